@@ -1,0 +1,106 @@
+# tracker: one C binary over one SQLite file.
+#   make          build build/tracker
+#   make demo     install what is missing, import the real data, serve it
+#   make test     install what is missing, build with ASan+UBSan, run every test
+#   make bench    benchmarks against same-run references (sqlite3 CLI, nginx)
+#   make fuzz     libFuzzer drivers, FUZZ_SECONDS each
+
+PKGS     = sqlite3 libcjson libmicrohttpd
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla -Wno-missing-field-initializers
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRCS     = $(wildcard tracker/*.c importers/*.c web/*.c)
+EMBED    = $(sort $(wildcard schema/*.sql)) $(sort $(wildcard web/assets/*))
+INCLUDES = -Itracker -Iimporters -Iweb -Ibuild
+
+SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT      = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+DB      ?= tracker.db
+LISTEN  ?= 127.0.0.1:8080
+
+PREFIX ?= /usr/local
+
+.PHONY: all install deps test-deps demo test test-long bench fuzz clean format
+
+all: build/tracker
+
+build/tracker: $(SRCS:%.c=build/rel/%.o) build/rel/embed.o
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/asan/tracker: $(SRCS:%.c=build/asan/%.o) build/asan/embed.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+build/rel/%.o: %.c $(wildcard */*.h) build/embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
+
+build/asan/%.o: %.c $(wildcard */*.h) build/embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
+
+build/rel/embed.o build/asan/embed.o: build/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) $(INCLUDES) -c -o $@ $<
+
+# Schema migrations and web assets become C string literals.
+build/embed.c build/embed.h: $(EMBED) tracker/embed.awk Makefile
+	@mkdir -p build
+	awk -f tracker/embed.awk -v header=build/embed.h $(EMBED) > build/embed.c
+
+# Install the build's packages when pkg-config cannot find them.
+deps:
+	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null || \
+	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev; }
+
+# What the tests use besides the build: the sqlite3 CLI (independent
+# expected values), curl, and Chromium driven by playwright-core.
+test-deps: deps
+	@command -v sqlite3 >/dev/null && command -v curl >/dev/null && command -v clang >/dev/null && \
+	  command -v chromium >/dev/null && command -v npm >/dev/null || \
+	  { $(APT) sqlite3 curl clang chromium nodejs npm; }
+	@[ -d tests/web/node_modules/playwright-core ] || \
+	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
+
+demo: deps
+	$(MAKE) build/tracker
+	build/tracker --db $(DB) import data/group-stage.json data/grand-final.json
+	build/tracker --db $(DB) tournaments
+	build/tracker --db $(DB) standings --stage "Grand Final"
+	build/tracker --db $(DB) serve --listen $(LISTEN)
+
+test: test-deps
+	$(MAKE) build/asan/tracker
+	LC_ALL=C sh tests/run.sh build/asan/tracker
+
+test-long: test-deps
+	$(MAKE) build/asan/tracker
+	LC_ALL=C TRACKER_LONG=1 sh tests/run.sh build/asan/tracker
+
+bench: deps
+	@command -v sqlite3 >/dev/null && command -v wrk >/dev/null && command -v nginx >/dev/null || \
+	  { $(APT) sqlite3 wrk nginx; }
+	$(MAKE) build/tracker
+	sh tests/bench/run.sh build/tracker
+
+FUZZ_SECONDS ?= 60
+fuzz: test-deps
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+install: build/tracker
+	install -D -m 755 build/tracker $(DESTDIR)$(PREFIX)/bin/tracker
+
+format:
+	clang-format -i tracker/*.[ch] importers/*.[ch] web/*.[ch] tests/*/*.c
+
+clean:
+	rm -rf build tracker.db tracker.db-wal tracker.db-shm
+
+# Unit tests: tests/unit/test-NAME.c linked with every object but main's.
+build/asan/unit/%: tests/unit/%.c tests/unit/unit.h $(filter-out build/asan/tracker/main.o,$(SRCS:%.c=build/asan/%.o)) build/asan/embed.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS)

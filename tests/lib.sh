@@ -1,0 +1,52 @@
+# lib.sh: what the shell tests share. Source it; it gives each script a
+# scratch directory $T (removed on exit) and these checks, each printing
+# "ok NAME" or "not ok NAME: why".
+set -u
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+DATA=$TESTS/../data
+export TRACKER_DB=$T/tracker.db
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+ok() { echo "ok $1"; }
+not_ok() { echo "not ok $1: $2"; }
+
+# eq NAME EXPECTED ACTUAL
+eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected '$2', got '$3'"; fi
+}
+
+# contains NAME NEEDLE HAYSTACK
+contains() {
+	case $3 in *"$2"*) ok "$1" ;; *) not_ok "$1" "'$2' not in: $(printf '%s' "$3" | head -c 600)" ;; esac
+}
+
+# lacks NAME NEEDLE HAYSTACK
+lacks() {
+	case $3 in *"$2"*) not_ok "$1" "'$2' should not be in: $(printf '%s' "$3" | head -c 600)" ;; *) ok "$1" ;; esac
+}
+
+# status NAME EXPECTED_EXIT CMD...: run CMD, its stdout+stderr in $OUT
+status() {
+	_n=$1 _e=$2
+	shift 2
+	OUT=$("$@" 2>&1)
+	_s=$?
+	if [ "$_s" = "$_e" ]; then ok "$_n"; else not_ok "$_n" "exit $_s, expected $_e: $(printf '%s' "$OUT" | head -c 600)"; fi
+}
+
+# same_file NAME EXPECTED_FILE ACTUAL_FILE
+same_file() {
+	if cmp -s "$2" "$3"; then ok "$1"; else not_ok "$1" "$(diff "$2" "$3" | head -20)"; fi
+}
+
+# dump DB: every row of every table, in a stable order, for before/after compares
+dump() {
+	sqlite3 "$1" .dump 2>/dev/null | grep -v '^PRAGMA'
+}
+
+# sql DB QUERY: one query through the sqlite3 CLI
+sql() {
+	sqlite3 -batch -noheader "$1" "$2"
+}

@@ -1,0 +1,55 @@
+/* cli.h: the command table and what every command shares. */
+#ifndef TRACKER_CLI_H
+#define TRACKER_CLI_H
+
+#include <getopt.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "table.h"
+
+struct command {
+	const char *name;                                        /* as typed */
+	int (*fn)(const struct command *cmd, int argc, char **argv); /* returns the exit status */
+	const char *usage;                                       /* synopsis after "tracker " */
+	const char *summary;                                     /* one line for `tracker help` */
+	const char *options;                                     /* option lines for --help */
+};
+
+struct cli {
+	const char *db;     /* --db FILE, or NULL: db_path() decides */
+	enum format format; /* --format */
+};
+
+extern struct cli cli;
+
+/* Long options every command takes; each command's getopt_long table ends with these. */
+#define CLI_COMMON_OPTIONS                                                                         \
+	{"db", required_argument, NULL, 'D'}, {"format", required_argument, NULL, 'F'},            \
+	    {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}
+
+#define CLI_COMMON_HELP                                                                            \
+	"  --db FILE          the database (default $TRACKER_DB, else ./tracker.db)\n"            \
+	"  --format FMT       table (default), csv or json\n"
+
+void cli_option(const struct command *cmd, int c, const char *arg);
+_Noreturn void cli_usage(const struct command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+sqlite3 *cli_db(void);
+int64_t cli_tournament(sqlite3 *db, const char *arg);
+int64_t cli_stage(sqlite3 *db, int64_t tournament, const char *arg);
+int64_t cli_team(sqlite3 *db, const char *arg);
+void cli_print(const struct table *t);
+
+int cmd_import(const struct command *, int, char **);
+int cmd_tournaments(const struct command *, int, char **);
+int cmd_matches(const struct command *, int, char **);
+int cmd_teams(const struct command *, int, char **);
+int cmd_standings(const struct command *, int, char **);
+int cmd_maps(const struct command *, int, char **);
+int cmd_team(const struct command *, int, char **);
+int cmd_players(const struct command *, int, char **);
+int cmd_rules(const struct command *, int, char **);
+int cmd_serve(const struct command *, int, char **);
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * db.c: opening the one SQLite file (WAL, foreign keys, a busy timeout),
+ * migrating it to the schema embedded from schema/NNN-*.sql by
+ * PRAGMA user_version in one transaction, and small helpers for the
+ * statements every module runs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "util.h"
+
+/* The database path: opt when given, else $TRACKER_DB, else ./tracker.db. */
+const char *
+db_path(const char *opt)
+{
+	if (opt && *opt)
+		return opt;
+	const char *env = getenv("TRACKER_DB");
+	return env && *env ? env : "tracker.db";
+}
+
+/*
+ * Open path (created and migrated unless readonly) into *out. Returns 0, or
+ * -1 with *err set to a message (the caller frees it with free()) and *out
+ * NULL.
+ */
+int
+db_open(const char *path, int readonly, sqlite3 **out, char **err)
+{
+	sqlite3 *db = NULL;
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	*out = NULL;
+	*err = NULL;
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	sqlite3_extended_result_codes(db, 1);
+	if (db_exec(db, "PRAGMA foreign_keys=ON") != 0 ||
+	    (!readonly && db_exec(db, "PRAGMA journal_mode=WAL") != 0) ||
+	    db_exec(db, "PRAGMA synchronous=NORMAL") != 0) {
+		*err = xasprintf("%s: %s", path, sqlite3_errmsg(db));
+		goto fail;
+	}
+	if (!readonly && db_migrate(db, err) != 0)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	sqlite3_close(db);
+	return -1;
+}
+
+/*
+ * Apply the migrations past PRAGMA user_version, all in one transaction.
+ * Returns 0, or -1 with *err set (free() it) and nothing changed.
+ */
+int
+db_migrate(sqlite3 *db, char **err)
+{
+	if (db_begin(db) != 0)
+		goto fail;
+	int64_t v = db_int(db, 0, "PRAGMA user_version", 0);
+	if (v > db_nmigrations) {
+		*err = xasprintf("database schema version %lld is newer than this tracker (%d)",
+				 (long long)v, db_nmigrations);
+		db_rollback(db);
+		return -1;
+	}
+	for (int i = (int)v; i < db_nmigrations; i++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", i + 1);
+		if (db_exec(db, db_migrations[i]) != 0 || db_exec(db, pragma) != 0)
+			goto fail;
+	}
+	if (db_commit(db) != 0)
+		goto fail;
+	return 0;
+fail:
+	*err = xasprintf("migrating the database: %s", sqlite3_errmsg(db));
+	db_rollback(db);
+	return -1;
+}
+
+/*
+ * Prepare sql, which is the program's own text: a failure is a bug, so it
+ * aborts with SQLite's message. The caller finalizes the statement.
+ */
+sqlite3_stmt *
+db_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "tracker: bad SQL (%s): %s\n", sqlite3_errmsg(db), sql);
+		abort();
+	}
+	return st;
+}
+
+/*
+ * The integer in the first column of the first row of sql, run with arg
+ * bound to its first parameter when it has one; dflt when there is no row.
+ */
+int64_t
+db_int(sqlite3 *db, int64_t dflt, const char *sql, int64_t arg)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	int64_t v = dflt;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Run SQL that returns no rows. Returns 0, or -1 (sqlite3_errmsg tells). */
+int
+db_exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Start a write transaction, taking the write lock now. 0 or -1. */
+int
+db_begin(sqlite3 *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int
+db_commit(sqlite3 *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+/* Roll back the open transaction, if there is one. */
+void
+db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Column col as a fresh string (NULL for SQL NULL); the caller frees it. */
+char *
+db_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}

@@ -1,0 +1,130 @@
+/*
+ * find.c: resolving what a user typed (a name, any spelling of it, or its
+ * slug, in any case) into the row it means. Shared by the CLI and the web.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "find.h"
+#include "util.h"
+
+/*
+ * Look up the one id that sql yields for the bound text key.
+ * Returns 1 found, 0 not found, -1 more than one row.
+ */
+static int
+one_id(sqlite3 *db, const char *sql, int64_t scope, const char *key, int64_t *id)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int n = 1, rc = 0;
+	if (sqlite3_bind_parameter_count(st) > 1)
+		sqlite3_bind_int64(st, n++, scope);
+	sqlite3_bind_text(st, n, key, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (rc == 1) {
+			rc = -1;
+			break;
+		}
+		*id = sqlite3_column_int64(st, 0);
+		rc = 1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * The tournament named by arg (name or slug, any case). arg NULL means the
+ * only tournament there is. Returns 1 with *id set, 0 when there is none,
+ * -1 when arg is NULL and there are several.
+ */
+int
+find_tournament(sqlite3 *db, const char *arg, int64_t *id)
+{
+	if (arg == NULL)
+		return one_id(db, "SELECT id FROM tournament WHERE ?1 IS NOT NULL", 0, "", id);
+	char *slug = slugify(arg);
+	int rc = one_id(db, "SELECT id FROM tournament WHERE slug = ?1", 0, slug, id);
+	free(slug);
+	return rc;
+}
+
+/* The stage named by arg within tournament: 1 with *id set, or 0. */
+int
+find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id)
+{
+	char *slug = slugify(arg);
+	int rc = one_id(db, "SELECT id FROM stage WHERE tournament_id = ?1 AND slug = ?2",
+			tournament, slug, id);
+	free(slug);
+	return rc > 0;
+}
+
+/*
+ * The team that arg names: by any spelling's key (case and white space
+ * ignored), else by slug. Returns 1 with *id set, or 0.
+ */
+int
+find_team(sqlite3 *db, const char *arg, int64_t *id)
+{
+	char *key = name_key(arg), *slug = slugify(arg);
+	int rc = one_id(db, "SELECT id FROM team WHERE key = ?1", 0, key, id) > 0 ||
+		 one_id(db,
+			"SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id",
+			0, key, id) > 0 ||
+		 one_id(db, "SELECT id FROM team WHERE slug = ?1", 0, slug, id) > 0;
+	free(key);
+	free(slug);
+	return rc;
+}
+
+/* Edit distance between a and b, capped at 255. */
+static int
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 255;
+	int d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			int del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+			d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+	return d[la][lb];
+}
+
+/*
+ * The team name closest to arg, for "did you mean": one whose key contains
+ * arg's, else the nearest by edit distance when it is near enough. Returns
+ * a fresh string (free() it) or NULL.
+ */
+char *
+find_team_suggest(sqlite3 *db, const char *arg)
+{
+	char *key = name_key(arg), *best = NULL;
+	int bestd = 255;
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, key FROM team ORDER BY name");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *k = (const char *)sqlite3_column_text(st, 1);
+		int d = *key && strstr(k, key) ? 0 : distance(key, k);
+		if (d < bestd) {
+			bestd = d;
+			free(best);
+			best = xstrdup(name);
+		}
+	}
+	sqlite3_finalize(st);
+	if (best && bestd > (int)strlen(key) / 2 + 1) {
+		free(best);
+		best = NULL;
+	}
+	free(key);
+	return best;
+}

@@ -1,0 +1,13 @@
+/* find.h: tournaments, stages and teams by what a user types. */
+#ifndef TRACKER_FIND_H
+#define TRACKER_FIND_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+int find_tournament(sqlite3 *db, const char *arg, int64_t *id);
+int find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id);
+int find_team(sqlite3 *db, const char *arg, int64_t *id);
+char *find_team_suggest(sqlite3 *db, const char *arg);
+
+#endif

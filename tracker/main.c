@@ -1,0 +1,123 @@
+/*
+ * main.c: the command table of `tracker` and the dispatch to it. Every
+ * command lives in a file of its own and parses its own options.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "util.h"
+
+static int cmd_help(const struct command *, int, char **);
+
+static const struct command commands[] = {
+    {"import", cmd_import, "import [--replace] FILE...",
+     "Import match JSON v1 files (- reads standard input); one transaction per file.",
+     "  --replace          store matches whose content differs from the stored ones\n"},
+    {"tournaments", cmd_tournaments, "tournaments", "List tournaments, their stages and match counts.",
+     NULL},
+    {"matches", cmd_matches, "matches [--tournament T] --stage S",
+     "List a stage's matches: number, day, map, Booyah team and its kills, lobby kills.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"},
+    {"teams", cmd_teams, "teams", "List teams with their aliases and matches played.", NULL},
+    {"standings", cmd_standings,
+     "standings [--tournament T] --stage S [--after N] [--ruleset NAME|FILE]",
+     "Standings of a stage as the organizer announces them, Champion Rush included.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --after N          as of match N, with rank movement since match N-1\n"
+     "  --ruleset R        score under preset R (ffws, pubgm, algs) or ruleset file R\n"},
+    {"maps", cmd_maps, "maps [--team TEAM] [--tournament T] [--stage S] [--map M] [--all]",
+     "Per-team, per-map performance: where each team is strong.",
+     "  --team TEAM        one team\n"
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          one stage (default: every stage of the tournament)\n"
+     "  --map M            one map\n"
+     "  --all              every tournament\n"},
+    {"team", cmd_team, "team TEAM",
+     "A coach's page: standings rows, maps, last 10 matches, players.",
+     "  --tournament T     tournament name or slug (default: every tournament)\n"},
+    {"players", cmd_players, "players [--tournament T] [--stage S] [--team T] [--map M]",
+     "Player numbers: matches, kills, damage, assists, MVPs, sorted by kills.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          one stage\n"
+     "  --team T           one team\n"
+     "  --map M            one map\n"},
+    {"rules", cmd_rules,
+     "rules show [--tournament T] [--stage S] | rules set [--tournament T] --stage S "
+     "(--preset NAME | --file RULES.json)",
+     "Show or set the ruleset a stage is scored by.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --preset NAME      ffws, pubgm or algs\n"
+     "  --file FILE        a ruleset object in match JSON v1\n"},
+    {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--token-file FILE] [limits]",
+     "Serve the leaderboards, the JSON API and live updates over HTTP.", NULL},
+    {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
+};
+
+static const struct command *
+lookup(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+overview(FILE *fp)
+{
+	fputs("usage: tracker [--db FILE] COMMAND [OPTIONS]\n\ncommands:\n", fp);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(fp, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fputs("\ntracker COMMAND --help shows a command's options.\n", fp);
+}
+
+static int
+cmd_help(const struct command *cmd, int argc, char **argv)
+{
+	(void)cmd;
+	if (argc > 1) {
+		const struct command *c = lookup(argv[1]);
+		if (c == NULL)
+			die_usage("no command '%s' (tracker help lists them)", argv[1]);
+		char *hargv[] = {argv[1], "--help", NULL};
+		return c->fn(c, 2, hargv);
+	}
+	overview(stdout);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	int i = 1;
+	while (i < argc && strncmp(argv[i], "--db", 4) == 0) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			cli.db = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			cli.db = argv[i] + 5;
+			i++;
+		} else
+			die_usage("--db needs a FILE");
+	}
+	if (i >= argc) {
+		overview(stderr);
+		return 2;
+	}
+	if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		overview(stdout);
+		return 0;
+	}
+	const struct command *c = lookup(argv[i]);
+	if (c == NULL) {
+		fprintf(stderr, "tracker: no command '%s'\n", argv[i]);
+		overview(stderr);
+		return 2;
+	}
+	return c->fn(c, argc - i, argv + i);
+}

@@ -1,0 +1,53 @@
+/* rules.h: rulesets: placement table, kill points, head start, Champion Rush, tiebreakers. */
+#ifndef TRACKER_RULES_H
+#define TRACKER_RULES_H
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define RULES_MAX_PLACES    64
+#define RULES_MAX_TIEBREAKS 6
+
+enum tiebreak {
+	TB_BOOYAHS,          /* more Booyahs */
+	TB_KILLS,            /* more kills */
+	TB_PLACEMENT_POINTS, /* more placement points */
+	TB_LAST_PLACEMENT,   /* better placement in the team's most recent match */
+	TB_AVG_PLACEMENT,    /* lower average placement */
+	TB_BEST_MATCH        /* more points in the team's best single match */
+};
+
+struct headstart {
+	char *team; /* team name as written in the ruleset */
+	int points; /* points the team starts the stage with */
+};
+
+struct ruleset {
+	char *name;                             /* label ("ffws"), or NULL */
+	int placement[RULES_MAX_PLACES];        /* points for 1st, 2nd, ... */
+	int nplacement;                         /* entries used; places beyond score 0 */
+	int kill_points;                        /* points per kill */
+	int kill_cap;                           /* max kills counted per team per match; -1: none */
+	struct headstart *headstart;            /* head-start points, by team */
+	int nheadstart;                         /* entries */
+	int rush_threshold;                     /* Champion Rush threshold; 0: no Champion Rush */
+	int rush_max_matches;                   /* matches within which it must convert; 0: no limit */
+	enum tiebreak tiebreak[RULES_MAX_TIEBREAKS]; /* in order, after points */
+	int ntiebreak;                          /* entries used */
+};
+
+void rules_default(struct ruleset *r);
+int rules_preset(const char *name, struct ruleset *r);
+int rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err);
+int rules_load(const char *file, struct ruleset *r, char **err);
+int rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err);
+int rules_match_points(const struct ruleset *r, int placement, int kills, int *place_pts,
+		       int *kill_pts);
+const char *rules_tiebreak_name(enum tiebreak t);
+void rules_json(const struct ruleset *r, struct buf *out);
+void rules_free(struct ruleset *r);
+
+#endif
