@@ -50,7 +50,7 @@ bad tiebreaker '{"tiebreakers": ["booyahs", "luck"]}' "tiebreakers[1]: expected 
 bad key '{"kill_point": 1}' "kill_point: unknown key"
 bad rush '{"champion_rush": {"threshold": "160"}}' "champion_rush.threshold: expected a positive integer"
 bad headstart '{"headstart": {"LOS": 1.5}}' "headstart.LOS: expected an integer (points)"
-bad syntax '{"kill_points": 1,,}' "not valid JSON"
+bad syntax '{"kill_points": 1,,}' "line 1: not valid JSON"
 bad top '[1, 2]' "expected a ruleset object"
 status "missing file" 1 "$TRACKER" rules set --stage "Grand Final" --file "$T/none.json"
 contains "missing file message" "none.json: cannot open" "$OUT"
