@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "json.h"
+#include "rules.h"
 #include "util.h"
 
 #define MAX_SHOWN 25 /* errors written per document; the rest are counted */
@@ -627,6 +628,23 @@ parse_doc(struct doc *d, const cJSON *root)
 	check_numbers(d);
 }
 
+/* Check each stage's ruleset in full (rules.c); errors are reported. */
+static void
+check_rulesets(struct doc *d)
+{
+	for (int i = 0; i < d->nstages; i++) {
+		struct ruleset rs;
+		char *err = NULL;
+		if (d->stages[i].ruleset == NULL)
+			continue;
+		if (rules_parse(d->stages[i].ruleset, "ruleset", &rs, &err) != 0) {
+			doc_report(d, 0, -1, -1, -1, NULL, "%s", err ? err : "ruleset: not valid");
+			free(err);
+		} else
+			rules_free(&rs);
+	}
+}
+
 /* Free what d holds (not d itself, nor the cJSON tree its pointers point into). */
 static void
 doc_free(struct doc *d)
@@ -660,6 +678,8 @@ import_json(sqlite3 *db, const char *name, const char *data, size_t len, int rep
 	if (check_bytes(&d, data, len) != 0 || (root = parse(&d, data, len)) == NULL)
 		goto out;
 	parse_doc(&d, root);
+	if (d.errors == 0)
+		check_rulesets(&d);
 	if (d.errors == 0 && doc_store(&d) == 0)
 		rc = 0;
 out:
