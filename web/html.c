@@ -107,7 +107,8 @@ html_open(struct buf *b, const char *title, const char *events)
 {
 	html_raw(b, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	            "<meta name=\"color-scheme\" content=\"light dark\"><title>");
+	            "<meta name=\"color-scheme\" content=\"light dark\">"
+	            "<link rel=\"icon\" href=\"data:,\"><title>");
 	html_text(b, title);
 	html_raw(b, " · tracker</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
 	            "<script src=\"/static/app.js\" defer></script></head>\n<body");

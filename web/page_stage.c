@@ -86,19 +86,20 @@ selector(struct buf *b, const struct standings *s, int last)
 	html_raw(b, "</select></label> <button type=\"submit\">Show</button></form>\n");
 }
 
-/* The standings table. */
+/*
+ * The standings table. The Champion Rush mark sits in the team cell, so it
+ * stays in sight on a phone: the champion's crown with the deciding match,
+ * or a star with the match after which the team reached the threshold.
+ */
 static void
 leaderboard(struct buf *b, const struct standings *s)
 {
 	html_raw(b, "<div class=\"scroll\"><table class=\"board\"><thead><tr>"
 	            "<th>#</th><th title=\"rank movement since the previous match\">±</th>"
-	            "<th class=\"team\">Team</th><th title=\"matches\">M</th>"
+	            "<th class=\"team\">Team</th><th class=\"opt\" title=\"matches\">M</th>"
 	            "<th title=\"Booyahs\">Booyah</th><th title=\"kills\">Kills</th>"
-	            "<th title=\"placement points\">Place</th><th>Total</th>");
-	if (s->rules.rush_threshold)
-		html_raw(b, "<th title=\"Champion Rush: match after which the team reached the "
-		            "threshold\">Rush</th>");
-	html_raw(b, "</tr></thead><tbody>\n");
+	            "<th class=\"opt\" title=\"placement points\">Place</th><th>Total</th>"
+	            "</tr></thead><tbody>\n");
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
 		int champ = s->champion_id && r->team_id == s->champion_id;
@@ -114,35 +115,37 @@ leaderboard(struct buf *b, const struct standings *s)
 			buf_printf(b, "<td class=\"move down\" title=\"down %d\">▼%d</td>", -d, -d);
 		else
 			html_raw(b, "<td class=\"move\" title=\"no change\">=</td>");
-		html_raw(b, "<td class=\"team\"><a href=\"/teams/");
+		html_raw(b, "<td class=\"team\"><a class=\"name\" href=\"/teams/");
 		url_arg(b, r->slug);
 		html_raw(b, "\" title=\"");
 		html_attr(b, r->team);
 		html_raw(b, "\">");
 		html_text(b, r->team);
-		html_raw(b, "</a></td>");
+		html_raw(b, "</a>");
+		if (champ)
+			buf_printf(
+			    b,
+			    " <span class=\"champ-mark\" title=\"Champion Rush champion, decided "
+			    "in match %d\">♛%d</span>",
+			    s->decided_in_match, s->decided_in_match);
+		else if (r->rush_since)
+			buf_printf(
+			    b,
+			    " <span class=\"rush-mark\" title=\"reached %d points after match "
+			    "%d\">★%d</span>",
+			    s->rules.rush_threshold, r->rush_since, r->rush_since);
 		buf_printf(
-		    b, "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td class=\"total\">%d</td>",
+		    b,
+		    "</td><td class=\"opt\">%d</td><td>%d</td><td>%d</td><td class=\"opt\">%d"
+		    "</td><td class=\"total\">%d</td></tr>\n",
 		    r->matches, r->booyahs, r->kills, r->placement_points, r->points);
-		if (s->rules.rush_threshold) {
-			if (champ)
-				buf_printf(
-				    b,
-				    "<td class=\"rush\"><span class=\"champ-mark\" title=\"champion"
-				    ", decided in match %d\">🏆 M%d</span></td>",
-				    s->decided_in_match, s->decided_in_match);
-			else if (r->rush_since)
-				buf_printf(
-				    b,
-				    "<td class=\"rush\"><span class=\"rush-mark\" title=\"reached "
-				    "%d points after match %d\">★ M%d</span></td>",
-				    s->rules.rush_threshold, r->rush_since, r->rush_since);
-			else
-				html_raw(b, "<td class=\"rush\"></td>");
-		}
-		html_raw(b, "</tr>\n");
 	}
 	html_raw(b, "</tbody></table></div>\n");
+	if (s->rules.rush_threshold)
+		buf_printf(b,
+		           "<p class=\"muted\">♛ champion (deciding match) · ★ reached %d points "
+		           "(after match)</p>\n",
+		           s->rules.rush_threshold);
 }
 
 /* One cell of the grid. */
@@ -264,7 +267,7 @@ page_stage(const struct http_req *req, struct http_out *out)
 		buf_printf(b, " · Champion Rush: %d points, then a Booyah", s.rules.rush_threshold);
 	html_raw(b, "</p>\n");
 	if (s.champion) {
-		html_raw(b, "<p class=\"champion-banner\">🏆 Champion: <strong>");
+		html_raw(b, "<p class=\"champion-banner\">♛ Champion: <strong>");
 		html_text(b, s.champion);
 		buf_printf(b, "</strong>, decided in match %d</p>\n", s.decided_in_match);
 	}

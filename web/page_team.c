@@ -65,7 +65,7 @@ stages(struct buf *b, sqlite3 *db, int64_t team)
 			html_text(b, s.stage);
 			html_raw(b, "</a>");
 			if (s.champion_id == team)
-				html_raw(b, " <span class=\"champ-mark\">🏆</span>");
+				html_raw(b, " <span class=\"champ-mark\">♛</span>");
 			buf_printf(b,
 			           "</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td>"
 			           "<td class=\"total\">%d</td></tr>",
