@@ -36,7 +36,7 @@ static const struct command commands[] = {
      "  --stage S          one stage (default: every stage of the tournament)\n"
      "  --map M            one map\n"
      "  --all              every tournament\n"},
-    {"team", cmd_team, "team TEAM",
+    {"team", cmd_team, "team TEAM [--tournament T]",
      "A coach's page: standings rows, maps, last 10 matches, players.",
      "  --tournament T     tournament name or slug (default: every tournament)\n"},
     {"players", cmd_players, "players [--tournament T] [--stage S] [--team T] [--map M]",
