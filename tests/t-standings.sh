@@ -114,3 +114,19 @@ contains "unknown ruleset message" "no preset or file named 'nosuch'" "$OUT"
 printf '{"kill_points": -1}\n' >"$T/bad.json"
 status "bad ruleset file" 1 "$TRACKER" standings --stage "Grand Final" --ruleset "$T/bad.json"
 contains "bad ruleset message" "bad.json: kill_points: expected a non-negative integer" "$OUT"
+
+# A constructed stage (tests/scoring/ties.json), counted by hand with the
+# FFWS table, kills capped at 10, a head start of 3 for Echo:
+#   Alpha   1st 0 kills (12) + 4th 5 kills (7+5)           = 24, 1 Booyah
+#   Echo    5th 0 (6) + 6th 12 kills capped to 10 (5+10) + 3 = 24, 12 kills
+#   Bravo   2nd 3 (9+3) + 2nd 3 (9+3)                      = 24, 6 kills
+#   Charlie 3rd 1 (8+1) + 1st 0 (12)                       = 21
+#   Delta   4th 2 (7+2) + 3rd 1 (8+1)                      = 18
+# Alpha is above Echo on Booyahs; Echo above Bravo on kills (12 against 6).
+"$TRACKER" import "$S/ties.json" >/dev/null 2>&1
+got=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties --format csv | tr -d '\r' |
+	sed 1d | cut -d, -f1,2,5,7,8,9,12 | tr '\n' ' ')
+eq "fixture: order, cap, head start, tiebreak" \
+	"1,Alpha,5,5,0,24, 2,Echo,12,10,3,24,booyahs 3,Bravo,6,6,0,24,kills 4,Charlie,1,1,0,21, 5,Delta,3,3,0,18, " "$got"
+table=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties)
+contains "fixture: the table names the tiebreaker" "Echo     2        0     12         11        10           3     24       5.50     6  booyahs" "$table"

@@ -53,6 +53,10 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 		fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
 	} else {
+		if (cli.format == FORMAT_TABLE)
+			printf("Players%s%s%s%s%s%s, most kills first\n\n", sarg ? ", stage " : "",
+			       sarg ? sarg : "", team ? ", team " : "", team ? team : "",
+			       q.map ? ", map " : "", q.map ? q.map : "");
 		struct table *t = players_table(rows, nrows);
 		cli_print(t);
 		table_free(t);
