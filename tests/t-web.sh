@@ -182,6 +182,16 @@ code "${U}api/v1/tournaments/hostile-cup/stages/final/standings" >/dev/null
 contains "JSON escapes markup" '"team":"\u003cscript\u003ealert(1)\u003c/script\u003e"' "$(cat "$T/body")"
 eq "server still answers" 200 "$(code "$U")"
 
+# A page rendered at an older version gets an update at once (?since=, Last-Event-ID).
+contains "stale ?since= gets an update at once" "event: update" \
+	"$(curl -sN --max-time 2 "$U$API/events?since=1" 2>/dev/null)"
+contains "stale Last-Event-ID gets an update at once" "event: update" \
+	"$(curl -sN --max-time 2 -H 'Last-Event-ID: 1' "$U$API/events" 2>/dev/null)"
+page_version=$(curl -s "$U$PAGE" | sed -n 's/.*events?since=\([0-9]*\)".*/\1/p')
+case $page_version in '' | *[!0-9]*) not_ok "page names its data version" "'$page_version'" ;; *) ok "page names its data version" ;; esac
+lacks "current ?since= waits for a change" "event: update" \
+	"$(curl -sN --max-time 1 "$U$API/events?since=$page_version" 2>/dev/null)"
+
 # A body without Content-Length that runs over the limit drops the connection.
 chunked=$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/big.json")
 case $chunked in 2*) not_ok "chunked body over the limit refused" "status $chunked" ;; *) ok "chunked body over the limit refused" ;; esac

@@ -272,7 +272,8 @@ api_team(const struct http_req *req, struct http_out *out)
 /*
  * GET .../stages/{s}/events: a server-sent event stream; the server takes
  * over once this has checked the stage. ?since=V is the data version the
- * page was rendered at: an update follows at once if it is not current.
+ * page was rendered at, Last-Event-ID (a reconnecting EventSource) the last
+ * one it was told of: an update follows at once if that is not current.
  */
 void
 api_events(const struct http_req *req, struct http_out *out)
@@ -280,7 +281,7 @@ api_events(const struct http_req *req, struct http_out *out)
 	int64_t stage;
 	if (!page_stage_id(req, out, &stage))
 		return;
-	const char *since = http_arg(req, "since");
+	const char *since = req->last_event_id ? req->last_event_id : http_arg(req, "since");
 	out->stream = 1;
 	out->stream_since = since ? strtoull(since, NULL, 10) : 0;
 }

@@ -23,12 +23,13 @@ struct http_req {
 	struct http_arg args[HTTP_MAX_ARGS]; /* query arguments, in order */
 	int nargs;                           /* entries used */
 	const char *authorization;           /* Authorization header, or NULL */
-	const char *body;                    /* request body (POST), or NULL */
-	size_t body_len;                     /* its length */
-	sqlite3 *db;                         /* this thread's connection */
-	const char *token;                   /* write token; NULL: writes are off */
-	char param[HTTP_MAX_PARAMS][256];    /* the route's '*' segments, set by http_handle */
-	int nparam;                          /* entries used */
+	const char *last_event_id; /* Last-Event-ID header (an event stream resuming), or NULL */
+	const char *body;          /* request body (POST), or NULL */
+	size_t body_len;           /* its length */
+	sqlite3 *db;               /* this thread's connection */
+	const char *token;         /* write token; NULL: writes are off */
+	char param[HTTP_MAX_PARAMS][256]; /* the route's '*' segments, set by http_handle */
+	int nparam;                       /* entries used */
 };
 
 /* What a handler fills in; http_handle turns it into a struct http_resp. */

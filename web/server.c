@@ -237,6 +237,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	struct http_req req = {.method = method, .path = url, .token = conf.token};
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
 	req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	req.last_event_id = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Last-Event-ID");
 	if (p) {
 		req.body = p->body.data ? p->body.data : "";
 		req.body_len = p->body.len;
