@@ -181,4 +181,24 @@ lacks "tournament not raw" "Hostile <Cup>" "$page"
 code "${U}api/v1/tournaments/hostile-cup/stages/final/standings" >/dev/null
 contains "JSON escapes markup" '"team":"\u003cscript\u003ealert(1)\u003c/script\u003e"' "$(cat "$T/body")"
 eq "server still answers" 200 "$(code "$U")"
+
+# A body without Content-Length that runs over the limit drops the connection.
+chunked=$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/big.json")
+case $chunked in 2*) not_ok "chunked body over the limit refused" "status $chunked" ;; *) ok "chunked body over the limit refused" ;; esac
+eq "server still answers after a dropped body" 200 "$(code "$U")"
 stop "server with a token stops on SIGTERM, exit 0"
+
+# The token from the environment, smaller limits, SIGINT.
+TRACKER_TOKEN=env-$$ start "server starts with TRACKER_TOKEN and limits" --max-streams 1 --max-body 2000
+eq "POST with the TRACKER_TOKEN token" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/m15.json")"
+head -c 3000 /dev/zero | tr '\0' ' ' >"$T/3k.json"
+eq "--max-body 2000: a 3000-byte body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/3k.json")"
+curl -sN --max-time 3 "$U$API/events" >/dev/null 2>&1 &
+cpid=$!
+sleep 0.5
+eq "--max-streams 1: a second stream 503" 503 "$(code "$U$API/events" --max-time 3)"
+wait "$cpid"
+kill -INT "$PID"
+wait "$PID"
+eq "server stops on SIGINT, exit 0" 0 "$?"
+PID=

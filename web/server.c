@@ -28,9 +28,10 @@
 #include "live.h"
 #include "util.h"
 
-#define MAX_DBS    64   /* pool threads that may open a connection */
-#define POOL_BYTES 8192 /* per-connection memory for headers and reads; MHD zeroes it per request  \
-	                 */
+#define MAX_DBS 64 /* pool threads that may open a connection */
+#define POOL_BYTES                                                                                 \
+	8192 /* per-connection memory for headers and reads; MHD zeroes it per request             \
+	      */
 
 struct conf {
 	struct sockaddr_in addr; /* where to listen */
@@ -44,7 +45,7 @@ struct conf {
 	const char *db;          /* database path */
 };
 
-/* What a POST carries between the calls of the access handler. */
+/* What a request other than GET and HEAD carries between the calls of the access handler. */
 struct post {
 	struct buf body; /* the body so far */
 	int refused;     /* 1: answered 413 on the first call; the rest is dropped */
@@ -192,9 +193,9 @@ collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
 
 /*
  * The access handler. The first call for a request only notes it (and
- * refuses a POST whose Content-Length is over the limit); a POST body is
- * collected over the following calls; the response is queued on the call
- * after that.
+ * refuses a body whose Content-Length is over the limit); a body (POST and
+ * the other methods but GET and HEAD) is collected over the following
+ * calls, up to the limit; the response is queued on the call after that.
  */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -203,7 +204,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	(void)cls, (void)version;
 	struct post *p = NULL;
 	if (*req_cls == NULL) {
-		if (strcmp(method, "POST") != 0) {
+		if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
 			*req_cls = &get_marker;
 			return MHD_YES;
 		}
@@ -216,7 +217,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		}
 		return MHD_YES;
 	}
-	if (*req_cls != &get_marker) {
+	if (*req_cls == &get_marker) {
+		if (*upload_size)
+			return MHD_NO; /* a GET with a body is not served: drop the connection */
+	} else {
 		p = *req_cls;
 		if (*upload_size) {
 			if (!p->refused && p->body.len + *upload_size > conf.max_body)
