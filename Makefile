@@ -32,14 +32,14 @@ all: build/tracker
 build/tracker: $(SRCS:%.c=build/rel/%.o) build/rel/embed.o
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/tracker: $(SRCS:%.c=build/asan/%.o) build/asan/embed.o
+build/asan/tracker: $(SRCS:%.c=build/asan/obj/%.o) build/asan/embed.o
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 build/rel/%.o: %.c $(wildcard */*.h) build/embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
 
-build/asan/%.o: %.c $(wildcard */*.h) build/embed.h
+build/asan/obj/%.o: %.c $(wildcard */*.h) build/embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
 
@@ -101,7 +101,7 @@ clean:
 	rm -rf build tracker.db tracker.db-wal tracker.db-shm
 
 # Unit tests: tests/unit/test-NAME.c linked with every object but main's.
-build/asan/unit/%: tests/unit/%.c tests/unit/unit.h $(filter-out build/asan/tracker/main.o,$(SRCS:%.c=build/asan/%.o)) build/asan/embed.o
+build/asan/unit/%: tests/unit/%.c tests/unit/unit.h $(filter-out build/asan/obj/tracker/main.o,$(SRCS:%.c=build/asan/obj/%.o)) build/asan/embed.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
 

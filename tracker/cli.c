@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "db.h"
@@ -123,4 +124,23 @@ void
 cli_print(const struct table *t)
 {
 	table_print(t, cli.format, stdout);
+}
+
+/* A monotonic clock in milliseconds, for cli_timing(). */
+double
+cli_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* With TRACKER_TIMING=1 in the environment, print "WHAT: N ms" (the time
+ * since start, from cli_clock()) on stderr, for the benchmarks. */
+void
+cli_timing(const char *what, double start)
+{
+	const char *env = getenv("TRACKER_TIMING");
+	if (env && strcmp(env, "1") == 0)
+		fprintf(stderr, "%s: %.3f ms\n", what, cli_clock() - start);
 }

@@ -40,6 +40,8 @@ int64_t cli_tournament(sqlite3 *db, const char *arg);
 int64_t cli_stage(sqlite3 *db, int64_t tournament, const char *arg);
 int64_t cli_team(sqlite3 *db, const char *arg);
 void cli_print(const struct table *t);
+double cli_clock(void);
+void cli_timing(const char *what, double start);
 
 int cmd_import(const struct command *, int, char **);
 int cmd_tournaments(const struct command *, int, char **);

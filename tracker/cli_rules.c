@@ -1,10 +1,197 @@
-/* tracker/cli_rules.c: placeholder until the command is written. */
+/*
+ * cli_rules.c: `tracker rules show` (the ruleset each stage is scored by)
+ * and `tracker rules set` (store a preset or a ruleset file as a stage's
+ * ruleset, in one transaction; a bad file changes nothing).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "db.h"
+#include "rules.h"
 #include "util.h"
+
+/* The placement table as "12,9,8,...". The caller frees it. */
+static char *
+placement_text(const struct ruleset *r)
+{
+	struct buf b = {0};
+	for (int i = 0; i < r->nplacement; i++)
+		buf_printf(&b, "%s%d", i ? "," : "", r->placement[i]);
+	return buf_detach(&b, NULL);
+}
+
+/* Head start as "TEAM +N, ...", "" for none. The caller frees it. */
+static char *
+headstart_text(const struct ruleset *r)
+{
+	struct buf b = {0};
+	for (int i = 0; i < r->nheadstart; i++)
+		buf_printf(&b, "%s%s %+d", i ? ", " : "", r->headstart[i].team,
+		           r->headstart[i].points);
+	return buf_detach(&b, NULL);
+}
+
+/* Champion Rush as "160 in 16", "" for none. The caller frees it. */
+static char *
+rush_text(const struct ruleset *r)
+{
+	if (r->rush_threshold <= 0)
+		return xstrdup("");
+	if (r->rush_max_matches <= 0)
+		return xasprintf("%d", r->rush_threshold);
+	return xasprintf("%d in %d", r->rush_threshold, r->rush_max_matches);
+}
+
+/* The tiebreakers as "booyahs,kills,...". The caller frees it. */
+static char *
+tiebreak_text(const struct ruleset *r)
+{
+	struct buf b = {0};
+	for (int i = 0; i < r->ntiebreak; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", rules_tiebreak_name(r->tiebreak[i]));
+	return buf_detach(&b, NULL);
+}
+
+/* Print the rulesets of one stage (stage > 0) or of every stage of tournament. */
+static void
+show(sqlite3 *db, int64_t tournament, int64_t stage)
+{
+	static const struct column cols[] = {
+	    {"Stage", "stage"},
+	    {"Ruleset", "name"},
+	    {"Stored", "stored"},
+	    {"Placement points", "placement_points"},
+	    {"Kill pts", "kill_points"},
+	    {"Kill cap", "kill_cap"},
+	    {"Head start", "headstart"},
+	    {"Champion Rush", "champion_rush"},
+	    {"Tiebreakers", "tiebreakers"},
+	};
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, name, ruleset IS NOT NULL FROM stage"
+	                                  " WHERE tournament_id = ?1 AND (?2 = 0 OR id = ?2)"
+	                                  " ORDER BY id");
+	sqlite3_bind_int64(st, 1, tournament);
+	sqlite3_bind_int64(st, 2, stage);
+	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	struct buf json = {0};
+	buf_putc(&json, '[');
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct ruleset r;
+		char *err;
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		if (rules_for_stage(db, sqlite3_column_int64(st, 0), &r, &err) != 0)
+			die("%s", err);
+		buf_puts(&json, json.len > 1 ? ",\n{\"stage\":" : "\n{\"stage\":");
+		buf_json_str(&json, name);
+		buf_printf(&json, ",\"stored\":%s,\"ruleset\":",
+		           sqlite3_column_int(st, 2) ? "true" : "false");
+		rules_json(&r, &json);
+		buf_putc(&json, '}');
+		char *cells[] = {placement_text(&r), headstart_text(&r), rush_text(&r),
+		                 tiebreak_text(&r)};
+		table_str(t, name);
+		table_str(t, r.name ? r.name : "");
+		table_str(t, sqlite3_column_int(st, 2) ? "yes" : "no (ffws default)");
+		table_str(t, cells[0]);
+		table_int(t, r.kill_points);
+		if (r.kill_cap >= 0)
+			table_int(t, r.kill_cap);
+		else
+			table_null(t);
+		table_str(t, cells[1]);
+		table_str(t, cells[2]);
+		table_str(t, cells[3]);
+		for (int i = 0; i < 4; i++)
+			free(cells[i]);
+		rules_free(&r);
+	}
+	sqlite3_finalize(st);
+	buf_puts(&json, json.len > 1 ? "\n]\n" : "]\n");
+	if (cli.format == FORMAT_JSON)
+		fwrite(json.data, 1, json.len, stdout);
+	else
+		cli_print(t);
+	buf_free(&json);
+	table_free(t);
+}
+
+/* Store r as stage's ruleset in one transaction; dies when it cannot. */
+static void
+set(sqlite3 *db, int64_t stage, const struct ruleset *r)
+{
+	struct buf b = {0};
+	rules_json(r, &b);
+	if (db_begin(db) != 0)
+		die("rules set: %s", sqlite3_errmsg(db));
+	sqlite3_stmt *st = db_prepare(db, "UPDATE stage SET ruleset = ?1 WHERE id = ?2");
+	sqlite3_bind_text(st, 1, b.data, (int)b.len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, stage);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || db_commit(db) != 0) {
+		char *msg = xstrdup(sqlite3_errmsg(db));
+		db_rollback(db);
+		die("rules set: %s", msg);
+	}
+	buf_free(&b);
+}
 
 int
 cmd_rules(const struct command *cmd, int argc, char **argv)
 {
-	(void)cmd, (void)argc, (void)argv;
-	die("rules: not written yet");
+	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
+	                                     {"stage", required_argument, NULL, 's'},
+	                                     {"preset", required_argument, NULL, 'p'},
+	                                     {"file", required_argument, NULL, 'f'},
+	                                     CLI_COMMON_OPTIONS};
+	const char *targ = NULL, *sarg = NULL, *preset = NULL, *file = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 't')
+			targ = optarg;
+		else if (c == 's')
+			sarg = optarg;
+		else if (c == 'p')
+			preset = optarg;
+		else if (c == 'f')
+			file = optarg;
+		else
+			cli_option(cmd, c, optarg);
+	}
+	if (optind >= argc)
+		cli_usage(cmd, "say show or set");
+	const char *verb = argv[optind];
+	if (optind + 1 < argc)
+		cli_usage(cmd, "unexpected argument '%s'", argv[optind + 1]);
+	if (strcmp(verb, "show") == 0) {
+		if (preset || file)
+			cli_usage(cmd, "--preset and --file go with rules set");
+		sqlite3 *db = cli_db();
+		int64_t t = cli_tournament(db, targ);
+		show(db, t, sarg ? cli_stage(db, t, sarg) : 0);
+		sqlite3_close(db);
+		return 0;
+	}
+	if (strcmp(verb, "set") != 0)
+		cli_usage(cmd, "'%s': say show or set", verb);
+	if (sarg == NULL)
+		cli_usage(cmd, "rules set needs --stage");
+	if ((preset == NULL) == (file == NULL))
+		cli_usage(cmd, "rules set needs one of --preset NAME or --file FILE");
+	struct ruleset r;
+	char *err;
+	if (preset && !rules_preset(preset, &r))
+		die("--preset: no preset named '%s' (ffws, pubgm, algs)", preset);
+	if (file && rules_load(file, &r, &err) != 0)
+		die("%s", err);
+	sqlite3 *db = cli_db();
+	int64_t t = cli_tournament(db, targ);
+	int64_t stage = cli_stage(db, t, sarg);
+	set(db, stage, &r);
+	printf("%s: ruleset %s stored\n", sarg, r.name ? r.name : "(unnamed)");
+	rules_free(&r);
+	sqlite3_close(db);
+	return 0;
 }

@@ -26,28 +26,30 @@ struct headstart {
 };
 
 struct ruleset {
-	char *name;                             /* label ("ffws"), or NULL */
-	int placement[RULES_MAX_PLACES];        /* points for 1st, 2nd, ... */
-	int nplacement;                         /* entries used; places beyond score 0 */
-	int kill_points;                        /* points per kill */
-	int kill_cap;                           /* max kills counted per team per match; -1: none */
-	struct headstart *headstart;            /* head-start points, by team */
-	int nheadstart;                         /* entries */
-	int rush_threshold;                     /* Champion Rush threshold; 0: no Champion Rush */
-	int rush_max_matches;                   /* matches within which it must convert; 0: no limit */
+	char *name;                      /* label ("ffws"), or NULL */
+	int placement[RULES_MAX_PLACES]; /* points for 1st, 2nd, ... */
+	int nplacement;                  /* entries used; places beyond score 0 */
+	int kill_points;                 /* points per kill */
+	int kill_cap;                    /* max kills counted per team per match; -1: none */
+	struct headstart *headstart;     /* head-start points, by team */
+	int nheadstart;                  /* entries */
+	int rush_threshold;              /* Champion Rush threshold; 0: no Champion Rush */
+	int rush_max_matches;            /* matches within which it must convert; 0: no limit */
 	enum tiebreak tiebreak[RULES_MAX_TIEBREAKS]; /* in order, after points */
-	int ntiebreak;                          /* entries used */
+	int ntiebreak;                               /* entries used */
 };
 
 void rules_default(struct ruleset *r);
 int rules_preset(const char *name, struct ruleset *r);
 int rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err);
 int rules_load(const char *file, struct ruleset *r, char **err);
+int rules_named(const char *arg, struct ruleset *r, char **err);
 int rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err);
 int rules_match_points(const struct ruleset *r, int placement, int kills, int *place_pts,
-		       int *kill_pts);
+                       int *kill_pts);
 const char *rules_tiebreak_name(enum tiebreak t);
 void rules_json(const struct ruleset *r, struct buf *out);
+void rules_copy(struct ruleset *dst, const struct ruleset *src);
 void rules_free(struct ruleset *r);
 
 #endif

@@ -1,0 +1,480 @@
+/*
+ * rules.c: rulesets, as match JSON v1 describes them: the placement table,
+ * kill points and cap, head-start points, Champion Rush and the ordered
+ * tiebreakers. Parsing is strict (unknown keys and wrong types are errors
+ * that name the JSON path), the named presets live here, and so does the
+ * one per-match points formula every surface uses.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "rules.h"
+#include "util.h"
+
+static const char *const tiebreak_names[] = {
+    [TB_BOOYAHS] = "booyahs",
+    [TB_KILLS] = "kills",
+    [TB_PLACEMENT_POINTS] = "placement_points",
+    [TB_LAST_PLACEMENT] = "last_placement",
+    [TB_AVG_PLACEMENT] = "avg_placement",
+    [TB_BEST_MATCH] = "best_match",
+};
+#define NTIEBREAK_NAMES ((int)(sizeof tiebreak_names / sizeof tiebreak_names[0]))
+
+static const struct {
+	const char *name;  /* preset name */
+	int placement[20]; /* its placement table */
+	int nplacement;    /* entries used */
+} presets[] = {
+    {"ffws", {12, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0}, 12},
+    {"pubgm", {15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0}, 16},
+    {"algs", {12, 9, 7, 5, 4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0}, 20},
+};
+
+/* The name of tiebreaker t, as written in a ruleset ("booyahs"). */
+const char *
+rules_tiebreak_name(enum tiebreak t)
+{
+	return (int)t >= 0 && (int)t < NTIEBREAK_NAMES ? tiebreak_names[t] : "?";
+}
+
+/* Fill r with the named preset's placement table, 1 point per kill, no cap,
+ * no head start, no Champion Rush, the FFWS tiebreakers. Returns 1, or 0 when
+ * there is no such preset (r untouched). Free r with rules_free(). */
+int
+rules_preset(const char *name, struct ruleset *r)
+{
+	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++) {
+		if (strcmp(presets[i].name, name) != 0)
+			continue;
+		memset(r, 0, sizeof *r);
+		r->name = xstrdup(presets[i].name);
+		memcpy(r->placement, presets[i].placement, sizeof presets[i].placement);
+		r->nplacement = presets[i].nplacement;
+		r->kill_points = 1;
+		r->kill_cap = -1;
+		r->tiebreak[0] = TB_BOOYAHS;
+		r->tiebreak[1] = TB_KILLS;
+		r->tiebreak[2] = TB_PLACEMENT_POINTS;
+		r->tiebreak[3] = TB_LAST_PLACEMENT;
+		r->ntiebreak = 4;
+		return 1;
+	}
+	return 0;
+}
+
+/* Fill r with the defaults of a stage without a ruleset: the ffws preset. */
+void
+rules_default(struct ruleset *r)
+{
+	rules_preset("ffws", r);
+}
+
+/* path joined with key: "ruleset.kill_cap", or key alone at the top. */
+static char *
+join(const char *path, const char *key)
+{
+	return path && *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
+}
+
+/* Set *err to "PATH: MESSAGE" (or MESSAGE at the top); returns -1. */
+static int
+fail(char **err, const char *path, const char *msg)
+{
+	*err = path && *path ? xasprintf("%s: %s", path, msg) : xstrdup(msg);
+	return -1;
+}
+
+/* v as an int when it is a JSON integer within [min, 1e9]: 0, else -1. */
+static int
+integer(const cJSON *v, int min, int *out)
+{
+	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < min ||
+	    v->valuedouble > 1e9)
+		return -1;
+	*out = (int)v->valuedouble;
+	return 0;
+}
+
+static int
+parse_placement(const cJSON *v, const char *path, struct ruleset *r, char **err)
+{
+	if (!cJSON_IsArray(v))
+		return fail(err, path, "expected an array of non-negative integers");
+	int n = cJSON_GetArraySize(v);
+	if (n > RULES_MAX_PLACES)
+		return fail(err, path, "more than 64 places");
+	int i = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+	{
+		if (integer(e, 0, &r->placement[i]) != 0) {
+			char *p = xasprintf("%s[%d]", path, i);
+			fail(err, p, "expected a non-negative integer");
+			free(p);
+			return -1;
+		}
+		i++;
+	}
+	r->nplacement = n;
+	return 0;
+}
+
+static int
+parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
+{
+	if (cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsObject(v))
+		return fail(err, path, "expected an object of team names to integer points");
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+	{
+		char *p = join(path, e->string);
+		int pts, rc = 0;
+		char *clean = name_clean(e->string);
+		if (*clean == '\0')
+			rc = fail(err, p, "expected a team name, not an empty key");
+		else if (integer(e, -1000000000, &pts) != 0)
+			rc = fail(err, p, "expected an integer (points)");
+		for (int i = 0; rc == 0 && i < r->nheadstart; i++) {
+			char *a = name_key(r->headstart[i].team), *b = name_key(clean);
+			if (strcmp(a, b) == 0)
+				rc = fail(err, p, "team listed twice");
+			free(a);
+			free(b);
+		}
+		free(p);
+		if (rc != 0) {
+			free(clean);
+			return -1;
+		}
+		r->headstart =
+		    xrealloc(r->headstart, (size_t)(r->nheadstart + 1) * sizeof *r->headstart);
+		r->headstart[r->nheadstart].team = clean;
+		r->headstart[r->nheadstart].points = pts;
+		r->nheadstart++;
+	}
+	return 0;
+}
+
+static int
+parse_rush(const cJSON *v, const char *path, struct ruleset *r, char **err)
+{
+	if (cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsObject(v))
+		return fail(err, path,
+		            "expected an object {\"threshold\", \"max_matches\"} or null");
+	int rc = 0, seen = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+	{
+		char *p = join(path, e->string);
+		if (strcmp(e->string, "threshold") == 0) {
+			seen = 1;
+			if (integer(e, 1, &r->rush_threshold) != 0)
+				rc = fail(err, p, "expected a positive integer");
+		} else if (strcmp(e->string, "max_matches") == 0) {
+			if (!cJSON_IsNull(e) && integer(e, 1, &r->rush_max_matches) != 0)
+				rc = fail(err, p, "expected a positive integer or null");
+		} else
+			rc = fail(err, p, "unknown key (threshold, max_matches)");
+		free(p);
+		if (rc != 0)
+			return -1;
+	}
+	if (!seen) {
+		char *p = join(path, "threshold");
+		fail(err, p, "missing");
+		free(p);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_tiebreakers(const cJSON *v, const char *path, struct ruleset *r, char **err)
+{
+	if (!cJSON_IsArray(v))
+		return fail(err, path, "expected an array of tiebreaker names");
+	int i = 0, rc = 0;
+	const cJSON *e;
+	r->ntiebreak = 0;
+	cJSON_ArrayForEach(e, v)
+	{
+		char *p = xasprintf("%s[%d]", path, i++);
+		int t = 0;
+		if (cJSON_IsString(e))
+			while (t < NTIEBREAK_NAMES &&
+			       strcmp(tiebreak_names[t], e->valuestring) != 0)
+				t++;
+		if (!cJSON_IsString(e) || t == NTIEBREAK_NAMES)
+			rc = fail(err, p,
+			          "expected one of booyahs, kills, placement_points, "
+			          "last_placement, avg_placement, best_match");
+		for (int j = 0; rc == 0 && j < r->ntiebreak; j++)
+			if (r->tiebreak[j] == (enum tiebreak)t)
+				rc = fail(err, p, "tiebreaker listed twice");
+		free(p);
+		if (rc != 0)
+			return -1;
+		r->tiebreak[r->ntiebreak++] = (enum tiebreak)t;
+	}
+	return 0;
+}
+
+/*
+ * Parse the ruleset object obj found at JSON path (e.g. "ruleset"; "" at
+ * the top of a file) into r. Keys missing from obj keep the FFWS defaults.
+ * Returns 0, or -1 with *err set to "PATH: problem" (free() it) and r
+ * empty. On success free r with rules_free().
+ */
+int
+rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
+{
+	rules_default(r);
+	*err = NULL;
+	if (!cJSON_IsObject(obj)) {
+		fail(err, path, "expected a ruleset object");
+		goto bad;
+	}
+	const cJSON *e;
+	cJSON_ArrayForEach(e, obj)
+	{
+		char *p = join(path, e->string);
+		int rc = 0;
+		const char *k = e->string;
+		if (strcmp(k, "name") == 0) {
+			free(r->name);
+			r->name = NULL;
+			if (cJSON_IsString(e))
+				r->name = xstrdup(e->valuestring);
+			else if (!cJSON_IsNull(e))
+				rc = fail(err, p, "expected a string");
+		} else if (strcmp(k, "placement_points") == 0)
+			rc = parse_placement(e, p, r, err);
+		else if (strcmp(k, "kill_points") == 0) {
+			if (integer(e, 0, &r->kill_points) != 0)
+				rc = fail(err, p, "expected a non-negative integer");
+		} else if (strcmp(k, "kill_cap") == 0) {
+			r->kill_cap = -1;
+			if (!cJSON_IsNull(e) && integer(e, 0, &r->kill_cap) != 0)
+				rc = fail(err, p, "expected a non-negative integer or null");
+		} else if (strcmp(k, "headstart") == 0)
+			rc = parse_headstart(e, p, r, err);
+		else if (strcmp(k, "champion_rush") == 0)
+			rc = parse_rush(e, p, r, err);
+		else if (strcmp(k, "tiebreakers") == 0)
+			rc = parse_tiebreakers(e, p, r, err);
+		else
+			rc = fail(err, p,
+			          "unknown key (name, placement_points, kill_points, kill_cap, "
+			          "headstart, champion_rush, tiebreakers)");
+		free(p);
+		if (rc != 0)
+			goto bad;
+	}
+	return 0;
+bad:
+	rules_free(r);
+	return -1;
+}
+
+/*
+ * Read a ruleset object from file. Returns 0, or -1 with *err set to a
+ * message that starts with the file name (free() it).
+ */
+int
+rules_load(const char *file, struct ruleset *r, char **err)
+{
+	struct buf b = {0};
+	char chunk[8192], *msg = NULL;
+	size_t n;
+	int rc = -1;
+	cJSON *root = NULL;
+	memset(r, 0, sizeof *r);
+	FILE *fp = fopen(file, "rb");
+	if (fp == NULL) {
+		*err = xasprintf("%s: cannot open: %s", file, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_put(&b, chunk, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		*err = xasprintf("%s: cannot read", file);
+		goto out;
+	}
+	if (b.len == 0 || !utf8_valid(b.data, b.len)) {
+		*err = xasprintf("%s: %s", file, b.len ? "not valid UTF-8" : "empty file");
+		goto out;
+	}
+	root = cJSON_ParseWithLength(b.data, b.len);
+	if (root == NULL) {
+		const char *at = cJSON_GetErrorPtr();
+		int line = 1;
+		for (const char *p = b.data; at && p < at && p < b.data + b.len; p++)
+			line += *p == '\n';
+		*err = xasprintf("%s:%d: not valid JSON", file, line);
+		goto out;
+	}
+	if (rules_parse(root, "", r, &msg) != 0) {
+		*err = xasprintf("%s: %s", file, msg);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(msg);
+	cJSON_Delete(root);
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * The ruleset arg names: a preset's name, else a ruleset file. Returns 0,
+ * or -1 with *err set (free() it).
+ */
+int
+rules_named(const char *arg, struct ruleset *r, char **err)
+{
+	*err = NULL;
+	if (rules_preset(arg, r))
+		return 0;
+	if (strchr(arg, '/') == NULL && strchr(arg, '.') == NULL && access(arg, F_OK) != 0) {
+		*err = xasprintf("no preset or file named '%s' (presets: ffws, pubgm, algs)", arg);
+		return -1;
+	}
+	return rules_load(arg, r, err);
+}
+
+/*
+ * The ruleset stage is scored by: its stored one, or the FFWS defaults when
+ * it has none. Returns 0, or -1 with *err set (free() it): the stage is
+ * missing or its stored ruleset does not parse.
+ */
+int
+rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
+{
+	int rc = -1;
+	memset(r, 0, sizeof *r);
+	*err = NULL;
+	sqlite3_stmt *st = db_prepare(db, "SELECT ruleset, name FROM stage WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, stage);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		*err = xasprintf("no stage with id %lld", (long long)stage);
+		goto out;
+	}
+	const char *text = (const char *)sqlite3_column_text(st, 0);
+	if (text == NULL) {
+		rules_default(r);
+		rc = 0;
+		goto out;
+	}
+	cJSON *root = cJSON_Parse(text);
+	char *msg = NULL;
+	if (root == NULL)
+		*err = xasprintf("stage '%s': its stored ruleset is not valid JSON",
+		                 sqlite3_column_text(st, 1));
+	else if (rules_parse(root, "ruleset", r, &msg) != 0)
+		*err = xasprintf("stage '%s': %s", sqlite3_column_text(st, 1), msg);
+	else
+		rc = 0;
+	free(msg);
+	cJSON_Delete(root);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Points a team earns for one match: placement points from the table (0
+ * beyond it) and kill points (kills capped by the ruleset's cap). Stores
+ * both parts when the pointers are non-NULL; returns their sum.
+ */
+int
+rules_match_points(const struct ruleset *r, int placement, int kills, int *place_pts, int *kill_pts)
+{
+	int pp = placement >= 1 && placement <= r->nplacement ? r->placement[placement - 1] : 0;
+	if (r->kill_cap >= 0 && kills > r->kill_cap)
+		kills = r->kill_cap;
+	int kp = kills * r->kill_points;
+	if (place_pts)
+		*place_pts = pp;
+	if (kill_pts)
+		*kill_pts = kp;
+	return pp + kp;
+}
+
+/* Append r as a match JSON v1 ruleset object, which rules_parse reads back. */
+void
+rules_json(const struct ruleset *r, struct buf *out)
+{
+	buf_puts(out, "{\"name\":");
+	if (r->name)
+		buf_json_str(out, r->name);
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ",\"placement_points\":[");
+	for (int i = 0; i < r->nplacement; i++)
+		buf_printf(out, "%s%d", i ? "," : "", r->placement[i]);
+	buf_printf(out, "],\"kill_points\":%d,\"kill_cap\":", r->kill_points);
+	if (r->kill_cap >= 0)
+		buf_printf(out, "%d", r->kill_cap);
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ",\"headstart\":{");
+	for (int i = 0; i < r->nheadstart; i++) {
+		if (i)
+			buf_putc(out, ',');
+		buf_json_str(out, r->headstart[i].team);
+		buf_printf(out, ":%d", r->headstart[i].points);
+	}
+	buf_puts(out, "},\"champion_rush\":");
+	if (r->rush_threshold > 0) {
+		buf_printf(out, "{\"threshold\":%d,\"max_matches\":", r->rush_threshold);
+		if (r->rush_max_matches > 0)
+			buf_printf(out, "%d}", r->rush_max_matches);
+		else
+			buf_puts(out, "null}");
+	} else
+		buf_puts(out, "null");
+	buf_puts(out, ",\"tiebreakers\":[");
+	for (int i = 0; i < r->ntiebreak; i++) {
+		if (i)
+			buf_putc(out, ',');
+		buf_json_str(out, rules_tiebreak_name(r->tiebreak[i]));
+	}
+	buf_puts(out, "]}");
+}
+
+/* Fill dst with a deep copy of src; free it with rules_free(). */
+void
+rules_copy(struct ruleset *dst, const struct ruleset *src)
+{
+	*dst = *src;
+	dst->name = src->name ? xstrdup(src->name) : NULL;
+	dst->headstart =
+	    xcalloc((size_t)(src->nheadstart ? src->nheadstart : 1), sizeof *dst->headstart);
+	for (int i = 0; i < src->nheadstart; i++) {
+		dst->headstart[i].team = xstrdup(src->headstart[i].team);
+		dst->headstart[i].points = src->headstart[i].points;
+	}
+}
+
+/* Free what r holds (not r itself) and leave it empty. */
+void
+rules_free(struct ruleset *r)
+{
+	free(r->name);
+	for (int i = 0; i < r->nheadstart; i++)
+		free(r->headstart[i].team);
+	free(r->headstart);
+	memset(r, 0, sizeof *r);
+}
