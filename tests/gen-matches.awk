@@ -1,12 +1,14 @@
 # gen-matches.awk: a deterministic generator of match JSON v1 for the crash
 # and load tests. Run as
-#   awk -f gen-matches.awk -v dir=DIR -v stages=S -v per=P -v live=L [-v seed=N] [-v first=F]
+#   awk -f gen-matches.awk -v dir=DIR -v stages=S -v per=P -v live=L [-v seed=N] [-v first=F] [-v cum=FILE]
 # It writes DIR/stage-NN.json (S stage files "Stage NN" of P matches each,
 # numbered F, F+1, ...) and DIR/live-NNNNN.json (L single-match files of
 # stage "Live", matches F..F+L-1), all in tournament "Crash Cup". Every match
 # has 12 of 24 teams, placements 1..12, 4 players per team whose kills add up
 # to the team's. Prints on stdout the totals an import of all of it must
-# store: "matches M results R players P kills K damage D".
+# store: "matches M results R players P kills K damage D". With -v cum=FILE,
+# also writes to FILE after each match "M K": the number of matches made so
+# far and their kills (live files are made after the stage files).
 function shuffle(a, n, i, j, t) {
 	for (i = n; i > 1; i--) {
 		j = int(rand() * i) + 1
@@ -44,6 +46,8 @@ function match_json(number, extra, s, t, p, k, left, pk, dmg, team, order, place
 		s = s "]}"
 	}
 	matches++
+	if (cum != "")
+		print matches, kills > cum
 	return s "]}"
 }
 
