@@ -62,7 +62,11 @@ t0=$(now_ms)
 "$TRACKER" --db "$T/whole.db" import $files >"$T/whole.out" 2>&1
 rc=$?
 span=$(($(now_ms) - t0))
-eq crash-reference-import-succeeds 0 "$rc"
+if [ "$rc" != 0 ]; then
+	not_ok crash-reference-import-succeeds "exit $rc: $(head -5 "$T/whole.out")"
+	exit 0
+fi
+ok crash-reference-import-succeeds
 echo "# a whole import of $w_matches matches takes ${span} ms here"
 
 killed=0 finished=0 bad=
