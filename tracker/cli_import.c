@@ -1,10 +1,152 @@
-/* tracker/cli_import.c: placeholder until the command is written. */
+/*
+ * cli_import.c: `tracker import [--replace] FILE...`: read each file (or
+ * standard input for "-") whole, refusing directories, unreadable files and
+ * files over the size limit, hand it to import_json (one transaction per
+ * file), and print the messages on stderr and one summary on stdout.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
 #include "cli.h"
+#include "json.h"
 #include "util.h"
+
+#define MAX_FILE (64 << 20) /* bytes: larger files are refused unread */
+
+/* Seconds on the monotonic clock. */
+static double
+now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Read all of path ("-": standard input) into b. Returns 0, or -1 with the
+ * reason written to msgs as "PATH: problem".
+ */
+static int
+slurp(const char *path, struct buf *b, struct buf *msgs)
+{
+	int stdin_ = strcmp(path, "-") == 0;
+	int fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	int rc = -1;
+	if (fd < 0) {
+		buf_printf(msgs, "%s: cannot open: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0) {
+		buf_printf(msgs, "%s: cannot stat: %s\n", path, strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		buf_printf(msgs, "%s: is a directory, not a match JSON file\n", path);
+		goto out;
+	}
+	if (S_ISREG(sb.st_mode) && sb.st_size > MAX_FILE) {
+		buf_printf(msgs, "%s: %lld bytes is over the limit of %d MiB per file\n", path,
+		           (long long)sb.st_size, MAX_FILE >> 20);
+		goto out;
+	}
+	buf_reset(b);
+	for (;;) {
+		char chunk[1 << 16];
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			buf_printf(msgs, "%s: cannot read: %s\n", path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (b->len + (size_t)n > MAX_FILE) {
+			buf_printf(msgs, "%s: more than the limit of %d MiB per file\n", path,
+			           MAX_FILE >> 20);
+			goto out;
+		}
+		buf_put(b, chunk, (size_t)n);
+	}
+	rc = 0;
+out:
+	if (!stdin_)
+		close(fd);
+	return rc;
+}
+
+/* Print the summary of st (taking secs seconds) on stdout. */
+static void
+summary(const struct import_stats *st, double secs)
+{
+	printf("%d file%s: %d matches added, %d unchanged, %d replaced; %d teams, %d players new; "
+	       "%d warning%s; %.2f s\n",
+	       st->files, st->files == 1 ? "" : "s", st->matches_added, st->matches_unchanged,
+	       st->matches_replaced, st->teams_added, st->players_added, st->warnings,
+	       st->warnings == 1 ? "" : "s", secs);
+}
 
 int
 cmd_import(const struct command *cmd, int argc, char **argv)
 {
-	(void)cmd, (void)argc, (void)argv;
-	die("import: not written yet");
+	static const struct option opts[] = {{"replace", no_argument, NULL, 'r'},
+	                                     CLI_COMMON_OPTIONS};
+	int replace = 0, c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'r')
+			replace = 1;
+		else
+			cli_option(cmd, c, optarg);
+	}
+	if (optind >= argc)
+		cli_usage(cmd, "no FILE to import (- reads standard input)");
+	int nstdin = 0;
+	for (int i = optind; i < argc; i++)
+		nstdin += strcmp(argv[i], "-") == 0;
+	if (nstdin > 1)
+		cli_usage(cmd, "- (standard input) can be given only once");
+
+	sqlite3 *db = cli_db();
+	struct import_stats st = {0};
+	struct buf data = {0}, msgs = {0}, failed = {0};
+	double start = now();
+	int tty = isatty(2), progress = 0;
+	for (int i = optind; i < argc; i++) {
+		const char *path = argv[i];
+		int rc;
+		if (slurp(path, &data, &msgs) != 0) {
+			st.files++;
+			st.files_failed++;
+			rc = -1;
+		} else
+			rc = import_json(db, path, data.data ? data.data : "", data.len, replace,
+			                 &st, &msgs);
+		if (rc != 0)
+			buf_printf(&failed, "failed: %s\n", path);
+		if (progress)
+			fputs("\r\033[K", stderr);
+		fputs(msgs.data ? msgs.data : "", stderr);
+		buf_reset(&msgs);
+		if (tty && i + 1 < argc && now() - start > 1.0) {
+			fprintf(stderr, "importing: %d of %d files, %d matches added",
+			        i + 1 - optind, argc - optind, st.matches_added);
+			progress = 1;
+		}
+	}
+	if (progress)
+		fputs("\r\033[K", stderr);
+	summary(&st, now() - start);
+	fputs(failed.data ? failed.data : "", stdout);
+	buf_free(&data);
+	buf_free(&msgs);
+	buf_free(&failed);
+	sqlite3_close(db);
+	return st.files_failed ? 1 : 0;
 }

@@ -1,0 +1,598 @@
+/*
+ * store.c: the match JSON v1 importer's back half: a validated struct doc
+ * written into the database in one transaction. Tournaments and stages are
+ * found by slug, teams and players by name_key() (each looked up once per
+ * document through the names maps), new spellings recorded as aliases.
+ * A match already stored with the same content is left alone; different
+ * content is refused, naming the first difference, or replaced when the
+ * user asked for it. Any error rolls the whole document back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "doc.h"
+#include "util.h"
+
+enum stmt {
+	S_TOUR_GET,
+	S_TOUR_ADD,
+	S_STAGE_GET,
+	S_STAGE_ADD,
+	S_STAGE_SET,
+	S_TEAM_GET,
+	S_TEAM_SLUG,
+	S_TEAM_ADD,
+	S_TALIAS_GET,
+	S_TALIAS_ADD,
+	S_PLAYER_GET,
+	S_PLAYER_ADD,
+	S_PALIAS_GET,
+	S_PALIAS_ADD,
+	S_MATCH_GET,
+	S_MATCH_ADD,
+	S_MATCH_DEL,
+	S_RESULTS,
+	S_PRESULTS,
+	S_RESULT_ADD,
+	S_PRESULT_ADD,
+	S_COUNT
+};
+
+static const char *const sqls[S_COUNT] = {
+    [S_TOUR_GET] = "SELECT id FROM tournament WHERE slug = ?1",
+    [S_TOUR_ADD] = "INSERT INTO tournament (name, slug) VALUES (?1, ?2)",
+    [S_STAGE_GET] = "SELECT id, ruleset, source FROM stage WHERE tournament_id = ?1 AND slug = ?2",
+    [S_STAGE_ADD] = "INSERT INTO stage (tournament_id, name, slug, ruleset, source)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_STAGE_SET] =
+        "UPDATE stage SET ruleset = coalesce(?2, ruleset), source = coalesce(?3, source)"
+        " WHERE id = ?1",
+    [S_TEAM_GET] = "SELECT id, name FROM team WHERE key = ?1",
+    [S_TEAM_SLUG] = "SELECT 1 FROM team WHERE slug = ?1",
+    [S_TEAM_ADD] = "INSERT INTO team (name, key, slug) VALUES (?1, ?2, ?3)",
+    [S_TALIAS_GET] = "SELECT 1 FROM team_alias WHERE spelling = ?1",
+    [S_TALIAS_ADD] = "INSERT INTO team_alias (spelling, team_id) VALUES (?1, ?2)",
+    [S_PLAYER_GET] = "SELECT id, name FROM player WHERE key = ?1",
+    [S_PLAYER_ADD] = "INSERT INTO player (name, key) VALUES (?1, ?2)",
+    [S_PALIAS_GET] = "SELECT 1 FROM player_alias WHERE spelling = ?1",
+    [S_PALIAS_ADD] = "INSERT INTO player_alias (spelling, player_id) VALUES (?1, ?2)",
+    [S_MATCH_GET] = "SELECT id, day, map, played_at FROM match WHERE stage_id = ?1 AND number = ?2",
+    [S_MATCH_ADD] = "INSERT INTO match (stage_id, number, day, map, played_at)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_MATCH_DEL] = "DELETE FROM match WHERE id = ?1",
+    [S_RESULTS] = "SELECT team_id, placement, kills FROM result WHERE match_id = ?1",
+    [S_PRESULTS] = "SELECT player_id, team_id, kills, damage, assists, mvp FROM player_result"
+                   " WHERE match_id = ?1",
+    [S_RESULT_ADD] = "INSERT INTO result (match_id, team_id, placement, kills)"
+                     " VALUES (?1, ?2, ?3, ?4)",
+    [S_PRESULT_ADD] = "INSERT INTO player_result (match_id, player_id, team_id, kills, damage,"
+                      " assists, mvp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+};
+
+struct store {
+	struct doc *d;             /* the document being stored */
+	sqlite3_stmt *st[S_COUNT]; /* prepared once per document, reset after each use */
+};
+
+/* A stored row of a match, for comparing it with the document's. */
+struct row {
+	int64_t id, team;                               /* team (or player) and team */
+	int64_t placement, kills, damage, assists, mvp; /* -1: NULL */
+};
+
+/* Report SQLite's last error as the document's error; returns -1. */
+static int
+db_error(struct store *s)
+{
+	doc_report(s->d, 0, -1, -1, -1, NULL, "database error: %s", sqlite3_errmsg(s->d->db));
+	return -1;
+}
+
+/* Step statement i, which returns no row, and reset it: 0, or -1 reported. */
+static int
+run(struct store *s, enum stmt i)
+{
+	int rc = sqlite3_step(s->st[i]);
+	if (rc != SQLITE_DONE)
+		db_error(s);
+	sqlite3_reset(s->st[i]);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Step statement i for one row: 1 row (the caller resets it), 0 none (reset), -1 reported. */
+static int
+row(struct store *s, enum stmt i)
+{
+	int rc = sqlite3_step(s->st[i]);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc != SQLITE_DONE)
+		db_error(s);
+	sqlite3_reset(s->st[i]);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+bind_opt(sqlite3_stmt *st, int col, int v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int(st, col, v);
+}
+
+/* A slug for a new team called name that no team has yet; the caller frees it. */
+static char *
+team_slug(struct store *s, const char *name)
+{
+	char *base = slugify(name);
+	if (*base == '\0') {
+		free(base);
+		base = xstrdup("team");
+	}
+	char *slug = xstrdup(base);
+	sqlite3_stmt *st = s->st[S_TEAM_SLUG];
+	for (int k = 2;; k++) {
+		sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			break;
+		free(slug);
+		slug = xasprintf("%s-%d", base, k);
+	}
+	free(base);
+	return slug;
+}
+
+/*
+ * The row id of the team (team=1) or player that spelling sp names: looked
+ * up once, created when create is set. Returns the id, -1 when it is not in
+ * the database (create=0), 0 on a database error (reported).
+ */
+static int64_t
+entity_id(struct store *s, int team, int sp, int create)
+{
+	struct names *n = team ? &s->d->teams : &s->d->players;
+	struct names_entity *e = &n->ents[n->sps[sp].entity];
+	if (e->id == 0) {
+		sqlite3_stmt *st = s->st[team ? S_TEAM_GET : S_PLAYER_GET];
+		sqlite3_bind_text(st, 1, e->key, -1, SQLITE_STATIC);
+		int rc = row(s, team ? S_TEAM_GET : S_PLAYER_GET);
+		if (rc < 0)
+			return 0;
+		e->id = -1;
+		if (rc > 0) {
+			e->id = sqlite3_column_int64(st, 0);
+			e->stored = db_text(st, 1);
+			sqlite3_reset(st);
+		}
+	}
+	if (e->id > 0 || !create)
+		return e->id;
+	const char *name = n->sps[sp].text;
+	if (team) {
+		char *slug = team_slug(s, name);
+		sqlite3_stmt *st = s->st[S_TEAM_ADD];
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, e->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, slug, -1, SQLITE_STATIC);
+		int rc = run(s, S_TEAM_ADD);
+		free(slug);
+		if (rc != 0)
+			return 0;
+		s->d->n.teams_added++;
+	} else {
+		sqlite3_stmt *st = s->st[S_PLAYER_ADD];
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, e->key, -1, SQLITE_STATIC);
+		if (run(s, S_PLAYER_ADD) != 0)
+			return 0;
+		s->d->n.players_added++;
+	}
+	e->id = sqlite3_last_insert_rowid(s->d->db);
+	e->first = sp;
+	return e->id;
+}
+
+/*
+ * The row id of the team or player spelling sp names, created if new, with
+ * the spelling recorded as an alias; a new spelling of a known team is
+ * warned about at match m, result r. Returns the id, or 0 reported.
+ */
+static int64_t
+name_id(struct store *s, int team, int sp, int m, int r)
+{
+	int64_t id = entity_id(s, team, sp, 1);
+	struct names *n = team ? &s->d->teams : &s->d->players;
+	struct names_spelling *spell = &n->sps[sp];
+	if (id <= 0 || spell->known)
+		return id;
+	enum stmt get = team ? S_TALIAS_GET : S_PALIAS_GET,
+	          add = team ? S_TALIAS_ADD : S_PALIAS_ADD;
+	sqlite3_bind_text(s->st[get], 1, spell->text, -1, SQLITE_STATIC);
+	int rc = row(s, get);
+	if (rc < 0)
+		return 0;
+	if (rc > 0)
+		sqlite3_reset(s->st[get]);
+	else {
+		sqlite3_bind_text(s->st[add], 1, spell->text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s->st[add], 2, id);
+		if (run(s, add) != 0)
+			return 0;
+		struct names_entity *e = &n->ents[spell->entity];
+		if (team && e->first != sp)
+			doc_report(s->d, 1, m, r, -1, "team", "'%s' is a new spelling of team '%s'",
+			           spell->text, e->stored ? e->stored : n->sps[e->first].text);
+	}
+	spell->known = 1;
+	return id;
+}
+
+/* 1 if the JSON texts stored and given hold the same value. */
+static int
+same_json(const char *stored, const cJSON *given)
+{
+	cJSON *old = cJSON_Parse(stored);
+	int same = old && cJSON_Compare(old, given, 1);
+	cJSON_Delete(old);
+	return same;
+}
+
+/*
+ * Find or create stage i of the document (and its tournament). A ruleset
+ * the document gives is stored when the stage has none; one that differs
+ * from the stored one is an error unless replace. 0, or -1 reported.
+ */
+static int
+stage_id(struct store *s, int i)
+{
+	struct doc *d = s->d;
+	struct doc_stage *g = &d->stages[i];
+	int64_t tid;
+	sqlite3_bind_text(s->st[S_TOUR_GET], 1, g->tslug, -1, SQLITE_STATIC);
+	int rc = row(s, S_TOUR_GET);
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		tid = sqlite3_column_int64(s->st[S_TOUR_GET], 0);
+		sqlite3_reset(s->st[S_TOUR_GET]);
+	} else {
+		sqlite3_bind_text(s->st[S_TOUR_ADD], 1, g->tournament, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s->st[S_TOUR_ADD], 2, g->tslug, -1, SQLITE_STATIC);
+		if (run(s, S_TOUR_ADD) != 0)
+			return -1;
+		tid = sqlite3_last_insert_rowid(d->db);
+	}
+	char *rules = g->ruleset ? cJSON_PrintUnformatted(g->ruleset) : NULL;
+	sqlite3_stmt *st = s->st[S_STAGE_GET];
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_text(st, 2, g->slug, -1, SQLITE_STATIC);
+	if ((rc = row(s, S_STAGE_GET)) > 0) {
+		g->id = sqlite3_column_int64(st, 0);
+		g->existed = 1;
+		const char *old = (const char *)sqlite3_column_text(st, 1);
+		const char *src = (const char *)sqlite3_column_text(st, 2);
+		int set_rules =
+		    rules && (old == NULL || (!same_json(old, g->ruleset) && d->replace));
+		int set_source =
+		    g->source && (src == NULL || (strcmp(src, g->source) && d->replace));
+		if (rules && old && !set_rules && !same_json(old, g->ruleset)) {
+			doc_report(
+			    d, 0, -1, -1, -1, "ruleset",
+			    "differs from the ruleset stored for stage '%s' of '%s' (%.200s); "
+			    "--replace stores it",
+			    g->name, g->tournament, old);
+			rc = -1;
+		}
+		sqlite3_reset(st);
+		if (rc > 0 && (set_rules || set_source)) {
+			st = s->st[S_STAGE_SET];
+			sqlite3_bind_int64(st, 1, g->id);
+			sqlite3_bind_text(st, 2, set_rules ? rules : NULL, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, set_source ? g->source : NULL, -1, SQLITE_STATIC);
+			rc = run(s, S_STAGE_SET) == 0 ? 1 : -1;
+		}
+	} else if (rc == 0) {
+		st = s->st[S_STAGE_ADD];
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_text(st, 2, g->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, g->slug, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, rules, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, g->source, -1, SQLITE_STATIC);
+		if (run(s, S_STAGE_ADD) == 0) {
+			g->id = sqlite3_last_insert_rowid(d->db);
+			rc = 1;
+		} else
+			rc = -1;
+	}
+	free(rules);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The rows statement i returns for match id, into a fresh array (free() it); *n entries. */
+static struct row *
+stored_rows(struct store *s, enum stmt i, int64_t id, int *n)
+{
+	sqlite3_stmt *st = s->st[i];
+	struct row *v = NULL;
+	int cap = 0, ncol = sqlite3_column_count(st);
+	*n = 0;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap)
+			v = xrealloc(v, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *v);
+		int64_t c[6];
+		for (int k = 0; k < 6; k++)
+			c[k] = k < ncol && sqlite3_column_type(st, k) != SQLITE_NULL
+			           ? sqlite3_column_int64(st, k)
+			           : -1;
+		v[(*n)++] = ncol == 3 ? (struct row){c[0], -1, c[1], c[2], -1, -1, -1}
+		                      : (struct row){c[0], c[1], -1, c[2], c[3], c[4], c[5]};
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
+/* The entry of v (n entries) with this id, or NULL. */
+static struct row *
+find_row(struct row *v, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i].id == id)
+			return &v[i];
+	return NULL;
+}
+
+/*
+ * Compare match m of the document with stored match id (whose day, map and
+ * played_at are given; day -1: NULL) and write the first difference into
+ * why. Returns 1 differs, 0 same, -1 database error (reported).
+ */
+static int
+differs(struct store *s, int m, int64_t id, int day, const char *map, const char *played_at,
+        struct buf *why)
+{
+	const struct doc_match *g = &s->d->matches[m];
+	int nres, npl, total = 0;
+	if (strcmp(g->map, map) != 0) {
+		buf_printf(why, "map %s, stored %s", g->map, map);
+		return 1;
+	}
+	if (g->day != day) {
+		buf_printf(why, "day %d, stored %d (-1: not given)", g->day, day);
+		return 1;
+	}
+	if ((g->played_at == NULL) != (played_at == NULL) ||
+	    (played_at && strcmp(g->played_at, played_at) != 0)) {
+		buf_printf(why, "played_at %s, stored %s",
+		           g->played_at ? g->played_at : "not given",
+		           played_at ? played_at : "not given");
+		return 1;
+	}
+	struct row *res = stored_rows(s, S_RESULTS, id, &nres);
+	struct row *pl = stored_rows(s, S_PRESULTS, id, &npl);
+	int rc = 0;
+	if (g->nresults != nres) {
+		buf_printf(why, "%d results, stored %d", g->nresults, nres);
+		rc = 1;
+	}
+	for (int r = 0; r < g->nresults && rc == 0; r++) {
+		const struct doc_result *x = &g->results[r];
+		int64_t tid = entity_id(s, 1, x->spell, 0);
+		struct row *y = tid > 0 ? find_row(res, nres, tid) : NULL;
+		total += x->nplayers;
+		if (tid == 0)
+			rc = -1;
+		else if (y == NULL)
+			buf_printf(why, "results[%d] (%s) is not in the stored match", r, x->team);
+		else if (x->placement != y->placement)
+			buf_printf(why, "results[%d] (%s) placement %d, stored %lld", r, x->team,
+			           x->placement, (long long)y->placement);
+		else if (x->kills != y->kills)
+			buf_printf(why, "results[%d] (%s) kills %d, stored %lld", r, x->team,
+			           x->kills, (long long)y->kills);
+		for (int p = 0; p < x->nplayers && rc == 0 && why->len == 0; p++) {
+			const struct doc_player *q = &x->players[p];
+			int64_t pid = entity_id(s, 0, q->spell, 0);
+			struct row *z = pid > 0 ? find_row(pl, npl, pid) : NULL;
+			const char *pname = s->d->players.sps[q->spell].text;
+			if (pid == 0)
+				rc = -1;
+			else if (z == NULL || z->team != tid)
+				buf_printf(
+				    why,
+				    "results[%d].players[%d] (%s) is not in the stored match "
+				    "for %s",
+				    r, p, pname, x->team);
+			else if (q->kills != z->kills || q->damage != z->damage ||
+			         q->assists != z->assists || q->mvp != z->mvp)
+				buf_printf(
+				    why,
+				    "results[%d].players[%d] (%s) kills/damage/assists/mvp "
+				    "%d/%d/%d/%d, stored %lld/%lld/%lld/%lld (-1: not given)",
+				    r, p, pname, q->kills, q->damage, q->assists, q->mvp,
+				    (long long)z->kills, (long long)z->damage,
+				    (long long)z->assists, (long long)z->mvp);
+		}
+		if (why->len)
+			rc = 1;
+	}
+	if (rc == 0 && total != npl) {
+		buf_printf(why, "%d player results, stored %d", total, npl);
+		rc = 1;
+	}
+	free(res);
+	free(pl);
+	return rc;
+}
+
+/* Warn about match m's shared placements and players' kills that do not add up. */
+static void
+match_warnings(struct store *s, int m)
+{
+	const struct doc_match *g = &s->d->matches[m];
+	struct buf teams = {0};
+	for (int r = 0; r < g->nresults; r++) {
+		int first = 1, shared = 0;
+		for (int k = 0; k < r && first; k++)
+			first = g->results[k].placement != g->results[r].placement;
+		buf_reset(&teams);
+		buf_printf(&teams, "'%s'", g->results[r].team);
+		for (int k = r + 1; k < g->nresults && first; k++)
+			if (g->results[k].placement == g->results[r].placement) {
+				buf_printf(&teams, " and '%s'", g->results[k].team);
+				shared = 1;
+			}
+		if (shared)
+			doc_report(s->d, 1, m, -1, -1, NULL,
+			           "match %d: placement %d is shared by %s", g->number,
+			           g->results[r].placement, teams.data);
+	}
+	buf_free(&teams);
+	for (int r = 0; r < g->nresults; r++) {
+		const struct doc_result *x = &g->results[r];
+		long sum = 0;
+		for (int p = 0; p < x->nplayers; p++)
+			sum += x->players[p].kills;
+		if (x->nplayers > 0 && sum != x->kills)
+			doc_report(s->d, 1, m, r, -1, NULL,
+			           "match %d: %s's players' kills add up to %ld, the team's kills "
+			           "are %d",
+			           g->number, x->team, sum, x->kills);
+	}
+}
+
+/* Insert match m of the document with its results: 0, or -1 reported. */
+static int
+insert_match(struct store *s, int m)
+{
+	const struct doc_match *g = &s->d->matches[m];
+	sqlite3_stmt *st = s->st[S_MATCH_ADD];
+	sqlite3_bind_int64(st, 1, s->d->stages[g->stage].id);
+	sqlite3_bind_int(st, 2, g->number);
+	bind_opt(st, 3, g->day);
+	sqlite3_bind_text(st, 4, g->map, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, g->played_at, -1, SQLITE_STATIC);
+	if (run(s, S_MATCH_ADD) != 0)
+		return -1;
+	int64_t id = sqlite3_last_insert_rowid(s->d->db);
+	for (int r = 0; r < g->nresults; r++) {
+		const struct doc_result *x = &g->results[r];
+		int64_t tid = name_id(s, 1, x->spell, m, r);
+		if (tid == 0)
+			return -1;
+		st = s->st[S_RESULT_ADD];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, tid);
+		sqlite3_bind_int(st, 3, x->placement);
+		sqlite3_bind_int(st, 4, x->kills);
+		if (run(s, S_RESULT_ADD) != 0)
+			return -1;
+		for (int p = 0; p < x->nplayers; p++) {
+			const struct doc_player *q = &x->players[p];
+			int64_t pid = name_id(s, 0, q->spell, m, r);
+			if (pid == 0)
+				return -1;
+			st = s->st[S_PRESULT_ADD];
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, pid);
+			sqlite3_bind_int64(st, 3, tid);
+			sqlite3_bind_int(st, 4, q->kills);
+			bind_opt(st, 5, q->damage);
+			bind_opt(st, 6, q->assists);
+			bind_opt(st, 7, q->mvp);
+			if (run(s, S_PRESULT_ADD) != 0)
+				return -1;
+		}
+	}
+	match_warnings(s, m);
+	return 0;
+}
+
+/*
+ * Store match m: unchanged when the stored match has the same content,
+ * refused (or with replace, replaced) when it differs, else added.
+ * 0, or -1 reported.
+ */
+static int
+store_match(struct store *s, int m)
+{
+	struct doc *d = s->d;
+	const struct doc_match *g = &d->matches[m];
+	int64_t old = 0;
+	if (d->stages[g->stage].existed) {
+		sqlite3_stmt *st = s->st[S_MATCH_GET];
+		sqlite3_bind_int64(st, 1, d->stages[g->stage].id);
+		sqlite3_bind_int(st, 2, g->number);
+		int rc = row(s, S_MATCH_GET);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			struct buf why = {0};
+			old = sqlite3_column_int64(st, 0);
+			int day = sqlite3_column_type(st, 1) == SQLITE_NULL
+			              ? -1
+			              : sqlite3_column_int(st, 1);
+			char *map = db_text(st, 2), *at = db_text(st, 3);
+			sqlite3_reset(st);
+			rc = differs(s, m, old, day, map, at, &why);
+			free(map);
+			free(at);
+			if (rc > 0 && !d->replace)
+				doc_report(d, 0, m, -1, -1, NULL,
+				           "match %d differs from the stored one: %s (--replace "
+				           "stores the new content)",
+				           g->number, why.data);
+			buf_free(&why);
+			if (rc < 0 || (rc > 0 && !d->replace))
+				return -1;
+			if (rc == 0) {
+				d->n.matches_unchanged++;
+				return 0;
+			}
+			sqlite3_bind_int64(s->st[S_MATCH_DEL], 1, old);
+			if (run(s, S_MATCH_DEL) != 0)
+				return -1;
+		}
+	}
+	if (insert_match(s, m) != 0)
+		return -1;
+	if (old)
+		d->n.matches_replaced++;
+	else
+		d->n.matches_added++;
+	return 0;
+}
+
+/*
+ * Write the validated document d into d->db in one transaction: 0 stored,
+ * -1 refused (reported; everything rolled back).
+ */
+int
+doc_store(struct doc *d)
+{
+	struct store s = {.d = d};
+	int bad = 0;
+	for (int i = 0; i < S_COUNT; i++)
+		s.st[i] = db_prepare(d->db, sqls[i]);
+	if (db_begin(d->db) != 0) {
+		db_error(&s);
+		goto out;
+	}
+	for (int i = 0; i < d->nstages; i++)
+		bad |= stage_id(&s, i) != 0;
+	for (int m = 0; m < d->nmatches && !bad; m++)
+		if (store_match(&s, m) != 0 && d->errors == 0)
+			bad = 1;
+	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
+		db_error(&s);
+	if (d->errors || bad)
+		db_rollback(d->db);
+out:
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(s.st[i]);
+	return d->errors || bad ? -1 : 0;
+}

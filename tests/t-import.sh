@@ -1,0 +1,179 @@
+# t-import.sh: tracker import end to end: the real data with exact counts and
+# content (expected values computed from the files by the sqlite3 CLI's JSON
+# functions), re-import, changed content and --replace, aliases, warnings,
+# stdin, the shapes of a document, and every bad input in import/bad/ (each
+# NAME.json with its expected message in NAME.expect) plus the ones a file
+# cannot hold (bad bytes, a 200 MB file, a directory, unreadable paths), each
+# leaving the database exactly as it was.
+. "$TESTS/lib.sh"
+
+GS=$DATA/group-stage.json
+GF=$DATA/grand-final.json
+
+# jsql QUERY: a query over the data files, with f(stage, j) their stage names and text
+jsql() {
+	sqlite3 -batch -noheader :memory: "WITH f(stage, j) AS (SELECT 'Group Stage', readfile('$GS')
+		UNION ALL SELECT 'Grand Final', readfile('$GF')),
+	m AS (SELECT f.stage, mm.value v FROM f, json_each(f.j, '\$.matches') mm),
+	r AS (SELECT m.stage, m.v->>'match' num, m.v->>'day' day, m.v->>'map' map, rr.value v
+		FROM m, json_each(m.v, '\$.results') rr),
+	p AS (SELECT r.stage, r.num, r.v->>'team' team, pp.value v
+		FROM r, json_each(r.v, '\$.players') pp)
+	$1"
+}
+db() { sql "$TRACKER_DB" "$1"; }
+
+# --- the real data
+status real-import 0 "$TRACKER" import "$GS" "$GF"
+contains real-summary "2 files: 134 matches added, 0 unchanged, 0 replaced; 16 teams, 83 players new; 2 warnings" "$OUT"
+contains real-warning-group "group-stage.json: matches[74]: warning: match 75: placement 11 is shared by 'INFLUENCE RAGE' and 'VASCO ESPORTS'" "$OUT"
+contains real-warning-final "grand-final.json: matches[6]: warning: match 7: placement 11 is shared by 'FLUXO W7M' and 'VIRTUS PRO'" "$OUT"
+eq real-warning-lines 2 "$(printf '%s\n' "$OUT" | grep -c 'warning:')"
+
+eq real-matches-data "$(jsql 'SELECT count(*) FROM m')" "$(db 'SELECT count(*) FROM match')"
+eq real-teams-data "$(jsql 'SELECT count(DISTINCT lower(trim(v->>'"'team'"'))) FROM r')" "$(db 'SELECT count(*) FROM team')"
+eq real-players-data "$(jsql 'SELECT count(DISTINCT lower(trim(v->>'"'name'"'))) FROM p')" "$(db 'SELECT count(*) FROM player')"
+eq real-maps-data "$(jsql 'SELECT count(DISTINCT map) FROM r')" "$(db 'SELECT count(DISTINCT map) FROM match')"
+eq real-results-data "$(jsql 'SELECT count(*) FROM r')" "$(db 'SELECT count(*) FROM result')"
+eq real-player-results-data "$(jsql 'SELECT count(*) FROM p')" "$(db 'SELECT count(*) FROM player_result')"
+eq real-matches-issue 134 "$(db 'SELECT count(*) FROM match')"
+eq real-teams-issue 16 "$(db 'SELECT count(*) FROM team')"
+eq real-players-issue 83 "$(db 'SELECT count(*) FROM player')"
+eq real-maps-issue 5 "$(db 'SELECT count(DISTINCT map) FROM match')"
+eq real-results-issue 1608 "$(db 'SELECT count(*) FROM result')"
+eq real-stage-matches "Grand Final|14
+Group Stage|120" "$(db 'SELECT s.name, count(*) FROM match m JOIN stage s ON s.id = m.stage_id GROUP BY s.name ORDER BY s.name')"
+
+jsql "SELECT stage, num, day, map, v->>'team', v->>'placement', v->>'kills' FROM r ORDER BY 1, 2, 5" >"$T/want-results"
+db "SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills FROM result r
+	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id
+	ORDER BY 1, 2, 5" >"$T/got-results"
+same_file real-results-content "$T/want-results" "$T/got-results"
+jsql "SELECT stage, num, team, v->>'name', v->>'kills', v->>'damage', v->>'assists', v->>'mvp' FROM p ORDER BY 1, 2, 4" >"$T/want-players"
+db "SELECT s.name, m.number, t.name, p.name, x.kills, x.damage, x.assists, x.mvp FROM player_result x
+	JOIN match m ON m.id = x.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = x.team_id
+	JOIN player p ON p.id = x.player_id ORDER BY 1, 2, 4" >"$T/got-players"
+same_file real-players-content "$T/want-players" "$T/got-players"
+eq real-ruleset "$(sqlite3 :memory: "SELECT json(readfile('$GF') -> '\$.ruleset')")" \
+	"$(db "SELECT ruleset FROM stage WHERE slug = 'grand-final'")"
+eq real-no-ruleset "" "$(db "SELECT ruleset FROM stage WHERE slug = 'group-stage'")"
+eq real-source "$(sqlite3 :memory: "SELECT readfile('$GS') ->> '\$.source'")" \
+	"$(db "SELECT source FROM stage WHERE slug = 'group-stage'")"
+eq real-tournament "FFWS Brazil 2026 Split 1|ffws-brazil-2026-split-1" "$(db 'SELECT name, slug FROM tournament')"
+
+# --- identical re-import
+dump "$TRACKER_DB" >"$T/dump-real"
+eq dump-holds-rows "$(jsql 'SELECT count(*) FROM p')" "$(grep -c '^INSERT INTO player_result' "$T/dump-real")"
+status reimport 0 "$TRACKER" import "$GS" "$GF"
+contains reimport-summary "2 files: 0 matches added, 134 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+dump "$TRACKER_DB" >"$T/dump-after"
+same_file reimport-dump "$T/dump-real" "$T/dump-after"
+
+# --- every bad input file: exit 1, its message, named as failed, nothing written
+for f in import/bad/*.json; do
+	n=$(basename "$f" .json)
+	status "bad-$n" 1 "$TRACKER" import "$f"
+	contains "bad-$n-message" "$f: $(cat "import/bad/$n.expect")" "$OUT"
+	contains "bad-$n-failed" "failed: $f" "$OUT"
+	dump "$TRACKER_DB" >"$T/dump-after"
+	same_file "bad-$n-unchanged" "$T/dump-real" "$T/dump-after"
+done
+# the bad files are the good one with one fault each: the good one imports
+cp "$TRACKER_DB" "$T/control.db"
+status bad-control-good 0 "$TRACKER" --db "$T/control.db" import import/good/match-121.json
+contains bad-control-summary "1 file: 1 matches added" "$OUT"
+
+# bad [NAME MESSAGE FILE...]: import the FILEs, expect exit 1, MESSAGE, and no change
+bad() {
+	_n=$1 _m=$2
+	shift 2
+	status "bad-$_n" 1 "$TRACKER" import "$@"
+	contains "bad-$_n-message" "$_m" "$OUT"
+	dump "$TRACKER_DB" >"$T/dump-after"
+	same_file "bad-$_n-unchanged" "$T/dump-real" "$T/dump-after"
+}
+printf '{\n "tournament": "FFWS \377", "stage": "x", "matches": []}\n' >"$T/latin1.json"
+bad utf8 "$T/latin1.json: invalid UTF-8 at byte 23 (line 2, column 22)" "$T/latin1.json"
+printf '{"tournament": "\300\200", "stage": "x", "matches": []}' >"$T/overlong.json"
+bad utf8-overlong "$T/overlong.json: invalid UTF-8 at byte 16 (line 1, column 17)" "$T/overlong.json"
+printf '{"tournament": "FFWS", "stage": "x", "matches": []}\342\202' >"$T/cut-utf8.json"
+bad utf8-cut "$T/cut-utf8.json: invalid UTF-8 at byte 51 (line 1, column 52)" "$T/cut-utf8.json"
+printf '{"tournament": "a\000b", "stage": "x", "matches": []}' >"$T/nul.json"
+bad nul-byte "$T/nul.json: NUL byte (not allowed in JSON text) at byte 17" "$T/nul.json"
+truncate -s 200M "$T/big.json"
+bad big-file "$T/big.json: 209715200 bytes is over the limit of 64 MiB per file" "$T/big.json"
+bad directory "$T: is a directory" "$T"
+ln -s "$T/nowhere.json" "$T/dangling.json"
+bad dangling-symlink "$T/dangling.json: cannot open: No such file or directory" "$T/dangling.json"
+bad not-a-directory "$GS/x.json: cannot open: Not a directory" "$GS/x.json"
+# open succeeds but read fails, for root too: address 0 of the process is unmapped
+bad read-error "/proc/self/mem: cannot read: Input/output error" /proc/self/mem
+OUT=$(head -c 70000000 /dev/zero | "$TRACKER" import - 2>&1)
+eq bad-stdin-big-status "1" "$?"
+contains bad-stdin-big-message "-: more than the limit of 64 MiB per file" "$OUT"
+
+# --- a bad file among good ones: the good ones land, the summary names the bad one
+status mixed 1 "$TRACKER" --db "$T/mixed.db" import import/good/alias-1.json import/bad/kills-negative.json import/good/array.json
+contains mixed-summary "3 files: 3 matches added, 0 unchanged, 0 replaced" "$OUT"
+contains mixed-failed "failed: import/bad/kills-negative.json" "$OUT"
+lacks mixed-good-not-failed "failed: import/good" "$OUT"
+eq mixed-matches 3 "$(sql "$T/mixed.db" 'SELECT count(*) FROM match')"
+
+# --- changed content is refused naming the difference, then --replace stores it
+team=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[2].results[2].team'")
+kills=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[2].results[2].kills'")
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[2].results[2].kills', 99)" >"$T/gf-kills.json"
+bad changed-kills "$T/gf-kills.json: matches[2]: match 3 differs from the stored one: results[2] ($team) kills 99, stored $kills" "$T/gf-kills.json"
+map=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[0].map'")
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[0].map', 'Solara')" >"$T/gf-map.json"
+bad changed-map "$T/gf-map.json: matches[0]: match 1 differs from the stored one: map Solara, stored $map" "$T/gf-map.json"
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.kill_points', 2)" >"$T/gf-rules.json"
+bad changed-ruleset "$T/gf-rules.json: ruleset: differs from the ruleset stored for stage 'Grand Final'" "$T/gf-rules.json"
+status replace 0 "$TRACKER" import --replace "$T/gf-kills.json"
+contains replace-summary "1 file: 0 matches added, 13 unchanged, 1 replaced; 0 teams, 0 players new; 1 warning" "$OUT"
+sum=$(sqlite3 :memory: "SELECT sum(value ->> 'kills') FROM json_each(readfile('$GF'), '\$.matches[2].results[2].players')")
+contains replace-kills-warning "gf-kills.json: matches[2].results[2]: warning: match 3: $team's players' kills add up to $sum, the team's kills are 99" "$OUT"
+eq replace-stored 99 "$(db "SELECT r.kills FROM result r JOIN match m ON m.id = r.match_id JOIN team t ON t.id = r.team_id
+	JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final' AND m.number = 3 AND t.name = '$team'")"
+eq replace-players-kept "$(sqlite3 :memory: "SELECT sum(json_array_length(value, '\$.players')) FROM json_each(readfile('$GF'), '\$.matches[2].results')")" \
+	"$(db "SELECT count(*) FROM player_result x JOIN match m ON m.id = x.match_id JOIN stage s ON s.id = m.stage_id
+	WHERE s.slug = 'grand-final' AND m.number = 3")"
+status replace-back 0 "$TRACKER" import --replace "$GF"
+contains replace-back-summary "1 file: 0 matches added, 13 unchanged, 1 replaced" "$OUT"
+db "SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills FROM result r
+	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id
+	ORDER BY 1, 2, 5" >"$T/got-results"
+same_file replace-back-content "$T/want-results" "$T/got-results"
+
+# --- aliases: three spellings in three files are one team
+A=$T/alias.db
+status alias-1 0 "$TRACKER" --db "$A" import import/good/alias-1.json
+contains alias-1-summary "1 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+status alias-2 0 "$TRACKER" --db "$A" import import/good/alias-2.json
+contains alias-2-warning "import/good/alias-2.json: results[0].team: warning: 'RRQ KAZU' is a new spelling of team 'RRQ Kazu'" "$OUT"
+contains alias-2-summary "0 teams, 0 players new; 1 warning" "$OUT"
+status alias-3 0 "$TRACKER" --db "$A" import import/good/alias-3.json
+contains alias-3-warning "import/good/alias-3.json: results[0].team: warning: 'rrq kazu' is a new spelling of team 'RRQ Kazu'" "$OUT"
+contains alias-3-warning-b "import/good/alias-3.json: results[1].team: warning: 'team a' is a new spelling of team 'Team A'" "$OUT"
+eq alias-teams 2 "$(sql "$A" 'SELECT count(*) FROM team')"
+status alias-list 0 "$TRACKER" --db "$A" teams --format csv
+contains alias-list-row "RRQ Kazu,rrq-kazu,3,RRQ KAZU | rrq kazu" "$OUT"
+status alias-again 0 "$TRACKER" --db "$A" import import/good/alias-2.json
+contains alias-again-summary "0 matches added, 1 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+
+# --- an array of match objects, and a single match object on stdin with warnings
+status array 0 "$TRACKER" --db "$A" import import/good/array.json
+contains array-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new" "$OUT"
+eq array-played-at "2026-03-01T14:00:00-03:00" "$(sql "$A" 'SELECT played_at FROM match WHERE number = 5')"
+OUT=$("$TRACKER" --db "$A" import - <import/good/warnings.json 2>&1)
+eq stdin-status 0 "$?"
+contains stdin-summary "1 file: 1 matches added" "$OUT"
+contains stdin-shared "-: warning: match 1: placement 1 is shared by 'Team B' and 'Team C'" "$OUT"
+contains stdin-kills "-: results[0]: warning: match 1: Team B's players' kills add up to 5, the team's kills are 6" "$OUT"
+eq stdin-players "Bee|4
+Bop|1" "$(sql "$A" 'SELECT p.name, x.kills FROM player_result x JOIN player p ON p.id = x.player_id ORDER BY 1')"
+
+# --- usage errors exit 2
+status usage-no-file 2 "$TRACKER" import
+status usage-bad-option 2 "$TRACKER" import --bogus "$GS"
+status usage-stdin-twice 2 "$TRACKER" import - -
