@@ -1,13 +1,13 @@
 #!/bin/sh
 # t-crash.sh: crash safety. `tracker import` of thousands of generated
 # matches (stage files of many matches and single-match files) is killed
-# with SIGKILL at random moments, 20 times, each run resuming on what the
-# last left. After each kill: PRAGMA integrity_check is ok, no foreign key
-# is dangling, every match has all its 12 team rows and 48 player rows or is
-# absent, and every stage file is stored whole or not at all (one
-# transaction per file). A last run completes the data: the totals equal the
-# generator's. Then a server (when `tracker serve` exists) is killed while
-# POSTs of matches are in flight, with the same checks after each kill.
+# with SIGKILL at random moments, 20 times; every fifth run starts afresh,
+# the others resume on what the last left. After each kill: PRAGMA
+# integrity_check is ok, no foreign key is dangling, every match has all its
+# 12 team rows and 48 player rows or is absent, and every stage file is
+# stored whole or not at all (one transaction per file). A last run
+# completes the data: the totals equal the generator's, the stored results
+# those of an uninterrupted import.
 # CRASH_SEED=N repeats a run's kill moments.
 . ./lib.sh
 DB=$T/crash.db
@@ -24,10 +24,10 @@ set -- $want
 w_matches=$2 w_results=$4 w_players=$6 w_kills=$8 w_damage=${10}
 files=$(ls "$T"/gen/stage-*.json "$T"/gen/live-*.json)
 
-# rand_ms MAX_MS I: a repeatable pseudo-random number of milliseconds in
-# [20, MAX_MS] for kill I of this seed.
-rand_ms() {
-	awk -v max="$1" -v s="$seed" -v i="$2" 'BEGIN { srand(s * 100 + i); print int(20 + rand() * (max - 20)) }'
+# kill_times MAX_MS: KILLS repeatable pseudo-random numbers of milliseconds
+# in [20, MAX_MS], one a line, from this run's seed.
+kill_times() {
+	awk -v max="$1" -v s="$seed" -v n=$KILLS 'BEGIN { srand(s % 1000003); for (i = 0; i < n; i++) print int(20 + rand() * (max - 20)) }'
 }
 
 # ms_sleep MS
@@ -69,15 +69,17 @@ fi
 ok crash-reference-import-succeeds
 echo "# a whole import of $w_matches matches takes ${span} ms here"
 
+# Every fifth run starts from an empty database, the others resume on what
+# the killed one before left.
 killed=0 finished=0 bad=
 i=1
-while [ $i -le $KILLS ]; do
-	at=$(rand_ms $((span * 9 / 10)) $i)
+for at in $(kill_times $((span * 9 / 10))); do
+	[ $((i % 5)) = 1 ] && rm -f "$DB" "$DB-wal" "$DB-shm"
 	"$TRACKER" --db "$DB" import $files >"$T/import.out" 2>&1 &
 	pid=$!
 	ms_sleep "$at"
 	kill -KILL "$pid" 2>/dev/null
-	wait "$pid"
+	{ wait "$pid"; } 2>/dev/null
 	rc=$?
 	if [ "$rc" = 137 ]; then
 		killed=$((killed + 1))
