@@ -7,6 +7,7 @@
  * content is refused, naming the first difference, or replaced when the
  * user asked for it. Any error rolls the whole document back.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -362,7 +363,12 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 		return 1;
 	}
 	if (g->day != day) {
-		buf_printf(why, "day %d, stored %d (-1: not given)", g->day, day);
+		char a[16] = "not given", b[16] = "not given";
+		if (g->day >= 0)
+			snprintf(a, sizeof a, "%d", g->day);
+		if (day >= 0)
+			snprintf(b, sizeof b, "%d", day);
+		buf_printf(why, "day %s, stored %s", a, b);
 		return 1;
 	}
 	if ((g->played_at == NULL) != (played_at == NULL) ||

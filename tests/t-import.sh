@@ -129,6 +129,16 @@ sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[0].map', 'Solara'
 bad changed-map "$T/gf-map.json: matches[0]: match 1 differs from the stored one: map Solara, stored $map" "$T/gf-map.json"
 sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.kill_points', 2)" >"$T/gf-rules.json"
 bad changed-ruleset "$T/gf-rules.json: ruleset: differs from the ruleset stored for stage 'Grand Final'" "$T/gf-rules.json"
+day=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[1].day'")
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[1].day', 9)" >"$T/gf-day.json"
+bad changed-day "$T/gf-day.json: matches[1]: match 2 differs from the stored one: day 9, stored $day" "$T/gf-day.json"
+sqlite3 :memory: "SELECT json_remove(readfile('$GF'), '\$.matches[4].results[11]')" >"$T/gf-fewer.json"
+bad changed-fewer "$T/gf-fewer.json: matches[4]: match 5 differs from the stored one: 11 results, stored 12" "$T/gf-fewer.json"
+pname=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[0].results[0].players[1].name'")
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[0].results[0].players[1].damage', 1)" >"$T/gf-damage.json"
+bad changed-player "$T/gf-damage.json: matches[0]: match 1 differs from the stored one: results[0].players[1] ($pname) kills/damage/assists/mvp" "$T/gf-damage.json"
+status replace-ruleset 0 "$TRACKER" import --replace "$T/gf-rules.json"
+eq replace-ruleset-stored 2 "$(db "SELECT ruleset ->> '\$.kill_points' FROM stage WHERE slug = 'grand-final'")"
 status replace 0 "$TRACKER" import --replace "$T/gf-kills.json"
 contains replace-summary "1 file: 0 matches added, 13 unchanged, 1 replaced; 0 teams, 0 players new; 1 warning" "$OUT"
 sum=$(sqlite3 :memory: "SELECT sum(value ->> 'kills') FROM json_each(readfile('$GF'), '\$.matches[2].results[2].players')")
@@ -139,6 +149,8 @@ eq replace-players-kept "$(sqlite3 :memory: "SELECT sum(json_array_length(value,
 	"$(db "SELECT count(*) FROM player_result x JOIN match m ON m.id = x.match_id JOIN stage s ON s.id = m.stage_id
 	WHERE s.slug = 'grand-final' AND m.number = 3")"
 status replace-back 0 "$TRACKER" import --replace "$GF"
+eq replace-back-ruleset "$(sqlite3 :memory: "SELECT json(readfile('$GF') -> '\$.ruleset')")" \
+	"$(db "SELECT ruleset FROM stage WHERE slug = 'grand-final'")"
 contains replace-back-summary "1 file: 0 matches added, 13 unchanged, 1 replaced" "$OUT"
 db "SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills FROM result r
 	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id

@@ -36,7 +36,7 @@ static const struct command commands[] = {
      "  --stage S          one stage (default: every stage of the tournament)\n"
      "  --map M            one map\n"
      "  --all              every tournament\n"},
-    {"team", cmd_team, "team TEAM",
+    {"team", cmd_team, "team TEAM [--tournament T]",
      "A coach's page: standings rows, maps, last 10 matches, players.",
      "  --tournament T     tournament name or slug (default: every tournament)\n"},
     {"players", cmd_players, "players [--tournament T] [--stage S] [--team T] [--map M]",
@@ -54,7 +54,16 @@ static const struct command commands[] = {
      "  --preset NAME      ffws, pubgm or algs\n"
      "  --file FILE        a ruleset object in match JSON v1\n"},
     {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--token-file FILE] [limits]",
-     "Serve the leaderboards, the JSON API and live updates over HTTP.", NULL},
+     "Serve the leaderboards, the JSON API and live updates over HTTP.",
+     "  --listen ADDR:PORT where to listen (default 127.0.0.1:8080; port 0: any free one)\n"
+     "  --token-file FILE  the token POST /api/v1/matches needs (else $TRACKER_TOKEN;\n"
+     "                     with neither, writes are off)\n"
+     "  --max-connections N  connections at once (default 1000)\n"
+     "  --per-ip N         connections at once from one address (default 200)\n"
+     "  --timeout SECONDS  idle connection timeout (default 30)\n"
+     "  --max-body BYTES   largest POST body (default 1048576)\n"
+     "  --max-streams N    live event streams at once (default 256)\n"
+     "  --threads N        worker threads (default 2)\n"},
     {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
 };
 

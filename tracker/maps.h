@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "table.h"
 
 struct maps_query {
 	int64_t tournament; /* 0: every tournament */
@@ -30,11 +31,13 @@ struct map_row {
 	double top3_rate;        /* share of matches placed 1st to 3rd */
 	double delta_ppm;        /* points_per_match minus the team's over all maps */
 	int map_rank;            /* rank by points_per_match among all teams on this map */
+	int map_teams;           /* teams that played this map in the scope */
 };
 
 int maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int *nrows,
-		 char **err);
+                 char **err);
 void maps_json(const struct map_row *rows, int nrows, struct buf *out);
+struct table *maps_table(const struct map_row *rows, int nrows, int words);
 void maps_free(struct map_row *rows, int nrows);
 
 #endif

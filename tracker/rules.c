@@ -326,7 +326,7 @@ rules_load(const char *file, struct ruleset *r, char **err)
 		int line = 1;
 		for (const char *p = b.data; at && p < at && p < b.data + b.len; p++)
 			line += *p == '\n';
-		*err = xasprintf("%s:%d: not valid JSON", file, line);
+		*err = xasprintf("%s: line %d: not valid JSON", file, line);
 		goto out;
 	}
 	if (rules_parse(root, "", r, &msg) != 0) {

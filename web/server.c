@@ -1,10 +1,423 @@
-/* web/server.c: placeholder until the command is written. */
+/*
+ * server.c: `tracker serve`, the libmicrohttpd glue and nothing else. An
+ * epoll thread pool accepts requests; each request becomes a struct
+ * http_req for http_handle (http.c) and the struct http_resp it returns is
+ * queued as it is (prepared once, then shared while cached). Responses are
+ * queued on the second call of the access handler so keep-alive holds.
+ * Event streams are parked with MHD_suspend_connection and woken by live.c.
+ * Each pool thread has its own SQLite connection. SIGINT or SIGTERM stops
+ * the server cleanly.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cache.h"
 #include "cli.h"
+#include "db.h"
+#include "http.h"
+#include "live.h"
 #include "util.h"
+
+#define MAX_DBS 64 /* pool threads that may open a connection */
+
+struct conf {
+	struct sockaddr_in addr; /* where to listen */
+	unsigned max_conns;      /* connections at once */
+	unsigned per_ip;         /* connections at once from one address */
+	unsigned timeout;        /* seconds a connection may stay idle */
+	unsigned threads;        /* pool threads */
+	unsigned max_streams;    /* event streams at once */
+	size_t max_body;         /* bytes a POST body may have */
+	char *token;             /* write token, or NULL: writes are off */
+	const char *db;          /* database path */
+};
+
+/* What a POST carries between the calls of the access handler. */
+struct post {
+	struct buf body; /* the body so far */
+	int refused;     /* 1: answered 413 on the first call; the rest is dropped */
+};
+
+static struct conf conf;
+static int get_marker; /* *req_cls of a request without a body */
+static __thread sqlite3 *thread_db;
+static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t native_lock = PTHREAD_MUTEX_INITIALIZER;
+static sqlite3 *dbs[MAX_DBS]; /* every pool thread's connection, closed at exit */
+static int ndbs;
+
+/* This thread's connection, opened on first use; NULL when it cannot be. */
+static sqlite3 *
+db_here(void)
+{
+	if (thread_db)
+		return thread_db;
+	pthread_mutex_lock(&dbs_lock);
+	if (ndbs < MAX_DBS) {
+		char *err;
+		if (db_open(conf.db, 0, &thread_db, &err) == 0)
+			dbs[ndbs++] = thread_db;
+		else {
+			warnmsg("%s", err);
+			free(err);
+		}
+	}
+	pthread_mutex_unlock(&dbs_lock);
+	return thread_db;
+}
+
+static void
+add_header(void *ctx, const char *k, const char *v)
+{
+	MHD_add_response_header(ctx, k, v);
+}
+
+static void
+native_free(void *native)
+{
+	MHD_destroy_response(native);
+}
+
+/*
+ * r's prepared libmicrohttpd response, made on first use with every header
+ * and the body handed over (freed when the last connection is done with it).
+ */
+static struct MHD_Response *
+prepared(struct http_resp *r)
+{
+	struct MHD_Response *m = atomic_load(&r->native);
+	if (m)
+		return m;
+	pthread_mutex_lock(&native_lock);
+	m = atomic_load(&r->native);
+	if (m == NULL) {
+		m = MHD_create_response_from_buffer_with_free_callback(r->len, r->body, free);
+		http_headers(r, add_header, m);
+		atomic_store(&r->native, m);
+	}
+	pthread_mutex_unlock(&native_lock);
+	return m;
+}
+
+/* Queue r (dropping the caller's reference) on c. */
+static enum MHD_Result
+send_resp(struct MHD_Connection *c, struct http_resp *r)
+{
+	enum MHD_Result rc = MHD_queue_response(c, (unsigned)r->status, prepared(r));
+	http_resp_unref(r);
+	return rc;
+}
+
+/* Queue 304 Not Modified with r's headers, dropping the caller's reference. */
+static enum MHD_Result
+send_304(struct MHD_Connection *c, struct http_resp *r)
+{
+	struct MHD_Response *m = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+	http_headers(r, add_header, m);
+	enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, m);
+	MHD_destroy_response(m);
+	http_resp_unref(r);
+	return rc;
+}
+
+static ssize_t
+stream_read(void *cls, uint64_t pos, char *out, size_t max)
+{
+	(void)pos;
+	ssize_t n = live_read(cls, out, max);
+	return n < 0 ? MHD_CONTENT_READER_END_OF_STREAM : n;
+}
+
+static void
+stream_free(void *cls)
+{
+	live_close(cls);
+}
+
+/* Start the event stream r announced on c, or answer 503 when at the cap. */
+static enum MHD_Result
+send_stream(struct MHD_Connection *c, struct http_resp *r)
+{
+	struct live_stream *s = live_open(c, r->stream_since);
+	if (s == NULL) {
+		struct http_resp *e = http_error(503, 1, "too many event streams open");
+		http_resp_unref(r);
+		return send_resp(c, e);
+	}
+	struct MHD_Response *m =
+	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, stream_read, s, stream_free);
+	http_headers(r, add_header, m);
+	enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_OK, m);
+	MHD_destroy_response(m);
+	http_resp_unref(r);
+	return rc;
+}
+
+static void
+on_suspend(void *conn)
+{
+	MHD_suspend_connection(conn);
+}
+
+static void
+on_resume(void *conn)
+{
+	MHD_resume_connection(conn);
+}
+
+static enum MHD_Result
+collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct http_req *req = cls;
+	if (req->nargs == HTTP_MAX_ARGS)
+		return MHD_NO;
+	req->args[req->nargs].key = key;
+	req->args[req->nargs].value = value ? value : "";
+	req->nargs++;
+	return MHD_YES;
+}
+
+/*
+ * The access handler. The first call for a request only notes it (and
+ * refuses a POST whose Content-Length is over the limit); a POST body is
+ * collected over the following calls; the response is queued on the call
+ * after that.
+ */
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+           const char *version, const char *upload, size_t *upload_size, void **req_cls)
+{
+	(void)cls, (void)version;
+	struct post *p = NULL;
+	if (*req_cls == NULL) {
+		if (strcmp(method, "POST") != 0) {
+			*req_cls = &get_marker;
+			return MHD_YES;
+		}
+		p = xcalloc(1, sizeof *p);
+		*req_cls = p;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > conf.max_body) {
+			p->refused = 1;
+			return send_resp(c, http_error(413, 1, "the body is over the size limit"));
+		}
+		return MHD_YES;
+	}
+	if (*req_cls != &get_marker) {
+		p = *req_cls;
+		if (*upload_size) {
+			if (!p->refused && p->body.len + *upload_size > conf.max_body)
+				return MHD_NO; /* a body without Content-Length ran over: drop it */
+			if (!p->refused)
+				buf_put(&p->body, upload, *upload_size);
+			*upload_size = 0;
+			return MHD_YES;
+		}
+		if (p->refused)
+			return MHD_YES;
+	}
+
+	struct http_req req = {.method = method, .path = url, .token = conf.token};
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
+	req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	if (p) {
+		req.body = p->body.data ? p->body.data : "";
+		req.body_len = p->body.len;
+	}
+	if ((req.db = db_here()) == NULL)
+		return send_resp(c, http_error(503, 1, "the database cannot be opened"));
+	struct http_resp *r = http_handle(&req);
+	if (r->stream)
+		return send_stream(c, r);
+	if (http_etag_match(r, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match")))
+		return send_304(c, r);
+	return send_resp(c, r);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
+             enum MHD_RequestTerminationCode toe)
+{
+	(void)cls, (void)c, (void)toe;
+	if (*req_cls && *req_cls != &get_marker) {
+		struct post *p = *req_cls;
+		buf_free(&p->body);
+		free(p);
+	}
+	*req_cls = NULL;
+}
+
+/* Parse ADDR:PORT (IPv4) into conf.addr, or die with a usage error. */
+static void
+parse_listen(const struct command *cmd, const char *arg)
+{
+	const char *colon = strrchr(arg, ':');
+	char host[64];
+	char *end;
+	if (colon == NULL || (size_t)(colon - arg) >= sizeof host)
+		cli_usage(cmd, "--listen: '%s' is not ADDR:PORT", arg);
+	memcpy(host, arg, (size_t)(colon - arg));
+	host[colon - arg] = '\0';
+	long port = strtol(colon + 1, &end, 10);
+	memset(&conf.addr, 0, sizeof conf.addr);
+	conf.addr.sin_family = AF_INET;
+	if (*end || colon[1] == '\0' || port < 0 || port > 65535 ||
+	    inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host,
+	              &conf.addr.sin_addr) != 1)
+		cli_usage(cmd, "--listen: '%s' is not ADDR:PORT (an IPv4 address and a port)", arg);
+	conf.addr.sin_port = htons((uint16_t)port);
+}
+
+/* A positive number for option name, or a usage error. */
+static unsigned
+number(const struct command *cmd, const char *name, const char *arg)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+	if (*arg == '\0' || *end || v == 0 || v > 1000000000UL)
+		cli_usage(cmd, "--%s: '%s' is not a positive number", name, arg);
+	return (unsigned)v;
+}
+
+/* The token in file (white space around it dropped), or die saying why not. */
+static char *
+read_token(const char *file)
+{
+	FILE *fp = fopen(file, "r");
+	if (fp == NULL)
+		die("--token-file: %s: %s", file, strerror(errno));
+	char line[512];
+	size_t n = fread(line, 1, sizeof line - 1, fp);
+	fclose(fp);
+	line[n] = '\0';
+	char *s = line;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t len = strcspn(s, " \t\r\n");
+	if (len == 0)
+		die("--token-file: %s: no token in the file", file);
+	return xstrndup(s, len);
+}
 
 int
 cmd_serve(const struct command *cmd, int argc, char **argv)
 {
-	(void)cmd, (void)argc, (void)argv;
-	die("serve: not written yet");
+	static const struct option opts[] = {{"listen", required_argument, NULL, 'l'},
+	                                     {"token-file", required_argument, NULL, 'k'},
+	                                     {"max-connections", required_argument, NULL, 'c'},
+	                                     {"per-ip", required_argument, NULL, 'p'},
+	                                     {"timeout", required_argument, NULL, 't'},
+	                                     {"threads", required_argument, NULL, 'j'},
+	                                     {"max-streams", required_argument, NULL, 's'},
+	                                     {"max-body", required_argument, NULL, 'b'},
+	                                     CLI_COMMON_OPTIONS};
+	const char *token_file = NULL;
+	int c;
+	conf.max_conns = 1000;
+	conf.per_ip = 200;
+	conf.timeout = 30;
+	conf.threads = 2;
+	conf.max_streams = 256;
+	conf.max_body = 1 << 20;
+	parse_listen(cmd, "127.0.0.1:8080");
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			parse_listen(cmd, optarg);
+			break;
+		case 'k':
+			token_file = optarg;
+			break;
+		case 'c':
+			conf.max_conns = number(cmd, "max-connections", optarg);
+			break;
+		case 'p':
+			conf.per_ip = number(cmd, "per-ip", optarg);
+			break;
+		case 't':
+			conf.timeout = number(cmd, "timeout", optarg);
+			break;
+		case 'j':
+			conf.threads = number(cmd, "threads", optarg);
+			if (conf.threads > MAX_DBS - 1)
+				cli_usage(cmd, "--threads: at most %d", MAX_DBS - 1);
+			break;
+		case 's':
+			conf.max_streams = number(cmd, "max-streams", optarg);
+			break;
+		case 'b':
+			conf.max_body = number(cmd, "max-body", optarg);
+			break;
+		default:
+			cli_option(cmd, c, optarg);
+		}
+	}
+	if (optind < argc)
+		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+	if (conf.max_streams >= conf.max_conns)
+		cli_usage(cmd, "--max-streams must be below --max-connections");
+	if (token_file)
+		conf.token = read_token(token_file);
+	else if (getenv("TRACKER_TOKEN") && *getenv("TRACKER_TOKEN"))
+		conf.token = xstrdup(getenv("TRACKER_TOKEN"));
+	conf.db = db_path(cli.db);
+
+	sqlite3 *wdb = cli_db(); /* creates and migrates; then the watcher's own */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	static const struct live_ops ops = {on_suspend, on_resume};
+	char *err;
+	if (live_start(wdb, &ops, (int)conf.max_streams, &err) != 0)
+		die("%s", err);
+	http_native_free = native_free;
+	struct MHD_Daemon *d = MHD_start_daemon(
+	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC, 0, NULL, NULL,
+	    on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&conf.addr,
+	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, conf.max_conns,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, conf.per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
+	    conf.timeout, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED,
+	    on_completed, NULL, MHD_OPTION_END);
+	if (d == NULL) {
+		live_stop();
+		char host[INET_ADDRSTRLEN];
+		inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
+		die("cannot listen on %s:%u (in use, or not an address of this machine)", host,
+		    ntohs(conf.addr.sin_port));
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	char host[INET_ADDRSTRLEN];
+	inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
+	printf("tracker: serving http://%s:%u/ (%s; Ctrl-C stops)\n", host,
+	       info ? info->port : ntohs(conf.addr.sin_port), conf.db);
+	fflush(stdout);
+
+	int sig;
+	sigwait(&sigs, &sig);
+	fprintf(stderr, "tracker: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	MHD_socket ls = MHD_quiesce_daemon(d);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls);
+	live_stop();
+	MHD_stop_daemon(d);
+	cache_clear();
+	for (int i = 0; i < ndbs; i++)
+		sqlite3_close(dbs[i]);
+	free(conf.token);
+	return 0;
 }

@@ -1,0 +1,33 @@
+# t-browser.sh: the stage page in a real browser (tests/web/browser.mjs):
+# headless Chromium at 375x800 on the real Grand Final, then a match imported
+# from the CLI shows up on the open page without a reload. The screenshot
+# goes to $SCREENSHOT (docs/screenshot.png is one such run).
+. ./lib.sh
+
+if [ ! -d "$TESTS/web/node_modules/playwright-core" ]; then
+	(cd "$TESTS/web" && npm ci --no-audit --no-fund --loglevel=error) >"$T/npm.log" 2>&1 ||
+		{ not_ok "npm ci in tests/web" "$(tail -5 "$T/npm.log")"; exit 0; }
+fi
+command -v node >/dev/null || { not_ok "node" "not installed (make test-deps)"; exit 0; }
+[ -x /usr/bin/chromium ] || { not_ok "chromium" "/usr/bin/chromium missing (make test-deps)"; exit 0; }
+
+"$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
+: >"$T/serve.out"
+"$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
+PID=$!
+trap 'kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
+U=
+for _i in $(seq 100); do
+	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
+	[ -n "$U" ] && break
+	kill -0 "$PID" 2>/dev/null || break
+	sleep 0.1
+done
+[ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
+
+printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":15,"day":3,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":12},{"team":"LOUD SNICKERS","placement":2,"kills":5},{"team":"RUSH GAMING","placement":3,"kills":4}]}' >"$T/m15.json"
+node "$TESTS/web/browser.mjs" "$U" "$TRACKER" "$T/m15.json" "${SCREENSHOT:-$T/screenshot.png}"
+
+kill -TERM "$PID"
+wait "$PID"
+eq "server stops cleanly after the browser" 0 "$?"

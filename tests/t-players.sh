@@ -1,0 +1,63 @@
+# t-players.sh: tracker players on the real data. Expected numbers come from
+# tests/scoring/players.sql (the sqlite3 CLI over the data files).
+. "$TESTS/lib.sh"
+S=$TESTS/scoring
+
+"$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
+
+# expect FILE...: players.sql over the given files, as one JSON array
+expect() {
+	{
+		printf '['
+		sep=
+		for f; do
+			printf '%s' "$sep"
+			cat "$f"
+			sep=,
+		done
+		printf ']'
+	} >"$T/in.json"
+	sqlite3 -list -separator , :memory: ".read $S/players.sql" <"$T/in.json"
+}
+
+# ours ARGS...: player,team,matches,kills,damage,assists,mvps from --format csv
+ours() {
+	"$TRACKER" players --format csv "$@" | tr -d '\r' | sed 1d | cut -d, -f1-7
+}
+
+final=$(expect "$DATA/grand-final.json")
+all=$(expect "$DATA/group-stage.json" "$DATA/grand-final.json")
+got=$(ours)
+# every player of three teams over the tournament
+for team in LOS "LOUD SNICKERS" "FLUXO W7M"; do
+	printf '%s\n' "$all" | grep ",$team," | while IFS=, read -r player rest; do
+		eq "tournament $player" "$player,$rest" "$(printf '%s\n' "$got" | grep -F "$player,$team,")"
+	done
+done
+eq "player count" "$(printf '%s\n' "$all" | wc -l)" "$(printf '%s\n' "$got" | wc -l)"
+# sorted by kills: the first row has the most kills in the data
+eq "most kills first" "$(printf '%s\n' "$all" | sort -t, -k4,4nr | head -1)" "$(printf '%s\n' "$got" | head -1)"
+
+# a stage and a team
+got=$(ours --stage "Grand Final" --team "loud snickers")
+printf '%s\n' "$final" | grep ",LOUD SNICKERS," | while IFS=, read -r player rest; do
+	eq "final $player" "$player,$rest" "$(printf '%s\n' "$got" | grep -F "$player,")"
+done
+eq "final team only" "" "$(printf '%s\n' "$got" | grep -v ',LOUD SNICKERS,')"
+
+# a map: Yago's kills on Nexterra over both stages ($T/in.json), from the data
+want=$(sqlite3 :memory: "SELECT sum(p.value->>'kills') FROM json_each(readfile('/dev/stdin')) AS f,
+	json_each(f.value, '\$.matches') AS m, json_each(m.value, '\$.results') AS r,
+	json_each(r.value, '\$.players') AS p
+	WHERE m.value->>'map' = 'Nexterra' AND p.value->>'name' = 'Yago'" <"$T/in.json")
+"$TRACKER" players --map nexterra --format json >"$T/p.json"
+eq "map filter" "$want" "$(sqlite3 :memory: "SELECT value->>'kills' FROM json_each(readfile('/dev/stdin'))
+	WHERE value->>'player' = 'Yago'" <"$T/p.json")"
+eq "json keys" 9 "$(sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('/dev/stdin'), '\$[0]')
+	WHERE key IN ('player', 'team', 'matches', 'kills', 'damage', 'assists', 'mvps',
+	'kills_per_match', 'damage_per_match')" <"$T/p.json")"
+
+status "unknown team" 1 "$TRACKER" players --team "Fluxo"
+contains "did you mean" "did you mean 'FLUXO W7M'" "$OUT"
+status "unknown map" 1 "$TRACKER" players --map Atlantis
+status "stray argument" 2 "$TRACKER" players LOS

@@ -1,0 +1,132 @@
+# t-standings.sh: tracker standings on the real FFWS Brazil 2026 Split 1 data.
+# Expected numbers come from tests/scoring/expected.sql and champion.sql, which
+# compute them from the data files with the sqlite3 CLI, not from the tracker,
+# and from the published result (LOUD SNICKERS champion on 193, LOS 208).
+. "$TESTS/lib.sh"
+S=$TESTS/scoring
+
+# expect FILE [OPT_SELECT]: team,matches,booyahs,kills,placement_points,points per team
+expect() {
+	if [ $# -gt 1 ]; then
+		sqlite3 -list -separator , -cmd "CREATE TABLE opt AS SELECT $2" :memory: \
+			".read $S/expected.sql" <"$1"
+	else
+		sqlite3 -list -separator , :memory: ".read $S/expected.sql" <"$1"
+	fi
+}
+
+# ours ARGS...: the same columns from tracker standings --format csv
+ours() {
+	"$TRACKER" standings --format csv "$@" | tr -d '\r' | sed 1d |
+		awk -F, '{ print $2 "," $3 "," $4 "," $5 "," $6 "," $9 }' | sort
+}
+
+# compare NAME EXPECTED ACTUAL: one case per team, by the team's name
+compare() {
+	printf '%s\n' "$2" | while IFS=, read -r team rest; do
+		got=$(printf '%s\n' "$3" | grep "^$team," | head -1)
+		eq "$1 $team" "$team,$rest" "$got"
+	done
+	eq "$1 team count" "$(printf '%s\n' "$2" | wc -l)" "$(printf '%s\n' "$3" | wc -l)"
+}
+
+status import 0 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json"
+
+# points, Booyahs, kills, placement points, matches of each of the 16 and 12 teams
+compare group "$(expect "$DATA/group-stage.json")" "$(ours --stage "Group Stage")"
+compare final "$(expect "$DATA/grand-final.json")" "$(ours --stage "Grand Final")"
+
+# group stage: no Champion Rush, no ties on points, so the order is by points
+order=$(expect "$DATA/group-stage.json" | sort -t, -k6,6nr | cut -d, -f1 | head -16 | tr '\n' '|')
+got=$("$TRACKER" standings --stage group-stage --format csv | tr -d '\r' | sed 1d | cut -d, -f2 |
+	tr '\n' '|')
+eq "group order by points" "$order" "$got"
+top3=$("$TRACKER" standings --stage group-stage --format csv | tr -d '\r' | sed -n 2,4p |
+	cut -d, -f1,2,9 | tr '\n' ' ')
+eq "group top 3" "1,FLUXO W7M,1379 2,LOS,1282 3,LOUD SNICKERS,1271 " "$top3"
+
+# Champion Rush: the published result, and champion.sql agrees
+"$TRACKER" standings --stage "Grand Final" --format json >"$T/final.json"
+# j QUERY: a query over the JSON output, as the text j of the one row of table d
+j() { sqlite3 -list :memory: "CREATE TABLE d AS SELECT readfile('/dev/stdin') AS j; $1" <"$T/final.json"; }
+eq "champion" "LOUD SNICKERS|14" "$(j "SELECT j->>'\$.champion.team', j->>'\$.champion.decided_in_match' FROM d")"
+eq "champion ranked first on 193" "1|LOUD SNICKERS|193" \
+	"$(j "SELECT j->>'\$.standings[0].rank', j->>'\$.standings[0].team', j->>'\$.standings[0].points' FROM d")"
+eq "LOS second on 208" "2|LOS|208" \
+	"$(j "SELECT j->>'\$.standings[1].rank', j->>'\$.standings[1].team', j->>'\$.standings[1].points' FROM d")"
+eq "champion.sql agrees" "LOUD SNICKERS,14,193" \
+	"$(sqlite3 -list -separator , :memory: ".read $S/champion.sql" <"$DATA/grand-final.json")"
+eq "json keys" "after_match champion ruleset stage standings tournament " \
+	"$(j "SELECT group_concat(key, ' ') FROM (SELECT key FROM d, json_each(j) WHERE key IN ('tournament',
+	 'stage', 'ruleset', 'after_match', 'champion', 'standings') ORDER BY key)" | tr -d '\n') "
+eq "row keys" "13" "$(j "SELECT count(*) FROM d, json_each(j, '\$.standings[0]') WHERE key IN ('rank',
+	'team', 'matches', 'booyahs', 'kills', 'placement_points', 'kill_points', 'headstart',
+	'points', 'avg_placement', 'last_placement', 'tiebreak', 'rush_since')")"
+# rush_since: the first match after which each team's running total (from
+# expected.sql over the first n matches) reaches the threshold of 160
+for team in "LOUD SNICKERS" LOS "RUSH GAMING" "TEAM SOLID"; do
+	since=null n=1
+	while [ $n -le 14 ]; do
+		pts=$(expect "$DATA/grand-final.json" "$n AS upto, '[12,9,8,7,6,5,4,3,2,1,0,0]' AS tbl, 1000000 AS cap" |
+			grep "^$team," | cut -d, -f6)
+		if [ "$pts" -ge 160 ]; then since=$n; break; fi
+		n=$((n + 1))
+	done
+	eq "rush_since $team" "$since" "$(j "SELECT json_quote(value->'rush_since') FROM d, json_each(j, '\$.standings') WHERE value->>'team' = '$team'")"
+done
+table=$("$TRACKER" standings --stage "Grand Final")
+contains "table names the champion" "Champion: LOUD SNICKERS, decided in match 14" "$table"
+
+# --after 13: every team's numbers over the first 13 matches
+compare after13 "$(expect "$DATA/grand-final.json" "13 AS upto, '[12,9,8,7,6,5,4,3,2,1,0,0]' AS tbl, 1000000 AS cap")" \
+	"$(ours --stage "Grand Final" --after 13)"
+"$TRACKER" standings --stage "Grand Final" --after 13 --format json >"$T/final.json"
+eq "after 13: no champion yet" "null" "$(j "SELECT json_quote(j->'\$.champion') FROM d")"
+# movement in match 14: the order by points after 13 (expected.sql, no ties
+# among LOS 199 and LOUD SNICKERS 181) against the ranks after 14
+prev=$(expect "$DATA/grand-final.json" "13 AS upto, '[12,9,8,7,6,5,4,3,2,1,0,0]' AS tbl, 1000000 AS cap" |
+	sort -t, -k6,6nr | cut -d, -f1 | awk '{ print $0 "," NR }' | sort)
+got=$("$TRACKER" standings --stage "Grand Final" --after 14 --format csv | tr -d '\r' | sed 1d |
+	awk -F, '{ print $2 "," $14 }' | sort)
+eq "after 14: prev_rank is the order after 13" "$prev" "$got"
+mv=$("$TRACKER" standings --stage "Grand Final" --after 14 --format csv | tr -d '\r' |
+	awk -F, '$2 == "LOS" || $2 == "LOUD SNICKERS" { print $2 ":" $15 }' | tr '\n' ' ')
+eq "after 14: movement" "LOUD SNICKERS:1 LOS:-1 " "$mv"
+
+# --ruleset: what-if under PUBG Mobile's table; the stored ruleset is untouched
+before=$(dump "$TRACKER_DB")
+compare pubgm "$(expect "$DATA/grand-final.json" "1000000 AS upto, '[15,12,10,8,6,4,2,1,1,1,1,1,0,0,0,0]' AS tbl, 1000000 AS cap")" \
+	"$(ours --stage "Grand Final" --ruleset pubgm)"
+eq "what-if leaves the database alone" "$before" "$(dump "$TRACKER_DB")"
+printf '{"name":"cap10","kill_cap":10}\n' >"$T/cap.json"
+compare cap10 "$(expect "$DATA/group-stage.json" "1000000 AS upto, '[12,9,8,7,6,5,4,3,2,1,0,0]' AS tbl, 10 AS cap")" \
+	"$(ours --stage "Group Stage" --ruleset "$T/cap.json")"
+
+# errors
+status "no --stage" 2 "$TRACKER" standings
+status "unknown stage" 1 "$TRACKER" standings --stage "Semi Final"
+contains "unknown stage message" "no stage named 'Semi Final'" "$OUT"
+status "after beyond" 1 "$TRACKER" standings --stage "Grand Final" --after 15
+contains "after beyond message" "has matches up to 14" "$OUT"
+status "after not a number" 2 "$TRACKER" standings --stage "Grand Final" --after x
+status "unknown ruleset" 1 "$TRACKER" standings --stage "Grand Final" --ruleset nosuch
+contains "unknown ruleset message" "no preset or file named 'nosuch'" "$OUT"
+printf '{"kill_points": -1}\n' >"$T/bad.json"
+status "bad ruleset file" 1 "$TRACKER" standings --stage "Grand Final" --ruleset "$T/bad.json"
+contains "bad ruleset message" "bad.json: kill_points: expected a non-negative integer" "$OUT"
+
+# A constructed stage (tests/scoring/ties.json), counted by hand with the
+# FFWS table, kills capped at 10, a head start of 3 for Echo:
+#   Alpha   1st 0 kills (12) + 4th 5 kills (7+5)           = 24, 1 Booyah
+#   Echo    5th 0 (6) + 6th 12 kills capped to 10 (5+10) + 3 = 24, 12 kills
+#   Bravo   2nd 3 (9+3) + 2nd 3 (9+3)                      = 24, 6 kills
+#   Charlie 3rd 1 (8+1) + 1st 0 (12)                       = 21
+#   Delta   4th 2 (7+2) + 3rd 1 (8+1)                      = 18
+# Alpha is above Echo on Booyahs; Echo above Bravo on kills (12 against 6).
+"$TRACKER" import "$S/ties.json" >/dev/null 2>&1
+got=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties --format csv | tr -d '\r' |
+	sed 1d | cut -d, -f1,2,5,7,8,9,12 | tr '\n' ' ')
+eq "fixture: order, cap, head start, tiebreak" \
+	"1,Alpha,5,5,0,24, 2,Echo,12,10,3,24,booyahs 3,Bravo,6,6,0,24,kills 4,Charlie,1,1,0,21, 5,Delta,3,3,0,18, " "$got"
+table=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties)
+contains "fixture: the table names the tiebreaker" "Echo     2        0     12         11        10           3     24       5.50     6  booyahs" "$table"

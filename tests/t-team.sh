@@ -1,0 +1,50 @@
+# t-team.sh: tracker team, the coach's page, on the real data. Expected
+# numbers come from tests/scoring/*.sql (the sqlite3 CLI over the data
+# files) and from the published result.
+. "$TESTS/lib.sh"
+S=$TESTS/scoring
+
+"$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
+
+status "team LOS" 0 "$TRACKER" team LOS
+page=$OUT
+contains "sections" "Standings" "$page"
+contains "maps section" "Maps" "$page"
+contains "last matches section" "Last 10 matches" "$page"
+contains "players section" "Players" "$page"
+
+"$TRACKER" team "loud snickers" --format json >"$T/team.json"
+j() { sqlite3 -list :memory: "CREATE TABLE d AS SELECT readfile('/dev/stdin') AS j; $1" <"$T/team.json"; }
+eq "name by any case" "LOUD SNICKERS" "$(j "SELECT j->>'\$.team' FROM d")"
+# standings rows: totals from expected.sql; champion of the final
+g=$(sqlite3 -list -separator , :memory: ".read $S/expected.sql" <"$DATA/group-stage.json" | grep '^LOUD SNICKERS,')
+eq "group stage row" "$g" "$(j "SELECT 'LOUD SNICKERS,' || (j->>'\$.standings[0].matches') || ',' ||
+	(j->>'\$.standings[0].booyahs') || ',' || (j->>'\$.standings[0].kills') || ',' ||
+	(j->>'\$.standings[0].placement_points') || ',' || (j->>'\$.standings[0].points') FROM d")"
+eq "final row: champion, first" "Grand Final|1|193|1" \
+	"$(j "SELECT j->>'\$.standings[1].stage', j->>'\$.standings[1].rank', j->>'\$.standings[1].points', j->>'\$.standings[1].champion' FROM d")"
+# last 10 matches: the final's matches 14 down to 5, placements and kills as in the file
+want=$(sqlite3 -list -separator , :memory: "SELECT m.value->>'match', m.value->>'map',
+	r.value->>'placement', r.value->>'kills' FROM json_each(readfile('/dev/stdin'), '\$.matches') AS m,
+	json_each(m.value, '\$.results') AS r WHERE r.value->>'team' = 'LOUD SNICKERS'
+	ORDER BY m.value->>'match' DESC LIMIT 10" <"$DATA/grand-final.json")
+eq "last 10 matches" "$want" "$(j "SELECT value->>'match', value->>'map', value->>'placement',
+	value->>'kills' FROM d, json_each(j, '\$.last_matches')" | tr '|' ',')"
+# points of the latest match by hand (grand-final.json, match 14: LOUD
+# SNICKERS 1st with 9 kills): 12 + 9
+eq "latest match points" "14|1|21" "$(j "SELECT j->>'\$.last_matches[0].match', j->>'\$.last_matches[0].placement', j->>'\$.last_matches[0].points' FROM d")"
+eq "maps" 5 "$(j "SELECT json_array_length(j, '\$.maps') FROM d")"
+{ printf '['; cat "$DATA/group-stage.json"; printf ','; cat "$DATA/grand-final.json"; printf ']'; } >"$T/in.json"
+eq "players of the team" "$(sqlite3 -list -separator , :memory: ".read $S/players.sql" <"$T/in.json" | grep -c ',LOUD SNICKERS,')" \
+	"$(j "SELECT json_array_length(j, '\$.players') FROM d")"
+
+"$TRACKER" team LOS --tournament "FFWS Brazil 2026 Split 1" --format csv >"$T/los.csv"
+contains "csv: standings block" "tournament,stage,rank,teams,matches" "$(cat "$T/los.csv")"
+contains "csv: players block" "player,team,matches,kills" "$(cat "$T/los.csv")"
+
+status "did you mean" 1 "$TRACKER" team "LOUD SNICKER"
+contains "did you mean message" "no team named 'LOUD SNICKER' (did you mean 'LOUD SNICKERS'?)" "$OUT"
+status "nothing near" 1 "$TRACKER" team "Zzzzzzzzzzzzzz"
+contains "nothing near message" "no team named 'Zzzzzzzzzzzzzz'" "$OUT"
+status "no team" 2 "$TRACKER" team
+status "unknown tournament" 1 "$TRACKER" team LOS --tournament "World Cup"

@@ -1,0 +1,183 @@
+# t-web.sh: `tracker serve` end to end with curl on 127.0.0.1 and a free
+# port (the server picks it: --listen 127.0.0.1:0, and says which): status
+# codes, headers, ETag/304, CORS, keep-alive, the API against the CLI's
+# --format json bytes, the write token, the body limit, escaping of hostile
+# names, an event after an import from another process, a clean stop.
+. ./lib.sh
+
+API=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final
+PAGE=t/ffws-brazil-2026-split-1/grand-final
+PID=
+
+# start NAME [ARGS...]: a server on the test database; sets PID and U (ends in /)
+start() {
+	_n=$1
+	shift
+	: >"$T/serve.out"
+	"$TRACKER" serve --listen 127.0.0.1:0 "$@" >"$T/serve.out" 2>"$T/serve.err" &
+	PID=$!
+	U=
+	for _i in $(seq 100); do
+		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
+		[ -n "$U" ] && break
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	case $U in
+	http://127.0.0.1:*/) ok "$_n" ;;
+	*) not_ok "$_n" "no URL printed: $(cat "$T/serve.out" "$T/serve.err")" ;;
+	esac
+}
+
+# stop NAME: SIGTERM, then the exit status must be 0 (ASan's leak check included)
+stop() {
+	kill -TERM "$PID"
+	wait "$PID"
+	_s=$?
+	if [ "$_s" = 0 ]; then ok "$1"; else not_ok "$1" "exit $_s: $(tail -5 "$T/serve.err")"; fi
+	PID=
+}
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
+
+# code URL [CURL ARGS...]: the status code, the body in $T/body, the headers in $T/head
+code() {
+	_u=$1
+	shift
+	curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' "$@" "$_u"
+}
+
+# header NAME: the value of header NAME in $T/head
+header() {
+	tr -d '\r' <"$T/head" | sed -n "s/^$1: //Ip" | head -1
+}
+
+"$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
+status "serve --help lists the limits" 0 "$TRACKER" serve --help
+for opt in --listen --token-file --max-connections --per-ip --timeout --max-body --max-streams; do
+	contains "serve --help names $opt" "$opt" "$OUT"
+done
+status "bad --listen is a usage error" 2 "$TRACKER" serve --listen nowhere
+status "bad --max-body is a usage error" 2 "$TRACKER" serve --max-body -5
+
+start "server starts without a token"
+eq "home 200" 200 "$(code "$U")"
+eq "home is HTML" "text/html; charset=utf-8" "$(header Content-Type)"
+contains "CSP on pages" "default-src 'none'" "$(header Content-Security-Policy)"
+lacks "CSP names no other host" "http" "$(header Content-Security-Policy)"
+lacks "CSP allows no inline script" "unsafe-inline" "$(header Content-Security-Policy)"
+eq "nosniff" nosniff "$(header X-Content-Type-Options)"
+eq "Referrer-Policy" no-referrer "$(header Referrer-Policy)"
+eq "CORS on GET" "*" "$(header Access-Control-Allow-Origin)"
+eq "Cache-Control revalidates" no-cache "$(header Cache-Control)"
+
+eq "stage page 200" 200 "$(code "$U$PAGE")"
+etag=$(header ETag)
+contains "ETag is quoted" '"' "$etag"
+page=$(cat "$T/body")
+contains "champion row is LOUD SNICKERS" '<tr class="champion" data-team="LOUD SNICKERS">' "$page"
+contains "champion decided in match 14" "decided in match 14" "$page"
+contains "race chart threshold line" 'class="rush-line"' "$page"
+contains "page listens for events" "data-events=\"/$API/events?since=" "$page"
+eq "304 on a matching If-None-Match" 304 "$(code "$U$PAGE" -H "If-None-Match: $etag")"
+eq "304 keeps the ETag" "$etag" "$(header ETag)"
+eq "304 keeps the security headers" nosniff "$(header X-Content-Type-Options)"
+eq "200 on another If-None-Match" 200 "$(code "$U$PAGE" -H 'If-None-Match: "x"')"
+eq "HEAD 200" 200 "$(code "$U$PAGE" -I)"
+eq "static CSS 200" 200 "$(code "${U}static/style.css")"
+eq "static CSS type" "text/css; charset=utf-8" "$(header Content-Type)"
+eq "static JS type" "text/javascript; charset=utf-8" "$(code "${U}static/app.js" >/dev/null; header Content-Type)"
+
+verbose=$(curl -sv -o /dev/null -o /dev/null "$U$PAGE" "$U$API/standings" 2>&1)
+contains "keep-alive: the second request reuses the connection" "Re-using existing connection" "$verbose"
+lacks "keep-alive: no Connection: close" "Connection: close" "$verbose"
+
+# The API says what the CLI says, byte for byte.
+"$TRACKER" standings --stage grand-final --format json >"$T/cli.json"
+code "$U$API/standings" >/dev/null
+same_file "standings API = tracker standings --format json" "$T/cli.json" "$T/body"
+eq "API is JSON" application/json "$(header Content-Type)"
+eq "CORS on the API" "*" "$(header Access-Control-Allow-Origin)"
+contains "ETag on the API" '"' "$(header ETag)"
+"$TRACKER" standings --stage grand-final --after 7 --format json >"$T/cli.json"
+code "$U$API/standings?after=7" >/dev/null
+same_file "standings?after=7 = tracker standings --after 7" "$T/cli.json" "$T/body"
+"$TRACKER" standings --stage group-stage --format json >"$T/cli.json"
+code "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/group-stage/standings" >/dev/null
+same_file "group stage standings API = CLI" "$T/cli.json" "$T/body"
+"$TRACKER" matches --stage grand-final --format json >"$T/cli.json"
+code "$U$API/matches" >/dev/null
+same_file "matches API = tracker matches --format json" "$T/cli.json" "$T/body"
+"$TRACKER" maps --stage grand-final --format json >"$T/cli.json"
+code "$U$API/maps" >/dev/null
+same_file "maps API = tracker maps --format json" "$T/cli.json" "$T/body"
+"$TRACKER" tournaments --format json >"$T/cli.json"
+code "${U}api/v1/tournaments" >/dev/null
+same_file "tournaments API = tracker tournaments --format json" "$T/cli.json" "$T/body"
+eq "team API 200" 200 "$(code "${U}api/v1/teams/loud-snickers")"
+contains "team API names the team" '{"team":"LOUD SNICKERS","slug":"loud-snickers"' "$(cat "$T/body")"
+eq "team page 200" 200 "$(code "${U}teams/loud-snickers")"
+eq "maps page 200" 200 "$(code "$U$PAGE/maps")"
+
+eq "unknown path 404" 404 "$(code "${U}nope")"
+eq "unknown stage 404" 404 "$(code "${U}t/ffws-brazil-2026-split-1/nope")"
+eq "unknown API path 404 is JSON" application/json "$(code "${U}api/v1/nope" >/dev/null; header Content-Type)"
+eq "path escape 404" 404 "$(code "${U}t/../../etc/passwd" --path-as-is)"
+eq "encoded NUL 404" 404 "$(code "${U}teams/a%00b")"
+eq "bad after 400" 400 "$(code "$U$API/standings?after=99")"
+eq "DELETE 405" 405 "$(code "$U$PAGE" -X DELETE)"
+eq "405 says Allow" "GET, HEAD" "$(header Allow)"
+eq "GET on the write path 405" 405 "$(code "${U}api/v1/matches")"
+eq "405 Allow POST" POST "$(header Allow)"
+eq "security headers on errors" nosniff "$(header X-Content-Type-Options)"
+
+printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":15,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":10},{"team":"LOUD SNICKERS","placement":2,"kills":3}]}' >"$T/m15.json"
+eq "POST with no token configured 403" 403 "$(code "${U}api/v1/matches" -H 'Authorization: Bearer x' --data-binary @"$T/m15.json")"
+eq "refused POST has no CORS" "" "$(header Access-Control-Allow-Origin)"
+stop "server stops on SIGTERM, exit 0"
+
+printf 'tok-%s\n' "$$" >"$T/token"
+start "server starts with --token-file" --token-file "$T/token"
+eq "POST without Authorization 401" 401 "$(code "${U}api/v1/matches" --data-binary @"$T/m15.json")"
+eq "POST wrong token 401" 401 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$x" --data-binary @"$T/m15.json")"
+printf '%s' '{"tournament":"A","stage":"B","match":1,"map":"M","results":[{"team":"X","placement":1,"kills":-1}]}' >"$T/neg.json"
+cli_msg=$("$TRACKER" import "$T/neg.json" 2>&1 | grep 'kills' | sed "s|^$T/neg.json: ||")
+eq "POST bad JSON 400" 400 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/neg.json")"
+contains "400 carries the importer's message" "\"POST body: $cli_msg\"" "$(cat "$T/body")"
+head -c 1100000 /dev/zero | tr '\0' ' ' >"$T/big.json"
+eq "POST over 1 MB 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/big.json")"
+eq "nothing stored by refused POSTs" 14 "$(sql "$TRACKER_DB" "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final'")"
+eq "POST right token 201" 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/m15.json")"
+contains "POST says one match added" '"matches_added":1' "$(cat "$T/body")"
+eq "POST the same again 200" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/m15.json")"
+code "$U$API/standings" >/dev/null
+contains "the POSTed match is in the standings" '"after_match":15' "$(cat "$T/body")"
+"$TRACKER" standings --stage grand-final --format json >"$T/cli.json"
+same_file "API after the POST = CLI" "$T/cli.json" "$T/body"
+
+# An import by another process reaches an open event stream.
+curl -sN --max-time 4 "$U$API/events" >"$T/events" 2>/dev/null &
+cpid=$!
+sleep 0.5
+printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":16,"map":"Purgatory","results":[{"team":"LOS","placement":1,"kills":5}]}' >"$T/m16.json"
+"$TRACKER" import "$T/m16.json" >/dev/null 2>&1
+wait "$cpid"
+contains "event stream opens" "retry: 1000" "$(cat "$T/events")"
+contains "event after a CLI import" "event: update" "$(cat "$T/events")"
+code "$U$API/standings" >/dev/null
+contains "the imported match is served" '"after_match":16' "$(cat "$T/body")"
+
+# Hostile names are text everywhere.
+printf '%s' '{"tournament":"Hostile <Cup>","stage":"Final","matches":[{"match":1,"map":"Ber\"muda","results":[{"team":"<script>alert(1)</script>","placement":1,"kills":2},{"team":"Tom & \"Jerry\"","placement":2,"kills":1}]}]}' >"$T/hostile.json"
+"$TRACKER" import "$T/hostile.json" >/dev/null 2>&1
+eq "hostile stage page 200" 200 "$(code "${U}t/hostile-cup/final")"
+page=$(cat "$T/body")
+lacks "no raw script tag from data" "<script>alert(1)" "$page"
+contains "script name as text" "&lt;script&gt;alert(1)&lt;/script&gt;" "$page"
+contains "quotes escaped in attributes" 'data-team="Tom &amp; &quot;Jerry&quot;"' "$page"
+contains "map escaped in attributes" 'title="match 1: Ber&quot;muda"' "$page"
+contains "name as text in the SVG" "<title>Tom &amp; \"Jerry\": 10 points</title>" "$page"
+lacks "tournament not raw" "Hostile <Cup>" "$page"
+code "${U}api/v1/tournaments/hostile-cup/stages/final/standings" >/dev/null
+contains "JSON escapes markup" '"team":"\u003cscript\u003ealert(1)\u003c/script\u003e"' "$(cat "$T/body")"
+eq "server still answers" 200 "$(code "$U")"
+stop "server with a token stops on SIGTERM, exit 0"

@@ -1,0 +1,88 @@
+/*
+ * test-import.c: import_json called as the web server calls it: on a buffer
+ * that is not NUL-terminated (ASan catches a read past its end), with the
+ * statistics adding up over calls, messages labelled with the given name,
+ * the error cap, and nothing written when a document is refused.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "json.h"
+#include "unit.h"
+#include "util.h"
+
+/* Import text from an exact-size heap copy (no NUL after it) under name. */
+static int
+import(sqlite3 *db, const char *name, const char *text, size_t len, int replace,
+       struct import_stats *st, struct buf *msgs)
+{
+	char *copy = xmalloc(len);
+	memcpy(copy, text, len);
+	int rc = import_json(db, name, copy, len, replace, st, msgs);
+	free(copy);
+	return rc;
+}
+
+static const char one[] =
+    "{\"tournament\": \"Cup\", \"stage\": \"Final\", \"match\": 1, \"map\": \"Bermuda\","
+    " \"results\": [{\"team\": \"A\", \"placement\": 1, \"kills\": 3, \"players\":"
+    " [{\"name\": \"p1\", \"kills\": 3}]}, {\"team\": \"B\", \"placement\": 2, \"kills\": 0}]}";
+
+int
+main(void)
+{
+	sqlite3 *db;
+	char *err;
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	if (db_open(":memory:", 0, &db, &err) != 0) {
+		printf("not ok open: %s\n", err);
+		return 1;
+	}
+
+	CHECK("post-stored", import(db, "POST body", one, strlen(one), 0, &st, &msgs) == 0);
+	CHECK("post-counts", st.files == 1 && st.files_failed == 0 && st.matches_added == 1 &&
+	                         st.teams_added == 2 && st.players_added == 1 && st.warnings == 0);
+	CHECK_STR("post-no-messages", "", msgs.data ? msgs.data : "");
+	CHECK("post-rows", db_int(db, 0, "SELECT count(*) FROM result", 0) == 2);
+
+	CHECK("again-stored", import(db, "POST body", one, strlen(one), 0, &st, &msgs) == 0);
+	CHECK("again-adds-up", st.files == 2 && st.matches_added == 1 && st.matches_unchanged == 1);
+
+	/* the same document cut short by its length, not by a NUL */
+	CHECK("cut-refused", import(db, "POST body", one, strlen(one) - 2, 0, &st, &msgs) == -1);
+	CHECK("cut-message", msgs.data && strstr(msgs.data, "POST body: truncated JSON"));
+	CHECK("cut-counted", st.files == 3 && st.files_failed == 1 && st.matches_added == 1);
+
+	/* 30 bad results: 25 messages, then one line counting the rest */
+	struct buf doc = {0};
+	buf_puts(
+	    &doc,
+	    "{\"tournament\": \"Cup\", \"stage\": \"Final\", \"match\": 2, \"map\": \"Alpine\","
+	    " \"results\": [");
+	for (int i = 0; i < 30; i++)
+		buf_printf(&doc, "%s{\"team\": \"T%d\", \"placement\": %d, \"kills\": -1}",
+		           i ? "," : "", i, i + 1);
+	buf_puts(&doc, "]}");
+	buf_reset(&msgs);
+	CHECK("many-refused", import(db, "POST body", doc.data, doc.len, 0, &st, &msgs) == -1);
+	int lines = 0;
+	for (const char *p = msgs.data; p && *p; p++)
+		lines += *p == '\n';
+	CHECK("many-capped", lines == 26);
+	CHECK("many-first",
+	      strncmp(msgs.data, "POST body: results[0].kills: must be 0 or more, got -1\n", 55) ==
+	          0);
+	CHECK("many-rest", strstr(msgs.data, "POST body: 5 more errors not shown\n") != NULL);
+	CHECK("many-nothing-written", db_int(db, 0, "SELECT count(*) FROM match", 0) == 1 &&
+	                                  db_int(db, 0, "SELECT count(*) FROM team", 0) == 2);
+
+	/* a refused document in the middle of a transaction-less connection leaves none open */
+	CHECK("no-open-transaction", sqlite3_get_autocommit(db) == 1);
+
+	buf_free(&doc);
+	buf_free(&msgs);
+	sqlite3_close(db);
+	return unit_failed;
+}

@@ -1,0 +1,313 @@
+/*
+ * test-web.c: the web layer without a socket. Requests go through
+ * http_handle against a database this test fills with import_json; the
+ * checks are on status codes, headers, escaping of hostile names in text,
+ * attributes and the SVG chart, slug checks, the cache and the write path.
+ * Expected numbers are hand counts of the fixture below.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "db.h"
+#include "html.h"
+#include "http.h"
+#include "json.h"
+#include "live.h"
+#include "standings.h"
+#include "unit.h"
+
+/* Three teams, two matches, Champion Rush at 15 points (the first team wins match 2 on 17). Hand
+ * counts (FFWS table): <script>alert(1)</script>: 1st 5 kills (12+5) + 1st 3 kills (12+3) = 32, 2
+ * Booyahs Tom & "Jerry":             2nd 4 kills (9+4)  + 3rd 1 kill  (8+1)  = 22 Plain Team: 3rd 0
+ * kills (8)    + 2nd 2 kills (9+2)  = 19 */
+static const char fixture[] =
+    "{\"tournament\":\"Cup <b>\",\"stage\":\"Final\",\"ruleset\":{\"placement_points\":[12,9,8],"
+    "\"kill_points\":1,\"champion_rush\":{\"threshold\":15}},\"matches\":["
+    "{\"match\":1,\"map\":\"Bermuda\",\"results\":["
+    "{\"team\":\"<script>alert(1)</script>\",\"placement\":1,\"kills\":5},"
+    "{\"team\":\"Tom & \\\"Jerry\\\"\",\"placement\":2,\"kills\":4,\"players\":["
+    "{\"name\":\"<img src=x onerror=alert(2)>\",\"kills\":4}]},"
+    "{\"team\":\"Plain Team\",\"placement\":3,\"kills\":0}]},"
+    "{\"match\":2,\"map\":\"Pur'gatory\",\"results\":["
+    "{\"team\":\"<script>alert(1)</script>\",\"placement\":1,\"kills\":3},"
+    "{\"team\":\"Plain Team\",\"placement\":2,\"kills\":2},"
+    "{\"team\":\"Tom & \\\"Jerry\\\"\",\"placement\":3,\"kills\":1}]}]}";
+
+static const char match3[] =
+    "{\"tournament\":\"Cup <b>\",\"stage\":\"Final\",\"match\":3,\"map\":\"Kalahari\","
+    "\"results\":[{\"team\":\"Plain Team\",\"placement\":1,\"kills\":7},"
+    "{\"team\":\"Tom & \\\"Jerry\\\"\",\"placement\":2,\"kills\":0},"
+    "{\"team\":\"<script>alert(1)</script>\",\"placement\":3,\"kills\":0}]}";
+
+static sqlite3 *db;
+
+/* Answer method path[?query] (query: one key=value) with an optional body and Authorization. */
+static struct http_resp *
+ask(const char *method, const char *path, const char *key, const char *value, const char *auth,
+    const char *body, const char *token)
+{
+	struct http_req req = {.method = method,
+	                       .path = path,
+	                       .db = db,
+	                       .token = token,
+	                       .authorization = auth,
+	                       .body = body,
+	                       .body_len = body ? strlen(body) : 0};
+	if (key) {
+		req.args[0].key = key;
+		req.args[0].value = value;
+		req.nargs = 1;
+	}
+	return http_handle(&req);
+}
+
+/* The status of GET path, the response dropped. */
+static int
+get_status(const char *path)
+{
+	struct http_resp *r = ask("GET", path, NULL, NULL, NULL, NULL, NULL);
+	int s = r->status;
+	http_resp_unref(r);
+	return s;
+}
+
+static void
+collect(void *ctx, const char *k, const char *v)
+{
+	struct buf *b = ctx;
+	buf_printf(b, "%s: %s\n", k, v);
+}
+
+static void
+test_escaping(void)
+{
+	struct buf b = {0};
+	html_text(&b, "<script>alert(1)</script> & \"q\" 'a'");
+	CHECK_STR("html_text", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\" 'a'", b.data);
+	buf_reset(&b);
+	html_attr(&b, "Tom & \"Jerry\" <'x'>");
+	CHECK_STR("html_attr", "Tom &amp; &quot;Jerry&quot; &lt;&#39;x&#39;&gt;", b.data);
+	buf_reset(&b);
+	url_arg(&b, "a b/c?d=\"e\"&<f>~_.-");
+	CHECK_STR("url_arg", "a%20b%2Fc%3Fd%3D%22e%22%26%3Cf%3E~_.-", b.data);
+	buf_free(&b);
+	CHECK("slug ok", http_slug_ok("loud-snickers"));
+	CHECK("slug upper", !http_slug_ok("Loud-Snickers"));
+	CHECK("slug dots", !http_slug_ok(".."));
+	CHECK("slug space", !http_slug_ok("a b"));
+	CHECK("slug empty", !http_slug_ok(""));
+	CHECK("slug markup", !http_slug_ok("<script>"));
+}
+
+static void
+test_pages(void)
+{
+	struct http_resp *r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	CHECK("stage page 200", r->status == 200);
+	CHECK("stage page html", strncmp(r->type, "text/html", 9) == 0);
+	const char *p = r->body;
+	CHECK("no raw script from data", strstr(p, "<script>alert") == NULL);
+	CHECK("no raw quote name", strstr(p, "Tom & \"Jerry\"") == NULL);
+	CHECK("no raw stage title", strstr(p, "Cup <b>") == NULL);
+	CHECK("name as text", strstr(p, ">&lt;script&gt;alert(1)&lt;/script&gt;</a>") != NULL);
+	CHECK("name in attribute", strstr(p, "data-team=\"Tom &amp; &quot;Jerry&quot;\"") != NULL);
+	CHECK("name in svg title",
+	      strstr(p, "<title>&lt;script&gt;alert(1)&lt;/script&gt;: 32 points</title>") != NULL);
+	CHECK("name in svg attribute",
+	      strstr(p, "<polyline class=\"line c1\" data-team=\"Tom &amp; &quot;Jerry&quot;\"") !=
+	          NULL);
+	CHECK("map in attribute", strstr(p, "title=\"match 2: Pur&#39;gatory\"") != NULL);
+	CHECK("champion row",
+	      strstr(p, "<tr class=\"champion\" data-team=\"&lt;script&gt;") != NULL);
+	CHECK("champion decided in match 2", strstr(p, "decided in match 2") != NULL);
+	CHECK("rush line", strstr(p, "class=\"rush-line\"") != NULL);
+	CHECK("champion mark", strstr(p, "decided in match 2\">♛2</span>") != NULL);
+	CHECK("rush mark: Tom reached 15 after match 2 (13, then 22)",
+	      strstr(p, "title=\"reached 15 points after match 2\">★2</span>") != NULL);
+	CHECK("two match columns", strstr(p, ">M2<small>") && !strstr(p, ">M3<small>"));
+	CHECK("hand-counted total 22", strstr(p, "<td class=\"total\">22</td>") != NULL);
+	CHECK("stage page etag", r->etag[0] == '"');
+	http_resp_unref(r);
+
+	r = ask("GET", "/t/cup-b/final", "after", "1", NULL, NULL, NULL);
+	CHECK("after=1 200", r->status == 200);
+	CHECK("after=1 one column",
+	      strstr(r->body, ">M1<small>") && !strstr(r->body, ">M2<small>"));
+	CHECK("after=1 selected", strstr(r->body, "<option value=\"1\" selected>") != NULL);
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final", "after", "abc", NULL, NULL, NULL);
+	CHECK("after=abc 400", r->status == 400);
+	CHECK("after=abc escaped", strstr(r->body, "after=abc: expected a match number") != NULL);
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final", "after", "<9>", NULL, NULL, NULL);
+	CHECK("after=<9> escaped", r->status == 400 && strstr(r->body, "after=&lt;9&gt;") != NULL);
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final", "after", "3", NULL, NULL, NULL);
+	CHECK("after past the last match 400", r->status == 400);
+	http_resp_unref(r);
+
+	r = ask("GET", "/", NULL, NULL, NULL, NULL, NULL);
+	CHECK("home 200", r->status == 200);
+	CHECK("home escapes tournament", strstr(r->body, "<h2>Cup &lt;b&gt;</h2>") != NULL);
+	CHECK("home links team by slug", strstr(r->body, "href=\"/teams/tom-jerry\"") != NULL);
+	http_resp_unref(r);
+
+	r = ask("GET", "/teams/script-alert-1-script", NULL, NULL, NULL, NULL, NULL);
+	CHECK("team page 200", r->status == 200);
+	CHECK("team page title escaped",
+	      strstr(r->body, "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>") != NULL);
+	CHECK("team page no raw script", strstr(r->body, "<script>alert") == NULL);
+	http_resp_unref(r);
+	r = ask("GET", "/teams/tom-jerry", NULL, NULL, NULL, NULL, NULL);
+	CHECK("team player escaped", strstr(r->body, "&lt;img src=x onerror=alert(2)&gt;") != NULL);
+	CHECK("team player not raw", strstr(r->body, "<img src=x") == NULL);
+	http_resp_unref(r);
+	CHECK("maps page 200", get_status("/t/cup-b/final/maps") == 200);
+	CHECK("style.css 200", get_status("/static/style.css") == 200);
+	CHECK("app.js 200", get_status("/static/app.js") == 200);
+}
+
+static void
+test_routing(void)
+{
+	CHECK("unknown path 404", get_status("/nope") == 404);
+	CHECK("unknown tournament 404", get_status("/t/nope/final") == 404);
+	CHECK("unknown stage 404", get_status("/t/cup-b/nope") == 404);
+	CHECK("unknown team 404", get_status("/teams/nope") == 404);
+	CHECK("upper-case slug 404", get_status("/t/Cup-B/final") == 404);
+	CHECK("dot-dot slug 404", get_status("/t/cup-b/..") == 404);
+	CHECK("markup slug 404", get_status("/t/<script>/final") == 404);
+	CHECK("trailing slash 404", get_status("/t/cup-b/final/") == 404);
+	CHECK("empty segment 404", get_status("/t//final") == 404);
+	CHECK("missing segment 404", get_status("/t/cup-b") == 404);
+	CHECK("unknown asset 404", get_status("/static/nope.js") == 404);
+	char longpath[700] = "/teams/";
+	memset(longpath + 7, 'a', 600);
+	longpath[607] = '\0';
+	CHECK("over-long slug 404", get_status(longpath) == 404);
+
+	struct http_resp *r = ask("POST", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	CHECK("POST page 405", r->status == 405);
+	CHECK("405 Allow GET", r->allow && strcmp(r->allow, "GET, HEAD") == 0);
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/matches", NULL, NULL, NULL, NULL, NULL);
+	CHECK("GET write path 405", r->status == 405);
+	CHECK("405 Allow POST", r->allow && strcmp(r->allow, "POST") == 0);
+	CHECK("API error is JSON", strcmp(r->type, "application/json") == 0);
+	http_resp_unref(r);
+	r = ask("DELETE", "/", NULL, NULL, NULL, NULL, NULL);
+	CHECK("DELETE 405", r->status == 405);
+	http_resp_unref(r);
+	r = ask("HEAD", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	CHECK("HEAD 200", r->status == 200);
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/teams/nope", NULL, NULL, NULL, NULL, NULL);
+	CHECK("API 404 JSON", r->status == 404 && strstr(r->body, "{\"error\":") == r->body);
+	http_resp_unref(r);
+}
+
+static void
+test_api_and_headers(void)
+{
+	struct http_resp *r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings", NULL,
+	                          NULL, NULL, NULL, NULL);
+	struct standings s;
+	char *err;
+	struct buf want = {0}, h = {0};
+	standings_compute(db, db_int(db, 0, "SELECT id FROM stage", 0), NULL, 0, &s, &err);
+	standings_json(&s, &want);
+	standings_free(&s);
+	CHECK("standings API 200", r->status == 200);
+	CHECK("standings API = standings_json",
+	      r->len == want.len && memcmp(r->body, want.data, want.len) == 0);
+	CHECK("standings API hand-counted 32",
+	      strstr(r->body, "\"team\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") &&
+	          strstr(r->body, "\"points\":32"));
+	http_headers(r, collect, &h);
+	CHECK("header content type", strstr(h.data, "Content-Type: application/json\n") != NULL);
+	CHECK("header CSP", strstr(h.data, "Content-Security-Policy: default-src 'none'") != NULL);
+	CHECK("header nosniff", strstr(h.data, "X-Content-Type-Options: nosniff\n") != NULL);
+	CHECK("header referrer", strstr(h.data, "Referrer-Policy: no-referrer\n") != NULL);
+	CHECK("header CORS", strstr(h.data, "Access-Control-Allow-Origin: *\n") != NULL);
+	CHECK("header cache", strstr(h.data, "Cache-Control: no-cache\n") != NULL);
+	CHECK("header etag", strstr(h.data, "ETag: \"") != NULL);
+	CHECK("etag matches", http_etag_match(r, r->etag));
+	CHECK("etag in list matches",
+	      http_etag_match(r, strcat(strcpy((char[64]){0}, "\"x\", "), r->etag)));
+	CHECK("other etag does not", !http_etag_match(r, "\"0000000000000000\""));
+	struct http_resp *again = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings",
+	                              NULL, NULL, NULL, NULL, NULL);
+	CHECK("second GET from the cache", again == r);
+	http_resp_unref(again);
+	http_resp_unref(r);
+	buf_free(&want);
+	buf_free(&h);
+	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/matches", NULL, NULL, NULL, NULL,
+	        NULL);
+	CHECK("matches API", r->status == 200 && strstr(r->body, "\"map\":\"Pur'gatory\""));
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/tournaments", NULL, NULL, NULL, NULL, NULL);
+	CHECK("tournaments API",
+	      r->status == 200 && strstr(r->body, "\"tournament_slug\":\"cup-b\""));
+	http_resp_unref(r);
+}
+
+static void
+test_post(void)
+{
+	struct http_resp *r =
+	    ask("POST", "/api/v1/matches", NULL, NULL, "Bearer s3cret", match3, NULL);
+	CHECK("POST without a token configured 403", r->status == 403);
+	CHECK("POST errors not cached or CORS", r->cors == 0);
+	http_resp_unref(r);
+	r = ask("POST", "/api/v1/matches", NULL, NULL, "Bearer wrong", match3, "s3cret");
+	CHECK("POST wrong token 401", r->status == 401);
+	http_resp_unref(r);
+	r = ask("POST", "/api/v1/matches", NULL, NULL, NULL, match3, "s3cret");
+	CHECK("POST no Authorization 401", r->status == 401);
+	http_resp_unref(r);
+	r = ask("POST", "/api/v1/matches", NULL, NULL, "Bearer s3cre", match3, "s3cret");
+	CHECK("POST token prefix 401", r->status == 401);
+	http_resp_unref(r);
+	r = ask("POST", "/api/v1/matches", NULL, NULL, "Bearer s3cret", "{\"match\": 3,", "s3cret");
+	CHECK("POST bad JSON 400", r->status == 400);
+	CHECK("POST bad JSON names the body", strstr(r->body, "POST body") != NULL);
+	http_resp_unref(r);
+	CHECK("refused POST stored nothing", db_int(db, -1, "SELECT count(*) FROM match", 0) == 2);
+	r = ask("POST", "/api/v1/matches", NULL, NULL, "Bearer s3cret", match3, "s3cret");
+	CHECK("POST stored 201", r->status == 201);
+	CHECK("POST reports one added", strstr(r->body, "\"matches_added\":1") != NULL);
+	http_resp_unref(r);
+	r = ask("POST", "/api/v1/matches", NULL, NULL, "bearer s3cret", match3, "s3cret");
+	CHECK("POST same again 200", r->status == 200);
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	CHECK("page shows match 3 after the POST", strstr(r->body, ">M3<small>Kalahari") != NULL);
+	/* Plain Team: 19 + 12 + 7 */
+	CHECK("page shows the new total 38",
+	      strstr(r->body, "<td class=\"total\">38</td>") != NULL);
+	http_resp_unref(r);
+}
+
+int
+main(void)
+{
+	char *err = NULL;
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	if (db_open(":memory:", 0, &db, &err) != 0 ||
+	    import_json(db, "fixture", fixture, strlen(fixture), 0, &st, &msgs) != 0) {
+		printf("not ok setup: %s %s\n", err ? err : "", msgs.data ? msgs.data : "");
+		return 1;
+	}
+	buf_free(&msgs);
+	test_escaping();
+	test_pages();
+	test_routing();
+	test_api_and_headers();
+	test_post();
+	cache_clear();
+	sqlite3_close(db);
+	return unit_failed;
+}

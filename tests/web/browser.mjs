@@ -1,0 +1,94 @@
+// browser.mjs: the leaderboard as a fan sees it, in Debian's Chromium driven by
+// playwright-core at a phone's 375x800. Opens the real Split 1 Grand Final,
+// checks the champion row, the grid and the race chart, takes a screenshot,
+// then imports a match with the CLI into the same database and waits for the
+// open page to show it without a reload. Prints "ok NAME" / "not ok NAME: why".
+//
+// usage: node browser.mjs BASE_URL TRACKER MATCH_FILE SCREENSHOT
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const [base, tracker, matchFile, screenshot] = process.argv.slice(2);
+let failed = 0;
+
+function check(name, cond, why) {
+	if (cond) {
+		console.log(`ok ${name}`);
+	} else {
+		console.log(`not ok ${name}: ${why}`);
+		failed = 1;
+	}
+}
+
+const profile = mkdtempSync(join(tmpdir(), "tracker-chromium-"));
+let context;
+try {
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: "/usr/bin/chromium",
+		headless: true,
+		viewport: { width: 375, height: 800 },
+		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync"],
+	});
+	const page = context.pages()[0] || await context.newPage();
+	const problems = [];
+	page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+	page.on("pageerror", (e) => problems.push(String(e)));
+	page.on("requestfailed", (r) => {
+		if (!r.url().includes("/events")) problems.push(`${r.url()} ${r.failure()?.errorText}`);
+	});
+
+	const resp = await page.goto(`${base}t/ffws-brazil-2026-split-1/grand-final`);
+	check("grand final page loads", resp && resp.status() === 200, `status ${resp && resp.status()}`);
+	const champ = await page.$$eval("table.board tbody tr.champion", (rows) =>
+		rows.map((r) => ({ team: r.querySelector("td.team a.name").textContent,
+			mark: !!r.querySelector(".champ-mark"), rank: r.querySelector("td.rank").textContent })));
+	check("one champion row", champ.length === 1, JSON.stringify(champ));
+	check("champion is LOUD SNICKERS", champ[0]?.team === "LOUD SNICKERS", JSON.stringify(champ));
+	check("champion row has the champion mark", champ[0]?.mark === true, JSON.stringify(champ));
+	check("champion ranks first", champ[0]?.rank === "1", JSON.stringify(champ));
+	const highlighted = await page.$eval("tr.champion td.team",
+		(td) => getComputedStyle(td).backgroundColor);
+	check("champion row highlighted by the stylesheet",
+		highlighted !== "rgba(0, 0, 0, 0)" && highlighted !== "transparent", highlighted);
+	const cols = await page.$$eval("table.grid thead th.match", (t) => t.length);
+	check("grid has 14 match columns", cols === 14, `${cols} columns`);
+	const booyahs = await page.$$eval("table.grid td.booyah", (t) => t.length);
+	check("grid highlights 14 Booyahs", booyahs === 14, `${booyahs} highlighted`);
+	check("race chart is there", (await page.$$("svg.race polyline")).length === 12,
+		"expected 12 team lines");
+	check("threshold line is drawn", (await page.$$("svg.race line.rush-line")).length === 1,
+		"no line.rush-line");
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	check("page fits 375 px (tables scroll inside)", width <= 375, `scrollWidth ${width}`);
+	await page.screenshot({ path: screenshot, fullPage: true });
+	check("screenshot taken", true, "");
+
+	await page.evaluate(() => { window.trackerNoReload = "still here"; });
+	execFileSync(tracker, ["import", matchFile], { stdio: "ignore" });
+	// Poll with evaluate (waitForFunction would need 'unsafe-eval', which the CSP forbids).
+	let live = false;
+	for (let i = 0; i < 50 && !live; i++) {
+		await page.waitForTimeout(100);
+		live = await page.evaluate(
+			() => document.querySelectorAll("table.grid thead th.match").length === 15);
+	}
+	check("imported match appears within 5 s", live, "still 14 columns after 5 s");
+	const same = await page.evaluate(() => window.trackerNoReload);
+	check("no reload happened", same === "still here", `marker ${same}`);
+	const status = await page.$eval("p.status", (p) => p.textContent);
+	check("status says after match 15", status.startsWith("After match 15 of 15"), status);
+	check("no console errors, CSP violations or failed requests", problems.length === 0,
+		problems.join(" | "));
+} catch (e) {
+	check("browser run", false, String(e).split("\n")[0]);
+} finally {
+	if (context) {
+		await context.close();
+	}
+	rmSync(profile, { recursive: true, force: true });
+}
+process.exit(failed);

@@ -1,0 +1,115 @@
+/*
+ * chart.c: the points race on the stage page, drawn by the server as
+ * inline SVG: every team's total after each match, computed by the one
+ * scoring function (standings_compute with after = 1..N), and the Champion
+ * Rush threshold line where the stage has one. Colours come from CSS
+ * classes (c0..c15), so the page needs no inline style.
+ */
+#include <stdlib.h>
+
+#include "html.h"
+#include "pages.h"
+#include "util.h"
+
+#define W     640 /* viewBox width */
+#define H     320 /* viewBox height */
+#define LEFT  40  /* room for the y labels */
+#define RIGHT 10  /* margin on the right */
+#define TOP   12  /* margin on top */
+#define BOT   26  /* room for the x labels */
+
+/* x of match m (0..n) and y of points p (0..top) in the viewBox. */
+static double
+xat(int m, int n)
+{
+	return LEFT + (double)(W - LEFT - RIGHT) * m / (n > 0 ? n : 1);
+}
+
+static double
+yat(int p, int top)
+{
+	return H - BOT - (double)(H - TOP - BOT) * p / (top > 0 ? top : 1);
+}
+
+/*
+ * Append the race chart of st (its teams, up to its after_match) to b, with
+ * a legend. Teams missing from an intermediate standings keep their last
+ * total.
+ */
+void
+page_chart(struct buf *b, sqlite3 *db, const struct standings *st)
+{
+	int n = st->after_match, nt = st->nrows;
+	if (n < 1 || nt < 1)
+		return;
+	int *pts = xcalloc((size_t)nt * ((size_t)n + 1), sizeof *pts);
+	for (int t = 0; t < nt; t++)
+		pts[(size_t)t * ((size_t)n + 1)] = st->rows[t].headstart;
+	for (int m = 1; m <= n; m++) {
+		struct standings s;
+		char *err;
+		for (int t = 0; t < nt; t++)
+			pts[(size_t)t * ((size_t)n + 1) + (size_t)m] =
+			    pts[(size_t)t * ((size_t)n + 1) + (size_t)m - 1];
+		if (standings_compute(db, st->stage_id, NULL, m, &s, &err) != 0) {
+			free(err);
+			continue;
+		}
+		for (int i = 0; i < s.nrows; i++)
+			for (int t = 0; t < nt; t++)
+				if (st->rows[t].team_id == s.rows[i].team_id)
+					pts[(size_t)t * ((size_t)n + 1) + (size_t)m] =
+					    s.rows[i].points;
+		standings_free(&s);
+	}
+	int top = st->rules.rush_threshold;
+	for (size_t i = 0; i < (size_t)nt * ((size_t)n + 1); i++)
+		if (pts[i] > top)
+			top = pts[i];
+	int step = top <= 50 ? 10 : top <= 125 ? 25 : top <= 250 ? 50 : top <= 500 ? 100 : 250;
+	top = (top / step + 1) * step;
+
+	buf_printf(b,
+	           "<figure class=\"chart\"><svg class=\"race\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	           "aria-label=\"points after each match\" xmlns=\"http://www.w3.org/2000/svg\">",
+	           W, H);
+	for (int p = 0; p <= top; p += step)
+		buf_printf(b,
+		           "<line class=\"gridline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+		           "<text class=\"ylabel\" x=\"%d\" y=\"%.1f\">%d</text>",
+		           LEFT, yat(p, top), W - RIGHT, yat(p, top), LEFT - 4, yat(p, top) + 4, p);
+	int every = n <= 16 ? 1 : n <= 40 ? 5 : 10;
+	for (int m = 1; m <= n; m++)
+		if (m % every == 0 || m == 1)
+			buf_printf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%d\">%d</text>",
+			           xat(m, n), H - 8, m);
+	if (st->rules.rush_threshold) {
+		double y = yat(st->rules.rush_threshold, top);
+		buf_printf(b,
+		           "<line class=\"rush-line\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+		           "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">Champion Rush %d</text>",
+		           LEFT, y, W - RIGHT, y, LEFT + 4, y - 4, st->rules.rush_threshold);
+	}
+	/* Draw the leaders last, so they sit on top. */
+	for (int t = nt - 1; t >= 0; t--) {
+		const struct standing *r = &st->rows[t];
+		buf_printf(b, "<polyline class=\"line c%d%s\" data-team=\"", t % 16,
+		           st->champion_id && r->team_id == st->champion_id ? " champ" : "");
+		html_attr(b, r->team);
+		html_raw(b, "\" points=\"");
+		for (int m = 0; m <= n; m++)
+			buf_printf(b, "%s%.1f,%.1f", m ? " " : "", xat(m, n),
+			           yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], top));
+		html_raw(b, "\"><title>");
+		html_text(b, r->team);
+		buf_printf(b, ": %d points</title></polyline>", r->points);
+	}
+	html_raw(b, "</svg><figcaption><ol class=\"legend\">");
+	for (int t = 0; t < nt; t++) {
+		buf_printf(b, "<li><span class=\"sw c%d\"></span>", t % 16);
+		html_text(b, st->rows[t].team);
+		buf_printf(b, " <span class=\"muted\">%d</span></li>", st->rows[t].points);
+	}
+	html_raw(b, "</ol></figcaption></figure>\n");
+	free(pts);
+}

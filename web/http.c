@@ -1,0 +1,354 @@
+/*
+ * http.c: requests to responses, without a socket. The route table is data
+ * ({method, pattern, handler, flags}); http_handle matches a request
+ * against it (404 for an unknown path, 405 with Allow for another method),
+ * validates the slugs once, answers from the cache when it can, runs the
+ * handler otherwise, and maps every outcome to a status and headers in one
+ * place. The server (server.c) only moves bytes; tests call http_handle
+ * directly.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "embed.h"
+#include "html.h"
+#include "http.h"
+#include "live.h"
+#include "pages.h"
+#include "util.h"
+
+#define TYPE_HTML "text/html; charset=utf-8"
+#define TYPE_JSON "application/json"
+
+/* No other host, no inline script or style; inline SVG is markup, not a resource. */
+#define CSP                                                                                        \
+	"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "          \
+	"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+static void static_asset(const struct http_req *req, struct http_out *out);
+
+void (*http_native_free)(void *native);
+
+static const struct route routes[] = {
+    {"GET", "/", page_home, ROUTE_CACHE},
+    {"GET", "/t/*/*", page_stage, ROUTE_CACHE},
+    {"GET", "/t/*/*/maps", page_maps, ROUTE_CACHE},
+    {"GET", "/teams/*", page_team, ROUTE_CACHE},
+    {"GET", "/static/*", static_asset, ROUTE_CACHE},
+    {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/standings", api_standings, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/matches", api_matches, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/maps", api_maps, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/events", api_events, ROUTE_API},
+    {"GET", "/api/v1/teams/*", api_team, ROUTE_CACHE | ROUTE_API},
+    {"POST", "/api/v1/matches", api_post_match, ROUTE_API},
+};
+
+static const struct {
+	const char *name;         /* file name under web/assets/ */
+	const char *data;         /* its bytes, embedded */
+	const unsigned long *len; /* their length */
+	const char *type;         /* Content-Type */
+} assets[] = {
+    {"style.css", asset_style_css, &asset_style_css_len, "text/css; charset=utf-8"},
+    {"app.js", asset_app_js, &asset_app_js_len, "text/javascript; charset=utf-8"},
+};
+
+/* The value of query argument key, or NULL when the request has none. */
+const char *
+http_arg(const struct http_req *req, const char *key)
+{
+	for (int i = 0; i < req->nargs; i++)
+		if (strcmp(req->args[i].key, key) == 0)
+			return req->args[i].value ? req->args[i].value : "";
+	return NULL;
+}
+
+/* 1 when s looks like a slug: 1 to 200 of a-z, 0-9 and '-'; else 0. */
+int
+http_slug_ok(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+			return 0;
+	return n > 0 && n <= 200;
+}
+
+/*
+ * Match path against pattern, one segment per '/', '*' taking any
+ * non-empty segment into req->param[]. Returns 1 on a match, else 0.
+ */
+static int
+match(const char *pattern, const char *path, struct http_req *req)
+{
+	req->nparam = 0;
+	while (*pattern && *path) {
+		if (*pattern == '*') {
+			size_t n = strcspn(path, "/");
+			if (n == 0 || n >= sizeof req->param[0] || req->nparam == HTTP_MAX_PARAMS)
+				return 0;
+			memcpy(req->param[req->nparam], path, n);
+			req->param[req->nparam][n] = '\0';
+			req->nparam++;
+			pattern++;
+			path += n;
+		} else if (*pattern++ != *path++)
+			return 0;
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+/* FNV-1a over the body, as a quoted ETag into etag (24 bytes). */
+static void
+make_etag(const char *p, size_t n, char *etag)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+	snprintf(etag, 24, "\"%016llx\"", (unsigned long long)h);
+}
+
+/* A response holding body (taken over), with one reference for the caller. */
+static struct http_resp *
+resp_new(int status, const char *type, char *body, size_t len)
+{
+	struct http_resp *r = xcalloc(1, sizeof *r);
+	r->status = status;
+	r->type = type;
+	r->body = body;
+	r->len = len;
+	r->cache_control = "no-store";
+	atomic_init(&r->refs, 1);
+	atomic_init(&r->native, NULL);
+	return r;
+}
+
+/* Drop one reference to r; the last frees it and the server's copy. */
+void
+http_resp_unref(struct http_resp *r)
+{
+	if (r == NULL || atomic_fetch_sub(&r->refs, 1) != 1)
+		return;
+	void *n = atomic_load(&r->native);
+	if (n)
+		http_native_free(n);
+	else
+		free(r->body);
+	free(r);
+}
+
+/* The reason phrase of the statuses this server answers with. */
+static const char *
+reason(int status)
+{
+	switch (status) {
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 413:
+		return "Content Too Large";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return "Internal Server Error";
+	}
+}
+
+/*
+ * An error response for status with msg (NULL: the reason phrase): JSON
+ * {"error", "status"} when api, else a small HTML page. Not cached; the
+ * caller owns one reference.
+ */
+struct http_resp *
+http_error(int status, int api, const char *msg)
+{
+	struct buf b = {0};
+	if (msg == NULL || *msg == '\0')
+		msg = reason(status);
+	if (api) {
+		buf_puts(&b, "{\"error\":");
+		buf_json_str(&b, msg);
+		buf_printf(&b, ",\"status\":%d}\n", status);
+	} else {
+		char title[64];
+		snprintf(title, sizeof title, "%d %s", status, reason(status));
+		html_open(&b, title, NULL);
+		html_raw(&b, "<h1>");
+		html_text(&b, title);
+		html_raw(&b, "</h1><p class=\"error\">");
+		html_text(&b, msg);
+		html_raw(&b, "</p><p><a href=\"/\">All tournaments</a></p>");
+		html_close(&b);
+	}
+	size_t len;
+	char *body = buf_detach(&b, &len);
+	return resp_new(status, api ? TYPE_JSON : TYPE_HTML, body, len);
+}
+
+/* Set out's status and replace its body with the message fmt makes. */
+void
+http_fail(struct http_out *out, int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	out->status = status;
+	buf_reset(&out->body);
+	buf_puts(&out->body, msg);
+	free(msg);
+}
+
+/* GET /static/NAME: the embedded stylesheet and script. */
+static void
+static_asset(const struct http_req *req, struct http_out *out)
+{
+	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++)
+		if (strcmp(req->param[0], assets[i].name) == 0) {
+			out->type = assets[i].type;
+			out->cache_control = "public, max-age=300";
+			buf_put(&out->body, assets[i].data, *assets[i].len);
+			return;
+		}
+	http_fail(out, 404, "no file /static/%s", req->param[0]);
+}
+
+/* The cache key of req: its path, and the query arguments that change a response. */
+static char *
+cache_key(const struct http_req *req)
+{
+	const char *after = http_arg(req, "after");
+	if (after == NULL)
+		return xstrdup(req->path);
+	struct buf b = {0};
+	buf_puts(&b, req->path);
+	buf_puts(&b, "?after=");
+	url_arg(&b, after);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * Answer req. Returns a response with one reference for the caller (drop it
+ * with http_resp_unref): from the cache, freshly rendered, or an error.
+ * Never fails: whatever a handler reports becomes a status here.
+ */
+struct http_resp *
+http_handle(struct http_req *req)
+{
+	const struct route *rt = NULL;
+	const char *allow = NULL;
+	int get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
+	int api = strncmp(req->path, "/api/", 5) == 0;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0] && rt == NULL; i++) {
+		if (!match(routes[i].pattern, req->path, req))
+			continue;
+		if (strcmp(routes[i].method, "GET") == 0
+		        ? get
+		        : strcmp(routes[i].method, req->method) == 0)
+			rt = &routes[i];
+		else if (allow == NULL)
+			allow =
+			    strcmp(routes[i].method, "GET") == 0 ? "GET, HEAD" : routes[i].method;
+	}
+	if (rt == NULL && allow) {
+		struct http_resp *r = http_error(405, api, NULL);
+		r->allow = allow;
+		r->cors = get;
+		return r;
+	}
+	if (rt == NULL)
+		goto notfound;
+	for (int i = 0; i < req->nparam; i++)
+		if (rt->handler != static_asset && !http_slug_ok(req->param[i]))
+			goto notfound;
+
+	char *key = NULL;
+	uint64_t version = live_version();
+	struct http_resp *r;
+	if (rt->flags & ROUTE_CACHE) {
+		key = cache_key(req);
+		if ((r = cache_get(key, version)) != NULL) {
+			free(key);
+			return r;
+		}
+	}
+	struct http_out out = {.status = 200, .type = TYPE_HTML};
+	rt->handler(req, &out);
+	if (out.status >= 400) {
+		r = http_error(out.status, rt->flags & ROUTE_API, out.body.data);
+		r->cors = get;
+		buf_free(&out.body);
+		free(key);
+		return r;
+	}
+	size_t len;
+	char *body = buf_detach(&out.body, &len);
+	r = resp_new(out.status, out.type, body, len);
+	r->cors = get;
+	r->stream = out.stream;
+	r->stream_since = out.stream_since;
+	if (get && !out.stream) {
+		make_etag(body, len, r->etag);
+		r->cache_control = out.cache_control ? out.cache_control : "no-cache";
+	}
+	if (key && out.status == 200)
+		cache_put(key, version, r);
+	free(key);
+	return r;
+notfound:
+	r = http_error(404, api, "no such page");
+	r->cors = get;
+	return r;
+}
+
+/*
+ * Every header of r, the content type and the security headers included,
+ * handed to add(ctx, name, value): the one place they are decided.
+ */
+void
+http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
+             void *ctx)
+{
+	add(ctx, "Content-Type", r->stream ? "text/event-stream" : r->type);
+	add(ctx, "Cache-Control", r->cache_control);
+	if (r->etag[0])
+		add(ctx, "ETag", r->etag);
+	if (r->allow)
+		add(ctx, "Allow", r->allow);
+	if (r->cors)
+		add(ctx, "Access-Control-Allow-Origin", "*");
+	add(ctx, "Content-Security-Policy", CSP);
+	add(ctx, "X-Content-Type-Options", "nosniff");
+	add(ctx, "Referrer-Policy", "no-referrer");
+	add(ctx, "X-Frame-Options", "DENY");
+}
+
+/* 1 when the If-None-Match value (may be NULL) names r's ETag or is "*"; else 0. */
+int
+http_etag_match(const struct http_resp *r, const char *if_none_match)
+{
+	if (if_none_match == NULL || r->etag[0] == '\0' || r->status != 200)
+		return 0;
+	return strcmp(if_none_match, "*") == 0 || strstr(if_none_match, r->etag) != NULL;
+}

@@ -1,0 +1,88 @@
+/* http.h: requests and responses that do not depend on libmicrohttpd, and the route table. */
+#ifndef TRACKER_HTTP_H
+#define TRACKER_HTTP_H
+
+#include <sqlite3.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define HTTP_MAX_PARAMS 4 /* '*' segments a route pattern may hold */
+#define HTTP_MAX_ARGS   8 /* query arguments kept */
+
+struct http_arg {
+	const char *key;   /* query argument name, decoded */
+	const char *value; /* its value, decoded ("" when absent) */
+};
+
+struct http_req {
+	const char *method;                  /* "GET", "HEAD", "POST", ... */
+	const char *path;                    /* URL path, decoded, without the query */
+	struct http_arg args[HTTP_MAX_ARGS]; /* query arguments, in order */
+	int nargs;                           /* entries used */
+	const char *authorization;           /* Authorization header, or NULL */
+	const char *body;                    /* request body (POST), or NULL */
+	size_t body_len;                     /* its length */
+	sqlite3 *db;                         /* this thread's connection */
+	const char *token;                   /* write token; NULL: writes are off */
+	char param[HTTP_MAX_PARAMS][256];    /* the route's '*' segments, set by http_handle */
+	int nparam;                          /* entries used */
+};
+
+/* What a handler fills in; http_handle turns it into a struct http_resp. */
+struct http_out {
+	int status;                /* HTTP status; 200 unless the handler says otherwise */
+	const char *type;          /* Content-Type (static string) */
+	struct buf body;           /* the body; for an error status, the message alone */
+	const char *cache_control; /* Cache-Control; NULL: "no-cache" (revalidate by ETag) */
+	int stream;                /* 1: an event stream follows instead of a body */
+	uint64_t stream_since;     /* data version the client has seen */
+};
+
+/* A response ready to send: immutable once made, shared by reference (cache). */
+struct http_resp {
+	int status;                /* HTTP status */
+	const char *type;          /* Content-Type */
+	char *body;                /* body bytes (malloc'd, NUL-terminated) */
+	size_t len;                /* body length */
+	char etag[24];             /* quoted ETag, "" when the response has none */
+	const char *cache_control; /* Cache-Control value */
+	const char *allow;         /* Allow value for 405, else NULL */
+	int cors;                  /* 1: Access-Control-Allow-Origin: * */
+	int stream;                /* 1: an event stream, body unused */
+	uint64_t stream_since;     /* data version the client has seen */
+	atomic_int refs;           /* references; http_resp_unref frees at 0 */
+	_Atomic(void *) native;    /* the server's prepared response (owns body), or NULL */
+};
+
+/* Set by the server: drops its prepared response, which frees the body in its time. */
+extern void (*http_native_free)(void *native);
+
+typedef void (*http_handler)(const struct http_req *req, struct http_out *out);
+
+enum {
+	ROUTE_CACHE = 1, /* GET whose 200 body may be cached per data version */
+	ROUTE_API = 2,   /* errors as JSON rather than HTML */
+};
+
+struct route {
+	const char *method;   /* "GET" (HEAD too) or "POST" */
+	const char *pattern;  /* path; '*' matches one segment, captured into param[] */
+	http_handler handler; /* renders the response */
+	int flags;            /* ROUTE_* */
+};
+
+const char *http_arg(const struct http_req *req, const char *key);
+int http_slug_ok(const char *s);
+struct http_resp *http_handle(struct http_req *req);
+struct http_resp *http_error(int status, int api, const char *msg);
+void http_resp_unref(struct http_resp *r);
+void http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
+                  void *ctx);
+int http_etag_match(const struct http_resp *r, const char *if_none_match);
+void http_fail(struct http_out *out, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

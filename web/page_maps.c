@@ -1,0 +1,130 @@
+/*
+ * page_maps.c: the map table of a stage, GET /t/{tournament}/{stage}/maps:
+ * a row per team (in standings order), a column per map, each cell the
+ * team's points per match there (shaded by how high they are, as a CSS
+ * class), its Booyahs and matches. Numbers from maps_compute.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "html.h"
+#include "maps.h"
+#include "pages.h"
+#include "util.h"
+
+/* The index of map in maps[0..*n), added when new. */
+static int
+map_index(char ***maps, int *n, const char *map)
+{
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*maps)[i], map) == 0)
+			return i;
+	*maps = xrealloc(*maps, ((size_t)*n + 1) * sizeof **maps);
+	(*maps)[*n] = (char *)map;
+	return (*n)++;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* GET /t/{tournament}/{stage}/maps. */
+void
+page_maps(const struct http_req *req, struct http_out *out)
+{
+	int64_t stage;
+	struct standings s;
+	struct map_row *rows;
+	int nrows;
+	char *err;
+	if (!page_stage_id(req, out, &stage))
+		return;
+	if (standings_compute(req->db, stage, NULL, 0, &s, &err) != 0) {
+		http_fail(out, 500, "%s", err);
+		free(err);
+		return;
+	}
+	struct maps_query q = {
+	    .tournament =
+	        db_int(req->db, 0, "SELECT tournament_id FROM stage WHERE id = ?1", stage),
+	    .stage = stage};
+	if (maps_compute(req->db, &q, &rows, &nrows, &err) != 0) {
+		http_fail(out, 500, "%s", err);
+		free(err);
+		standings_free(&s);
+		return;
+	}
+	char **maps = NULL;
+	int nmaps = 0;
+	double best = 0;
+	for (int i = 0; i < nrows; i++) {
+		map_index(&maps, &nmaps, rows[i].map);
+		if (rows[i].points_per_match > best)
+			best = rows[i].points_per_match;
+	}
+	if (nmaps)
+		qsort(maps, (size_t)nmaps, sizeof *maps, by_name);
+
+	struct buf *b = &out->body, title = {0};
+	buf_printf(&title, "Maps · %s · %s", s.stage, s.tournament);
+	html_open(b, title.data, NULL);
+	html_raw(b, "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › ");
+	html_text(b, s.tournament);
+	html_raw(b, "</p><h1>");
+	html_text(b, s.stage);
+	html_raw(b, "</h1><nav class=\"tabs\"><a href=\"/t/");
+	url_arg(b, s.tournament_slug);
+	html_raw(b, "/");
+	url_arg(b, s.stage_slug);
+	html_raw(b, "\">Leaderboard</a><a class=\"on\" href=\"/t/");
+	url_arg(b, s.tournament_slug);
+	html_raw(b, "/");
+	url_arg(b, s.stage_slug);
+	html_raw(b, "/maps\">Maps</a><a href=\"/api/v1/tournaments/");
+	url_arg(b, s.tournament_slug);
+	html_raw(b, "/stages/");
+	url_arg(b, s.stage_slug);
+	html_raw(b, "/maps\">JSON</a></nav>\n<p class=\"muted\">Points per match on each map "
+	            "(darker is more); Booyahs and matches below.</p>\n"
+	            "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
+	            "</th>");
+	for (int m = 0; m < nmaps; m++) {
+		html_raw(b, "<th>");
+		html_text(b, maps[m]);
+		html_raw(b, "</th>");
+	}
+	html_raw(b, "</tr></thead><tbody>\n");
+	for (int t = 0; t < s.nrows; t++) {
+		html_raw(b, "<tr><td class=\"team\"><a href=\"/teams/");
+		url_arg(b, s.rows[t].slug);
+		html_raw(b, "\">");
+		html_text(b, s.rows[t].team);
+		html_raw(b, "</a></td>");
+		for (int m = 0; m < nmaps; m++) {
+			const struct map_row *r = NULL;
+			for (int i = 0; i < nrows && r == NULL; i++)
+				if (rows[i].team_id == s.rows[t].team_id &&
+				    strcmp(rows[i].map, maps[m]) == 0)
+					r = &rows[i];
+			if (r == NULL) {
+				html_raw(b, "<td class=\"none\">–</td>");
+				continue;
+			}
+			int level = best > 0 ? (int)(r->points_per_match / best * 5 + 0.5) : 0;
+			buf_printf(b,
+			           "<td class=\"h%d\" title=\"rank %d on this map\"><b>%.1f</b>"
+			           "<small>%d B · %d m</small></td>",
+			           level, r->map_rank, r->points_per_match, r->booyahs, r->matches);
+		}
+		html_raw(b, "</tr>\n");
+	}
+	html_raw(b, "</tbody></table></div>\n");
+	html_close(b);
+	buf_free(&title);
+	free(maps);
+	maps_free(rows, nrows);
+	standings_free(&s);
+}

@@ -1,0 +1,27 @@
+/* pages.h: the HTML pages and the JSON API, each a handler for the route table in http.c. */
+#ifndef TRACKER_PAGES_H
+#define TRACKER_PAGES_H
+
+#include <stdint.h>
+
+#include "http.h"
+#include "standings.h"
+
+void page_home(const struct http_req *req, struct http_out *out);
+void page_stage(const struct http_req *req, struct http_out *out);
+void page_maps(const struct http_req *req, struct http_out *out);
+void page_team(const struct http_req *req, struct http_out *out);
+void page_chart(struct buf *b, sqlite3 *db, const struct standings *st);
+int page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
+int page_team_id(const struct http_req *req, struct http_out *out, int64_t *team);
+int page_after(const struct http_req *req, struct http_out *out, int64_t stage, int *after);
+
+void api_tournaments(const struct http_req *req, struct http_out *out);
+void api_standings(const struct http_req *req, struct http_out *out);
+void api_matches(const struct http_req *req, struct http_out *out);
+void api_maps(const struct http_req *req, struct http_out *out);
+void api_team(const struct http_req *req, struct http_out *out);
+void api_events(const struct http_req *req, struct http_out *out);
+void api_post_match(const struct http_req *req, struct http_out *out);
+
+#endif
