@@ -24,10 +24,10 @@ set -- $want
 w_matches=$2 w_results=$4 w_players=$6 w_kills=$8 w_damage=${10}
 files=$(ls "$T"/gen/stage-*.json "$T"/gen/live-*.json)
 
-# kill_times MAX_MS: KILLS repeatable pseudo-random numbers of milliseconds
-# in [20, MAX_MS], one a line, from this run's seed.
-kill_times() {
-	awk -v max="$1" -v s="$seed" -v n=$KILLS 'BEGIN { srand(s % 1000003); for (i = 0; i < n; i++) print int(20 + rand() * (max - 20)) }'
+# kill_fractions: KILLS repeatable pseudo-random numbers in [0, 1), one a
+# line, from this run's seed.
+kill_fractions() {
+	awk -v s="$seed" -v n=$KILLS 'BEGIN { srand(s % 1000003); for (i = 0; i < n; i++) print rand() }'
 }
 
 # ms_sleep MS
@@ -70,11 +70,18 @@ ok crash-reference-import-succeeds
 echo "# a whole import of $w_matches matches takes ${span} ms here"
 
 # Every fifth run starts from an empty database, the others resume on what
-# the killed one before left.
+# the killed one before left. Kills that land after the import has finished
+# test nothing: at least three in four must land mid-import.
 killed=0 finished=0 bad=
 i=1
-for at in $(kill_times $((span * 9 / 10))); do
+for f in $(kill_fractions); do
 	[ $((i % 5)) = 1 ] && rm -f "$DB" "$DB-wal" "$DB-shm"
+	# A moment within the work left: a share of the whole import's time as
+	# large as the share of matches missing (a fifth at least).
+	have=$(sql "$DB" "SELECT count(*) FROM match" 2>/dev/null)
+	at=$(awk -v f="$f" -v span="$span" -v have="${have:-0}" -v all="$w_matches" 'BEGIN {
+		left = (all - have) / all; if (left < 0.2) left = 0.2
+		print int(20 + f * 0.9 * span * left) }')
 	"$TRACKER" --db "$DB" import $files >"$T/import.out" 2>&1 &
 	pid=$!
 	ms_sleep "$at"
@@ -95,7 +102,6 @@ for at in $(kill_times $((span * 9 / 10))); do
 	i=$((i + 1))
 done
 eq crash-import-kills-leave-whole-database "" "$bad"
-# Kills that land after the import has finished test nothing.
 if [ "$killed" -ge $((KILLS * 3 / 4)) ]; then
 	ok crash-import-kills-land-mid-import
 else
