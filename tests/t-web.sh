@@ -113,8 +113,9 @@ same_file "maps API = tracker maps --format json" "$T/cli.json" "$T/body"
 "$TRACKER" tournaments --format json >"$T/cli.json"
 code "${U}api/v1/tournaments" >/dev/null
 same_file "tournaments API = tracker tournaments --format json" "$T/cli.json" "$T/body"
+"$TRACKER" team loud-snickers --format json >"$T/cli.json"
 eq "team API 200" 200 "$(code "${U}api/v1/teams/loud-snickers")"
-contains "team API names the team" '{"team":"LOUD SNICKERS","slug":"loud-snickers"' "$(cat "$T/body")"
+same_file "team API = tracker team --format json" "$T/cli.json" "$T/body"
 eq "team page 200" 200 "$(code "${U}teams/loud-snickers")"
 eq "maps page 200" 200 "$(code "$U$PAGE/maps")"
 

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "db.h"
 #include "json.h"
 #include "util.h"
 
@@ -114,6 +115,8 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 		cli_usage(cmd, "- (standard input) can be given only once");
 
 	sqlite3 *db = cli_db();
+	/* a page cache that holds a whole file's changes: no spilling mid-transaction */
+	db_exec(db, "PRAGMA cache_size = -65536");
 	struct import_stats st = {0};
 	struct buf data = {0}, msgs = {0}, failed = {0};
 	double start = now();

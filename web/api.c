@@ -14,6 +14,8 @@
 #include "live.h"
 #include "maps.h"
 #include "pages.h"
+#include "players.h"
+#include "rules.h"
 #include "table.h"
 #include "util.h"
 
@@ -139,68 +141,132 @@ api_maps(const struct http_req *req, struct http_out *out)
 	maps_free(rows, nrows);
 }
 
+/* The team's standings row in each stage it played, as `tracker team --format json` has it. */
+static void
+team_stages(sqlite3 *db, int64_t team, struct buf *json)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT s.id FROM stage s WHERE EXISTS (SELECT 1 FROM match m JOIN result r"
+	        " ON r.match_id = m.id WHERE m.stage_id = s.id AND r.team_id = ?1)"
+	        " ORDER BY s.tournament_id, s.id");
+	sqlite3_bind_int64(st, 1, team);
+	buf_putc(json, '[');
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct standings s;
+		char *err;
+		if (standings_compute(db, sqlite3_column_int64(st, 0), NULL, 0, &s, &err) != 0) {
+			free(err);
+			continue;
+		}
+		for (int i = 0; i < s.nrows; i++) {
+			const struct standing *r = &s.rows[i];
+			if (r->team_id != team)
+				continue;
+			buf_puts(json, n++ ? ",\n{\"tournament\":" : "\n{\"tournament\":");
+			buf_json_str(json, s.tournament);
+			buf_puts(json, ",\"stage\":");
+			buf_json_str(json, s.stage);
+			buf_printf(json,
+			           ",\"rank\":%d,\"teams\":%d,\"matches\":%d,\"booyahs\":%d,"
+			           "\"kills\":%d,\"placement_points\":%d,\"kill_points\":%d,"
+			           "\"headstart\":%d,\"points\":%d,\"champion\":%s}",
+			           r->rank, s.nrows, r->matches, r->booyahs, r->kills,
+			           r->placement_points, r->kill_points, r->headstart, r->points,
+			           s.champion_id == team ? "true" : "false");
+		}
+		standings_free(&s);
+	}
+	sqlite3_finalize(st);
+	buf_puts(json, n ? "\n]" : "]");
+}
+
+/* The team's last 10 matches with the points each earned under its stage's ruleset. */
+static void
+team_matches(sqlite3 *db, int64_t team, struct buf *json)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills"
+	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
+	        " WHERE r.team_id = ?1 ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC"
+	        " LIMIT 10");
+	sqlite3_bind_int64(st, 1, team);
+	struct ruleset r = {0};
+	int64_t rstage = 0;
+	int n = 0;
+	buf_putc(json, '[');
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t stage = sqlite3_column_int64(st, 0);
+		char *err;
+		if (stage != rstage) {
+			rules_free(&r);
+			if (rules_for_stage(db, stage, &r, &err) != 0) {
+				free(err);
+				rules_default(&r);
+			}
+			rstage = stage;
+		}
+		int place = sqlite3_column_int(st, 4), kills = sqlite3_column_int(st, 5);
+		buf_puts(json, n++ ? ",\n{\"stage\":" : "\n{\"stage\":");
+		buf_json_str(json, (const char *)sqlite3_column_text(st, 1));
+		buf_printf(json, ",\"match\":%d,\"map\":", sqlite3_column_int(st, 2));
+		buf_json_str(json, (const char *)sqlite3_column_text(st, 3));
+		buf_printf(json, ",\"placement\":%d,\"kills\":%d,\"points\":%d}", place, kills,
+		           rules_match_points(&r, place, kills, NULL, NULL));
+	}
+	rules_free(&r);
+	sqlite3_finalize(st);
+	buf_puts(json, n ? "\n]" : "]");
+}
+
 /*
- * GET /api/v1/teams/{team}: the team, its standings row in each stage it
- * played (standings_json's row keys), and its per-map numbers (maps_json).
+ * GET /api/v1/teams/{team}: what `tracker team TEAM --format json` prints:
+ * the standings row in each stage, the per-map numbers (maps_json), the last
+ * 10 matches and the players (players_json).
  */
 void
 api_team(const struct http_req *req, struct http_out *out)
 {
 	int64_t team;
-	struct map_row *rows;
-	int nrows;
+	struct map_row *maps;
+	struct player_row *players;
+	int nmaps, nplayers;
 	char *err;
 	if (!page_team_id(req, out, &team))
 		return;
-	struct maps_query q = {.team = team};
-	if (maps_compute(req->db, &q, &rows, &nrows, &err) != 0) {
+	struct maps_query mq = {.team = team};
+	if (maps_compute(req->db, &mq, &maps, &nmaps, &err) != 0) {
 		http_fail(out, 500, "%s", err);
 		free(err);
 		return;
 	}
+	struct players_query pq = {.team = team};
+	players_compute(req->db, &pq, &players, &nplayers);
+	struct buf *b = &out->body, part = {0};
 	sqlite3_stmt *st = db_prepare(req->db, "SELECT name, slug FROM team WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, team);
 	sqlite3_step(st);
 	out->type = TYPE_JSON;
-	buf_puts(&out->body, "{\"team\":");
-	buf_json_str(&out->body, (const char *)sqlite3_column_text(st, 0));
-	buf_puts(&out->body, ",\"slug\":");
-	buf_json_str(&out->body, (const char *)sqlite3_column_text(st, 1));
+	buf_puts(b, "{\"team\":");
+	buf_json_str(b, (const char *)sqlite3_column_text(st, 0));
+	buf_puts(b, ",\"slug\":");
+	buf_json_str(b, (const char *)sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
-	buf_puts(&out->body, ",\"stages\":[");
-	st = db_prepare(req->db, "SELECT DISTINCT m.stage_id FROM match m JOIN result r"
-	                         " ON r.match_id = m.id WHERE r.team_id = ?1 ORDER BY m.stage_id");
-	sqlite3_bind_int64(st, 1, team);
-	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct standings s;
-		if (standings_compute(req->db, sqlite3_column_int64(st, 0), NULL, 0, &s, &err) !=
-		    0) {
-			free(err);
-			continue;
-		}
-		for (int i = 0; i < s.nrows; i++)
-			if (s.rows[i].team_id == team) {
-				struct standings one = s;
-				one.rows = &s.rows[i];
-				one.nrows = 1;
-				struct buf b = {0};
-				standings_json(&one, &b);
-				if (b.len && b.data[b.len - 1] == '\n')
-					b.len--;
-				buf_puts(&out->body, n++ ? ",\n" : "\n");
-				buf_put(&out->body, b.data, b.len);
-				buf_free(&b);
-			}
-		standings_free(&s);
-	}
-	sqlite3_finalize(st);
-	buf_puts(&out->body, "],\"maps\":");
-	maps_json(rows, nrows, &out->body);
-	if (out->body.len && out->body.data[out->body.len - 1] == '\n')
-		out->body.len--;
-	buf_puts(&out->body, "}\n");
-	maps_free(rows, nrows);
+	buf_puts(b, ",\"standings\":");
+	team_stages(req->db, team, b);
+	buf_puts(b, ",\"maps\":");
+	maps_json(maps, nmaps, &part);
+	buf_puts(b, part.len ? part.data : "[]");
+	buf_puts(b, ",\"last_matches\":");
+	team_matches(req->db, team, b);
+	buf_puts(b, ",\"players\":");
+	buf_reset(&part);
+	players_json(players, nplayers, &part);
+	buf_puts(b, part.len ? part.data : "[]");
+	buf_puts(b, "}\n");
+	buf_free(&part);
+	maps_free(maps, nmaps);
+	players_free(players, nplayers);
 }
 
 /*

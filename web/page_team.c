@@ -1,8 +1,8 @@
 /*
  * page_team.c: a team's page, GET /teams/{team}: its standings row in each
  * stage it played (standings_compute), its numbers per map (maps_compute),
- * its last matches with the points each earned (rules_match_points) and its
- * players. Also the team slug check the API shares.
+ * its last 10 matches with the points each earned (rules_match_points) and
+ * its players (players_compute). Also the team slug check the API shares.
  */
 #include <stdlib.h>
 
@@ -10,6 +10,7 @@
 #include "html.h"
 #include "maps.h"
 #include "pages.h"
+#include "players.h"
 #include "rules.h"
 #include "util.h"
 
@@ -112,17 +113,18 @@ maps(struct buf *b, sqlite3 *db, int64_t team)
 	maps_free(rows, nrows);
 }
 
-/* The team's last 20 matches, with the points each earned under its stage's ruleset. */
+/* The team's last 10 matches, with the points each earned under its stage's ruleset. */
 static void
 history(struct buf *b, sqlite3 *db, int64_t team)
 {
-	html_raw(b, "<h2>Last matches</h2><div class=\"scroll\"><table class=\"board\"><thead>"
+	html_raw(b, "<h2>Last 10 matches</h2><div class=\"scroll\"><table class=\"board\"><thead>"
 	            "<tr><th class=\"team\">Stage</th><th>Match</th><th class=\"team\">Map</th>"
 	            "<th>#</th><th>Kills</th><th>Points</th></tr></thead><tbody>");
 	sqlite3_stmt *st = db_prepare(
 	    db, "SELECT m.stage_id, s.name, m.number, m.map, r.placement, r.kills"
 	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
-	        " WHERE r.team_id = ?1 ORDER BY m.stage_id DESC, m.number DESC LIMIT 20");
+	        " WHERE r.team_id = ?1 ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC"
+	        " LIMIT 10");
 	sqlite3_bind_int64(st, 1, team);
 	struct ruleset rules;
 	int64_t rules_stage = 0;
@@ -155,37 +157,33 @@ history(struct buf *b, sqlite3 *db, int64_t team)
 	html_raw(b, "</tbody></table></div>\n");
 }
 
-/* The players who played for the team, by kills. */
+/* The players who played for the team (players_compute), by kills. */
 static void
 players(struct buf *b, sqlite3 *db, int64_t team)
 {
-	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT p.name, count(*), sum(pr.kills), sum(pr.damage), sum(pr.assists),"
-	        " sum(pr.mvp) FROM player_result pr JOIN player p ON p.id = pr.player_id"
-	        " WHERE pr.team_id = ?1 GROUP BY p.id ORDER BY sum(pr.kills) DESC, p.name");
-	sqlite3_bind_int64(st, 1, team);
-	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n++ == 0)
-			html_raw(b,
-			         "<h2>Players</h2><div class=\"scroll\"><table class=\"board\">"
-			         "<thead><tr><th class=\"team\">Player</th><th title=\"matches\">M"
-			         "</th><th>Kills</th><th>Damage</th><th>Assists</th><th>MVP</th>"
-			         "</tr></thead><tbody>");
+	struct players_query q = {.team = team};
+	struct player_row *rows;
+	int n;
+	players_compute(db, &q, &rows, &n);
+	if (n)
+		html_raw(b,
+		         "<h2>Players</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+		         "<th class=\"team\">Player</th><th title=\"matches\">M</th><th>Kills</th>"
+		         "<th title=\"kills per match\">K/M</th><th>Damage</th><th>Assists</th>"
+		         "<th>MVP</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		const struct player_row *r = &rows[i];
 		html_raw(b, "<tr><td class=\"team\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 0));
-		buf_printf(b, "</td><td>%d</td><td>%d</td>", sqlite3_column_int(st, 1),
-		           sqlite3_column_int(st, 2));
-		for (int c = 3; c <= 5; c++)
-			if (sqlite3_column_type(st, c) == SQLITE_NULL)
-				html_raw(b, "<td>–</td>");
-			else
-				buf_printf(b, "<td>%d</td>", sqlite3_column_int(st, c));
-		html_raw(b, "</tr>");
+		html_text(b, r->player);
+		buf_printf(b,
+		           "</td><td>%d</td><td>%d</td><td>%.2f</td><td>%lld</td><td>%d</td><td>%d"
+		           "</td></tr>",
+		           r->matches, r->kills, r->kills_per_match, (long long)r->damage,
+		           r->assists, r->mvps);
 	}
-	sqlite3_finalize(st);
 	if (n)
 		html_raw(b, "</tbody></table></div>\n");
+	players_free(rows, n);
 }
 
 /* GET /teams/{team}. */

@@ -28,7 +28,9 @@
 #include "live.h"
 #include "util.h"
 
-#define MAX_DBS 64 /* pool threads that may open a connection */
+#define MAX_DBS    64   /* pool threads that may open a connection */
+#define POOL_BYTES 8192 /* per-connection memory for headers and reads; MHD zeroes it per request  \
+	                 */
 
 struct conf {
 	struct sockaddr_in addr; /* where to listen */
@@ -391,8 +393,9 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	    on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&conf.addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, conf.max_conns,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, conf.per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
-	    conf.timeout, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED,
-	    on_completed, NULL, MHD_OPTION_END);
+	    conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)POOL_BYTES,
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_END);
 	if (d == NULL) {
 		live_stop();
 		char host[INET_ADDRSTRLEN];

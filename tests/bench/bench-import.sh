@@ -4,7 +4,9 @@
 # fresh database, then load the same files into a fresh database of the same
 # schema with the sqlite3 CLI (readfile() + json_each, one transaction per
 # file, the same rows: tournament, stages, teams and players with their
-# aliases, matches, results, player results). Best of RUNS runs each. Prints
+# aliases, matches, results, player results) with the connection settings
+# tracker import uses (WAL, synchronous=NORMAL, foreign keys, a 64 MiB page
+# cache). Best of RUNS runs each. Prints
 # both rates and one ROW line (see run.sh).
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -21,6 +23,7 @@ mkdir "$w/data"
 # The reference: one sqlite3 script, one transaction per file.
 {
 	echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+	echo "PRAGMA cache_size=-65536;" # what tracker import sets
 	echo "CREATE TEMP TABLE doc(j TEXT); CREATE TEMP TABLE cur(stage_id INTEGER);"
 	for f in "$w"/data/*.json; do
 		cat <<SQL
