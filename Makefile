@@ -104,3 +104,9 @@ clean:
 build/asan/unit/%: tests/unit/%.c tests/unit/unit.h $(filter-out build/asan/obj/tracker/main.o,$(SRCS:%.c=build/asan/obj/%.o)) build/asan/embed.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
+
+# Fuzz drivers replayed without libFuzzer (tests/t-fuzz-regress.sh):
+# tests/fuzz/NAME.c with tests/fuzz/replay.c's main, linked like a unit test.
+build/asan/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(filter-out build/asan/obj/tracker/main.o,$(SRCS:%.c=build/asan/obj/%.o)) build/asan/embed.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS)

@@ -32,7 +32,8 @@ enum stmt {
 	S_PALIAS_ADD,
 	S_MATCH_GET,
 	S_MATCH_ADD,
-	S_MATCH_DEL,
+	S_MATCH_SET,
+	S_RESULTS_DEL,
 	S_RESULTS,
 	S_PRESULTS,
 	S_RESULT_ADD,
@@ -61,7 +62,8 @@ static const char *const sqls[S_COUNT] = {
     [S_MATCH_GET] = "SELECT id, day, map, played_at FROM match WHERE stage_id = ?1 AND number = ?2",
     [S_MATCH_ADD] = "INSERT INTO match (stage_id, number, day, map, played_at)"
                     " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_MATCH_DEL] = "DELETE FROM match WHERE id = ?1",
+    [S_MATCH_SET] = "UPDATE match SET day = ?2, map = ?3, played_at = ?4 WHERE id = ?1",
+    [S_RESULTS_DEL] = "DELETE FROM result WHERE match_id = ?1", /* player results cascade */
     [S_RESULTS] = "SELECT team_id, placement, kills FROM result WHERE match_id = ?1",
     [S_PRESULTS] = "SELECT player_id, team_id, kills, damage, assists, mvp FROM player_result"
                    " WHERE match_id = ?1",
@@ -114,6 +116,7 @@ row(struct store *s, enum stmt i)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Bind v to column col of st, or NULL when v < 0 (not given). */
 static void
 bind_opt(sqlite3_stmt *st, int col, int v)
 {
@@ -471,20 +474,36 @@ match_warnings(struct store *s, int m)
 	}
 }
 
-/* Insert match m of the document with its results: 0, or -1 reported. */
+/*
+ * Write match m of the document with its results: as a new match when id is
+ * 0, else over stored match id (whose results go, its row id stays).
+ * 0, or -1 reported.
+ */
 static int
-insert_match(struct store *s, int m)
+write_match(struct store *s, int m, int64_t id)
 {
 	const struct doc_match *g = &s->d->matches[m];
-	sqlite3_stmt *st = s->st[S_MATCH_ADD];
-	sqlite3_bind_int64(st, 1, s->d->stages[g->stage].id);
-	sqlite3_bind_int(st, 2, g->number);
-	bind_opt(st, 3, g->day);
-	sqlite3_bind_text(st, 4, g->map, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, g->played_at, -1, SQLITE_STATIC);
-	if (run(s, S_MATCH_ADD) != 0)
-		return -1;
-	int64_t id = sqlite3_last_insert_rowid(s->d->db);
+	sqlite3_stmt *st;
+	if (id) {
+		st = s->st[S_MATCH_SET];
+		sqlite3_bind_int64(st, 1, id);
+		bind_opt(st, 2, g->day);
+		sqlite3_bind_text(st, 3, g->map, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, g->played_at, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s->st[S_RESULTS_DEL], 1, id);
+		if (run(s, S_MATCH_SET) != 0 || run(s, S_RESULTS_DEL) != 0)
+			return -1;
+	} else {
+		st = s->st[S_MATCH_ADD];
+		sqlite3_bind_int64(st, 1, s->d->stages[g->stage].id);
+		sqlite3_bind_int(st, 2, g->number);
+		bind_opt(st, 3, g->day);
+		sqlite3_bind_text(st, 4, g->map, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, g->played_at, -1, SQLITE_STATIC);
+		if (run(s, S_MATCH_ADD) != 0)
+			return -1;
+		id = sqlite3_last_insert_rowid(s->d->db);
+	}
 	for (int r = 0; r < g->nresults; r++) {
 		const struct doc_result *x = &g->results[r];
 		int64_t tid = name_id(s, 1, x->spell, m, r);
@@ -520,7 +539,8 @@ insert_match(struct store *s, int m)
 
 /*
  * Store match m: unchanged when the stored match has the same content,
- * refused (or with replace, replaced) when it differs, else added.
+ * refused (or with replace, overwritten in place) when it differs, else
+ * added.
  * 0, or -1 reported.
  */
 static int
@@ -559,12 +579,9 @@ store_match(struct store *s, int m)
 				d->n.matches_unchanged++;
 				return 0;
 			}
-			sqlite3_bind_int64(s->st[S_MATCH_DEL], 1, old);
-			if (run(s, S_MATCH_DEL) != 0)
-				return -1;
 		}
 	}
-	if (insert_match(s, m) != 0)
+	if (write_match(s, m, old) != 0)
 		return -1;
 	if (old)
 		d->n.matches_replaced++;

@@ -156,6 +156,8 @@ db "SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills FROM res
 	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id
 	ORDER BY 1, 2, 5" >"$T/got-results"
 same_file replace-back-content "$T/want-results" "$T/got-results"
+dump "$TRACKER_DB" >"$T/dump-after"
+same_file replace-back-dump "$T/dump-real" "$T/dump-after"
 
 # --- aliases: three spellings in three files are one team
 A=$T/alias.db
@@ -184,6 +186,22 @@ contains stdin-shared "-: warning: match 1: placement 1 is shared by 'Team B' an
 contains stdin-kills "-: results[0]: warning: match 1: Team B's players' kills add up to 5, the team's kills are 6" "$OUT"
 eq stdin-players "Bee|4
 Bop|1" "$(sql "$A" 'SELECT p.name, x.kills FROM player_result x JOIN player p ON p.id = x.player_id ORDER BY 1')"
+
+# --- a slug two teams would share gets -2; null stands for an optional key left out
+OUT=$(printf '{"tournament": "Alias Cup", "stage": "Day 3", "match": 1, "day": null, "played_at": null, "map": "Alpine",
+ "results": [{"team": "Team-A", "placement": 1, "kills": 0, "players": null}]}' | "$TRACKER" --db "$A" import - 2>&1)
+eq slug-status 0 "$?"
+eq slug-unique "team-a|Team A
+team-a-2|Team-A" "$(sql "$A" "SELECT slug, name FROM team WHERE slug LIKE 'team-a%' ORDER BY slug")"
+eq null-optional "||0" "$(sql "$A" "SELECT m.day, m.played_at, (SELECT count(*) FROM player_result x WHERE x.match_id = m.id)
+	FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'day-3'")"
+
+# --- a stage file without matches creates the stage with its ruleset
+OUT=$(printf '{"tournament": "Alias Cup", "stage": "Finals", "ruleset": {"kill_points": 2}, "matches": []}' |
+	"$TRACKER" --db "$A" import - 2>&1)
+eq empty-stage-status 0 "$?"
+contains empty-stage-summary "1 file: 0 matches added, 0 unchanged, 0 replaced" "$OUT"
+eq empty-stage-ruleset '{"kill_points":2}' "$(sql "$A" "SELECT ruleset FROM stage WHERE slug = 'finals'")"
 
 # --- usage errors exit 2
 status usage-no-file 2 "$TRACKER" import

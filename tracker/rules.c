@@ -90,12 +90,16 @@ fail(char **err, const char *path, const char *msg)
 	return -1;
 }
 
-/* v as an int when it is a JSON integer within [min, 1e9]: 0, else -1. */
+/*
+ * v as an int when it is a JSON integer within [min, 1e6]: 0, else -1. The
+ * bound keeps one match's points (placement + kills x kill points) within an
+ * int for any kill count up to 2,000.
+ */
 static int
 integer(const cJSON *v, int min, int *out)
 {
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < min ||
-	    v->valuedouble > 1e9)
+	    v->valuedouble > 1e6)
 		return -1;
 	*out = (int)v->valuedouble;
 	return 0;
@@ -140,7 +144,7 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		char *clean = name_clean(e->string);
 		if (*clean == '\0')
 			rc = fail(err, p, "expected a team name, not an empty key");
-		else if (integer(e, -1000000000, &pts) != 0)
+		else if (integer(e, -1000000, &pts) != 0)
 			rc = fail(err, p, "expected an integer (points)");
 		for (int i = 0; rc == 0 && i < r->nheadstart; i++) {
 			char *a = name_key(r->headstart[i].team), *b = name_key(clean);

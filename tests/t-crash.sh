@@ -1,0 +1,122 @@
+#!/bin/sh
+# t-crash.sh: crash safety. `tracker import` of thousands of generated
+# matches (stage files of many matches and single-match files) is killed
+# with SIGKILL at random moments, 20 times; every fifth run starts afresh,
+# the others resume on what the last left. After each kill: PRAGMA
+# integrity_check is ok, no foreign key is dangling, every match has all its
+# 12 team rows and 48 player rows or is absent, and every stage file is
+# stored whole or not at all (one transaction per file). A last run
+# completes the data: the totals equal the generator's, the stored results
+# those of an uninterrupted import.
+# CRASH_SEED=N repeats a run's kill moments.
+. ./lib.sh
+DB=$T/crash.db
+STAGES=${CRASH_STAGES:-12}
+PER=${CRASH_PER:-100}
+LIVE=${CRASH_LIVE:-300}
+KILLS=20
+seed=${CRASH_SEED:-$(date +%s)}
+echo "# crash seed $seed"
+
+mkdir -p "$T/gen"
+want=$(awk -f gen-matches.awk -v dir="$T/gen" -v stages="$STAGES" -v per="$PER" -v live="$LIVE")
+set -- $want
+w_matches=$2 w_results=$4 w_players=$6 w_kills=$8 w_damage=${10}
+files=$(ls "$T"/gen/stage-*.json "$T"/gen/live-*.json)
+
+# kill_fractions: KILLS repeatable pseudo-random numbers in [0, 1), one a
+# line, from this run's seed.
+kill_fractions() {
+	awk -v s="$seed" -v n=$KILLS 'BEGIN { srand(s % 1000003); for (i = 0; i < n; i++) print rand() }'
+}
+
+# ms_sleep MS
+ms_sleep() {
+	sleep "$(awk -v ms="$1" 'BEGIN { printf "%.3f", ms / 1000 }')"
+}
+
+# now_ms: wall clock in milliseconds, to choose kill moments (not a check).
+now_ms() {
+	echo $(($(date +%s%N) / 1000000))
+}
+
+# consistent DB WHAT: print "" when DB is whole, else what is wrong.
+consistent() {
+	_ic=$(sql "$1" "PRAGMA integrity_check" 2>&1)
+	[ "$_ic" = ok ] || { echo "$2: integrity_check: $_ic"; return; }
+	_fk=$(sql "$1" "PRAGMA foreign_key_check" 2>&1)
+	[ -z "$_fk" ] || { echo "$2: foreign_key_check: $_fk"; return; }
+	_half=$(sql "$1" "SELECT group_concat(s.name || ' #' || m.number, ', ') FROM match m
+		JOIN stage s ON s.id = m.stage_id
+		WHERE (SELECT count(*) FROM result r WHERE r.match_id = m.id) != 12
+		   OR (SELECT count(*) FROM player_result p WHERE p.match_id = m.id) != 48" 2>&1)
+	[ -z "$_half" ] || { echo "$2: incomplete matches: $_half"; return; }
+	_part=$(sql "$1" "SELECT group_concat(s.name || ' has ' || n, ', ') FROM
+		(SELECT s.name, count(m.id) AS n FROM stage s LEFT JOIN match m ON m.stage_id = s.id
+		 WHERE s.name LIKE 'Stage %' GROUP BY s.id) s WHERE n NOT IN (0, $PER)" 2>&1)
+	[ -z "$_part" ] || { echo "$2: stage files stored in part: $_part"; return; }
+}
+
+# How long one whole import takes here, to spread the kills over it.
+t0=$(now_ms)
+"$TRACKER" --db "$T/whole.db" import $files >"$T/whole.out" 2>&1
+rc=$?
+span=$(($(now_ms) - t0))
+if [ "$rc" != 0 ]; then
+	not_ok crash-reference-import-succeeds "exit $rc: $(head -5 "$T/whole.out")"
+	exit 0
+fi
+ok crash-reference-import-succeeds
+echo "# a whole import of $w_matches matches takes ${span} ms here"
+
+# Every fifth run starts from an empty database, the others resume on what
+# the killed one before left. Kills that land after the import has finished
+# test nothing: at least three in four must land mid-import.
+killed=0 finished=0 bad=
+i=1
+for f in $(kill_fractions); do
+	[ $((i % 5)) = 1 ] && rm -f "$DB" "$DB-wal" "$DB-shm"
+	# A moment within the work left: a share of the whole import's time as
+	# large as the share of matches missing (a fifth at least).
+	have=$(sql "$DB" "SELECT count(*) FROM match" 2>/dev/null)
+	at=$(awk -v f="$f" -v span="$span" -v have="${have:-0}" -v all="$w_matches" 'BEGIN {
+		left = (all - have) / all; if (left < 0.2) left = 0.2
+		print int(20 + f * 0.9 * span * left) }')
+	"$TRACKER" --db "$DB" import $files >"$T/import.out" 2>&1 &
+	pid=$!
+	ms_sleep "$at"
+	kill -KILL "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	rc=$?
+	if [ "$rc" = 137 ]; then
+		killed=$((killed + 1))
+	elif [ "$rc" = 0 ]; then
+		finished=$((finished + 1))
+	else
+		bad="$bad run $i exited $rc: $(tail -3 "$T/import.out");"
+	fi
+	n=$(sql "$DB" "SELECT count(*) FROM match" 2>/dev/null)
+	echo "# kill $i at ${at} ms: exit $rc, ${n:-0} matches stored"
+	why=$(consistent "$DB" "after kill $i at ${at} ms")
+	[ -z "$why" ] || bad="$bad $why;"
+	i=$((i + 1))
+done
+eq crash-import-kills-leave-whole-database "" "$bad"
+if [ "$killed" -ge $((KILLS * 3 / 4)) ]; then
+	ok crash-import-kills-land-mid-import
+else
+	not_ok crash-import-kills-land-mid-import "only $killed of $KILLS kills hit a running import ($finished had finished)"
+fi
+
+status crash-import-rerun-completes 0 "$TRACKER" --db "$DB" import $files
+eq crash-import-complete-after-rerun "" "$(consistent "$DB" "after the last run")"
+eq crash-import-totals "$w_matches $w_results $w_players $w_kills $w_damage" \
+	"$(sql "$DB" "SELECT (SELECT count(*) FROM match), (SELECT count(*) FROM result),
+		(SELECT count(*) FROM player_result), (SELECT sum(kills) FROM player_result),
+		(SELECT sum(damage) FROM player_result)" | tr '|' ' ')"
+eq crash-import-same-as-uninterrupted "$(sql "$T/whole.db" "SELECT s.name, m.number, m.map, t.name, r.placement, r.kills
+	FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id
+	JOIN team t ON t.id = r.team_id ORDER BY 1, 2, 4" | md5sum)" \
+	"$(sql "$DB" "SELECT s.name, m.number, m.map, t.name, r.placement, r.kills
+	FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id
+	JOIN team t ON t.id = r.team_id ORDER BY 1, 2, 4" | md5sum)"
