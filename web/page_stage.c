@@ -54,7 +54,7 @@ page_after(const struct http_req *req, struct http_out *out, int64_t stage, int 
 	long v = strtol(arg, &end, 10);
 	int64_t last =
 	    db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
-	if (*end || v < 1 || v > last) {
+	if (*arg < '0' || *arg > '9' || *end || v < 1 || v > last) {
 		http_fail(out, 400, "after=%s: expected a match number from 1 to %lld", arg,
 		          (long long)last);
 		return 0;

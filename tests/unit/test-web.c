@@ -290,6 +290,58 @@ test_post(void)
 	http_resp_unref(r);
 }
 
+/* Odd requests: every one answered with a status this server uses, none crashes. */
+static void
+test_odd_requests(void)
+{
+	static const char *paths[] = {"",
+	                              "/",
+	                              "//",
+	                              "/t",
+	                              "/t/",
+	                              "/t/cup-b",
+	                              "/t/cup-b/final/x/y",
+	                              "/static/",
+	                              "/static/../http.c",
+	                              "/api",
+	                              "/api/v1",
+	                              "/api/v1/teams/",
+	                              "/api/v1/tournaments/cup-b/stages/final/x",
+	                              "%",
+	                              "/\xff\xfe",
+	                              "/t/cup-b/final\n",
+	                              "/teams/tom-jerry?x=1"};
+	static const char *methods[] = {"GET", "HEAD", "POST", "PUT", "OPTIONS", ""};
+	static const char *afters[] = {"-1", "0", "99999999999999999999", "1e3", "", " 1", "1 "};
+	char longpath[5000];
+	memset(longpath, 'a', sizeof longpath - 1);
+	longpath[0] = '/';
+	longpath[sizeof longpath - 1] = '\0';
+	int bad = 0, n = 0;
+	for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++)
+		for (size_t i = 0; i <= sizeof paths / sizeof paths[0]; i++) {
+			const char *path = i < sizeof paths / sizeof paths[0] ? paths[i] : longpath;
+			struct http_resp *r = ask(methods[m], path, NULL, NULL, NULL, "x", NULL);
+			if (r->status != 404 && r->status != 405 && r->status != 403 &&
+			    r->status != 200)
+				bad++;
+			if (r->type == NULL || r->body == NULL)
+				bad++;
+			n++;
+			http_resp_unref(r);
+		}
+	CHECK("odd paths and methods: 200, 403, 404 or 405", bad == 0 && n > 100);
+	bad = 0;
+	for (size_t i = 0; i < sizeof afters / sizeof afters[0]; i++) {
+		struct http_resp *r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings",
+		                          "after", afters[i], NULL, NULL, NULL);
+		if (r->status != (*afters[i] ? 400 : 200))
+			bad++;
+		http_resp_unref(r);
+	}
+	CHECK("odd after= values: 400 (empty: all matches)", bad == 0);
+}
+
 int
 main(void)
 {
@@ -305,6 +357,7 @@ main(void)
 	test_escaping();
 	test_pages();
 	test_routing();
+	test_odd_requests();
 	test_api_and_headers();
 	test_post();
 	cache_clear();
