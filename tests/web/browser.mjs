@@ -67,6 +67,22 @@ try {
 	await page.screenshot({ path: screenshot, fullPage: true });
 	check("screenshot taken", true, "");
 
+	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	await page.emulateMedia({ colorScheme: "light" });
+	const light = await bg();
+	await page.emulateMedia({ colorScheme: "dark" });
+	const dark = await bg();
+	check("dark scheme by prefers-color-scheme", light !== dark, `light ${light}, dark ${dark}`);
+	await page.emulateMedia({ colorScheme: "light" });
+	await page.setViewportSize({ width: 1280, height: 900 });
+	const desk = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		board: document.querySelector("table.board").getBoundingClientRect().width,
+	}));
+	check("desktop: no sideways scroll, the board uses the width",
+		desk.scroll <= 1280 && desk.board > 700, JSON.stringify(desk));
+	await page.setViewportSize({ width: 375, height: 800 });
+
 	await page.evaluate(() => { window.trackerNoReload = "still here"; });
 	execFileSync(tracker, ["import", matchFile], { stdio: "ignore" });
 	// Poll with evaluate (waitForFunction would need 'unsafe-eval', which the CSP forbids).
