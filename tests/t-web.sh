@@ -206,6 +206,7 @@ TRACKER_TOKEN=env-$$ start "server starts with TRACKER_TOKEN and limits" --max-s
 eq "POST with the TRACKER_TOKEN token" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/m15.json")"
 head -c 3000 /dev/zero | tr '\0' ' ' >"$T/3k.json"
 eq "--max-body 2000: a 3000-byte body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/3k.json")"
+: >"$T/first"
 curl -sN --max-time 3 "$U$API/events" >"$T/first" 2>&1 &
 cpid=$!
 for _i in $(seq 50); do
