@@ -1,14 +1,16 @@
 # gen-matches.awk: a deterministic generator of match JSON v1 for the crash
 # and load tests. Run as
-#   awk -f gen-matches.awk -v dir=DIR -v stages=S -v per=P -v live=L [-v seed=N] [-v first=F] [-v cum=FILE]
+#   awk -f gen-matches.awk -v dir=DIR -v stages=S -v per=P -v live=L [-v livestages=K]
+#       [-v seed=N] [-v first=F] [-v cum=FILE]
 # It writes DIR/stage-NN.json (S stage files "Stage NN" of P matches each,
 # numbered F, F+1, ...) and DIR/live-NNNNN.json (L single-match files of
-# stage "Live", matches F..F+L-1), all in tournament "Crash Cup". Every match
+# stage "Live", matches F..F+L-1; with K, spread over stages "Live 01" to
+# "Live K", each numbered from F), all in tournament "Crash Cup". Every match
 # has 12 of 24 teams, placements 1..12, 4 players per team whose kills add up
 # to the team's. Prints on stdout the totals an import of all of it must
 # store: "matches M results R players P kills K damage D". With -v cum=FILE,
-# also writes to FILE after each match "M K": the number of matches made so
-# far and their kills (live files are made after the stage files).
+# also writes to FILE after each live match "STAGE M K": the stage's slug,
+# its number of live matches so far and their kills.
 function shuffle(a, n, i, j, t) {
 	for (i = n; i > 1; i--) {
 		j = int(rand() * i) + 1
@@ -25,6 +27,7 @@ function match_json(number, extra, s, t, p, k, left, pk, dmg, team, order, place
 	for (t = 1; t <= 12; t++)
 		places[t] = t
 	shuffle(places, 12)
+	mkills = 0
 	s = "{" extra "\"match\":" number ",\"day\":" (int((number - 1) / 6) + 1) \
 	    ",\"map\":\"" maps[number % 5] "\",\"results\":["
 	for (t = 1; t <= 12; t++) {
@@ -41,13 +44,12 @@ function match_json(number, extra, s, t, p, k, left, pk, dmg, team, order, place
 			    ",\"damage\":" dmg ",\"assists\":" int(rand() * 6) ",\"mvp\":" \
 			    (places[t] == 1 && p == 1 ? 1 : 0) "}"
 			kills += pk
+			mkills += pk
 			damage += dmg
 		}
 		s = s "]}"
 	}
 	matches++
-	if (cum != "")
-		print matches, kills > cum
 	return s "]}"
 }
 
@@ -70,8 +72,16 @@ BEGIN {
 	}
 	for (n = 0; n < live; n++) {
 		f = sprintf("%s/live-%05d.json", dir, first + n)
-		print match_json(first + n, "\"tournament\":\"Crash Cup\",\"stage\":\"Live\",") > f
+		stage = livestages ? sprintf("Live %02d", n % livestages + 1) : "Live"
+		number = first + (livestages ? int(n / livestages) : n)
+		print match_json(number, "\"tournament\":\"Crash Cup\",\"stage\":\"" stage "\",") > f
 		close(f)
+		slug = tolower(stage)
+		sub(/ /, "-", slug)
+		done[slug]++
+		sofar[slug] += mkills
+		if (cum != "")
+			print slug, done[slug], sofar[slug] > cum
 	}
 	printf "matches %d results %d players %d kills %d damage %d\n", matches, matches * 12,
 	    matches * 48, kills, damage

@@ -120,3 +120,93 @@ eq crash-import-same-as-uninterrupted "$(sql "$T/whole.db" "SELECT s.name, m.num
 	"$(sql "$DB" "SELECT s.name, m.number, m.map, t.name, r.placement, r.kills
 	FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id
 	JOIN team t ON t.id = r.team_id ORDER BY 1, 2, 4" | md5sum)"
+
+# The server: killed with SIGKILL while four clients POST single-match files
+# to it, 20 times (every fifth time on an empty database). After each kill
+# the database is whole as above, and every match whose POST was answered
+# 200 or 201 is stored.
+SDB=$T/serve.db
+TOKEN=crash-token
+NPOST=${CRASH_POSTS:-2000}
+mkdir -p "$T/post"
+pwant=$(awk -f gen-matches.awk -v dir="$T/post" -v stages=0 -v per=0 -v live="$NPOST")
+set -- $pwant
+p_matches=$2 p_kills=$8
+
+# serve_start: a server on $SDB; sets $spid and $surl ("" when it did not start).
+serve_start() {
+	: >"$T/serve.out"
+	TRACKER_TOKEN=$TOKEN "$TRACKER" --db "$SDB" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
+	spid=$!
+	_i=0
+	while ! grep -qs 'http://' "$T/serve.out" && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	surl=$(sed -n 's|.*\(http://127.0.0.1:[0-9]*\)/.*|\1|p' "$T/serve.out")
+}
+
+# posters: four curl processes POSTing every file (each a quarter, over one
+# kept-alive connection), each answer a line "STATUS MATCH" in $T/acks.N;
+# sets $cpids.
+posters() {
+	cpids=
+	for c in 0 1 2 3; do
+		ls "$T"/post/live-*.json | awk -v c=$c 'NR % 4 == c' | while read -r f; do
+			n=${f##*live-}
+			n=$((1${n%.json} - 100000))
+			printf 'url = "%s/api/v1/matches"\nheader = "Authorization: Bearer %s"\n' "$surl" "$TOKEN"
+			printf 'data-binary = "@%s"\noutput = /dev/null\nwrite-out = "%%{http_code} %d\\n"\nnext\n' "$f" "$n"
+		done >"$T/post.$c.cfg"
+		curl -s -K "$T/post.$c.cfg" >"$T/acks.$c" 2>/dev/null &
+		cpids="$cpids $!"
+	done
+}
+
+bad= killed=0 midway=0
+i=1
+for f in $(kill_fractions); do
+	[ $((i % 5)) = 1 ] && rm -f "$SDB" "$SDB-wal" "$SDB-shm"
+	serve_start
+	if [ -z "$surl" ]; then
+		bad="$bad server $i did not start: $(head -3 "$T/serve.err");"
+		kill -KILL $spid 2>/dev/null
+		{ wait $spid; } 2>/dev/null
+		break
+	fi
+	posters
+	at=$(awk -v f="$f" 'BEGIN { print int(100 + f * 900) }')
+	ms_sleep "$at"
+	kill -KILL $spid
+	{ wait $spid; } 2>/dev/null
+	[ $? = 137 ] && killed=$((killed + 1))
+	for p in $cpids; do wait $p; done
+	cat "$T"/acks.* | awk '$1 == 200 || $1 == 201 { print $2 }' >"$T/acked"
+	sql "$SDB" "SELECT m.number FROM match m JOIN stage s ON s.id = m.stage_id
+		WHERE s.name = 'Live'" >"$T/stored" 2>/dev/null
+	lost=$(awk 'NR == FNR { s[$1] = 1; next } !($1 in s)' "$T/stored" "$T/acked" | tr '\n' ' ')
+	[ -z "$lost" ] || bad="$bad after server kill $i, answered but not stored: $lost;"
+	echo "# server kill $i at ${at} ms: $(wc -l <"$T/acked") POSTs answered 2xx, $(wc -l <"$T/stored") matches stored"
+	[ "$(wc -l <"$T/acked")" -lt "$NPOST" ] && midway=$((midway + 1))
+	why=$(consistent "$SDB" "after server kill $i")
+	[ -z "$why" ] || bad="$bad $why;"
+	i=$((i + 1))
+done
+eq crash-server-kills-leave-whole-database "" "$bad"
+if [ "$killed" = "$KILLS" ] && [ "$midway" -ge $((KILLS * 3 / 4)) ]; then
+	ok crash-server-kills-land-mid-posts
+else
+	not_ok crash-server-kills-land-mid-posts "$killed of $KILLS servers running when killed, $midway with POSTs unanswered"
+fi
+
+# A last server takes every POST; the data is complete.
+serve_start
+posters
+for p in $cpids; do wait $p; done
+eq crash-server-last-run-all-2xx "$NPOST" "$(cat "$T"/acks.* | awk '$1 == 200 || $1 == 201' | wc -l)"
+kill $spid
+wait $spid
+eq crash-server-stops-cleanly 0 "$?"
+eq crash-server-complete "" "$(consistent "$SDB" "after the last server")"
+eq crash-server-totals "$p_matches $p_kills" \
+	"$(sql "$SDB" "SELECT count(DISTINCT match_id), sum(kills) FROM player_result" | tr '|' ' ')"

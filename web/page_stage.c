@@ -42,7 +42,8 @@ page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
 /*
  * The ?after=N of req for stage: *after = N, or 0 (every match) when it is
  * absent or empty. Returns 1, or 0 with out set to 400 when N is not a
- * match number of the stage.
+ * match number of the stage written plainly: a leading zero is refused, so
+ * that "01", "001", ... cannot each fill a cache entry with the same page.
  */
 static int
 after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
@@ -55,7 +56,7 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 	long v = strtol(arg, &end, 10);
 	int64_t last =
 	    db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
-	if (*arg < '0' || *arg > '9' || *end || v < 1 || v > last) {
+	if (*arg < '1' || *arg > '9' || *end || v < 1 || v > last) {
 		http_fail(out, 400, "after=%s: expected a match number from 1 to %lld", arg,
 		          (long long)last);
 		return 0;
