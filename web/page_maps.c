@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "html.h"
 #include "maps.h"
 #include "pages.h"
@@ -35,22 +34,13 @@ by_name(const void *a, const void *b)
 void
 page_maps(const struct http_req *req, struct http_out *out)
 {
-	int64_t stage;
 	struct standings s;
 	struct map_row *rows;
 	int nrows;
 	char *err;
-	if (!page_stage_id(req, out, &stage))
+	if (!page_standings(req, out, 0, &s))
 		return;
-	if (standings_compute(req->db, stage, NULL, 0, &s, &err) != 0) {
-		http_fail(out, 500, "%s", err);
-		free(err);
-		return;
-	}
-	struct maps_query q = {
-	    .tournament =
-	        db_int(req->db, 0, "SELECT tournament_id FROM stage WHERE id = ?1", stage),
-	    .stage = stage};
+	struct maps_query q = {.stage = s.stage_id};
 	if (maps_compute(req->db, &q, &rows, &nrows, &err) != 0) {
 		http_fail(out, 500, "%s", err);
 		free(err);
@@ -71,23 +61,8 @@ page_maps(const struct http_req *req, struct http_out *out)
 	struct buf *b = &out->body, title = {0};
 	buf_printf(&title, "Maps · %s · %s", s.stage, s.tournament);
 	html_open(b, title.data, NULL);
-	html_raw(b, "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › ");
-	html_text(b, s.tournament);
-	html_raw(b, "</p><h1>");
-	html_text(b, s.stage);
-	html_raw(b, "</h1><nav class=\"tabs\"><a href=\"/t/");
-	url_arg(b, s.tournament_slug);
-	html_raw(b, "/");
-	url_arg(b, s.stage_slug);
-	html_raw(b, "\">Leaderboard</a><a class=\"on\" href=\"/t/");
-	url_arg(b, s.tournament_slug);
-	html_raw(b, "/");
-	url_arg(b, s.stage_slug);
-	html_raw(b, "/maps\">Maps</a><a href=\"/api/v1/tournaments/");
-	url_arg(b, s.tournament_slug);
-	html_raw(b, "/stages/");
-	url_arg(b, s.stage_slug);
-	html_raw(b, "/maps\">JSON</a></nav>\n<p class=\"muted\">Points per match on each map "
+	page_stage_head(b, &s, 1);
+	html_raw(b, "<p class=\"muted\">Points per match on each map "
 	            "(darker is more); Booyahs and matches below.</p>\n"
 	            "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
 	            "</th>");

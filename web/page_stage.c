@@ -5,7 +5,8 @@
  * "after match N" selector and the points race chart (chart.c). Everything
  * that updates live sits in <section id="live">, which the page's script
  * re-fetches when the event stream says the data changed. Also the slug and
- * ?after= checks the API shares.
+ * ?after= checks, the standings and the heading the other stage pages and
+ * the API share.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +45,8 @@ page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
  * match number of the stage written plainly: a leading zero is refused, so
  * that "01", "001", ... cannot each fill a cache entry with the same page.
  */
-int
-page_after(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
+static int
+after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
 {
 	const char *arg = http_arg(req, "after");
 	*after = 0;
@@ -72,6 +73,52 @@ stage_href(struct buf *b, const struct standings *s)
 	url_arg(b, s->tournament_slug);
 	html_raw(b, "/");
 	url_arg(b, s->stage_slug);
+}
+
+/*
+ * The standings of the stage req's first two parameters name, as of its
+ * ?after=N when with_after (else after every match). Returns 1 with *s set
+ * (free it with standings_free()), or 0 with out set to 404, 400 or 500.
+ */
+int
+page_standings(const struct http_req *req, struct http_out *out, int with_after,
+               struct standings *s)
+{
+	int64_t stage;
+	int after = 0;
+	char *err;
+	if (!page_stage_id(req, out, &stage) || (with_after && !after_arg(req, out, stage, &after)))
+		return 0;
+	if (standings_compute(req->db, stage, NULL, after, s, &err) != 0) {
+		http_fail(out, 500, "%s", err);
+		free(err);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The crumbs, heading and tabs (leaderboard, maps, JSON) of s's stage
+ * pages; maps: 1 on the map table, 0 on the leaderboard.
+ */
+void
+page_stage_head(struct buf *b, const struct standings *s, int maps)
+{
+	html_raw(b, "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › ");
+	html_text(b, s->tournament);
+	html_raw(b, "</p><h1>");
+	html_text(b, s->stage);
+	html_raw(b, maps ? "</h1><nav class=\"tabs\"><a href=\""
+	                 : "</h1><nav class=\"tabs\"><a class=\"on\" href=\"");
+	stage_href(b, s);
+	html_raw(b, maps ? "\">Leaderboard</a><a class=\"on\" href=\""
+	                 : "\">Leaderboard</a><a href=\"");
+	stage_href(b, s);
+	html_raw(b, "/maps\">Maps</a><a href=\"/api/v1/tournaments/");
+	url_arg(b, s->tournament_slug);
+	html_raw(b, "/stages/");
+	url_arg(b, s->stage_slug);
+	html_raw(b, maps ? "/maps\">JSON</a></nav>\n" : "/standings\">JSON</a></nav>\n");
 }
 
 /* The "after match N" selector: a plain GET form, submitted by the script on change. */
@@ -224,19 +271,11 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 void
 page_stage(const struct http_req *req, struct http_out *out)
 {
-	int64_t stage;
-	int after;
 	struct standings s;
-	char *err;
-	if (!page_stage_id(req, out, &stage) || !page_after(req, out, stage, &after))
+	if (!page_standings(req, out, 1, &s))
 		return;
-	if (standings_compute(req->db, stage, NULL, after, &s, &err) != 0) {
-		http_fail(out, 500, "%s", err);
-		free(err);
-		return;
-	}
-	int last =
-	    (int)db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
+	int last = (int)db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1",
+	                       s.stage_id);
 	struct buf *b = &out->body, events = {0}, title = {0};
 	buf_puts(&events, "/api/v1/tournaments/");
 	url_arg(&events, s.tournament_slug);
@@ -246,19 +285,7 @@ page_stage(const struct http_req *req, struct http_out *out)
 	buf_printf(&title, "%s · %s", s.stage, s.tournament);
 	html_open(b, title.data, events.data);
 
-	html_raw(b, "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › ");
-	html_text(b, s.tournament);
-	html_raw(b, "</p><h1>");
-	html_text(b, s.stage);
-	html_raw(b, "</h1><nav class=\"tabs\"><a class=\"on\" href=\"");
-	stage_href(b, &s);
-	html_raw(b, "\">Leaderboard</a><a href=\"");
-	stage_href(b, &s);
-	html_raw(b, "/maps\">Maps</a><a href=\"/api/v1/tournaments/");
-	url_arg(b, s.tournament_slug);
-	html_raw(b, "/stages/");
-	url_arg(b, s.stage_slug);
-	html_raw(b, "/standings\">JSON</a></nav>\n");
+	page_stage_head(b, &s, 0);
 	if (last > 0)
 		selector(b, &s, last);
 

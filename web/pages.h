@@ -14,7 +14,9 @@ void page_team(const struct http_req *req, struct http_out *out);
 void page_chart(struct buf *b, sqlite3 *db, const struct standings *st);
 int page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
 int page_team_id(const struct http_req *req, struct http_out *out, int64_t *team);
-int page_after(const struct http_req *req, struct http_out *out, int64_t stage, int *after);
+int page_standings(const struct http_req *req, struct http_out *out, int with_after,
+                   struct standings *s);
+void page_stage_head(struct buf *b, const struct standings *s, int maps);
 
 void api_tournaments(const struct http_req *req, struct http_out *out);
 void api_standings(const struct http_req *req, struct http_out *out);

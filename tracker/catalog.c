@@ -1,0 +1,114 @@
+/*
+ * catalog.c: the listings of what was imported, as tables: tournaments
+ * with their stages, match and team counts and rulesets; a stage's matches
+ * (day, map, Booyah team and its kills, lobby kills); teams with their
+ * aliases and matches played. `tracker tournaments|matches|teams` print
+ * them, the API serves the first two as JSON.
+ */
+#include "catalog.h"
+#include "db.h"
+
+/* Every stage of every tournament, by tournament name; free with table_free(). */
+struct table *
+catalog_tournaments(sqlite3 *db)
+{
+	static const struct column cols[] = {
+	    {"Tournament", "tournament"}, {"Slug", "tournament_slug"}, {"Stage", "stage"},
+	    {"Stage slug", "stage_slug"}, {"Matches", "matches"},      {"Teams", "teams"},
+	    {"Ruleset", "ruleset"},
+	};
+	sqlite3_stmt *st = db_prepare(
+	    db,
+	    "SELECT t.name, t.slug, s.name, s.slug,"
+	    " (SELECT count(*) FROM match m WHERE m.stage_id = s.id),"
+	    " (SELECT count(DISTINCT r.team_id) FROM match m JOIN result r ON r.match_id = m.id"
+	    "   WHERE m.stage_id = s.id),"
+	    " coalesce(s.ruleset ->> '$.name', CASE WHEN s.ruleset IS NULL THEN 'ffws (default)'"
+	    "   ELSE 'custom' END)"
+	    " FROM tournament t JOIN stage s ON s.tournament_id = t.id ORDER BY t.name, s.id");
+	struct table *t = table_new(cols, 7);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < 4; i++)
+			table_str(t, (const char *)sqlite3_column_text(st, i));
+		table_int(t, sqlite3_column_int64(st, 4));
+		table_int(t, sqlite3_column_int64(st, 5));
+		table_str(t, (const char *)sqlite3_column_text(st, 6));
+	}
+	sqlite3_finalize(st);
+	return t;
+}
+
+/* Add column i of st's row: an integer, or null when it is NULL. */
+static void
+int_or_null(struct table *t, sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		table_null(t);
+	else
+		table_int(t, sqlite3_column_int64(st, i));
+}
+
+/* The matches of stage, by number; free with table_free(). */
+struct table *
+catalog_matches(sqlite3 *db, int64_t stage)
+{
+	static const struct column cols[] = {
+	    {"Match", "match"},
+	    {"Day", "day"},
+	    {"Map", "map"},
+	    {"Booyah", "booyah"},
+	    {"Kills", "booyah_kills"},
+	    {"Lobby kills", "lobby_kills"},
+	    {"Teams", "teams"},
+	    {"Played at", "played_at"},
+	};
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT m.number, m.day, m.map,"
+	        " (SELECT group_concat(t.name, ' / ') FROM result r JOIN team t ON t.id = r.team_id"
+	        "   WHERE r.match_id = m.id AND r.placement = 1),"
+	        " (SELECT sum(r.kills) FROM result r WHERE r.match_id = m.id AND r.placement = 1),"
+	        " (SELECT sum(r.kills) FROM result r WHERE r.match_id = m.id),"
+	        " (SELECT count(*) FROM result r WHERE r.match_id = m.id), m.played_at"
+	        " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
+	sqlite3_bind_int64(st, 1, stage);
+	struct table *t = table_new(cols, 8);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		table_int(t, sqlite3_column_int64(st, 0));
+		int_or_null(t, st, 1);
+		table_str(t, (const char *)sqlite3_column_text(st, 2));
+		table_str(t, (const char *)sqlite3_column_text(st, 3));
+		int_or_null(t, st, 4);
+		table_int(t, sqlite3_column_int64(st, 5));
+		table_int(t, sqlite3_column_int64(st, 6));
+		table_str(t, (const char *)sqlite3_column_text(st, 7));
+	}
+	sqlite3_finalize(st);
+	return t;
+}
+
+/* Every team, by name, with its other spellings; free with table_free(). */
+struct table *
+catalog_teams(sqlite3 *db)
+{
+	static const struct column cols[] = {
+	    {"Team", "team"},
+	    {"Slug", "slug"},
+	    {"Matches", "matches"},
+	    {"Aliases", "aliases"},
+	};
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT t.name, t.slug, (SELECT count(*) FROM result r WHERE r.team_id = t.id),"
+	        " (SELECT group_concat(spelling, ' | ') FROM (SELECT spelling FROM team_alias a"
+	        "   WHERE a.team_id = t.id AND a.spelling <> t.name ORDER BY spelling))"
+	        " FROM team t ORDER BY t.name");
+	struct table *t = table_new(cols, 4);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		table_str(t, (const char *)sqlite3_column_text(st, 0));
+		table_str(t, (const char *)sqlite3_column_text(st, 1));
+		table_int(t, sqlite3_column_int64(st, 2));
+		const char *aliases = (const char *)sqlite3_column_text(st, 3);
+		table_str(t, aliases ? aliases : "");
+	}
+	sqlite3_finalize(st);
+	return t;
+}

@@ -1,0 +1,270 @@
+/*
+ * team.c: a team's report, as `tracker team`, the team page and
+ * GET /api/v1/teams/{team} show it: its standings row in each stage it
+ * played (standings_compute), its numbers per map (maps_compute), its last
+ * 10 matches with the points each earned (rules_match_points) and its
+ * players (players_compute). Also the JSON the CLI and the API print and
+ * the tables the CLI prints.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "team.h"
+#include "util.h"
+
+/*
+ * The team's row in each stage it played (of tournament; 0: every one)
+ * into out->stages. Returns 0, or -1 with *err set (free() it).
+ */
+static int
+load_stages(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
+{
+	int rc = 0, cap = 0;
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT s.id FROM stage s WHERE (?2 = 0 OR s.tournament_id = ?2) AND EXISTS"
+	        " (SELECT 1 FROM match m JOIN result r ON r.match_id = m.id"
+	        "  WHERE m.stage_id = s.id AND r.team_id = ?1) ORDER BY s.tournament_id, s.id");
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, tournament);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		struct standings s;
+		if (standings_compute(db, sqlite3_column_int64(st, 0), NULL, 0, &s, err) != 0) {
+			rc = -1;
+			break;
+		}
+		for (int i = 0; i < s.nrows; i++) {
+			if (s.rows[i].team_id != team)
+				continue;
+			if (out->nstages == cap) {
+				cap = cap ? cap * 2 : 8;
+				out->stages =
+				    xrealloc(out->stages, (size_t)cap * sizeof *out->stages);
+			}
+			struct team_stage *ts = &out->stages[out->nstages++];
+			ts->tournament = xstrdup(s.tournament);
+			ts->tournament_slug = xstrdup(s.tournament_slug);
+			ts->stage = xstrdup(s.stage);
+			ts->stage_slug = xstrdup(s.stage_slug);
+			ts->teams = s.nrows;
+			ts->champion = s.champion_id == team;
+			ts->row = s.rows[i];
+			ts->row.team = NULL;
+			ts->row.slug = NULL;
+		}
+		standings_free(&s);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * The team's last 10 matches (of tournament; 0: every one), most recent
+ * first, into out->matches, points under each stage's own ruleset.
+ * Returns 0, or -1 with *err set (free() it).
+ */
+static int
+load_matches(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills"
+	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
+	        " WHERE r.team_id = ?1 AND (?2 = 0 OR s.tournament_id = ?2)"
+	        " ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC LIMIT 10");
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_bind_int64(st, 2, tournament);
+	struct ruleset r = {0};
+	int64_t rstage = 0;
+	int rc = 0;
+	out->matches = xcalloc(10, sizeof *out->matches);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t stage = sqlite3_column_int64(st, 0);
+		if (stage != rstage) {
+			rules_free(&r);
+			if (rules_for_stage(db, stage, &r, err) != 0) {
+				rc = -1;
+				break;
+			}
+			rstage = stage;
+		}
+		struct team_match *m = &out->matches[out->nmatches++];
+		m->stage = db_text(st, 1);
+		m->match = sqlite3_column_int(st, 2);
+		m->map = db_text(st, 3);
+		m->placement = sqlite3_column_int(st, 4);
+		m->kills = sqlite3_column_int(st, 5);
+		m->points = rules_match_points(&r, m->placement, m->kills, NULL, NULL);
+	}
+	rules_free(&r);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Everything about team, over tournament (0: every tournament), into *out.
+ * Returns 0 (free *out with team_free()), or -1 with *err set (free() it)
+ * and *out empty: a stage's stored ruleset does not parse.
+ */
+int
+team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, team);
+	sqlite3_step(st);
+	out->name = db_text(st, 0);
+	out->slug = db_text(st, 1);
+	sqlite3_finalize(st);
+	struct maps_query mq = {.tournament = tournament, .team = team};
+	struct players_query pq = {.tournament = tournament, .team = team};
+	if (load_stages(db, team, tournament, out, err) != 0 ||
+	    maps_compute(db, &mq, &out->maps, &out->nmaps, err) != 0 ||
+	    load_matches(db, team, tournament, out, err) != 0) {
+		team_free(out);
+		return -1;
+	}
+	players_compute(db, &pq, &out->players, &out->nplayers);
+	return 0;
+}
+
+/* Append r->stages as a JSON array. */
+static void
+stages_json(const struct team_report *r, struct buf *out)
+{
+	buf_putc(out, '[');
+	for (int i = 0; i < r->nstages; i++) {
+		const struct team_stage *ts = &r->stages[i];
+		const struct standing *s = &ts->row;
+		buf_puts(out, i ? ",\n{\"tournament\":" : "\n{\"tournament\":");
+		buf_json_str(out, ts->tournament);
+		buf_puts(out, ",\"stage\":");
+		buf_json_str(out, ts->stage);
+		buf_printf(out,
+		           ",\"rank\":%d,\"teams\":%d,\"matches\":%d,\"booyahs\":%d,"
+		           "\"kills\":%d,\"placement_points\":%d,\"kill_points\":%d,"
+		           "\"headstart\":%d,\"points\":%d,\"champion\":%s}",
+		           s->rank, ts->teams, s->matches, s->booyahs, s->kills,
+		           s->placement_points, s->kill_points, s->headstart, s->points,
+		           ts->champion ? "true" : "false");
+	}
+	buf_puts(out, r->nstages ? "\n]" : "]");
+}
+
+/* Append r->matches as a JSON array. */
+static void
+matches_json(const struct team_report *r, struct buf *out)
+{
+	buf_putc(out, '[');
+	for (int i = 0; i < r->nmatches; i++) {
+		const struct team_match *m = &r->matches[i];
+		buf_puts(out, i ? ",\n{\"stage\":" : "\n{\"stage\":");
+		buf_json_str(out, m->stage);
+		buf_printf(out, ",\"match\":%d,\"map\":", m->match);
+		buf_json_str(out, m->map);
+		buf_printf(out, ",\"placement\":%d,\"kills\":%d,\"points\":%d}", m->placement,
+		           m->kills, m->points);
+	}
+	buf_puts(out, r->nmatches ? "\n]" : "]");
+}
+
+/*
+ * Append r as the JSON object `tracker team --format json` and
+ * GET /api/v1/teams/{team} print.
+ */
+void
+team_json(const struct team_report *r, struct buf *out)
+{
+	buf_puts(out, "{\"team\":");
+	buf_json_str(out, r->name);
+	buf_puts(out, ",\"slug\":");
+	buf_json_str(out, r->slug);
+	buf_puts(out, ",\"standings\":");
+	stages_json(r, out);
+	buf_puts(out, ",\"maps\":");
+	maps_json(r->maps, r->nmaps, out);
+	buf_puts(out, ",\"last_matches\":");
+	matches_json(r, out);
+	buf_puts(out, ",\"players\":");
+	players_json(r->players, r->nplayers, out);
+	buf_puts(out, "}\n");
+}
+
+/* r->stages as a table (aligned or CSV); free it with table_free(). */
+struct table *
+team_stages_table(const struct team_report *r)
+{
+	static const struct column cols[] = {
+	    {"Tournament", "tournament"},
+	    {"Stage", "stage"},
+	    {"Rank", "rank"},
+	    {"Of", "teams"},
+	    {"M", "matches"},
+	    {"Booyahs", "booyahs"},
+	    {"Kills", "kills"},
+	    {"Total", "points"},
+	    {"Avg place", "avg_placement"},
+	    {"Tiebreak", "tiebreak"},
+	    {"Champion", "champion"},
+	};
+	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	for (int i = 0; i < r->nstages; i++) {
+		const struct team_stage *ts = &r->stages[i];
+		table_str(t, ts->tournament);
+		table_str(t, ts->stage);
+		table_int(t, ts->row.rank);
+		table_int(t, ts->teams);
+		table_int(t, ts->row.matches);
+		table_int(t, ts->row.booyahs);
+		table_int(t, ts->row.kills);
+		table_int(t, ts->row.points);
+		table_real(t, ts->row.avg_placement, 2);
+		table_str(t, ts->row.tiebreak);
+		table_str(t, ts->champion ? "yes" : "");
+	}
+	return t;
+}
+
+/* r->matches as a table (aligned or CSV); free it with table_free(). */
+struct table *
+team_matches_table(const struct team_report *r)
+{
+	static const struct column cols[] = {
+	    {"Stage", "stage"},         {"Match", "match"}, {"Map", "map"},
+	    {"Placement", "placement"}, {"Kills", "kills"}, {"Points", "points"},
+	};
+	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	for (int i = 0; i < r->nmatches; i++) {
+		const struct team_match *m = &r->matches[i];
+		table_str(t, m->stage);
+		table_int(t, m->match);
+		table_str(t, m->map);
+		table_int(t, m->placement);
+		table_int(t, m->kills);
+		table_int(t, m->points);
+	}
+	return t;
+}
+
+/* Free what r holds (not r itself) and leave it empty. */
+void
+team_free(struct team_report *r)
+{
+	free(r->name);
+	free(r->slug);
+	for (int i = 0; i < r->nstages; i++) {
+		free(r->stages[i].tournament);
+		free(r->stages[i].tournament_slug);
+		free(r->stages[i].stage);
+		free(r->stages[i].stage_slug);
+	}
+	free(r->stages);
+	maps_free(r->maps, r->nmaps);
+	for (int i = 0; i < r->nmatches; i++) {
+		free(r->matches[i].stage);
+		free(r->matches[i].map);
+	}
+	free(r->matches);
+	players_free(r->players, r->nplayers);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,52 @@
+/* team.h: a team's report: its row in each stage, per map, last 10 matches, players. */
+#ifndef TRACKER_TEAM_H
+#define TRACKER_TEAM_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "maps.h"
+#include "players.h"
+#include "standings.h"
+#include "table.h"
+
+struct team_stage {
+	char *tournament;      /* tournament display name */
+	char *tournament_slug; /* its slug */
+	char *stage;           /* stage display name */
+	char *stage_slug;      /* its slug */
+	int teams;             /* teams in the stage */
+	int champion;          /* 1: the team is the stage's Champion Rush champion */
+	struct standing row;   /* the team's row (row.team and row.slug are NULL) */
+};
+
+struct team_match {
+	char *stage;   /* stage display name */
+	int match;     /* match number in the stage */
+	char *map;     /* map name */
+	int placement; /* the team's placement */
+	int kills;     /* its kills */
+	int points;    /* its points under the stage's ruleset, head start excluded */
+};
+
+struct team_report {
+	char *name;                 /* team display name */
+	char *slug;                 /* its URL name */
+	struct team_stage *stages;  /* its row in each stage it played, in stage order */
+	int nstages;                /* entries */
+	struct map_row *maps;       /* its numbers per map (maps_compute) */
+	int nmaps;                  /* entries */
+	struct team_match *matches; /* its last 10 matches, most recent first */
+	int nmatches;               /* entries */
+	struct player_row *players; /* its players (players_compute) */
+	int nplayers;               /* entries */
+};
+
+int team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err);
+void team_json(const struct team_report *r, struct buf *out);
+struct table *team_stages_table(const struct team_report *r);
+struct table *team_matches_table(const struct team_report *r);
+void team_free(struct team_report *r);
+
+#endif
