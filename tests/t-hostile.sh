@@ -249,6 +249,16 @@ eq hostile-token-wrong-wrote-nothing "$before_dump" "$(dump "$DB")"
 c=$(post -H "Authorization: Bearer $TOKEN")
 case $c in 200|201) ok hostile-token-right ;; *) not_ok hostile-token-right "status $c: $(head -c 300 "$T/body")" ;; esac
 eq hostile-token-right-stored 1 "$(sql "$DB" "SELECT count(*) FROM tournament WHERE name = 'Token Cup'")"
+# Names full of SQL and markup, posted with the right token: stored as
+# written, every table still there, shown as text.
+printf '%s' '{"tournament":"Token Cup","stage":"Final","match":2,"map":"Bermuda'"'"'--","results":[{"team":"x'"'"'); DROP TABLE team;--","placement":1,"kills":1,"players":[{"name":"\" OR 1=1 --","kills":1}]},{"team":"<img src=x onerror=alert(1)>","placement":2,"kills":0}]}' >"$T/match.json"
+c=$(post -H "Authorization: Bearer $TOKEN")
+eq hostile-sql-names-stored 201 "$c"
+eq hostile-sql-names-verbatim "x'); DROP TABLE team;--" "$(sql "$DB" "SELECT name FROM team WHERE name LIKE 'x%DROP%'")"
+eq hostile-sql-names-tables-intact 9 "$(sql "$DB" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('tournament', 'stage', 'team', 'team_alias', 'player', 'player_alias', 'match', 'result', 'player_result')")"
+code "$url/t/token-cup/final" >/dev/null
+lacks hostile-sql-names-escaped "<img src=x" "$(cat "$T/body")"
+contains hostile-sql-names-shown "&lt;img src=x onerror=alert(1)&gt;" "$(cat "$T/body")"
 end tokens
 
 kill $pid
@@ -286,6 +296,17 @@ for n in 30 50; do
 	50) eq hostile-limit-total-over 000 "$got" ;;
 	esac
 done
+# Event streams beyond --max-streams 4: refused with 503, the rest served.
+ev=$url/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/events
+evpids=
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	curl -s -N -o /dev/null -w '%{http_code}\n' --max-time 3 "$ev" >"$T/ev.$i" &
+	evpids="$evpids $!"
+done
+sleep 1
+alive hostile-limit-streams-others-served
+for p in $evpids; do wait $p; done
+eq hostile-limit-streams "4 200 6 503" "$(cat "$T"/ev.* | sort | uniq -c | awk '{ print $1, $2 }' | xargs)"
 end limits
 kill $pid
 wait $pid
