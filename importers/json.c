@@ -21,6 +21,15 @@
 #define MAX_SHOWN 25 /* errors written per document; the rest are counted */
 
 /*
+ * The most kills (a team's or a player's) and the largest placement one
+ * match may have: far past any lobby, and small enough that a team's totals
+ * over 2,000 matches stay within an int (rules.c bounds the points a place
+ * or a kill is worth to 1,000).
+ */
+#define MAX_KILLS     1000
+#define MAX_PLACEMENT 1000
+
+/*
  * Append one message line to d->msgs: "NAME: PATH: problem", PATH built from
  * the match m, result r, player entry p (each -1 when not part of it) and
  * key (or NULL). warn: a warning, else an error. Control characters in the
@@ -189,9 +198,10 @@ describe(const cJSON *v, char *out, size_t n)
 	return out;
 }
 
-/* Store v in *out if it is an integer >= min (and <= INT_MAX): 0, or -1 reported. */
+/* Store v in *out if it is an integer from min to max: 0, or -1 reported. */
 static int
-int_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int min, int *out)
+int_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int min, int max,
+          int *out)
 {
 	char what[80];
 	double x = v->valuedouble;
@@ -205,8 +215,8 @@ int_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, i
 		           min == 1 ? "a positive integer" : "0 or more", x);
 		return -1;
 	}
-	if (x > INT_MAX) {
-		doc_report(d, 0, m, r, p, key, "%.15g is too large (at most %d)", x, INT_MAX);
+	if (x > max) {
+		doc_report(d, 0, m, r, p, key, "%.15g is too large (at most %d)", x, max);
 		return -1;
 	}
 	*out = (int)x;
@@ -220,7 +230,7 @@ opt_int(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int
 	*out = -1;
 	if (v == NULL || cJSON_IsNull(v))
 		return 0;
-	return int_value(d, m, r, p, key, v, min, out);
+	return int_value(d, m, r, p, key, v, min, INT_MAX, out);
 }
 
 /* Store v's text in *out if it is a string: 0, or -1 reported. */
@@ -413,7 +423,7 @@ parse_player(struct doc *d, int m, int r, int p, const cJSON *v, struct doc_play
 		}
 	}
 	if (got[1])
-		bad |= int_value(d, m, r, p, "kills", got[1], 0, &out->kills) != 0;
+		bad |= int_value(d, m, r, p, "kills", got[1], 0, MAX_KILLS, &out->kills) != 0;
 	bad |= opt_int(d, m, r, p, "damage", got[2], 0, &out->damage) != 0;
 	bad |= opt_int(d, m, r, p, "assists", got[3], 0, &out->assists) != 0;
 	bad |= opt_int(d, m, r, p, "mvp", got[4], 0, &out->mvp) != 0;
@@ -448,9 +458,10 @@ parse_result(struct doc *d, int m, int r, const cJSON *v, struct doc_result *out
 		}
 	}
 	if (got[1])
-		bad |= int_value(d, m, r, -1, "placement", got[1], 1, &out->placement) != 0;
+		bad |= int_value(d, m, r, -1, "placement", got[1], 1, MAX_PLACEMENT,
+		                 &out->placement) != 0;
 	if (got[2])
-		bad |= int_value(d, m, r, -1, "kills", got[2], 0, &out->kills) != 0;
+		bad |= int_value(d, m, r, -1, "kills", got[2], 0, MAX_KILLS, &out->kills) != 0;
 	if (got[3] && !cJSON_IsNull(got[3])) {
 		if (want_array(d, m, r, -1, "players", got[3]) != 0)
 			return -1;
@@ -493,7 +504,7 @@ parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 			bad = 1;
 	}
 	if (got[0])
-		bad |= int_value(d, m, -1, -1, "match", got[0], 1, &out->number) != 0;
+		bad |= int_value(d, m, -1, -1, "match", got[0], 1, INT_MAX, &out->number) != 0;
 	if (got[1] && str_value(d, m, -1, -1, "map", got[1], &str) == 0) {
 		out->map = name_clean(str);
 		if (*out->map == '\0') {

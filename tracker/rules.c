@@ -25,6 +25,7 @@ static const char *const tiebreak_names[] = {
     [TB_BEST_MATCH] = "best_match",
 };
 #define NTIEBREAK_NAMES ((int)(sizeof tiebreak_names / sizeof tiebreak_names[0]))
+#define POINTS_MAX      1000 /* the most points a place or a kill may be worth */
 
 static const struct {
 	const char *name;  /* preset name */
@@ -91,15 +92,15 @@ fail(char **err, const char *path, const char *msg)
 }
 
 /*
- * v as an int when it is a JSON integer within [min, 1e6]: 0, else -1. The
- * bound keeps one match's points (placement + kills x kill points) within an
- * int for any kill count up to 2,000.
+ * v as an int when it is a JSON integer within [min, max]: 0, else -1.
+ * Points per place and per kill stay at most POINTS_MAX, so that with the
+ * importer's bound on kills a team's total over 2,000 matches fits an int.
  */
 static int
-integer(const cJSON *v, int min, int *out)
+integer(const cJSON *v, int min, int max, int *out)
 {
 	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < min ||
-	    v->valuedouble > 1e6)
+	    v->valuedouble > max)
 		return -1;
 	*out = (int)v->valuedouble;
 	return 0;
@@ -117,7 +118,7 @@ parse_placement(const cJSON *v, const char *path, struct ruleset *r, char **err)
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v)
 	{
-		if (integer(e, 0, &r->placement[i]) != 0) {
+		if (integer(e, 0, POINTS_MAX, &r->placement[i]) != 0) {
 			char *p = xasprintf("%s[%d]", path, i);
 			fail(err, p, "expected a non-negative integer");
 			free(p);
@@ -144,7 +145,7 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		char *clean = name_clean(e->string);
 		if (*clean == '\0')
 			rc = fail(err, p, "expected a team name, not an empty key");
-		else if (integer(e, -1000000, &pts) != 0)
+		else if (integer(e, -1000000, 1000000, &pts) != 0)
 			rc = fail(err, p, "expected an integer (points)");
 		for (int i = 0; rc == 0 && i < r->nheadstart; i++) {
 			char *a = name_key(r->headstart[i].team), *b = name_key(clean);
@@ -182,10 +183,10 @@ parse_rush(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		char *p = join(path, e->string);
 		if (strcmp(e->string, "threshold") == 0) {
 			seen = 1;
-			if (integer(e, 1, &r->rush_threshold) != 0)
+			if (integer(e, 1, 1000000, &r->rush_threshold) != 0)
 				rc = fail(err, p, "expected a positive integer");
 		} else if (strcmp(e->string, "max_matches") == 0) {
-			if (!cJSON_IsNull(e) && integer(e, 1, &r->rush_max_matches) != 0)
+			if (!cJSON_IsNull(e) && integer(e, 1, 1000000, &r->rush_max_matches) != 0)
 				rc = fail(err, p, "expected a positive integer or null");
 		} else
 			rc = fail(err, p, "unknown key (threshold, max_matches)");
@@ -264,11 +265,11 @@ rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 		} else if (strcmp(k, "placement_points") == 0)
 			rc = parse_placement(e, p, r, err);
 		else if (strcmp(k, "kill_points") == 0) {
-			if (integer(e, 0, &r->kill_points) != 0)
+			if (integer(e, 0, POINTS_MAX, &r->kill_points) != 0)
 				rc = fail(err, p, "expected a non-negative integer");
 		} else if (strcmp(k, "kill_cap") == 0) {
 			r->kill_cap = -1;
-			if (!cJSON_IsNull(e) && integer(e, 0, &r->kill_cap) != 0)
+			if (!cJSON_IsNull(e) && integer(e, 0, 1000000, &r->kill_cap) != 0)
 				rc = fail(err, p, "expected a non-negative integer or null");
 		} else if (strcmp(k, "headstart") == 0)
 			rc = parse_headstart(e, p, r, err);
