@@ -195,10 +195,11 @@ case $page_version in '' | *[!0-9]*) not_ok "page names its data version" "'$pag
 lacks "current ?since= waits for a change" "event: update" \
 	"$(curl -sN --max-time 1 "$U$API/events?since=$page_version" 2>/dev/null)"
 
-# A body without Content-Length that runs over the limit drops the connection.
-chunked=$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/big.json")
-case $chunked in 2*) not_ok "chunked body over the limit refused" "status $chunked" ;; *) ok "chunked body over the limit refused" ;; esac
-eq "server still answers after a dropped body" 200 "$(code "$U")"
+# A body without Content-Length (chunked) that runs over the limit: 413
+# once it ends.
+eq "chunked body over the limit 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/big.json")"
+contains "chunked 413 says why" "over the size limit" "$(cat "$T/body")"
+eq "server still answers after a refused chunked body" 200 "$(code "$U")"
 stop "server with a token stops on SIGTERM, exit 0"
 
 # The token from the environment, smaller limits, SIGINT.
@@ -206,6 +207,11 @@ TRACKER_TOKEN=env-$$ start "server starts with TRACKER_TOKEN and limits" --max-s
 eq "POST with the TRACKER_TOKEN token" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/m15.json")"
 head -c 3000 /dev/zero | tr '\0' ' ' >"$T/3k.json"
 eq "--max-body 2000: a 3000-byte body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/3k.json")"
+eq "--max-body 2000: a 3000-byte chunked body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/3k.json")"
+# still going past twice the limit: the connection is dropped, no answer
+head -c 5000 /dev/zero | tr '\0' ' ' >"$T/5k.json"
+eq "--max-body 2000: a 5000-byte chunked body dropped" 000 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/5k.json")"
+eq "server answers after a dropped body" 200 "$(code "$U")"
 : >"$T/first"
 curl -sN --max-time 3 "$U$API/events" >"$T/first" 2>&1 &
 cpid=$!

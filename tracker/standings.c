@@ -3,7 +3,9 @@
  * JSON API) gets a stage's standings from standings_compute(), which reads
  * the stored per-match rows and scores them on the spot under the stage's
  * ruleset (or one given for a what-if): totals, tiebreakers, shared ranks,
- * Champion Rush, and the rank each team held one match earlier.
+ * Champion Rush, and the rank each team held one match earlier. The same
+ * pass records, when asked (standings_race), every team's total after each
+ * match for the points race.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -46,6 +48,10 @@ struct scoring {
 	const char **tiebreak;   /* deciding tiebreaker by team index, after run() */
 	int champion;            /* team index of the champion, -1: none */
 	int decided;             /* match that decided it */
+	const int *numbers;      /* the stage's match numbers, ascending */
+	int nrace;               /* columns of the race after the first: numbers up to n */
+	int *race;               /* totals by team index, race[t * (nrace + 1) + i]; NULL: none */
+	int raced;               /* race columns filled after the first */
 };
 
 static int
@@ -143,6 +149,18 @@ add_result(struct scoring *s, const struct res *x)
 		a->best = pts;
 }
 
+/* Fill the race columns of the match numbers up to m with the current totals. */
+static void
+race_upto(struct scoring *s, int m)
+{
+	while (s->race && s->raced < s->nrace && s->numbers[s->raced] <= m) {
+		s->raced++;
+		for (int t = 0; t < s->nteams; t++)
+			s->race[(size_t)t * ((size_t)s->nrace + 1) + (size_t)s->raced] =
+			    total(&s->acc[t]);
+	}
+}
+
 /*
  * Score the matches numbered up to n: totals, Champion Rush, and the rank
  * order (champion first). Teams are indexed in name order, which breaks
@@ -156,9 +174,12 @@ run(struct scoring *s, int n)
 	for (int t = 0; t < s->nteams; t++) {
 		s->acc[t].headstart = s->headstart[t];
 		s->order[t] = t;
+		if (s->race)
+			s->race[(size_t)t * ((size_t)s->nrace + 1)] = s->headstart[t];
 	}
 	s->champion = -1;
 	s->decided = 0;
+	s->raced = 0;
 	for (int i = 0; i < s->nres && s->res[i].number <= n;) {
 		int m = s->res[i].number, j;
 		/* a Booyah converts when the team had the threshold before the match */
@@ -178,6 +199,7 @@ run(struct scoring *s, int n)
 				a->rush_since = m;
 		}
 		i = j;
+		race_upto(s, m);
 		/* nobody converted within max_matches: the leader then wins */
 		if (r->rush_threshold > 0 && s->champion < 0 && m == r->rush_max_matches) {
 			sort_teams(s, s->order, s->nteams);
@@ -185,6 +207,7 @@ run(struct scoring *s, int n)
 			s->decided = m;
 		}
 	}
+	race_upto(s, n);
 	sort_teams(s, s->order, s->nteams);
 	int pos = 0;
 	if (s->champion >= 0) {
@@ -229,6 +252,24 @@ load_names(sqlite3 *db, int64_t stage, struct standings *out)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* The stage's match numbers, ascending, into out->numbers and out->nnumbers. */
+static void
+load_numbers(sqlite3 *db, int64_t stage, struct standings *out)
+{
+	sqlite3_stmt *st =
+	    db_prepare(db, "SELECT number FROM match WHERE stage_id = ?1 ORDER BY number");
+	int cap = 0;
+	sqlite3_bind_int64(st, 1, stage);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (out->nnumbers == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->numbers = xrealloc(out->numbers, (size_t)cap * sizeof *out->numbers);
+		}
+		out->numbers[out->nnumbers++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
 }
 
 /*
@@ -310,14 +351,12 @@ load_rows(sqlite3 *db, int64_t stage, struct standings *out, struct res **res, i
 }
 
 /*
- * Compute the standings of stage as of match after (0: every match), under
- * rules (NULL: the stage's own ruleset). Returns 0 with *out filled (free it
- * with standings_free()), or -1 with *err set (free() it): no such stage, a
- * stored ruleset that does not parse, or after beyond the last match.
+ * standings_compute, and the race as well when race is 1. Returns 0 or -1
+ * as standings_compute does.
  */
-int
-standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after,
-                  struct standings *out, char **err)
+static int
+compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after, int race,
+        struct standings *out, char **err)
 {
 	struct res *res = NULL;
 	int nres = 0, rc = -1;
@@ -342,6 +381,7 @@ standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int a
 	else if (rules_for_stage(db, stage, &out->rules, err) != 0)
 		goto out;
 	load_rows(db, stage, out, &res, &nres);
+	load_numbers(db, stage, out);
 
 	int n = out->nrows;
 	int *headstart = xcalloc((size_t)(n ? n : 1), sizeof *headstart);
@@ -368,6 +408,12 @@ standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int a
 		run(&s, out->after_match - 1);
 		memcpy(prev, s.rank, (size_t)n * sizeof *prev);
 	}
+	if (race) {
+		while (s.nrace < out->nnumbers && out->numbers[s.nrace] <= out->after_match)
+			s.nrace++;
+		s.numbers = out->numbers;
+		s.race = xcalloc((size_t)(n ? n : 1) * ((size_t)s.nrace + 1), sizeof *s.race);
+	}
 	run(&s, out->after_match);
 
 	struct standing *rows = xcalloc((size_t)(n ? n : 1), sizeof *rows);
@@ -392,6 +438,15 @@ standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int a
 	}
 	free(out->rows);
 	out->rows = rows;
+	if (race) {
+		size_t w = (size_t)s.nrace + 1;
+		out->nrace = s.nrace;
+		out->race = xcalloc((size_t)(n ? n : 1) * w, sizeof *out->race);
+		for (int i = 0; i < n; i++)
+			memcpy(out->race + (size_t)i * w, s.race + (size_t)s.order[i] * w,
+			       w * sizeof *out->race);
+		free(s.race);
+	}
 	if (s.champion >= 0) {
 		out->champion_id = rows[0].team_id;
 		out->champion = xstrdup(rows[0].team);
@@ -409,6 +464,30 @@ out:
 	if (rc != 0)
 		standings_free(out);
 	return rc;
+}
+
+/*
+ * Compute the standings of stage as of match after (0: every match), under
+ * rules (NULL: the stage's own ruleset). Returns 0 with *out filled (free it
+ * with standings_free()), or -1 with *err set (free() it): no such stage, a
+ * stored ruleset that does not parse, or after beyond the last match.
+ */
+int
+standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after,
+                  struct standings *out, char **err)
+{
+	return compute(db, stage, rules, after, 0, out, err);
+}
+
+/*
+ * standings_compute under the stage's own ruleset, with out->race filled in
+ * the same pass: each team's total after each match up to after. Returns as
+ * standings_compute does; standings_free() frees the race too.
+ */
+int
+standings_race(sqlite3 *db, int64_t stage, int after, struct standings *out, char **err)
+{
+	return compute(db, stage, NULL, after, 1, out, err);
 }
 
 static void
@@ -492,5 +571,7 @@ standings_free(struct standings *s)
 		free(s->rows[i].slug);
 	}
 	free(s->rows);
+	free(s->numbers);
+	free(s->race);
 	memset(s, 0, sizeof *s);
 }

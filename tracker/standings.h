@@ -42,10 +42,18 @@ struct standings {
 	int decided_in_match;   /* match that decided it, 0: none */
 	struct standing *rows;  /* in rank order */
 	int nrows;              /* teams */
+	int *numbers;           /* the stage's match numbers, ascending */
+	int nnumbers;           /* how many (total_matches) */
+	int nrace;              /* standings_race(): matches in the race, the numbers up to
+	                           after_match; else 0 */
+	int *race;              /* standings_race(): rows[r]'s total (head start included)
+	                           after the first i of numbers is race[r * (nrace + 1) + i]
+	                           (i = 0: before any match); else NULL */
 };
 
 int standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after,
 		      struct standings *out, char **err);
+int standings_race(sqlite3 *db, int64_t stage, int after, struct standings *out, char **err);
 void standings_json(const struct standings *s, struct buf *out);
 void standings_free(struct standings *s);
 

@@ -1,15 +1,12 @@
 /*
  * chart.c: the points race on the stage page, drawn by the server as
- * inline SVG: every team's total after each match, computed by the one
- * scoring function (standings_compute with after = 1..N), and the Champion
- * Rush threshold line where the stage has one. Colours come from CSS
+ * inline SVG: every team's total after each stored match, as the one
+ * scoring function records it in its pass (standings_race), and the
+ * Champion Rush threshold line where the stage has one. Colours come from CSS
  * classes (c0..c15), so the page needs no inline style.
  */
-#include <stdlib.h>
-
 #include "html.h"
 #include "pages.h"
-#include "util.h"
 
 #define W     640 /* viewBox width */
 #define H     320 /* viewBox height */
@@ -18,7 +15,7 @@
 #define TOP   12  /* margin on top */
 #define BOT   26  /* room for the x labels */
 
-/* x of match m (0..n) and y of points p (0..top) in the viewBox. */
+/* x of the m-th match (0..n; 0: the start) and y of points p (0..top) in the viewBox. */
 static double
 xat(int m, int n)
 {
@@ -32,36 +29,16 @@ yat(int p, int top)
 }
 
 /*
- * Append the race chart of st (its teams, up to its after_match) to b, with
- * a legend. Teams missing from an intermediate standings keep their last
- * total.
+ * Append the race chart of st (from standings_race(): its teams, the
+ * matches up to its after_match) to b, with a legend.
  */
 void
-page_chart(struct buf *b, sqlite3 *db, const struct standings *st)
+page_chart(struct buf *b, const struct standings *st)
 {
-	int n = st->after_match, nt = st->nrows;
-	if (n < 1 || nt < 1)
+	int n = st->nrace, nt = st->nrows;
+	const int *pts = st->race;
+	if (n < 1 || nt < 1 || pts == NULL)
 		return;
-	int *pts = xcalloc((size_t)nt * ((size_t)n + 1), sizeof *pts);
-	for (int t = 0; t < nt; t++)
-		pts[(size_t)t * ((size_t)n + 1)] = st->rows[t].headstart;
-	for (int m = 1; m <= n; m++) {
-		struct standings s;
-		char *err;
-		for (int t = 0; t < nt; t++)
-			pts[(size_t)t * ((size_t)n + 1) + (size_t)m] =
-			    pts[(size_t)t * ((size_t)n + 1) + (size_t)m - 1];
-		if (standings_compute(db, st->stage_id, NULL, m, &s, &err) != 0) {
-			free(err);
-			continue;
-		}
-		for (int i = 0; i < s.nrows; i++)
-			for (int t = 0; t < nt; t++)
-				if (st->rows[t].team_id == s.rows[i].team_id)
-					pts[(size_t)t * ((size_t)n + 1) + (size_t)m] =
-					    s.rows[i].points;
-		standings_free(&s);
-	}
 	int top = st->rules.rush_threshold;
 	for (size_t i = 0; i < (size_t)nt * ((size_t)n + 1); i++)
 		if (pts[i] > top)
@@ -82,7 +59,7 @@ page_chart(struct buf *b, sqlite3 *db, const struct standings *st)
 	for (int m = 1; m <= n; m++)
 		if (m % every == 0 || m == 1)
 			buf_printf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%d\">%d</text>",
-			           xat(m, n), H - 8, m);
+			           xat(m, n), H - 8, st->numbers[m - 1]);
 	if (st->rules.rush_threshold) {
 		double y = yat(st->rules.rush_threshold, top);
 		buf_printf(b,
@@ -111,5 +88,4 @@ page_chart(struct buf *b, sqlite3 *db, const struct standings *st)
 		buf_printf(b, " <span class=\"muted\">%d</span></li>", st->rows[t].points);
 	}
 	html_raw(b, "</ol></figcaption></figure>\n");
-	free(pts);
 }

@@ -284,7 +284,7 @@ http_handle(struct http_req *req)
 			goto notfound;
 
 	char *key = NULL;
-	uint64_t version = live_version();
+	uint64_t version = req->version = live_version();
 	struct http_resp *r;
 	if (rt->flags & ROUTE_CACHE) {
 		key = cache_key(req);

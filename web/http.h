@@ -28,6 +28,7 @@ struct http_req {
 	size_t body_len;           /* its length */
 	sqlite3 *db;               /* this thread's connection */
 	const char *token;         /* write token; NULL: writes are off */
+	uint64_t version;          /* data version read before the handler runs (http_handle) */
 	char param[HTTP_MAX_PARAMS][256]; /* the route's '*' segments, set by http_handle */
 	int nparam;                       /* entries used */
 };

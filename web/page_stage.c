@@ -13,7 +13,6 @@
 
 #include "db.h"
 #include "html.h"
-#include "live.h"
 #include "pages.h"
 #include "util.h"
 
@@ -41,9 +40,11 @@ page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
 
 /*
  * The ?after=N of req for stage: *after = N, or 0 (every match) when it is
- * absent or empty. Returns 1, or 0 with out set to 400 when N is not a
- * match number of the stage written plainly: a leading zero is refused, so
- * that "01", "001", ... cannot each fill a cache entry with the same page.
+ * absent or empty. Returns 1, or 0 with out set to 400 when N is not the
+ * number of a stored match of the stage written plainly: a leading zero is
+ * refused, and so is a number between two stored ones, so that "01",
+ * "001", ... or the numbers in a gap cannot each fill a cache entry with
+ * the same page.
  */
 static int
 after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
@@ -56,7 +57,16 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 	long v = strtol(arg, &end, 10);
 	int64_t last =
 	    db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
-	if (*arg < '1' || *arg > '9' || *end || v < 1 || v > last) {
+	int stored = 0;
+	if (*arg >= '1' && *arg <= '9' && *end == '\0' && v >= 1 && v <= last) {
+		sqlite3_stmt *st =
+		    db_prepare(req->db, "SELECT 1 FROM match WHERE stage_id = ?1 AND number = ?2");
+		sqlite3_bind_int64(st, 1, stage);
+		sqlite3_bind_int64(st, 2, v);
+		stored = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	if (!stored) {
 		http_fail(out, 400, "after=%s: expected a match number from 1 to %lld", arg,
 		          (long long)last);
 		return 0;
@@ -75,6 +85,25 @@ stage_href(struct buf *b, const struct standings *s)
 	url_arg(b, s->stage_slug);
 }
 
+/* page_standings, with the points race as well when race is 1 (standings_race). */
+static int
+standings_for(const struct http_req *req, struct http_out *out, int with_after, int race,
+              struct standings *s)
+{
+	int64_t stage;
+	int after = 0;
+	char *err;
+	if (!page_stage_id(req, out, &stage) || (with_after && !after_arg(req, out, stage, &after)))
+		return 0;
+	if ((race ? standings_race(req->db, stage, after, s, &err)
+	          : standings_compute(req->db, stage, NULL, after, s, &err)) != 0) {
+		http_fail(out, 500, "%s", err);
+		free(err);
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * The standings of the stage req's first two parameters name, as of its
  * ?after=N when with_after (else after every match). Returns 1 with *s set
@@ -84,17 +113,7 @@ int
 page_standings(const struct http_req *req, struct http_out *out, int with_after,
                struct standings *s)
 {
-	int64_t stage;
-	int after = 0;
-	char *err;
-	if (!page_stage_id(req, out, &stage) || (with_after && !after_arg(req, out, stage, &after)))
-		return 0;
-	if (standings_compute(req->db, stage, NULL, after, s, &err) != 0) {
-		http_fail(out, 500, "%s", err);
-		free(err);
-		return 0;
-	}
-	return 1;
+	return standings_for(req, out, with_after, 0, s);
 }
 
 /*
@@ -121,16 +140,22 @@ page_stage_head(struct buf *b, const struct standings *s, int maps)
 	html_raw(b, maps ? "/maps\">JSON</a></nav>\n" : "/standings\">JSON</a></nav>\n");
 }
 
-/* The "after match N" selector: a plain GET form, submitted by the script on change. */
+/*
+ * The "after match N" selector, one option per stored match, latest first: a
+ * plain GET form, submitted by the script on change.
+ */
 static void
-selector(struct buf *b, const struct standings *s, int last)
+selector(struct buf *b, const struct standings *s)
 {
 	html_raw(b, "<form class=\"after\" method=\"get\" action=\"");
 	stage_href(b, s);
 	html_raw(b, "\"><label>After match <select name=\"after\">");
-	for (int n = last; n >= 1; n--)
+	for (int i = s->nnumbers - 1; i >= 0; i--) {
+		int n = s->numbers[i];
 		buf_printf(b, "<option value=\"%d\"%s>%d%s</option>", n,
-		           n == s->after_match ? " selected" : "", n, n == last ? " (latest)" : "");
+		           n == s->after_match ? " selected" : "", n,
+		           i == s->nnumbers - 1 ? " (latest)" : "");
+	}
 	html_raw(b, "</select></label> <button type=\"submit\">Show</button></form>\n");
 }
 
@@ -202,28 +227,44 @@ struct cell {
 	int kills;     /* kills */
 };
 
-/* The per-match grid: a column per match (with its map), a row per team. */
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The per-match grid: a column per stored match up to s's after_match
+ * (with its map), a row per team.
+ */
 static void
 grid(struct buf *b, sqlite3 *db, const struct standings *s)
 {
-	int n = s->after_match;
+	int n = 0;
+	while (n < s->nnumbers && s->numbers[n] <= s->after_match)
+		n++;
 	if (n < 1)
 		return;
-	char **maps = xcalloc((size_t)n + 1, sizeof *maps);
-	struct cell *cells = xcalloc((size_t)s->nrows * ((size_t)n + 1), sizeof *cells);
+	char **maps = xcalloc((size_t)n, sizeof *maps);
+	struct cell *cells = xcalloc((size_t)s->nrows * (size_t)n, sizeof *cells);
 	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, m.map, r.team_id, r.placement, r.kills"
 	                                  " FROM match m JOIN result r ON r.match_id = m.id"
 	                                  " WHERE m.stage_id = ?1 AND m.number <= ?2");
 	sqlite3_bind_int64(st, 1, s->stage_id);
-	sqlite3_bind_int(st, 2, n);
+	sqlite3_bind_int(st, 2, s->after_match);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int m = sqlite3_column_int(st, 0);
+		int number = sqlite3_column_int(st, 0);
+		const int *at = bsearch(&number, s->numbers, (size_t)n, sizeof number, cmp_int);
 		int64_t team = sqlite3_column_int64(st, 2);
+		if (at == NULL)
+			continue;
+		size_t m = (size_t)(at - s->numbers);
 		if (maps[m] == NULL)
 			maps[m] = db_text(st, 1);
 		for (int i = 0; i < s->nrows; i++)
 			if (s->rows[i].team_id == team) {
-				cells[(size_t)i * ((size_t)n + 1) + (size_t)m] = (struct cell){
+				cells[(size_t)i * (size_t)n + m] = (struct cell){
 				    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
 				break;
 			}
@@ -233,12 +274,12 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 	html_raw(b, "<h2>Match by match</h2><p class=\"muted\">Placement and kills; Booyahs "
 	            "highlighted.</p><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
 	            "<th class=\"team\">Team</th>");
-	for (int m = 1; m <= n; m++) {
+	for (int m = 0; m < n; m++) {
 		if (maps[m] == NULL)
 			continue;
-		buf_printf(b, "<th class=\"match\" title=\"match %d: ", m);
+		buf_printf(b, "<th class=\"match\" title=\"match %d: ", s->numbers[m]);
 		html_attr(b, maps[m]);
-		buf_printf(b, "\">M%d<small>", m);
+		buf_printf(b, "\">M%d<small>", s->numbers[m]);
 		html_text(b, maps[m]);
 		html_raw(b, "</small></th>");
 	}
@@ -247,10 +288,10 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 		html_raw(b, "<tr><td class=\"team\">");
 		html_text(b, s->rows[i].team);
 		html_raw(b, "</td>");
-		for (int m = 1; m <= n; m++) {
+		for (int m = 0; m < n; m++) {
 			if (maps[m] == NULL)
 				continue;
-			const struct cell *c = &cells[(size_t)i * ((size_t)n + 1) + (size_t)m];
+			const struct cell *c = &cells[(size_t)i * (size_t)n + (size_t)m];
 			if (c->placement == 0)
 				html_raw(b, "<td class=\"none\">–</td>");
 			else
@@ -261,7 +302,7 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 		html_raw(b, "</tr>\n");
 	}
 	html_raw(b, "</tbody></table></div>\n");
-	for (int m = 0; m <= n; m++)
+	for (int m = 0; m < n; m++)
 		free(maps[m]);
 	free(maps);
 	free(cells);
@@ -272,22 +313,21 @@ void
 page_stage(const struct http_req *req, struct http_out *out)
 {
 	struct standings s;
-	if (!page_standings(req, out, 1, &s))
+	if (!standings_for(req, out, 1, 1, &s))
 		return;
-	int last = (int)db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1",
-	                       s.stage_id);
+	int last = s.nnumbers ? s.numbers[s.nnumbers - 1] : 0;
 	struct buf *b = &out->body, events = {0}, title = {0};
 	buf_puts(&events, "/api/v1/tournaments/");
 	url_arg(&events, s.tournament_slug);
 	buf_puts(&events, "/stages/");
 	url_arg(&events, s.stage_slug);
-	buf_printf(&events, "/events?since=%llu", (unsigned long long)live_version());
+	buf_printf(&events, "/events?since=%llu", (unsigned long long)req->version);
 	buf_printf(&title, "%s · %s", s.stage, s.tournament);
 	html_open(b, title.data, events.data);
 
 	page_stage_head(b, &s, 0);
 	if (last > 0)
-		selector(b, &s, last);
+		selector(b, &s);
 
 	html_raw(b, "<section id=\"live\">");
 	buf_printf(b, "<p class=\"status\">After match %d of %d", s.after_match, last);
@@ -304,7 +344,7 @@ page_stage(const struct http_req *req, struct http_out *out)
 	else {
 		leaderboard(b, &s);
 		html_raw(b, "<h2>Points race</h2>");
-		page_chart(b, req->db, &s);
+		page_chart(b, &s);
 		grid(b, req->db, &s);
 	}
 	html_raw(b, "</section>\n");

@@ -11,7 +11,7 @@ void page_home(const struct http_req *req, struct http_out *out);
 void page_stage(const struct http_req *req, struct http_out *out);
 void page_maps(const struct http_req *req, struct http_out *out);
 void page_team(const struct http_req *req, struct http_out *out);
-void page_chart(struct buf *b, sqlite3 *db, const struct standings *st);
+void page_chart(struct buf *b, const struct standings *st);
 int page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
 int page_team_id(const struct http_req *req, struct http_out *out, int64_t *team);
 int page_standings(const struct http_req *req, struct http_out *out, int with_after,

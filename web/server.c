@@ -48,7 +48,10 @@ struct conf {
 /* What a request other than GET and HEAD carries between the calls of the access handler. */
 struct post {
 	struct buf body; /* the body so far */
-	int refused;     /* 1: answered 413 on the first call; the rest is dropped */
+	int refused;     /* 1: answered 413 on the first call, the rest dropped; 2: a body
+	                    without Content-Length ran over: the rest read and dropped, 413 at
+	                    its end (libmicrohttpd 0.9.75 cannot queue a response mid-body) */
+	size_t seen;     /* body bytes received */
 };
 
 static struct conf conf;
@@ -196,6 +199,9 @@ collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
  * refuses a body whose Content-Length is over the limit); a body (POST and
  * the other methods but GET and HEAD) is collected over the following
  * calls, up to the limit; the response is queued on the call after that.
+ * A body without Content-Length (chunked) that runs over the limit is read
+ * on and dropped, and answered 413 when it ends; one still going past
+ * twice the limit has its connection dropped.
  */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -223,13 +229,20 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	} else {
 		p = *req_cls;
 		if (*upload_size) {
-			if (!p->refused && p->body.len + *upload_size > conf.max_body)
-				return MHD_NO; /* a body without Content-Length ran over: drop it */
+			p->seen += *upload_size;
+			if (!p->refused && p->seen > conf.max_body) {
+				p->refused = 2;
+				buf_free(&p->body);
+			}
+			if (p->refused == 2 && p->seen > 2 * conf.max_body)
+				return MHD_NO; /* still going past twice the limit: drop it */
 			if (!p->refused)
 				buf_put(&p->body, upload, *upload_size);
 			*upload_size = 0;
 			return MHD_YES;
 		}
+		if (p->refused == 2)
+			return send_resp(c, http_error(413, 1, "the body is over the size limit"));
 		if (p->refused)
 			return MHD_YES;
 	}

@@ -2,7 +2,8 @@
  * test-standings.c: the scoring function on small constructed stages whose
  * standings were counted by hand: each tiebreaker, shared ranks, kill cap,
  * head start, Champion Rush (the crossing match does not count, the
- * max_matches fallback) and the rank movement of --after. Points use the
+ * max_matches fallback), the rank movement of --after and the points race
+ * over match numbers with a gap. Points use the
  * FFWS table 12,9,8,7,6,5,4,3,2,1 and 1 point per kill unless said.
  */
 #include <stdlib.h>
@@ -272,6 +273,51 @@ rush_fallback(void)
 	sqlite3_close(db);
 }
 
+/*
+ * The race, head start 5 for B, matches numbered 1, 2 and 5000:
+ *   m1:    A 1st 2 kills (14), B 2nd (9 + 5 = 14), C 3rd 1 kill (9).
+ *   m2:    B 1st 3 kills (14 + 15 = 29), C 2nd (9 + 9 = 18); A absent (14).
+ *   m5000: C 1st 4 kills (18 + 16 = 34), A 2nd 1 kill (14 + 10 = 24),
+ *          B 3rd (29 + 8 = 37).
+ * Final order B 37, C 34, A 24; the race by row, before any match first:
+ * B 5 14 29 37, C 0 9 18 34, A 0 14 14 24.
+ */
+static void
+race(void)
+{
+	const char *ms[] = {"A 1 2;B 2 0;C 3 1", "B 1 3;C 2 0", "C 1 4;A 2 1;B 3 0"};
+	sqlite3 *db = stage("{\"headstart\":{\"b\":5}}", ms, 3);
+	db_exec(db, "UPDATE match SET number = 5000 WHERE number = 3");
+	struct standings s;
+	char *err = NULL;
+	static const int want[] = {5, 14, 29, 37, 0, 9, 18, 34, 0, 14, 14, 24};
+	int rc = standings_race(db, 1, 0, &s, &err);
+	CHECK("race-ok", rc == 0);
+	CHECK("race-numbers", rc == 0 && s.nnumbers == 3 && s.numbers[0] == 1 &&
+	                          s.numbers[1] == 2 && s.numbers[2] == 5000);
+	CHECK("race-three-matches", rc == 0 && s.nrace == 3 && s.after_match == 5000);
+	CHECK("race-order", rc == 0 && s.nrows == 3 && strcmp(s.rows[0].team, "B") == 0 &&
+	                        strcmp(s.rows[1].team, "C") == 0 &&
+	                        strcmp(s.rows[2].team, "A") == 0);
+	CHECK("race-totals", rc == 0 && s.race && memcmp(s.race, want, sizeof want) == 0);
+	if (rc == 0)
+		standings_free(&s);
+
+	/* as of match 2: B 29, C 18, A 14 */
+	static const int want2[] = {5, 14, 29, 0, 9, 18, 0, 14, 14};
+	rc = standings_race(db, 1, 2, &s, &err);
+	CHECK("race-after-2", rc == 0 && s.nrace == 2 && s.race &&
+	                          memcmp(s.race, want2, sizeof want2) == 0);
+	if (rc == 0)
+		standings_free(&s);
+
+	compute(db, 0, &s);
+	CHECK("no-race-unless-asked", s.race == NULL && s.nrace == 0 && s.nnumbers == 3);
+	standings_free(&s);
+	free(err);
+	sqlite3_close(db);
+}
+
 int
 main(void)
 {
@@ -281,5 +327,6 @@ main(void)
 	headstart();
 	champion_rush();
 	rush_fallback();
+	race();
 	return unit_failed;
 }

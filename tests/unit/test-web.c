@@ -2,7 +2,9 @@
  * test-web.c: the web layer without a socket. Requests go through
  * http_handle against a database this test fills with import_json; the
  * checks are on status codes, headers, escaping of hostile names in text,
- * attributes and the SVG chart, slug checks, the cache and the write path.
+ * attributes and the SVG chart, slug checks, the cache and the write path,
+ * a stage whose match numbers have a gap, and the data version a page
+ * embeds when a write lands while it renders.
  * Expected numbers are hand counts of the fixture below.
  */
 #include <stdlib.h>
@@ -39,6 +41,18 @@ static const char match3[] =
     "\"results\":[{\"team\":\"Plain Team\",\"placement\":1,\"kills\":7},"
     "{\"team\":\"Tom & \\\"Jerry\\\"\",\"placement\":2,\"kills\":0},"
     "{\"team\":\"<script>alert(1)</script>\",\"placement\":3,\"kills\":0}]}";
+
+/* Two teams, matches numbered 1, 2 and 5000 (hand counts, FFWS table):
+ * Alpha: 1st 1 kill (13), 2nd 0 (9), 2nd 0 (9) = 31; Beta: 2nd 0 (9),
+ * 1st 2 kills (14), 1st 0 (12) = 35. */
+static const char gaps[] =
+    "{\"tournament\":\"Gap Cup\",\"stage\":\"Gaps\",\"matches\":["
+    "{\"match\":1,\"map\":\"Bermuda\",\"results\":[{\"team\":\"Alpha\",\"placement\":1,"
+    "\"kills\":1},{\"team\":\"Beta\",\"placement\":2,\"kills\":0}]},"
+    "{\"match\":2,\"map\":\"Kalahari\",\"results\":[{\"team\":\"Beta\",\"placement\":1,"
+    "\"kills\":2},{\"team\":\"Alpha\",\"placement\":2,\"kills\":0}]},"
+    "{\"match\":5000,\"map\":\"Purgatory\",\"results\":[{\"team\":\"Beta\",\"placement\":1,"
+    "\"kills\":0},{\"team\":\"Alpha\",\"placement\":2,\"kills\":0}]}]}";
 
 static sqlite3 *db;
 
@@ -342,6 +356,98 @@ test_odd_requests(void)
 	CHECK("odd after= values: 400 (empty: all matches)", bad == 0);
 }
 
+/* How many times needle occurs in hay. */
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* Matches 1, 2 and 5000: the selector, the grid and the race have three, not 5000. */
+static void
+test_gaps(void)
+{
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	CHECK("gaps imported", import_json(db, "gaps", gaps, strlen(gaps), 0, &st, &msgs) == 0);
+	buf_free(&msgs);
+	struct http_resp *r = ask("GET", "/t/gap-cup/gaps", NULL, NULL, NULL, NULL, NULL);
+	CHECK("gaps page 200", r->status == 200);
+	CHECK("gaps: three options", count(r->body, "<option ") == 3);
+	CHECK("gaps: options latest first",
+	      strstr(r->body, "<option value=\"5000\" selected>5000 (latest)</option>"
+	                      "<option value=\"2\">2</option><option value=\"1\">1</option>"
+	                      "</select>") != NULL);
+	CHECK("gaps: three grid columns", count(r->body, "<th class=\"match\"") == 3);
+	CHECK("gaps: column M5000", strstr(r->body, ">M5000<small>Purgatory</small>") != NULL);
+	CHECK("gaps: status names the last number",
+	      strstr(r->body, "After match 5000 of 5000") != NULL);
+	CHECK("gaps: totals 35 and 31", strstr(r->body, "<td class=\"total\">35</td>") &&
+	                                    strstr(r->body, "<td class=\"total\">31</td>"));
+	/* the race: the start and three matches, so four points per line, and
+	 * the last x label is the match number */
+	const char *line = strstr(r->body, "<polyline");
+	const char *pts = line ? strstr(line, "points=\"") : NULL;
+	const char *end = pts ? strchr(pts + 8, '"') : NULL;
+	int commas = 0;
+	for (const char *p = pts; p && p < end; p++)
+		commas += *p == ',';
+	CHECK("gaps: four race points per team", commas == 4);
+	CHECK("gaps: two race lines", count(r->body, "<polyline") == 2);
+	CHECK("gaps: x label 5000", strstr(r->body, "class=\"xlabel\"") &&
+	                                strstr(r->body, ">5000</text>"));
+	http_resp_unref(r);
+	r = ask("GET", "/t/gap-cup/gaps", "after", "3", NULL, NULL, NULL);
+	CHECK("gaps: after=3 (no such match) 400", r->status == 400);
+	http_resp_unref(r);
+	r = ask("GET", "/t/gap-cup/gaps", "after", "2", NULL, NULL, NULL);
+	CHECK("gaps: after=2 200", r->status == 200);
+	CHECK("gaps: after=2 selected", strstr(r->body, "<option value=\"2\" selected>") != NULL);
+	/* after match 2: Alpha 13 + 9 = 22, Beta 9 + 14 = 23 */
+	CHECK("gaps: after=2 totals", strstr(r->body, "<td class=\"total\">23</td>") &&
+	                                  strstr(r->body, "<td class=\"total\">22</td>"));
+	CHECK("gaps: after=2 two columns", count(r->body, "<th class=\"match\"") == 2);
+	http_resp_unref(r);
+}
+
+static int bumps;
+
+/* A progress handler: the first time, a write lands (the version moves). */
+static int
+bump_once(void *arg)
+{
+	(void)arg;
+	if (bumps++ == 0)
+		live_bump();
+	return 0;
+}
+
+/*
+ * A write that lands while the stage page renders: the page must name the
+ * version read before it rendered, so that its event stream announces the
+ * write; the version read mid-render would hide it.
+ */
+static void
+test_version_race(void)
+{
+	live_bump(); /* a version no cached page has */
+	uint64_t before = live_version();
+	char want[128];
+	snprintf(want, sizeof want, "/api/v1/tournaments/cup-b/stages/final/events?since=%llu\"",
+	         (unsigned long long)before);
+	sqlite3_progress_handler(db, 1, bump_once, NULL);
+	struct http_resp *r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	sqlite3_progress_handler(db, 0, NULL, NULL);
+	CHECK("version race: a write landed during the render",
+	      bumps > 0 && live_version() == before + 1);
+	CHECK("version race: page names the version before the render",
+	      r->status == 200 && strstr(r->body, want) != NULL);
+	http_resp_unref(r);
+}
+
 int
 main(void)
 {
@@ -360,6 +466,8 @@ main(void)
 	test_odd_requests();
 	test_api_and_headers();
 	test_post();
+	test_gaps();
+	test_version_race();
 	cache_clear();
 	sqlite3_close(db);
 	return unit_failed;
