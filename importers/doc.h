@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "json.h"
 #include "names.h"
+#include "rules.h"
 
 enum doc_kind {
 	DOC_STAGE_FILE,  /* {"tournament", "stage", ..., "matches": [...]} */
@@ -47,14 +48,15 @@ struct doc_match {
 };
 
 struct doc_stage {
-	char *tournament;     /* name_clean() of the tournament's name */
-	char *tslug;          /* its slug: the tournament's identity */
-	char *name;           /* name_clean() of the stage's name */
-	char *slug;           /* its slug: the stage's identity in the tournament */
-	const char *source;   /* the source line (cJSON tree), or NULL */
-	const cJSON *ruleset; /* the ruleset object (cJSON tree), or NULL */
-	int64_t id;           /* row id once stored; 0 before */
-	int existed;          /* 1 if the database held it before this document */
+	char *tournament;      /* name_clean() of the tournament's name */
+	char *tslug;           /* its slug: the tournament's identity */
+	char *name;            /* name_clean() of the stage's name */
+	char *slug;            /* its slug: the stage's identity in the tournament */
+	const char *source;    /* the source line (cJSON tree), or NULL */
+	const cJSON *ruleset;  /* the ruleset object (cJSON tree), or NULL */
+	struct ruleset *rules; /* what it says (rules_parse), or NULL */
+	int64_t id;            /* row id once stored; 0 before */
+	int existed;           /* 1 if the database held it before this document */
 };
 
 struct doc {

@@ -6,7 +6,6 @@
  * database; only a document without errors is handed to doc_store()
  * (store.c), which writes it in one transaction.
  */
-#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,19 +14,27 @@
 
 #include "doc.h"
 #include "json.h"
+#include "jsontext.h"
 #include "rules.h"
 #include "util.h"
 
 #define MAX_SHOWN 25 /* errors written per document; the rest are counted */
 
 /*
- * The most kills (a team's or a player's) and the largest placement one
- * match may have: far past any lobby, and small enough that a team's totals
- * over 2,000 matches stay within an int (rules.c bounds the points a place
- * or a kill is worth to 1,000).
+ * Bounds no real data comes near (a stage is tens of matches of 12 to 50
+ * teams, a team kills a few dozen players a match). They keep every sum an
+ * int holds in range: a team's kills over a stage are at most
+ * MAX_MATCH x MAX_KILLS = 10^7 (match numbers are unique in a stage); its
+ * points, with rules.c's bounds, at most 10^4 x 101,000 + 10^5 < 2^31; the
+ * web stage page sizes its match selector by the highest number.
  */
-#define MAX_KILLS     1000
-#define MAX_PLACEMENT 1000
+#define MAX_MATCH     10000    /* match number within a stage */
+#define MAX_DAY       1000     /* day of the stage */
+#define MAX_PLACEMENT 1000     /* placement in a match */
+#define MAX_KILLS     1000     /* kills of a team, or of a player, in a match */
+#define MAX_DAMAGE    10000000 /* damage of a player in a match */
+#define MAX_ASSISTS   1000     /* assists of a player in a match */
+#define MAX_MVP       1000     /* MVP awards of a player in a match */
 
 /*
  * Append one message line to d->msgs: "NAME: PATH: problem", PATH built from
@@ -72,108 +79,6 @@ doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const 
 	buf_putc(b, '\n');
 }
 
-/* Line and column (both from 1, the column in bytes) of byte off of data. */
-static void
-line_col(const char *data, size_t off, int *line, int *col)
-{
-	*line = 1;
-	size_t bol = 0;
-	for (size_t i = 0; i < off; i++)
-		if (data[i] == '\n')
-			(*line)++, bol = i + 1;
-	*col = (int)(off - bol) + 1;
-}
-
-/* 0 if data is non-empty, well-formed UTF-8 without NUL bytes; else -1 reported. */
-static int
-check_bytes(struct doc *d, const char *data, size_t len)
-{
-	size_t i = 0;
-	while (i < len && data[i] && strchr(" \t\r\n", data[i]))
-		i++;
-	if (i == len) {
-		doc_report(d, 0, -1, -1, -1, NULL,
-		           "empty document: expected a match JSON v1 object or array");
-		return -1;
-	}
-	if (utf8_valid(data, len))
-		return 0;
-	for (i = 0; i < len;) {
-		unsigned char c = (unsigned char)data[i];
-		size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-		if (n > len - i)
-			n = len - i;
-		if (!utf8_valid(data + i, n))
-			break;
-		i += n;
-	}
-	int line, col;
-	line_col(data, i, &line, &col);
-	doc_report(d, 0, -1, -1, -1, NULL, "%s at byte %zu (line %d, column %d)",
-	           data[i] ? "invalid UTF-8" : "NUL byte (not allowed in JSON text)", i, line, col);
-	return -1;
-}
-
-/* 1 if data stops inside a string or with an object or array still open. */
-static int
-cut_short(const char *data, size_t len)
-{
-	int depth = 0, str = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = data[i];
-		if (str) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				str = 0;
-		} else if (c == '"')
-			str = 1;
-		else if (c == '{' || c == '[')
-			depth++;
-		else if (c == '}' || c == ']')
-			depth--;
-	}
-	return str || depth > 0;
-}
-
-/*
- * Parse data as one JSON value with nothing but white space after it.
- * Returns the tree (the caller frees it with cJSON_Delete) or NULL reported.
- */
-static cJSON *
-parse(struct doc *d, const char *data, size_t len)
-{
-	const char *end = NULL;
-	int line, col;
-	cJSON *root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-	size_t off = end && end >= data && (size_t)(end - data) <= len ? (size_t)(end - data) : 0;
-	if (root == NULL) {
-		if (cut_short(data, len)) {
-			line_col(data, len, &line, &col);
-			doc_report(d, 0, -1, -1, -1, NULL,
-			           "truncated JSON: the text ends at line %d, column %d, inside an "
-			           "unfinished %s",
-			           line, col, "string, object or array");
-		} else {
-			line_col(data, off, &line, &col);
-			doc_report(d, 0, -1, -1, -1, NULL,
-			           "invalid JSON at line %d, column %d (byte %zu)", line, col, off);
-		}
-		return NULL;
-	}
-	while (off < len && data[off] && strchr(" \t\r\n", data[off]))
-		off++;
-	if (off < len) {
-		line_col(data, off, &line, &col);
-		doc_report(d, 0, -1, -1, -1, NULL,
-		           "trailing garbage after the JSON value at byte %zu (line %d, column %d)",
-		           off, line, col);
-		cJSON_Delete(root);
-		return NULL;
-	}
-	return root;
-}
-
 /* A short description of v for a message ("a string (\"3\")", "2.5", "an array"). */
 static const char *
 describe(const cJSON *v, char *out, size_t n)
@@ -198,7 +103,7 @@ describe(const cJSON *v, char *out, size_t n)
 	return out;
 }
 
-/* Store v in *out if it is an integer from min to max: 0, or -1 reported. */
+/* Store v in *out if it is an integer in [min, max]: 0, or -1 reported. */
 static int
 int_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int min, int max,
           int *out)
@@ -216,21 +121,22 @@ int_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, i
 		return -1;
 	}
 	if (x > max) {
-		doc_report(d, 0, m, r, p, key, "%.15g is too large (at most %d)", x, max);
+		doc_report(d, 0, m, r, p, key, "must be at most %d, got %.15g", max, x);
 		return -1;
 	}
 	*out = (int)x;
 	return 0;
 }
 
-/* An optional integer >= min: -1 in *out when absent or null; 0, or -1 reported. */
+/* An optional integer in [min, max]: -1 in *out when absent or null; 0, or -1 reported. */
 static int
-opt_int(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int min, int *out)
+opt_int(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int min, int max,
+        int *out)
 {
 	*out = -1;
 	if (v == NULL || cJSON_IsNull(v))
 		return 0;
-	return int_value(d, m, r, p, key, v, min, INT_MAX, out);
+	return int_value(d, m, r, p, key, v, min, max, out);
 }
 
 /* Store v's text in *out if it is a string: 0, or -1 reported. */
@@ -248,9 +154,30 @@ str_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, c
 }
 
 /*
+ * Store v's text in *out if it is a string without control characters
+ * (U+0000-U+001F, U+007F), which a name shown in a terminal must not hold:
+ * 0, or -1 reported.
+ */
+static int
+name_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, const char **out)
+{
+	if (str_value(d, m, r, p, key, v, out) != 0)
+		return -1;
+	for (const unsigned char *c = (const unsigned char *)*out; *c; c++)
+		if (*c < 0x20 || *c == 0x7F) {
+			doc_report(d, 0, m, r, p, key,
+			           "must not hold control characters, got U+%04X at byte %d", *c,
+			           (int)(c - (const unsigned char *)*out));
+			return -1;
+		}
+	return 0;
+}
+
+/*
  * Sort obj's members into got[i] by keys[i]; every one of the nreq first
- * keys is required. Reports unknown, repeated and missing keys (what lists
- * the keys allowed) and returns their number.
+ * keys is required (jsontext_parse has refused keys given twice). Reports
+ * unknown and missing keys (what lists the keys allowed) and returns their
+ * number.
  */
 static int
 members(struct doc *d, int m, int r, int p, const cJSON *obj, const char *const *keys, int nkeys,
@@ -265,9 +192,6 @@ members(struct doc *d, int m, int r, int p, const cJSON *obj, const char *const 
 			i++;
 		if (i == nkeys) {
 			doc_report(d, 0, m, r, p, k->string, "unknown key (%s)", what);
-			bad++;
-		} else if (got[i]) {
-			doc_report(d, 0, m, r, p, k->string, "key given twice");
 			bad++;
 		} else
 			got[i] = k;
@@ -404,7 +328,7 @@ parse_player(struct doc *d, int m, int r, int p, const cJSON *v, struct doc_play
 		return -1;
 	bad |= members(d, m, r, p, v, keys, 5, 2, got,
 	               "a player has name, kills, damage, assists and mvp") != 0;
-	if (got[0] && str_value(d, m, r, p, "name", got[0], &name) == 0) {
+	if (got[0] && name_value(d, m, r, p, "name", got[0], &name) == 0) {
 		out->spell = names_intern(&d->players, name);
 		if (out->spell < 0) {
 			doc_report(d, 0, m, r, p, "name", "must not be empty");
@@ -424,9 +348,9 @@ parse_player(struct doc *d, int m, int r, int p, const cJSON *v, struct doc_play
 	}
 	if (got[1])
 		bad |= int_value(d, m, r, p, "kills", got[1], 0, MAX_KILLS, &out->kills) != 0;
-	bad |= opt_int(d, m, r, p, "damage", got[2], 0, &out->damage) != 0;
-	bad |= opt_int(d, m, r, p, "assists", got[3], 0, &out->assists) != 0;
-	bad |= opt_int(d, m, r, p, "mvp", got[4], 0, &out->mvp) != 0;
+	bad |= opt_int(d, m, r, p, "damage", got[2], 0, MAX_DAMAGE, &out->damage) != 0;
+	bad |= opt_int(d, m, r, p, "assists", got[3], 0, MAX_ASSISTS, &out->assists) != 0;
+	bad |= opt_int(d, m, r, p, "mvp", got[4], 0, MAX_MVP, &out->mvp) != 0;
 	return bad ? -1 : 0;
 }
 
@@ -441,7 +365,7 @@ parse_result(struct doc *d, int m, int r, const cJSON *v, struct doc_result *out
 		return -1;
 	bad |= members(d, m, r, -1, v, keys, 4, 3, got,
 	               "a result has team, placement, kills and players") != 0;
-	if (got[0] && str_value(d, m, r, -1, "team", got[0], &out->team) == 0) {
+	if (got[0] && name_value(d, m, r, -1, "team", got[0], &out->team) == 0) {
 		out->spell = names_intern(&d->teams, out->team);
 		if (out->spell < 0) {
 			doc_report(d, 0, m, r, -1, "team", "must not be empty");
@@ -496,23 +420,23 @@ parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 	                            "and played_at"
 	                          : "a match has match, map, results, day and played_at") != 0;
 	if (standalone) {
-		if (all[0] && all[1] && str_value(d, m, -1, -1, "tournament", all[0], &t) == 0 &&
-		    str_value(d, m, -1, -1, "stage", all[1], &s) == 0) {
+		if (all[0] && all[1] && name_value(d, m, -1, -1, "tournament", all[0], &t) == 0 &&
+		    name_value(d, m, -1, -1, "stage", all[1], &s) == 0) {
 			out->stage = stage_index(d, m, t, s);
 			bad |= out->stage < 0;
 		} else
 			bad = 1;
 	}
 	if (got[0])
-		bad |= int_value(d, m, -1, -1, "match", got[0], 1, INT_MAX, &out->number) != 0;
-	if (got[1] && str_value(d, m, -1, -1, "map", got[1], &str) == 0) {
+		bad |= int_value(d, m, -1, -1, "match", got[0], 1, MAX_MATCH, &out->number) != 0;
+	if (got[1] && name_value(d, m, -1, -1, "map", got[1], &str) == 0) {
 		out->map = name_clean(str);
 		if (*out->map == '\0') {
 			doc_report(d, 0, m, -1, -1, "map", "must not be empty");
 			bad = 1;
 		}
 	}
-	bad |= opt_int(d, m, -1, -1, "day", got[3], 1, &out->day) != 0;
+	bad |= opt_int(d, m, -1, -1, "day", got[3], 1, MAX_DAY, &out->day) != 0;
 	if (got[4] && !cJSON_IsNull(got[4]) &&
 	    str_value(d, m, -1, -1, "played_at", got[4], &out->played_at) == 0 &&
 	    !iso8601(out->played_at)) {
@@ -577,8 +501,8 @@ parse_stage_file(struct doc *d, const cJSON *root, const cJSON **matches)
 	const char *t = NULL, *s = NULL;
 	int bad = members(d, -1, -1, -1, root, keys, 5, 3, got,
 	                  "a stage file has tournament, stage, matches, source and ruleset") != 0;
-	if (got[0] && got[1] && str_value(d, -1, -1, -1, "tournament", got[0], &t) == 0 &&
-	    str_value(d, -1, -1, -1, "stage", got[1], &s) == 0)
+	if (got[0] && got[1] && name_value(d, -1, -1, -1, "tournament", got[0], &t) == 0 &&
+	    name_value(d, -1, -1, -1, "stage", got[1], &s) == 0)
 		bad |= stage_index(d, -1, t, s) < 0;
 	else
 		bad = 1;
@@ -639,7 +563,7 @@ parse_doc(struct doc *d, const cJSON *root)
 	check_numbers(d);
 }
 
-/* Check each stage's ruleset in full (rules.c); errors are reported. */
+/* Parse each stage's ruleset in full (rules.c) into its rules; errors are reported. */
 static void
 check_rulesets(struct doc *d)
 {
@@ -649,10 +573,12 @@ check_rulesets(struct doc *d)
 		if (d->stages[i].ruleset == NULL)
 			continue;
 		if (rules_parse(d->stages[i].ruleset, "ruleset", &rs, &err) != 0) {
-			doc_report(d, 0, -1, -1, -1, NULL, "%s", err ? err : "ruleset: not valid");
+			doc_report(d, 0, -1, -1, -1, NULL, "%s", err);
 			free(err);
-		} else
-			rules_free(&rs);
+		} else {
+			d->stages[i].rules = xmalloc(sizeof rs);
+			*d->stages[i].rules = rs;
+		}
 	}
 }
 
@@ -672,6 +598,9 @@ doc_free(struct doc *d)
 		free(d->stages[i].tslug);
 		free(d->stages[i].name);
 		free(d->stages[i].slug);
+		if (d->stages[i].rules)
+			rules_free(d->stages[i].rules);
+		free(d->stages[i].rules);
 	}
 	free(d->stages);
 	names_free(&d->teams);
@@ -686,8 +615,13 @@ import_json(sqlite3 *db, const char *name, const char *data, size_t len, int rep
 	cJSON *root = NULL;
 	int rc = -1;
 	st->files++;
-	if (check_bytes(&d, data, len) != 0 || (root = parse(&d, data, len)) == NULL)
+	char *err = NULL;
+	root = jsontext_parse(data, len, "a match JSON v1 object or array", &err);
+	if (root == NULL) {
+		doc_report(&d, 0, -1, -1, -1, NULL, "%s", err);
+		free(err);
 		goto out;
+	}
 	parse_doc(&d, root);
 	if (d.errors == 0)
 		check_rulesets(&d);

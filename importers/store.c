@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "doc.h"
+#include "find.h"
 #include "util.h"
 
 enum stmt {
@@ -235,14 +236,38 @@ name_id(struct store *s, int team, int sp, int m, int r)
 	return id;
 }
 
-/* 1 if the JSON texts stored and given hold the same value. */
-static int
-same_json(const char *stored, const cJSON *given)
+/*
+ * How the ruleset given differs in meaning from the one stored (JSON text):
+ * NULL when not at all, else "FIELD: GIVEN, stored STORED" (rules_diff).
+ * The caller frees it.
+ */
+static char *
+rules_change(const char *stored, const struct ruleset *given)
 {
-	cJSON *old = cJSON_Parse(stored);
-	int same = old && cJSON_Compare(old, given, 1);
-	cJSON_Delete(old);
-	return same;
+	struct ruleset old;
+	char *err = NULL, *d;
+	cJSON *tree = cJSON_Parse(stored);
+	if (rules_parse(tree, "", &old, &err) != 0) {
+		d = xasprintf("the stored one is not valid (%s)", err);
+		free(err);
+	} else {
+		d = rules_diff(given, &old, "stored");
+		rules_free(&old);
+	}
+	cJSON_Delete(tree);
+	return d;
+}
+
+/* Warn about each head-start team of stage i's ruleset that names no known team. */
+static void
+headstart_teams(struct doc *d, int i)
+{
+	const struct ruleset *r = d->stages[i].rules;
+	int64_t id;
+	for (int h = 0; r && h < r->nheadstart; h++)
+		if (find_team(d->db, r->headstart[h].team, &id) <= 0)
+			doc_report(d, 1, -1, -1, -1, "ruleset.headstart",
+			           "'%s' is not a known team", r->headstart[h].team);
 }
 
 /*
@@ -279,18 +304,18 @@ stage_id(struct store *s, int i)
 		g->existed = 1;
 		const char *old = (const char *)sqlite3_column_text(st, 1);
 		const char *src = (const char *)sqlite3_column_text(st, 2);
-		int set_rules =
-		    rules && (old == NULL || (!same_json(old, g->ruleset) && d->replace));
+		char *change = rules && old ? rules_change(old, g->rules) : NULL;
+		int set_rules = rules && (old == NULL || (change && d->replace));
 		int set_source =
 		    g->source && (src == NULL || (strcmp(src, g->source) && d->replace));
-		if (rules && old && !set_rules && !same_json(old, g->ruleset)) {
-			doc_report(
-			    d, 0, -1, -1, -1, "ruleset",
-			    "differs from the ruleset stored for stage '%s' of '%s' (%.200s); "
-			    "--replace stores it",
-			    g->name, g->tournament, old);
+		if (change && !set_rules) {
+			doc_report(d, 0, -1, -1, -1, NULL,
+			           "ruleset.%s (the ruleset stored for stage '%s' of '%s' "
+			           "differs; --replace stores this one)",
+			           change, g->name, g->tournament);
 			rc = -1;
 		}
+		free(change);
 		sqlite3_reset(st);
 		if (rc > 0 && (set_rules || set_source)) {
 			st = s->st[S_STAGE_SET];
@@ -610,6 +635,8 @@ doc_store(struct doc *d)
 	for (int m = 0; m < d->nmatches && !bad; m++)
 		if (store_match(&s, m) != 0 && d->errors == 0)
 			bad = 1;
+	for (int i = 0; i < d->nstages && !bad && d->errors == 0; i++)
+		headstart_teams(d, i);
 	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
 		db_error(&s);
 	if (d->errors || bad)

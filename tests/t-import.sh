@@ -128,7 +128,19 @@ map=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[0].map'")
 sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[0].map', 'Solara')" >"$T/gf-map.json"
 bad changed-map "$T/gf-map.json: matches[0]: match 1 differs from the stored one: map Solara, stored $map" "$T/gf-map.json"
 sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.kill_points', 2)" >"$T/gf-rules.json"
-bad changed-ruleset "$T/gf-rules.json: ruleset: differs from the ruleset stored for stage 'Grand Final'" "$T/gf-rules.json"
+kp=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.ruleset.kill_points'")
+bad changed-ruleset "$T/gf-rules.json: ruleset.kill_points: 2, stored $kp (the ruleset stored for stage 'Grand Final' of 'FFWS Brazil 2026 Split 1' differs; --replace stores this one)" "$T/gf-rules.json"
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.champion_rush.threshold', 150)" >"$T/gf-rush.json"
+rush=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.ruleset.champion_rush.threshold'")
+bad changed-rush "$T/gf-rush.json: ruleset.champion_rush.threshold: 150, stored $rush (" "$T/gf-rush.json"
+# the same ruleset written otherwise (keys reordered, trailing zero places dropped, defaults
+# spelled out) is no change
+sqlite3 :memory: "SELECT json_set(json_remove(readfile('$GF'), '\$.ruleset'), '\$.ruleset',
+	json_object('champion_rush', readfile('$GF') -> '\$.ruleset.champion_rush', 'kill_cap', NULL,
+	'kill_points', readfile('$GF') -> '\$.ruleset.kill_points', 'name', readfile('$GF') ->> '\$.ruleset.name',
+	'headstart', json('{}'), 'placement_points', json('[12,9,8,7,6,5,4,3,2,1]')))" >"$T/gf-same-rules.json"
+status same-ruleset-otherwise 0 "$TRACKER" import "$T/gf-same-rules.json"
+contains same-ruleset-otherwise-summary "1 file: 0 matches added, 14 unchanged, 0 replaced" "$OUT"
 day=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[1].day'")
 sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.matches[1].day', 9)" >"$T/gf-day.json"
 bad changed-day "$T/gf-day.json: matches[1]: match 2 differs from the stored one: day 9, stored $day" "$T/gf-day.json"
@@ -158,6 +170,27 @@ db "SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills FROM res
 same_file replace-back-content "$T/want-results" "$T/got-results"
 dump "$TRACKER_DB" >"$T/dump-after"
 same_file replace-back-dump "$T/dump-real" "$T/dump-after"
+
+# --- the Grand Final's own ruleset stored by `tracker rules set` (which rewrites its text)
+# is the one the file carries: the file imports unchanged
+cp "$TRACKER_DB" "$T/rules.db"
+sqlite3 :memory: "SELECT json(readfile('$GF') -> '\$.ruleset')" >"$T/gf-ruleset.json"
+status rules-set-same 0 "$TRACKER" --db "$T/rules.db" rules set --stage "grand final" --file "$T/gf-ruleset.json"
+status rules-set-then-import 0 "$TRACKER" --db "$T/rules.db" import "$GF"
+contains rules-set-then-import-summary "1 file: 0 matches added, 14 unchanged, 0 replaced" "$OUT"
+# a head start for a team no import has named yet is stored, with a warning
+sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.headstart', json('{\"Nobody\": 5, \"los\": 3}'))" >"$T/gf-hs.json"
+status headstart-unknown 0 "$TRACKER" --db "$T/rules.db" import --replace "$T/gf-hs.json"
+contains headstart-unknown-warning "$T/gf-hs.json: ruleset.headstart: warning: 'Nobody' is not a known team" "$OUT"
+lacks headstart-known-team "'los' is not a known team" "$OUT"
+contains headstart-unknown-summary "0 replaced; 0 teams, 0 players new; 1 warning;" "$OUT"
+eq headstart-stored 5 "$(sql "$T/rules.db" "SELECT ruleset -> '\$.headstart' ->> 'Nobody' FROM stage WHERE slug = 'grand-final'")"
+
+# --- the bounds themselves are accepted (import/bad/*-too-large: one more is not)
+status bounds 0 "$TRACKER" --db "$T/bounds.db" import import/good/bounds.json
+eq bounds-stored "10000|1000|1000|1000|1000|10000000|1000|1000" "$(sql "$T/bounds.db" "SELECT m.number, m.day,
+	(SELECT max(placement) FROM result), (SELECT max(kills) FROM result), x.kills, x.damage, x.assists, x.mvp
+	FROM match m JOIN player_result x ON x.match_id = m.id WHERE x.damage IS NOT NULL")"
 
 # --- aliases: three spellings in three files are one team
 A=$T/alias.db
@@ -202,6 +235,13 @@ OUT=$(printf '{"tournament": "Alias Cup", "stage": "Finals", "ruleset": {"kill_p
 eq empty-stage-status 0 "$?"
 contains empty-stage-summary "1 file: 0 matches added, 0 unchanged, 0 replaced" "$OUT"
 eq empty-stage-ruleset '{"kill_points":2}' "$(sql "$A" "SELECT ruleset FROM stage WHERE slug = 'finals'")"
+
+# --- a head start for a team the same document brings is no warning
+OUT=$(printf '{"tournament": "Alias Cup", "stage": "Head Start", "ruleset": {"headstart": {"New Team": 4}},
+ "matches": [{"match": 1, "map": "Alpine", "results": [{"team": "New Team", "placement": 1, "kills": 0}]}]}' |
+	"$TRACKER" --db "$A" import - 2>&1)
+eq headstart-same-doc-status 0 "$?"
+contains headstart-same-doc-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 1 teams, 0 players new; 0 warnings" "$OUT"
 
 # --- usage errors exit 2
 status usage-no-file 2 "$TRACKER" import

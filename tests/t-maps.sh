@@ -23,7 +23,8 @@ expect() {
 
 # check NAME TEAM EXPECTED ARGS...: each of TEAM's maps in tracker maps
 # --format csv ARGS against the expected rows (integers exact, averages,
-# rates and deltas to the 2 or 3 decimals printed)
+# rates and deltas to the 2 or 3 decimals printed); there must be expected
+# rows for TEAM, and ours must have as many
 check() {
 	_name=$1 _team=$2 _want=$3
 	shift 3
@@ -50,6 +51,14 @@ check() {
 			function d(a, b) { return a > b ? a - b : b - a }')
 		eq "$_name $_team $map" "same" "${verdict:-missing}"
 	done
+	# no expected rows would make the loop above check nothing
+	_rows=$(printf '%s\n' "$_want" | grep -c "^$_team,")
+	if [ "$_rows" -gt 0 ]; then
+		ok "$_name $_team has expected maps"
+	else
+		not_ok "$_name $_team has expected maps" "maps.sql gave no rows for '$_team'"
+	fi
+	eq "$_name $_team map count" "$_rows" "$(grep -c "^$_team," "$T/ours.csv")"
 }
 
 all=$(expect "$DATA/group-stage.json" "$DATA/grand-final.json")

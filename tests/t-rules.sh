@@ -50,8 +50,27 @@ bad tiebreaker '{"tiebreakers": ["booyahs", "luck"]}' "tiebreakers[1]: expected 
 bad key '{"kill_point": 1}' "kill_point: unknown key"
 bad rush '{"champion_rush": {"threshold": "160"}}' "champion_rush.threshold: expected a positive integer"
 bad headstart '{"headstart": {"LOS": 1.5}}' "headstart.LOS: expected an integer (points)"
-bad syntax '{"kill_points": 1,,}' "line 1: not valid JSON"
+bad syntax '{"kill_points": 1,,}' "invalid JSON at line 1, column"
 bad top '[1, 2]' "expected a ruleset object"
+# the text is checked as a match file's is
+bad garbage '{"kill_points":2} x' "trailing garbage after the JSON value at byte 18 (line 1, column 19)"
+bad twice '{"kill_points":2,"kill_points":7}' "kill_points: key given twice"
+bad twice-nested '{"champion_rush": {"threshold": 160, "threshold": 9}}' "champion_rush.threshold: key given twice"
+bad empty '' "empty document: expected a ruleset object"
+bad nul-escape '{"name": "a\u0000b"}' "\u0000 (NUL) at byte 11 (line 1, column 12): not allowed in a string"
+bad name-control '{"name": "a\u001b[31m"}' "name: must not hold control characters, got U+001B at byte 1"
+bad headstart-control '{"headstart": {"L\u0007OS": 1}}' "headstart.L?OS: must not hold control characters, got U+0007 at byte 1"
+printf '{"name": "\377"}\n' >"$T/latin1.json"
+status "bad utf8" 1 "$TRACKER" rules set --stage "Grand Final" --file "$T/latin1.json"
+contains "bad utf8 message" "$T/latin1.json: invalid UTF-8 at byte 10 (line 1, column 11)" "$OUT"
+# bounds that keep every total within an int
+bad placement-bound '{"placement_points": [12, 1001]}' "placement_points[1]: must be at most 1000, got 1001"
+bad kill-points-bound '{"kill_points": 101}' "kill_points: must be at most 100, got 101"
+bad kill-cap-bound '{"kill_cap": 1001}' "kill_cap: must be at most 1000, got 1001"
+bad headstart-high '{"headstart": {"LOS": 100001}}' "headstart.LOS: must be at most 100000, got 100001"
+bad headstart-low '{"headstart": {"LOS": -100001}}' "headstart.LOS: must be at least -100000, got -100001"
+bad rush-bound '{"champion_rush": {"threshold": 1000001}}' "champion_rush.threshold: must be at most 1000000, got 1000001"
+bad rush-matches-bound '{"champion_rush": {"threshold": 160, "max_matches": 10001}}' "champion_rush.max_matches: must be at most 10000, got 10001"
 status "missing file" 1 "$TRACKER" rules set --stage "Grand Final" --file "$T/none.json"
 contains "missing file message" "none.json: cannot open" "$OUT"
 status "unknown preset" 1 "$TRACKER" rules set --stage "Grand Final" --preset fortnite
@@ -63,3 +82,25 @@ status "set without stage" 2 "$TRACKER" rules set --preset ffws
 status "set with both" 2 "$TRACKER" rules set --stage "Grand Final" --preset ffws --file "$T/rules.json"
 status "no verb" 2 "$TRACKER" rules
 status "bad verb" 2 "$TRACKER" rules edit
+
+# the bounds themselves are accepted
+printf '%s\n' '{"name": "max", "placement_points": [1000], "kill_points": 100, "kill_cap": 1000,
+ "headstart": {"LOS": 100000, "ALPHA7": -100000}, "champion_rush": {"threshold": 1000000, "max_matches": 10000}}' >"$T/max.json"
+status "bounds accepted" 0 "$TRACKER" rules set --stage "Grand Final" --file "$T/max.json"
+
+# a ruleset without a name is "custom", not the "ffws" its defaults come from
+printf '{"kill_points": 2}\n' >"$T/nameless.json"
+status "set nameless" 0 "$TRACKER" rules set --stage "Group Stage" --file "$T/nameless.json"
+contains "set nameless message" "Group Stage: ruleset custom stored" "$OUT"
+status "show nameless" 0 "$TRACKER" rules show --stage "Group Stage" --format csv
+contains "show nameless as custom" "Group Stage,custom,yes," "$OUT"
+# ... and a what-if ruleset file without one goes by the file's name
+status "what-if nameless" 0 "$TRACKER" standings --stage "Group Stage" --ruleset "$T/nameless.json"
+contains "what-if named by its file" "ruleset $T/nameless.json (what-if" "$OUT"
+
+# a head start for a team no import has named is stored, with a warning
+printf '{"headstart": {"Nobody": 5, "los": 3}}\n' >"$T/hs.json"
+status "set unknown head-start team" 0 "$TRACKER" rules set --stage "Grand Final" --file "$T/hs.json"
+contains "unknown head-start team warned" "warning: ruleset.headstart: 'Nobody' is not a known team" "$OUT"
+lacks "known head-start team not warned" "'los' is not a known team" "$OUT"
+eq "unknown head-start team stored" 5 "$(sql "$TRACKER_DB" "SELECT ruleset -> '\$.headstart' ->> 'Nobody' FROM stage WHERE slug = 'grand-final'")"

@@ -150,6 +150,22 @@ eq "nothing stored by refused POSTs" 14 "$(sql "$TRACKER_DB" "SELECT count(*) FR
 eq "POST right token 201" 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/m15.json")"
 contains "POST says one match added" '"matches_added":1' "$(cat "$T/body")"
 eq "POST the same again 200" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/m15.json")"
+
+# A POST while another process (a CLI import) holds the write lock: 503
+# with Retry-After once the server's busy timeout passes, not the
+# importer's 400, and nothing stored.
+(echo "BEGIN IMMEDIATE;"; sleep 4; echo "ROLLBACK;") | sqlite3 "$TRACKER_DB" &
+lpid=$!
+for _i in $(seq 50); do
+	sql "$TRACKER_DB" "PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 || break
+	sleep 0.1
+done
+printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":17,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":1}]}' >"$T/m17.json"
+eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 9 -H "Authorization: Bearer tok-$$" --data-binary @"$T/m17.json")"
+eq "503 says when to retry" 1 "$(header Retry-After)"
+contains "503 says the database is busy" '"error":"the database is busy' "$(cat "$T/body")"
+wait "$lpid"
+eq "nothing stored by the refused POST" 15 "$(sql "$TRACKER_DB" "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final'")"
 code "$U$API/standings" >/dev/null
 contains "the POSTed match is in the standings" '"after_match":15' "$(cat "$T/body")"
 "$TRACKER" standings --stage grand-final --format json >"$T/cli.json"

@@ -1,7 +1,8 @@
 /*
  * cli_rules.c: `tracker rules show` (the ruleset each stage is scored by)
  * and `tracker rules set` (store a preset or a ruleset file as a stage's
- * ruleset, in one transaction; a bad file changes nothing).
+ * ruleset, in one transaction; a bad file changes nothing; a head start for
+ * a team not imported yet is stored with a warning).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "find.h"
 #include "rules.h"
 #include "util.h"
 
@@ -92,7 +94,7 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 		char *cells[] = {placement_text(&r), headstart_text(&r), rush_text(&r),
 		                 tiebreak_text(&r)};
 		table_str(t, name);
-		table_str(t, r.name ? r.name : "");
+		table_str(t, r.name);
 		table_str(t, sqlite3_column_int(st, 2) ? "yes" : "no (ffws default)");
 		table_str(t, cells[0]);
 		table_int(t, r.kill_points);
@@ -190,7 +192,12 @@ cmd_rules(const struct command *cmd, int argc, char **argv)
 	int64_t t = cli_tournament(db, targ);
 	int64_t stage = cli_stage(db, t, sarg);
 	set(db, stage, &r);
-	printf("%s: ruleset %s stored\n", sarg, r.name ? r.name : "(unnamed)");
+	for (int i = 0; i < r.nheadstart; i++) {
+		int64_t id;
+		if (find_team(db, r.headstart[i].team, &id) <= 0)
+			warnmsg("ruleset.headstart: '%s' is not a known team", r.headstart[i].team);
+	}
+	printf("%s: ruleset %s stored\n", sarg, r.name);
 	rules_free(&r);
 	sqlite3_close(db);
 	return 0;

@@ -6,6 +6,7 @@
  * one per-match points formula every surface uses.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "jsontext.h"
 #include "rules.h"
 #include "util.h"
 
@@ -25,7 +27,6 @@ static const char *const tiebreak_names[] = {
     [TB_BEST_MATCH] = "best_match",
 };
 #define NTIEBREAK_NAMES ((int)(sizeof tiebreak_names / sizeof tiebreak_names[0]))
-#define POINTS_MAX      1000 /* the most points a place or a kill may be worth */
 
 static const struct {
 	const char *name;  /* preset name */
@@ -83,26 +84,71 @@ join(const char *path, const char *key)
 	return path && *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
 }
 
-/* Set *err to "PATH: MESSAGE" (or MESSAGE at the top); returns -1. */
+/*
+ * Set *err to "PATH: MESSAGE" (or MESSAGE at the top), control characters
+ * (a key may hold them) shown as '?'; returns -1.
+ */
 static int
 fail(char **err, const char *path, const char *msg)
 {
 	*err = path && *path ? xasprintf("%s: %s", path, msg) : xstrdup(msg);
+	for (char *c = *err; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
 	return -1;
 }
 
 /*
- * v as an int when it is a JSON integer within [min, max]: 0, else -1.
- * Points per place and per kill stay at most POINTS_MAX, so that with the
- * importer's bound on kills a team's total over 2,000 matches fits an int.
+ * Bounds that keep a team's total in an int. One match is worth at most
+ * MAX_PLACE_POINTS + MAX_KILL_POINTS x 1,000 kills (the importer's bound,
+ * and MAX_KILL_CAP's) = 101,000 points; a stage holds at most 10,000
+ * matches (the importer's bound on match numbers), so 1,010,000,000, and
+ * with a head start of MAX_HEADSTART 1,010,100,000 < 2^31 - 1.
+ */
+#define MAX_PLACE_POINTS 1000    /* points for one placement */
+#define MAX_KILL_POINTS  100     /* points per kill */
+#define MAX_KILL_CAP     1000    /* kills counted per team per match */
+#define MAX_HEADSTART    100000  /* head-start points, either way */
+#define MAX_RUSH         1000000 /* Champion Rush threshold */
+#define MAX_RUSH_MATCHES 10000   /* matches Champion Rush can run over */
+
+/*
+ * Store v in *out if it is a JSON integer in [min, max]: 0. Else -1 with
+ * *err set to "PATH: expected EXPECT" (not an integer, or below a min of
+ * 0 or more), "PATH: must be at least MIN, got X" or "PATH: must be at most
+ * MAX, got X".
  */
 static int
-integer(const cJSON *v, int min, int max, int *out)
+integer(const cJSON *v, const char *path, int min, int max, const char *expect, int *out,
+        char **err)
 {
-	if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < min ||
-	    v->valuedouble > max)
-		return -1;
-	*out = (int)v->valuedouble;
+	char msg[120];
+	double x = v->valuedouble;
+	if (!cJSON_IsNumber(v) || !isfinite(x) || x != floor(x) || (x < min && min >= 0))
+		snprintf(msg, sizeof msg, "expected %s", expect);
+	else if (x < min)
+		snprintf(msg, sizeof msg, "must be at least %d, got %.15g", min, x);
+	else if (x > max)
+		snprintf(msg, sizeof msg, "must be at most %d, got %.15g", max, x);
+	else {
+		*out = (int)x;
+		return 0;
+	}
+	return fail(err, path, msg);
+}
+
+/* -1 with *err set if name holds a control character (U+0000-U+001F, U+007F); else 0. */
+static int
+printable(const char *name, const char *path, char **err)
+{
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		if (*c < 0x20 || *c == 0x7F) {
+			char msg[80];
+			snprintf(msg, sizeof msg,
+			         "must not hold control characters, got U+%04X at byte %d", *c,
+			         (int)(c - (const unsigned char *)name));
+			return fail(err, path, msg);
+		}
 	return 0;
 }
 
@@ -118,12 +164,12 @@ parse_placement(const cJSON *v, const char *path, struct ruleset *r, char **err)
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v)
 	{
-		if (integer(e, 0, POINTS_MAX, &r->placement[i]) != 0) {
-			char *p = xasprintf("%s[%d]", path, i);
-			fail(err, p, "expected a non-negative integer");
-			free(p);
+		char *p = xasprintf("%s[%d]", path, i);
+		int rc = integer(e, p, 0, MAX_PLACE_POINTS, "a non-negative integer",
+		                 &r->placement[i], err);
+		free(p);
+		if (rc != 0)
 			return -1;
-		}
 		i++;
 	}
 	r->nplacement = n;
@@ -145,8 +191,11 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		char *clean = name_clean(e->string);
 		if (*clean == '\0')
 			rc = fail(err, p, "expected a team name, not an empty key");
-		else if (integer(e, -1000000, 1000000, &pts) != 0)
-			rc = fail(err, p, "expected an integer (points)");
+		else if (printable(e->string, p, err) != 0)
+			rc = -1;
+		else
+			rc = integer(e, p, -MAX_HEADSTART, MAX_HEADSTART, "an integer (points)",
+			             &pts, err);
 		for (int i = 0; rc == 0 && i < r->nheadstart; i++) {
 			char *a = name_key(r->headstart[i].team), *b = name_key(clean);
 			if (strcmp(a, b) == 0)
@@ -183,11 +232,13 @@ parse_rush(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		char *p = join(path, e->string);
 		if (strcmp(e->string, "threshold") == 0) {
 			seen = 1;
-			if (integer(e, 1, 1000000, &r->rush_threshold) != 0)
-				rc = fail(err, p, "expected a positive integer");
+			rc = integer(e, p, 1, MAX_RUSH, "a positive integer", &r->rush_threshold,
+			             err);
 		} else if (strcmp(e->string, "max_matches") == 0) {
-			if (!cJSON_IsNull(e) && integer(e, 1, 1000000, &r->rush_max_matches) != 0)
-				rc = fail(err, p, "expected a positive integer or null");
+			if (!cJSON_IsNull(e))
+				rc =
+				    integer(e, p, 1, MAX_RUSH_MATCHES, "a positive integer or null",
+				            &r->rush_max_matches, err);
 		} else
 			rc = fail(err, p, "unknown key (threshold, max_matches)");
 		free(p);
@@ -236,7 +287,8 @@ parse_tiebreakers(const cJSON *v, const char *path, struct ruleset *r, char **er
 
 /*
  * Parse the ruleset object obj found at JSON path (e.g. "ruleset"; "" at
- * the top of a file) into r. Keys missing from obj keep the FFWS defaults.
+ * the top of a file) into r. Keys missing from obj keep the FFWS defaults,
+ * but the name: a ruleset without one (or with null) is named "custom".
  * Returns 0, or -1 with *err set to "PATH: problem" (free() it) and r
  * empty. On success free r with rules_free().
  */
@@ -244,6 +296,8 @@ int
 rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 {
 	rules_default(r);
+	free(r->name);
+	r->name = NULL;
 	*err = NULL;
 	if (!cJSON_IsObject(obj)) {
 		fail(err, path, "expected a ruleset object");
@@ -258,19 +312,22 @@ rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 		if (strcmp(k, "name") == 0) {
 			free(r->name);
 			r->name = NULL;
-			if (cJSON_IsString(e))
+			if (cJSON_IsString(e) && printable(e->valuestring, p, err) == 0)
 				r->name = xstrdup(e->valuestring);
+			else if (cJSON_IsString(e))
+				rc = -1;
 			else if (!cJSON_IsNull(e))
 				rc = fail(err, p, "expected a string");
 		} else if (strcmp(k, "placement_points") == 0)
 			rc = parse_placement(e, p, r, err);
-		else if (strcmp(k, "kill_points") == 0) {
-			if (integer(e, 0, POINTS_MAX, &r->kill_points) != 0)
-				rc = fail(err, p, "expected a non-negative integer");
-		} else if (strcmp(k, "kill_cap") == 0) {
+		else if (strcmp(k, "kill_points") == 0)
+			rc = integer(e, p, 0, MAX_KILL_POINTS, "a non-negative integer",
+			             &r->kill_points, err);
+		else if (strcmp(k, "kill_cap") == 0) {
 			r->kill_cap = -1;
-			if (!cJSON_IsNull(e) && integer(e, 0, 1000000, &r->kill_cap) != 0)
-				rc = fail(err, p, "expected a non-negative integer or null");
+			if (!cJSON_IsNull(e))
+				rc = integer(e, p, 0, MAX_KILL_CAP,
+				             "a non-negative integer or null", &r->kill_cap, err);
 		} else if (strcmp(k, "headstart") == 0)
 			rc = parse_headstart(e, p, r, err);
 		else if (strcmp(k, "champion_rush") == 0)
@@ -285,6 +342,8 @@ rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 		if (rc != 0)
 			goto bad;
 	}
+	if (r->name == NULL)
+		r->name = xstrdup("custom");
 	return 0;
 bad:
 	rules_free(r);
@@ -292,11 +351,13 @@ bad:
 }
 
 /*
- * Read a ruleset object from file. Returns 0, or -1 with *err set to a
- * message that starts with the file name (free() it).
+ * Read a ruleset object from file, its text checked as a match file's is
+ * (jsontext_parse). by_file: a ruleset without a name is named after the
+ * file rather than "custom". Returns 0, or -1 with *err set to a message
+ * that starts with the file name (free() it).
  */
-int
-rules_load(const char *file, struct ruleset *r, char **err)
+static int
+load(const char *file, int by_file, struct ruleset *r, char **err)
 {
 	struct buf b = {0};
 	char chunk[8192], *msg = NULL;
@@ -317,22 +378,15 @@ rules_load(const char *file, struct ruleset *r, char **err)
 		*err = xasprintf("%s: cannot read", file);
 		goto out;
 	}
-	if (b.len == 0 || !utf8_valid(b.data, b.len)) {
-		*err = xasprintf("%s: %s", file, b.len ? "not valid UTF-8" : "empty file");
-		goto out;
-	}
-	root = cJSON_ParseWithLength(b.data, b.len);
-	if (root == NULL) {
-		const char *at = cJSON_GetErrorPtr();
-		int line = 1;
-		for (const char *p = b.data; at && p < at && p < b.data + b.len; p++)
-			line += *p == '\n';
-		*err = xasprintf("%s: line %d: not valid JSON", file, line);
-		goto out;
-	}
-	if (rules_parse(root, "", r, &msg) != 0) {
+	root = jsontext_parse(b.data, b.len, "a ruleset object", &msg);
+	if (root == NULL || rules_parse(root, "", r, &msg) != 0) {
 		*err = xasprintf("%s: %s", file, msg);
 		goto out;
+	}
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "name");
+	if (by_file && (name == NULL || cJSON_IsNull(name))) {
+		free(r->name);
+		r->name = xstrdup(file);
 	}
 	rc = 0;
 out:
@@ -343,8 +397,20 @@ out:
 }
 
 /*
- * The ruleset arg names: a preset's name, else a ruleset file. Returns 0,
- * or -1 with *err set (free() it).
+ * Read a ruleset object from file; one without a name is named "custom".
+ * Returns 0, or -1 with *err set to a message that starts with the file
+ * name (free() it).
+ */
+int
+rules_load(const char *file, struct ruleset *r, char **err)
+{
+	return load(file, 0, r, err);
+}
+
+/*
+ * The ruleset arg names: a preset's name, else a ruleset file (named after
+ * the file when it has no name of its own). Returns 0, or -1 with *err set
+ * (free() it).
  */
 int
 rules_named(const char *arg, struct ruleset *r, char **err)
@@ -356,7 +422,7 @@ rules_named(const char *arg, struct ruleset *r, char **err)
 		*err = xasprintf("no preset or file named '%s' (presets: ffws, pubgm, algs)", arg);
 		return -1;
 	}
-	return rules_load(arg, r, err);
+	return load(arg, 1, r, err);
 }
 
 /*
@@ -457,6 +523,123 @@ rules_json(const struct ruleset *r, struct buf *out)
 		buf_json_str(out, rules_tiebreak_name(r->tiebreak[i]));
 	}
 	buf_puts(out, "]}");
+}
+
+/* The placement table as "[12,9,...]" without its trailing zeros (places beyond score 0). */
+static char *
+table_text(const struct ruleset *r)
+{
+	int n = r->nplacement;
+	while (n > 0 && r->placement[n - 1] == 0)
+		n--;
+	struct buf b = {0};
+	buf_putc(&b, '[');
+	for (int i = 0; i < n; i++)
+		buf_printf(&b, "%s%d", i ? "," : "", r->placement[i]);
+	buf_putc(&b, ']');
+	return buf_detach(&b, NULL);
+}
+
+/* The tiebreakers as "[booyahs,kills,...]". The caller frees it. */
+static char *
+tiebreakers_text(const struct ruleset *r)
+{
+	struct buf b = {0};
+	buf_putc(&b, '[');
+	for (int i = 0; i < r->ntiebreak; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", rules_tiebreak_name(r->tiebreak[i]));
+	buf_putc(&b, ']');
+	return buf_detach(&b, NULL);
+}
+
+/* n as text, or "null" when it is below min (no cap, no Champion Rush). */
+static const char *
+num_text(int n, int min, char *out, size_t size)
+{
+	if (n < min)
+		return "null";
+	snprintf(out, size, "%d", n);
+	return out;
+}
+
+/* The head-start points r gives team (by name_key), or INT_MIN when none. */
+static int
+headstart_of(const struct ruleset *r, const char *team)
+{
+	char *key = name_key(team);
+	int pts = INT_MIN;
+	for (int i = 0; pts == INT_MIN && i < r->nheadstart; i++) {
+		char *k = name_key(r->headstart[i].team);
+		if (strcmp(k, key) == 0)
+			pts = r->headstart[i].points;
+		free(k);
+	}
+	free(key);
+	return pts;
+}
+
+/* "FIELD: A, OTHER B" with the head start difference of team, or NULL when none. */
+static char *
+headstart_diff(const struct ruleset *a, const struct ruleset *b, const char *team,
+               const char *other)
+{
+	int x = headstart_of(a, team), y = headstart_of(b, team);
+	if (x == y)
+		return NULL;
+	char s[16] = "none", t[16] = "none";
+	if (x != INT_MIN)
+		snprintf(s, sizeof s, "%d", x);
+	if (y != INT_MIN)
+		snprintf(t, sizeof t, "%d", y);
+	return xasprintf("headstart.%s: %s, %s %s", team, s, other, t);
+}
+
+/*
+ * The first difference in meaning between rulesets a and b: NULL when they
+ * score alike and carry the same name, else "FIELD: A, OTHER B"
+ * ("kill_points: 2, stored 1", other labelling b). Head starts compare by
+ * team key in any order, placement tables without their trailing zeros.
+ * The caller frees it.
+ */
+char *
+rules_diff(const struct ruleset *a, const struct ruleset *b, const char *other)
+{
+	char s[16], t[16], *x, *y, *d = NULL;
+	const char *an = a->name ? a->name : "null", *bn = b->name ? b->name : "null";
+	if (strcmp(an, bn) != 0)
+		return xasprintf("name: %s, %s %s", an, other, bn);
+	x = table_text(a), y = table_text(b);
+	if (strcmp(x, y) != 0)
+		d = xasprintf("placement_points: %s, %s %s", x, other, y);
+	free(x), free(y);
+	if (d)
+		return d;
+	if (a->kill_points != b->kill_points)
+		return xasprintf("kill_points: %d, %s %d", a->kill_points, other, b->kill_points);
+	if ((a->kill_cap < 0 ? -1 : a->kill_cap) != (b->kill_cap < 0 ? -1 : b->kill_cap))
+		return xasprintf("kill_cap: %s, %s %s", num_text(a->kill_cap, 0, s, 16), other,
+		                 num_text(b->kill_cap, 0, t, 16));
+	for (int i = 0; d == NULL && i < a->nheadstart; i++)
+		d = headstart_diff(a, b, a->headstart[i].team, other);
+	for (int i = 0; d == NULL && i < b->nheadstart; i++)
+		d = headstart_diff(a, b, b->headstart[i].team, other);
+	if (d)
+		return d;
+	if ((a->rush_threshold > 0 ? a->rush_threshold : 0) !=
+	    (b->rush_threshold > 0 ? b->rush_threshold : 0))
+		return xasprintf("champion_rush.threshold: %s, %s %s",
+		                 num_text(a->rush_threshold, 1, s, 16), other,
+		                 num_text(b->rush_threshold, 1, t, 16));
+	if (a->rush_threshold > 0 && (a->rush_max_matches > 0 ? a->rush_max_matches : 0) !=
+	                                 (b->rush_max_matches > 0 ? b->rush_max_matches : 0))
+		return xasprintf("champion_rush.max_matches: %s, %s %s",
+		                 num_text(a->rush_max_matches, 1, s, 16), other,
+		                 num_text(b->rush_max_matches, 1, t, 16));
+	x = tiebreakers_text(a), y = tiebreakers_text(b);
+	if (strcmp(x, y) != 0)
+		d = xasprintf("tiebreakers: %s, %s %s", x, other, y);
+	free(x), free(y);
+	return d;
 }
 
 /* Fill dst with a deep copy of src; free it with rules_free(). */

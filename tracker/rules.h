@@ -26,7 +26,7 @@ struct headstart {
 };
 
 struct ruleset {
-	char *name;                      /* label ("ffws"), or NULL */
+	char *name;                      /* label ("ffws"; "custom" when a file gives none) */
 	int placement[RULES_MAX_PLACES]; /* points for 1st, 2nd, ... */
 	int nplacement;                  /* entries used; places beyond score 0 */
 	int kill_points;                 /* points per kill */
@@ -48,6 +48,7 @@ int rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err);
 int rules_match_points(const struct ruleset *r, int placement, int kills, int *place_pts,
                        int *kill_pts);
 const char *rules_tiebreak_name(enum tiebreak t);
+char *rules_diff(const struct ruleset *a, const struct ruleset *b, const char *other);
 void rules_json(const struct ruleset *r, struct buf *out);
 void rules_copy(struct ruleset *dst, const struct ruleset *src);
 void rules_free(struct ruleset *r);

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "catalog.h"
+#include "db.h"
 #include "json.h"
 #include "live.h"
 #include "maps.h"
@@ -137,7 +138,9 @@ token_ok(const char *authorization, const char *token)
 /*
  * POST /api/v1/matches[?replace=1]: store the body through the importer.
  * 201 when a match was added or replaced, 200 when all were unchanged,
- * 400 with the importer's messages when it refused (nothing stored).
+ * 400 with the importer's messages when it refused (nothing stored), 503
+ * with Retry-After when another writer (a CLI import) held the database
+ * past the busy timeout (nothing stored either).
  */
 void
 api_post_match(const struct http_req *req, struct http_out *out)
@@ -153,10 +156,18 @@ api_post_match(const struct http_req *req, struct http_out *out)
 	const char *replace = http_arg(req, "replace");
 	struct import_stats st = {0};
 	struct buf msgs = {0};
+	db_exec(req->db, "SELECT 1"); /* clears the connection's last error code */
 	int rc = import_json(req->db, "POST body", req->body, req->body_len,
 	                     replace && strcmp(replace, "0") != 0, &st, &msgs);
+	int ec = sqlite3_errcode(req->db) & 0xff;
 	if (msgs.len && msgs.data[msgs.len - 1] == '\n')
 		msgs.data[--msgs.len] = '\0';
+	if (rc != 0 && (ec == SQLITE_BUSY || ec == SQLITE_LOCKED)) {
+		http_fail(out, 503, "the database is busy with another write; try again");
+		out->retry_after = 1;
+		buf_free(&msgs);
+		return;
+	}
 	if (rc != 0) {
 		http_fail(out, 400, "%s", msgs.data ? msgs.data : "the importer refused the body");
 		buf_free(&msgs);

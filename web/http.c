@@ -298,6 +298,7 @@ http_handle(struct http_req *req)
 	if (out.status >= 400) {
 		r = http_error(out.status, rt->flags & ROUTE_API, out.body.data);
 		r->cors = get;
+		r->retry_after = out.retry_after;
 		buf_free(&out.body);
 		free(key);
 		return r;
@@ -336,6 +337,11 @@ http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, co
 		add(ctx, "ETag", r->etag);
 	if (r->allow)
 		add(ctx, "Allow", r->allow);
+	if (r->retry_after) {
+		char s[16];
+		snprintf(s, sizeof s, "%d", r->retry_after);
+		add(ctx, "Retry-After", s);
+	}
 	if (r->cors)
 		add(ctx, "Access-Control-Allow-Origin", "*");
 	add(ctx, "Content-Security-Policy", CSP);

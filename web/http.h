@@ -41,6 +41,7 @@ struct http_out {
 	const char *cache_control; /* Cache-Control; NULL: "no-cache" (revalidate by ETag) */
 	int stream;                /* 1: an event stream follows instead of a body */
 	uint64_t stream_since;     /* data version the client has seen */
+	int retry_after;           /* seconds for Retry-After (with 503), 0: none */
 };
 
 /* A response ready to send: immutable once made, shared by reference (cache). */
@@ -52,6 +53,7 @@ struct http_resp {
 	char etag[24];             /* quoted ETag, "" when the response has none */
 	const char *cache_control; /* Cache-Control value */
 	const char *allow;         /* Allow value for 405, else NULL */
+	int retry_after;           /* Retry-After seconds, 0: none */
 	int cors;                  /* 1: Access-Control-Allow-Origin: * */
 	int stream;                /* 1: an event stream, body unused */
 	uint64_t stream_since;     /* data version the client has seen */

@@ -28,7 +28,8 @@
 #include "live.h"
 #include "util.h"
 
-#define MAX_DBS 64 /* pool threads that may open a connection */
+#define MAX_DBS 64   /* pool threads that may open a connection */
+#define BUSY_MS 2000 /* how long a pool thread waits for another writer (then 503) */
 #define POOL_BYTES                                                                                 \
 	8192 /* per-connection memory for headers and reads; MHD zeroes it per request             \
 	      */
@@ -71,9 +72,10 @@ db_here(void)
 	pthread_mutex_lock(&dbs_lock);
 	if (ndbs < MAX_DBS) {
 		char *err;
-		if (db_open(conf.db, 0, &thread_db, &err) == 0)
+		if (db_open(conf.db, 0, &thread_db, &err) == 0) {
+			sqlite3_busy_timeout(thread_db, BUSY_MS);
 			dbs[ndbs++] = thread_db;
-		else {
+		} else {
 			warnmsg("%s", err);
 			free(err);
 		}

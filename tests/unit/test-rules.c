@@ -1,4 +1,7 @@
-/* test-rules.c: ruleset parsing (errors name the JSON path), presets, and the per-match points. */
+/*
+ * test-rules.c: ruleset parsing (errors name the JSON path, bounds keep
+ * totals in an int), presets, the per-match points, and rules_diff.
+ */
 #include <stdlib.h>
 
 #include "rules.h"
@@ -33,6 +36,18 @@ static const struct {
     {"{\"headstart\":{\"LOS\":\"ten\"}}", "ruleset.headstart.LOS: expected an integer (points)"},
     {"{\"headstart\":{\"LOS\":3,\"los\":4}}", "ruleset.headstart.los: team listed twice"},
     {"{\"name\":7}", "ruleset.name: expected a string"},
+    {"{\"placement_points\":[1001]}",
+     "ruleset.placement_points[0]: must be at most 1000, got 1001"},
+    {"{\"kill_points\":101}", "ruleset.kill_points: must be at most 100, got 101"},
+    {"{\"kill_cap\":1001}", "ruleset.kill_cap: must be at most 1000, got 1001"},
+    {"{\"headstart\":{\"LOS\":-100001}}",
+     "ruleset.headstart.LOS: must be at least -100000, got -100001"},
+    {"{\"champion_rush\":{\"threshold\":1000001}}",
+     "ruleset.champion_rush.threshold: must be at most 1000000, got 1000001"},
+    {"{\"champion_rush\":{\"threshold\":9,\"max_matches\":10001}}",
+     "ruleset.champion_rush.max_matches: must be at most 10000, got 10001"},
+    {"{\"name\":\"a\\u001bb\"}",
+     "ruleset.name: must not hold control characters, got U+001B at byte 1"},
 };
 
 static void
@@ -98,8 +113,69 @@ defaults(void)
 	      r.ntiebreak == 4 && r.tiebreak[0] == TB_BOOYAHS && r.tiebreak[1] == TB_KILLS &&
 	          r.tiebreak[2] == TB_PLACEMENT_POINTS && r.tiebreak[3] == TB_LAST_PLACEMENT);
 	CHECK("partial-no-rush", r.rush_threshold == 0);
+	CHECK_STR("partial-name-custom", "custom", r.name);
 	rules_free(&r);
 	cJSON_Delete(j);
+}
+
+/* rules_diff of the ruleset text a against text b: NULL or the first difference. */
+static char *
+diff(const char *a, const char *b)
+{
+	cJSON *ja = cJSON_Parse(a), *jb = cJSON_Parse(b);
+	struct ruleset ra, rb;
+	char *err = NULL, *d = NULL;
+	if (rules_parse(ja, "", &ra, &err) == 0 && rules_parse(jb, "", &rb, &err) == 0) {
+		d = rules_diff(&ra, &rb, "stored");
+		rules_free(&rb);
+		rules_free(&ra);
+	} else
+		d = err;
+	cJSON_Delete(ja);
+	cJSON_Delete(jb);
+	return d;
+}
+
+/* rules_diff compares meaning, not text, and names the first field that differs. */
+static void
+diffs(void)
+{
+	static const struct {
+		const char *a, *b, *want; /* two rulesets and their difference, NULL: none */
+	} cases[] = {
+	    {"{\"name\":\"x\",\"kill_points\":1,\"kill_cap\":null}",
+	     "{\"kill_cap\":null,\"name\":\"x\",\"headstart\":{},\"champion_rush\":null}", NULL},
+	    {"{\"placement_points\":[12,9,8,7,6,5,4,3,2,1,0,0]}",
+	     "{\"placement_points\":[12,9,8,7,6,5,4,3,2,1]}", NULL},
+	    {"{\"headstart\":{\"LOS\":3,\"RRQ Kazu\":2}}",
+	     "{\"headstart\":{\"rrq  kazu\":2,\"los\":3}}", NULL},
+	    {"{\"kill_points\":2}", "{\"kill_points\":1}", "kill_points: 2, stored 1"},
+	    {"{\"name\":\"a\"}", "{\"name\":\"b\"}", "name: a, stored b"},
+	    {"{}", "{\"name\":\"ffws\"}", "name: custom, stored ffws"},
+	    {"{\"placement_points\":[12,9]}", "{\"placement_points\":[12,8]}",
+	     "placement_points: [12,9], stored [12,8]"},
+	    {"{\"kill_cap\":10}", "{}", "kill_cap: 10, stored null"},
+	    {"{\"headstart\":{\"LOS\":3}}", "{\"headstart\":{\"LOS\":4}}",
+	     "headstart.LOS: 3, stored 4"},
+	    {"{}", "{\"headstart\":{\"LOS\":4}}", "headstart.LOS: none, stored 4"},
+	    {"{\"champion_rush\":{\"threshold\":160}}", "{}",
+	     "champion_rush.threshold: 160, stored null"},
+	    {"{\"champion_rush\":{\"threshold\":160,\"max_matches\":16}}",
+	     "{\"champion_rush\":{\"threshold\":160}}",
+	     "champion_rush.max_matches: 16, stored null"},
+	    {"{\"tiebreakers\":[\"kills\",\"booyahs\"]}",
+	     "{\"tiebreakers\":[\"booyahs\",\"kills\"]}",
+	     "tiebreakers: [kills,booyahs], stored [booyahs,kills]"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char name[64], *d = diff(cases[i].a, cases[i].b);
+		snprintf(name, sizeof name, "diff-%zu", i);
+		if (cases[i].want)
+			CHECK_STR(name, cases[i].want, d);
+		else
+			CHECK(name, d == NULL);
+		free(d);
+	}
 }
 
 /* Presets, from the organizers' published tables. */
@@ -140,6 +216,7 @@ main(void)
 	parse_errors();
 	parse_full();
 	defaults();
+	diffs();
 	presets();
 	return unit_failed;
 }

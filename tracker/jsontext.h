@@ -1,0 +1,10 @@
+/* jsontext.h: JSON text as a user gives it, checked before its meaning is. */
+#ifndef TRACKER_JSONTEXT_H
+#define TRACKER_JSONTEXT_H
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+
+cJSON *jsontext_parse(const char *data, size_t len, const char *expected, char **err);
+
+#endif
