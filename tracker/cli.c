@@ -16,12 +16,16 @@
 
 struct cli cli;
 
-/* Print cmd's usage and options on fp. */
+/* Print cmd's usage and options on fp; --format only where it prints tables. */
 static void
 help(const struct command *cmd, FILE *fp)
 {
-	fprintf(fp, "usage: tracker %s\n\n%s\n\noptions:\n%s%s  --help             this text\n",
-		cmd->usage, cmd->summary, cmd->options ? cmd->options : "", CLI_COMMON_HELP);
+	fprintf(fp,
+	        "usage: tracker %s\n\n%s\n\noptions:\n%s"
+	        "  --db FILE          the database (default $TRACKER_DB, else ./tracker.db)\n%s"
+	        "  --help             this text\n",
+	        cmd->usage, cmd->summary, cmd->options ? cmd->options : "",
+	        cmd->plain ? "" : "  --format FMT       table (default), csv or json\n");
 }
 
 /* A usage error: the message, then how to ask for help; exit status 2. */
@@ -34,13 +38,14 @@ cli_usage(const struct command *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: tracker %s\n(tracker %s --help for more)\n", cmd->usage,
-		cmd->name);
+	        cmd->name);
 	exit(2);
 }
 
 /*
  * Handle an option getopt_long returned that the command itself does not:
- * the common ones (--db, --format, --help) and getopt's errors.
+ * the common ones (--db, --format, --help) and getopt's errors. A command
+ * that prints no table refuses --format.
  */
 void
 cli_option(const struct command *cmd, int c, const char *arg)
@@ -50,6 +55,8 @@ cli_option(const struct command *cmd, int c, const char *arg)
 		cli.db = arg;
 		break;
 	case 'F':
+		if (cmd->plain)
+			cli_usage(cmd, "--format: tracker %s prints no table", cmd->name);
 		if (strcmp(arg, "table") == 0)
 			cli.format = FORMAT_TABLE;
 		else if (strcmp(arg, "csv") == 0)
@@ -65,7 +72,7 @@ cli_option(const struct command *cmd, int c, const char *arg)
 	default:
 		/* getopt_long has said what was wrong */
 		fprintf(stderr, "usage: tracker %s\n(tracker %s --help for more)\n", cmd->usage,
-			cmd->name);
+		        cmd->name);
 		exit(2);
 	}
 }

@@ -14,6 +14,7 @@ struct command {
 	const char *usage;                                       /* synopsis after "tracker " */
 	const char *summary;                                     /* one line for `tracker help` */
 	const char *options;                                     /* option lines for --help */
+	int plain;                                               /* 1: prints no table, no --format */
 };
 
 struct cli {
@@ -27,10 +28,6 @@ extern struct cli cli;
 #define CLI_COMMON_OPTIONS                                                                         \
 	{"db", required_argument, NULL, 'D'}, {"format", required_argument, NULL, 'F'},            \
 	    {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}
-
-#define CLI_COMMON_HELP                                                                            \
-	"  --db FILE          the database (default $TRACKER_DB, else ./tracker.db)\n"            \
-	"  --format FMT       table (default), csv or json\n"
 
 void cli_option(const struct command *cmd, int c, const char *arg);
 _Noreturn void cli_usage(const struct command *cmd, const char *fmt, ...)

@@ -14,7 +14,7 @@ static int cmd_help(const struct command *, int, char **);
 static const struct command commands[] = {
     {"import", cmd_import, "import [--replace] FILE...",
      "Import match JSON v1 files (- reads standard input); one transaction per file.",
-     "  --replace          store matches whose content differs from the stored ones\n"},
+     "  --replace          store matches whose content differs from the stored ones\n", 1},
     {"tournaments", cmd_tournaments, "tournaments", "List tournaments, their stages and match counts.",
      NULL},
     {"matches", cmd_matches, "matches [--tournament T] --stage S",
@@ -64,7 +64,8 @@ static const struct command commands[] = {
      "  --timeout SECONDS  idle connection timeout (default 30)\n"
      "  --max-body BYTES   largest POST body (default 1048576)\n"
      "  --max-streams N    live event streams at once (default 256)\n"
-     "  --threads N        worker threads (default 2)\n"},
+     "  --threads N        worker threads (default 2)\n",
+     1},
     {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
 };
 

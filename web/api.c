@@ -89,16 +89,9 @@ api_maps(const struct http_req *req, struct http_out *out)
 void
 api_team(const struct http_req *req, struct http_out *out)
 {
-	int64_t team;
 	struct team_report r;
-	char *err;
-	if (!page_team_id(req, out, &team))
+	if (!page_team_report(req, out, &r))
 		return;
-	if (team_report(req->db, team, 0, &r, &err) != 0) {
-		http_fail(out, 500, "%s", err);
-		free(err);
-		return;
-	}
 	out->type = TYPE_JSON;
 	team_json(&r, &out->body);
 	team_free(&r);

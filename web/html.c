@@ -10,36 +10,9 @@
 
 #include "html.h"
 
-/* Append s, escaping &, < and > : for text between tags. */
-void
-html_text(struct buf *b, const char *s)
-{
-	const char *run = s;
-	for (; *s; s++) {
-		const char *rep;
-		switch (*s) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		default:
-			continue;
-		}
-		buf_put(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
-		run = s + 1;
-	}
-	buf_put(b, run, (size_t)(s - run));
-}
-
-/* Append s for a double-quoted attribute value: &, <, >, " and ' escaped. */
-void
-html_attr(struct buf *b, const char *s)
+/* Append s with &, < and > escaped, and " and ' too when attr. */
+static void
+escape(struct buf *b, const char *s, int attr)
 {
 	const char *run = s;
 	for (; *s; s++) {
@@ -55,19 +28,35 @@ html_attr(struct buf *b, const char *s)
 			rep = "&gt;";
 			break;
 		case '"':
-			rep = "&quot;";
+			rep = attr ? "&quot;" : NULL;
 			break;
 		case '\'':
-			rep = "&#39;";
+			rep = attr ? "&#39;" : NULL;
 			break;
 		default:
-			continue;
+			rep = NULL;
 		}
+		if (rep == NULL)
+			continue;
 		buf_put(b, run, (size_t)(s - run));
 		buf_puts(b, rep);
 		run = s + 1;
 	}
 	buf_put(b, run, (size_t)(s - run));
+}
+
+/* Append s, escaping &, < and > : for text between tags. */
+void
+html_text(struct buf *b, const char *s)
+{
+	escape(b, s, 0);
+}
+
+/* Append s for a double-quoted attribute value: &, <, >, " and ' escaped. */
+void
+html_attr(struct buf *b, const char *s)
+{
+	escape(b, s, 1);
 }
 
 /*

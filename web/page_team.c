@@ -2,7 +2,8 @@
  * page_team.c: a team's page, GET /teams/{team}: its standings row in each
  * stage it played, its numbers per map, its last 10 matches with the points
  * each earned and its players, all from team_report (team.c), as `tracker
- * team` and the API have them. Also the team slug check the API shares.
+ * team` and the API have them. Also the team slug check and report the API
+ * shares.
  */
 #include <stdlib.h>
 
@@ -12,21 +13,26 @@
 #include "team.h"
 
 /*
- * The team whose slug is req's first parameter. Returns 1 with *team set,
- * or 0 with out set to 404.
+ * The report (team_report, every tournament) of the team whose slug is
+ * req's first parameter. Returns 1 with *r set (free it with team_free()),
+ * or 0 with out set to 404 or 500.
  */
 int
-page_team_id(const struct http_req *req, struct http_out *out, int64_t *team)
+page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r)
 {
 	sqlite3_stmt *st = db_prepare(req->db, "SELECT id FROM team WHERE slug = ?1");
 	sqlite3_bind_text(st, 1, req->param[0], -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		*team = sqlite3_column_int64(st, 0);
+	int64_t team = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
-	if (!found)
+	char *err;
+	if (team == 0)
 		http_fail(out, 404, "no team '%s'", req->param[0]);
-	return found;
+	else if (team_report(req->db, team, 0, r, &err) != 0) {
+		http_fail(out, 500, "%s", err);
+		free(err);
+		team = 0;
+	}
+	return team != 0;
 }
 
 /* The team's row in every stage it played. */
@@ -132,16 +138,9 @@ players(struct buf *b, const struct team_report *r)
 void
 page_team(const struct http_req *req, struct http_out *out)
 {
-	int64_t team;
 	struct team_report r;
-	char *err;
-	if (!page_team_id(req, out, &team))
+	if (!page_team_report(req, out, &r))
 		return;
-	if (team_report(req->db, team, 0, &r, &err) != 0) {
-		http_fail(out, 500, "%s", err);
-		free(err);
-		return;
-	}
 	struct buf *b = &out->body;
 	html_open(b, r.name, NULL);
 	html_raw(b, "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › Teams</p><h1>");

@@ -6,6 +6,7 @@
 
 #include "http.h"
 #include "standings.h"
+#include "team.h"
 
 void page_home(const struct http_req *req, struct http_out *out);
 void page_stage(const struct http_req *req, struct http_out *out);
@@ -13,7 +14,7 @@ void page_maps(const struct http_req *req, struct http_out *out);
 void page_team(const struct http_req *req, struct http_out *out);
 void page_chart(struct buf *b, const struct standings *st);
 int page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
-int page_team_id(const struct http_req *req, struct http_out *out, int64_t *team);
+int page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r);
 int page_standings(const struct http_req *req, struct http_out *out, int with_after,
                    struct standings *s);
 void page_stage_head(struct buf *b, const struct standings *s, int maps);

@@ -126,16 +126,26 @@ send_resp(struct MHD_Connection *c, struct http_resp *r)
 	return rc;
 }
 
+/*
+ * Queue m, a response made for c alone, with status and r's headers;
+ * destroys m and drops the caller's reference to r.
+ */
+static enum MHD_Result
+send_own(struct MHD_Connection *c, unsigned status, struct MHD_Response *m, struct http_resp *r)
+{
+	http_headers(r, add_header, m);
+	enum MHD_Result rc = MHD_queue_response(c, status, m);
+	MHD_destroy_response(m);
+	http_resp_unref(r);
+	return rc;
+}
+
 /* Queue 304 Not Modified with r's headers, dropping the caller's reference. */
 static enum MHD_Result
 send_304(struct MHD_Connection *c, struct http_resp *r)
 {
-	struct MHD_Response *m = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
-	http_headers(r, add_header, m);
-	enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, m);
-	MHD_destroy_response(m);
-	http_resp_unref(r);
-	return rc;
+	return send_own(c, MHD_HTTP_NOT_MODIFIED,
+	                MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT), r);
 }
 
 static ssize_t
@@ -162,13 +172,10 @@ send_stream(struct MHD_Connection *c, struct http_resp *r)
 		http_resp_unref(r);
 		return send_resp(c, e);
 	}
-	struct MHD_Response *m =
-	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, stream_read, s, stream_free);
-	http_headers(r, add_header, m);
-	enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_OK, m);
-	MHD_destroy_response(m);
-	http_resp_unref(r);
-	return rc;
+	return send_own(
+	    c, MHD_HTTP_OK,
+	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, stream_read, s, stream_free),
+	    r);
 }
 
 static void
