@@ -1,8 +1,10 @@
 /*
  * fuzz_import.c: libFuzzer driver for the match JSON importer. Each input is
- * imported into an in-memory database as a file would be by `tracker import`,
- * then imported again (identical content must be "unchanged"), then again
- * with replace on; a refused import must leave the database as it was. After
+ * imported into an in-memory database as a file would be by `tracker import`;
+ * what it stores is scored (standings of each stage, the map and player
+ * tables); it is imported again (identical content must be "unchanged"),
+ * then again with replace on. A refused import must leave the database as
+ * it was. After
  * each input the database is emptied, so every input replays alone.
  * Built by tests/fuzz/run.sh with clang -fsanitize=fuzzer, and by `make test`
  * with tests/fuzz/replay.c instead of libFuzzer.
@@ -15,6 +17,9 @@
 #include "buf.h"
 #include "db.h"
 #include "json.h"
+#include "maps.h"
+#include "players.h"
+#include "standings.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
@@ -94,6 +99,46 @@ empty(void)
 	fail("the database cannot be emptied");
 }
 
+/*
+ * Score what was stored, as every surface does: each stage's standings (its
+ * stored ruleset must parse), and the map and player tables over all of it,
+ * each also written as JSON.
+ */
+static void
+score(void)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM stage ORDER BY id");
+	struct buf out = {0};
+	char *err = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct standings s;
+		if (standings_compute(db, sqlite3_column_int64(st, 0), NULL, 0, &s, &err) != 0) {
+			fprintf(stderr, "%s\n", err ? err : "");
+			fail("a stored stage cannot be scored");
+		}
+		standings_json(&s, &out);
+		standings_free(&s);
+	}
+	sqlite3_finalize(st);
+	struct maps_query mq = {0};
+	struct map_row *maps = NULL;
+	int nmaps = 0;
+	if (maps_compute(db, &mq, &maps, &nmaps, &err) != 0) {
+		fprintf(stderr, "%s\n", err ? err : "");
+		fail("the stored matches give no map table");
+	}
+	maps_json(maps, nmaps, &out);
+	maps_free(maps, nmaps);
+	struct players_query pq = {0};
+	struct player_row *players = NULL;
+	int nplayers = 0;
+	if (players_compute(db, &pq, &players, &nplayers) >= 0) {
+		players_json(players, nplayers, &out);
+		players_free(players, nplayers);
+	}
+	buf_free(&out);
+}
+
 /* Import data once with the given replace flag. Returns import_json's result. */
 static int
 import(const char *data, size_t len, int replace, struct import_stats *st)
@@ -124,6 +169,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	if (rc != 0 && rows() != before)
 		fail("a refused import wrote rows");
 	if (rc == 0) {
+		score();
 		int64_t after = rows();
 		if (import(copy, len, 0, &st) != 0)
 			fail("identical content was refused the second time");
