@@ -85,19 +85,45 @@ fail:
 	return -1;
 }
 
+static _Thread_local int lenient;  /* 1: db_prepare fails softly on this thread */
+static _Thread_local int failures; /* soft failures since the last db_lenient() */
+
 /*
- * Prepare sql, which is the program's own text: a failure is a bug, so it
- * aborts with SQLite's message. The caller finalizes the statement.
+ * From now on, on this thread, db_prepare fails softly (on = 1: returns
+ * NULL and counts) when SQLite cannot prepare for a passing reason, or
+ * aborts as before (on = 0). Returns the soft failures since the last call.
+ */
+int
+db_lenient(int on)
+{
+	int n = failures;
+	failures = 0;
+	lenient = on;
+	return n;
+}
+
+/*
+ * Prepare sql, which is the program's own text. The caller finalizes the
+ * statement. SQLITE_ERROR (a bug in that text) and SQLITE_NOMEM (as xmalloc
+ * does) abort with SQLite's message; so does any other failure (busy,
+ * locked or unreadable database, while reading the schema) unless the
+ * thread is lenient (db_lenient): then it returns NULL, which SQLite's
+ * bind, step, column and finalize calls take as a statement without rows.
  */
 sqlite3_stmt *
 db_prepare(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "tracker: bad SQL (%s): %s\n", sqlite3_errmsg(db), sql);
-		abort();
+	int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) & 0xff;
+	if (rc == SQLITE_OK)
+		return st;
+	if (lenient && rc != SQLITE_ERROR && rc != SQLITE_NOMEM) {
+		failures++;
+		warnmsg("%s: %s", sqlite3_errmsg(db), sql);
+		return NULL;
 	}
-	return st;
+	fprintf(stderr, "tracker: bad SQL (%s): %s\n", sqlite3_errmsg(db), sql);
+	abort();
 }
 
 /*

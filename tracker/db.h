@@ -8,6 +8,7 @@
 const char *db_path(const char *opt);
 int db_open(const char *path, int readonly, sqlite3 **out, char **err);
 int db_migrate(sqlite3 *db, char **err);
+int db_lenient(int on);
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
 int64_t db_int(sqlite3 *db, int64_t dflt, const char *sql, int64_t arg);
 int db_exec(sqlite3 *db, const char *sql);

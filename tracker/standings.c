@@ -320,6 +320,9 @@ load_rows(sqlite3 *db, int64_t stage, struct standings *out, struct res **res, i
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			out->rows[t].team = db_text(st, 0);
 			out->rows[t].slug = db_text(st, 1);
+		} else { /* the statement could not run (db_lenient) */
+			out->rows[t].team = xstrdup("?");
+			out->rows[t].slug = xstrdup("");
 		}
 		sqlite3_reset(st);
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cache.h"
+#include "db.h"
 #include "embed.h"
 #include "html.h"
 #include "http.h"
@@ -251,7 +252,9 @@ cache_key(const struct http_req *req)
 /*
  * Answer req. Returns a response with one reference for the caller (drop it
  * with http_resp_unref): from the cache, freshly rendered, or an error.
- * Never fails: whatever a handler reports becomes a status here.
+ * Never fails: whatever a handler reports becomes a status here, and a
+ * handler during which a statement could not be prepared (the database
+ * busy or unreadable: db_lenient) becomes 503 with Retry-After.
  */
 struct http_resp *
 http_handle(struct http_req *req)
@@ -294,7 +297,12 @@ http_handle(struct http_req *req)
 		}
 	}
 	struct http_out out = {.status = 200, .type = TYPE_HTML};
+	db_lenient(1);
 	rt->handler(req, &out);
+	if (db_lenient(0) > 0) { /* a statement could not be prepared: the answer is not sound */
+		http_fail(&out, 503, "the database is busy; try again");
+		out.retry_after = 1;
+	}
 	if (out.status >= 400) {
 		r = http_error(out.status, rt->flags & ROUTE_API, out.body.data);
 		r->cors = get;

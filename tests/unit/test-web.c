@@ -3,12 +3,14 @@
  * http_handle against a database this test fills with import_json; the
  * checks are on status codes, headers, escaping of hostile names in text,
  * attributes and the SVG chart, slug checks, the cache and the write path,
- * a stage whose match numbers have a gap, and the data version a page
- * embeds when a write lands while it renders.
+ * a stage whose match numbers have a gap, the data version a page embeds
+ * when a write lands while it renders, and a database locked by another
+ * process before a connection has read its schema.
  * Expected numbers are hand counts of the fixture below.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cache.h"
 #include "db.h"
@@ -397,8 +399,8 @@ test_gaps(void)
 		commas += *p == ',';
 	CHECK("gaps: four race points per team", commas == 4);
 	CHECK("gaps: two race lines", count(r->body, "<polyline") == 2);
-	CHECK("gaps: x label 5000", strstr(r->body, "class=\"xlabel\"") &&
-	                                strstr(r->body, ">5000</text>"));
+	CHECK("gaps: x label 5000",
+	      strstr(r->body, "class=\"xlabel\"") && strstr(r->body, ">5000</text>"));
 	http_resp_unref(r);
 	r = ask("GET", "/t/gap-cup/gaps", "after", "3", NULL, NULL, NULL);
 	CHECK("gaps: after=3 (no such match) 400", r->status == 400);
@@ -448,6 +450,59 @@ test_version_race(void)
 	http_resp_unref(r);
 }
 
+/*
+ * Another connection holds an exclusive lock before this one has read the
+ * schema, so a statement cannot even be prepared: 503 with Retry-After,
+ * not an abort; once the lock is gone the same connection answers 200.
+ */
+static void
+test_locked(void)
+{
+	char path[256], *err = NULL;
+	const char *tmp = getenv("TMPDIR");
+	snprintf(path, sizeof path, "%s/test-web-%ld.db", tmp && *tmp ? tmp : "/tmp",
+	         (long)getpid());
+	sqlite3 *setup, *locker, *fresh;
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	if (db_open(path, 0, &setup, &err) != 0 ||
+	    import_json(setup, "fixture", fixture, strlen(fixture), 0, &st, &msgs) != 0) {
+		printf("not ok locked setup: %s\n", err ? err : msgs.data);
+		unit_failed = 1;
+		free(err);
+		buf_free(&msgs);
+		return;
+	}
+	buf_free(&msgs);
+	db_exec(setup, "PRAGMA journal_mode=DELETE"); /* so that a lock keeps readers out */
+	sqlite3_close(setup);
+	sqlite3_open_v2(path, &locker, SQLITE_OPEN_READWRITE, NULL);
+	sqlite3_open_v2(path, &fresh, SQLITE_OPEN_READWRITE, NULL); /* no busy timeout */
+	CHECK("locked: lock taken", db_exec(locker, "BEGIN EXCLUSIVE") == 0);
+
+	sqlite3 *saved = db;
+	db = fresh;
+	live_bump(); /* no cached page for this version */
+	struct http_resp *r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	CHECK("locked: stage page 503", r->status == 503);
+	CHECK("locked: Retry-After 1", r->retry_after == 1);
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings", NULL, NULL, NULL, NULL,
+	        NULL);
+	CHECK("locked: API 503 JSON",
+	      r->status == 503 && strstr(r->body, "{\"error\":") == r->body);
+	http_resp_unref(r);
+	db_exec(locker, "ROLLBACK");
+	r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	CHECK("locked: 200 once the lock is gone",
+	      r->status == 200 && strstr(r->body, "<td class=\"total\">32</td>") != NULL);
+	http_resp_unref(r);
+	db = saved;
+	sqlite3_close(fresh);
+	sqlite3_close(locker);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -468,6 +523,7 @@ main(void)
 	test_post();
 	test_gaps();
 	test_version_race();
+	test_locked();
 	cache_clear();
 	sqlite3_close(db);
 	return unit_failed;
