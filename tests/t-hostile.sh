@@ -284,11 +284,11 @@ alive hostile-limit-per-ip-others-served
 for n in 30 50; do
 	for ip in 5 6 7 8 9; do
 		[ $ip -le $((4 + n / 10)) ] || continue
-		"$CLIENT" idle "$port" 127.0.0.$ip 10 3 >/dev/null &
+		"$CLIENT" idle "$port" 127.0.0.$ip 10 6 >/dev/null &
 		eval "cl$ip=\$!"
 	done
 	sleep 1
-	got=$(code --max-time 1 "$url/")
+	got=$(code --max-time 3 "$url/")
 	for ip in 5 6 7 8 9; do
 		[ $ip -le $((4 + n / 10)) ] && eval "wait \$cl$ip"
 	done
@@ -302,7 +302,7 @@ done
 ev=$url/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/events
 evpids=
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	curl -s -N -o /dev/null -w '%{http_code}\n' --max-time 3 "$ev" >"$T/ev.$i" &
+	curl -s -N -o /dev/null -w '%{http_code}\n' --max-time 5 "$ev" >"$T/ev.$i" &
 	evpids="$evpids $!"
 done
 sleep 1
