@@ -270,7 +270,8 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 		a.rows[k++] = *g;
 	}
 	sqlite3_finalize(names);
-	qsort(a.rows, (size_t)k, sizeof *a.rows, by_team_delta);
+	if (k > 0) /* no rows (a stage without matches): a.rows is NULL */
+		qsort(a.rows, (size_t)k, sizeof *a.rows, by_team_delta);
 	*rows = a.rows;
 	*nrows = k;
 	a.rows = NULL;
