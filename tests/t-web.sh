@@ -164,7 +164,7 @@ for _i in $(seq 50); do
 	sleep 0.1
 done
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":17,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":1}]}' >"$T/m17.json"
-eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 9 -H "Authorization: Bearer tok-$$" --data-binary @"$T/m17.json")"
+eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 60 -H "Authorization: Bearer tok-$$" --data-binary @"$T/m17.json")"
 eq "503 says when to retry" 1 "$(header Retry-After)"
 contains "503 says the database is busy" '"error":"the database is busy' "$(cat "$T/body")"
 echo "ROLLBACK;" >&3
