@@ -154,16 +154,21 @@ eq "POST the same again 200" 200 "$(code "${U}api/v1/matches" -H "Authorization:
 # A POST while another process (a CLI import) holds the write lock: 503
 # with Retry-After once the server's busy timeout passes, not the
 # importer's 400, and nothing stored.
-(echo "BEGIN IMMEDIATE;"; sleep 4; echo "ROLLBACK;") | sqlite3 "$TRACKER_DB" &
+mkfifo "$T/lock.fifo"
+sqlite3 "$TRACKER_DB" <"$T/lock.fifo" >/dev/null &
 lpid=$!
+exec 3>"$T/lock.fifo"
+echo "BEGIN IMMEDIATE;" >&3
 for _i in $(seq 50); do
 	sql "$TRACKER_DB" "PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 || break
 	sleep 0.1
 done
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":17,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":1}]}' >"$T/m17.json"
-eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 9 -H "Authorization: Bearer tok-$$" --data-binary @"$T/m17.json")"
+eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 60 -H "Authorization: Bearer tok-$$" --data-binary @"$T/m17.json")"
 eq "503 says when to retry" 1 "$(header Retry-After)"
 contains "503 says the database is busy" '"error":"the database is busy' "$(cat "$T/body")"
+echo "ROLLBACK;" >&3
+exec 3>&-
 wait "$lpid"
 eq "nothing stored by the refused POST" 15 "$(sql "$TRACKER_DB" "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final'")"
 code "$U$API/standings" >/dev/null

@@ -306,8 +306,8 @@ race(void)
 	/* as of match 2: B 29, C 18, A 14 */
 	static const int want2[] = {5, 14, 29, 0, 9, 18, 0, 14, 14};
 	rc = standings_race(db, 1, 2, &s, &err);
-	CHECK("race-after-2", rc == 0 && s.nrace == 2 && s.race &&
-	                          memcmp(s.race, want2, sizeof want2) == 0);
+	CHECK("race-after-2",
+	      rc == 0 && s.nrace == 2 && s.race && memcmp(s.race, want2, sizeof want2) == 0);
 	if (rc == 0)
 		standings_free(&s);
 
