@@ -58,11 +58,12 @@ deps:
 	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev; }
 
 # What the tests use besides the build: the sqlite3 CLI (independent
-# expected values), curl, and Chromium driven by playwright-core.
+# expected values), curl, wrk (the load test), clang (make fuzz) and
+# Chromium driven by playwright-core.
 test-deps: deps
 	@command -v sqlite3 >/dev/null && command -v curl >/dev/null && command -v clang >/dev/null && \
-	  command -v chromium >/dev/null && command -v npm >/dev/null || \
-	  { $(APT) sqlite3 curl clang chromium nodejs npm; }
+	  command -v chromium >/dev/null && command -v npm >/dev/null && command -v wrk >/dev/null || \
+	  { $(APT) sqlite3 curl clang chromium nodejs npm wrk; }
 	@[ -d tests/web/node_modules/playwright-core ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
