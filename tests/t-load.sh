@@ -3,13 +3,13 @@
 # page and its standings API while `tracker import` adds 1,000 matches to
 # the same database, one file (one transaction) each, spread over ten stages
 # of the tournament (each grows from 20 to 120 matches, a real stage's size),
-# the stage under load among them. Checks:
-# no response other than 2xx (a wrk Lua script counts them), no "database is
-# locked" in the server's or the importer's output, and every standings
-# snapshot fetched during the import shows whole matches only: with M =
-# sum(matches)/12 complete matches (12 teams each, one Booyah each, no
-# ruleset so FFWS points and 1 point a kill), sum(booyahs) = M,
-# sum(kills) = the generator's kills of the first M matches,
+# the stage under load among them. Checks: no response other than 2xx (a
+# wrk Lua script counts them), no socket error, no "database is locked" in
+# the server's or the importer's output, and every standings snapshot
+# fetched during the import shows whole matches only: with M =
+# sum(matches)/12 complete matches of the stage (12 teams each, one Booyah
+# each, no ruleset so FFWS points and 1 point a kill), sum(booyahs) = M,
+# sum(kills) = the generator's kills of the stage's first M matches,
 # sum(placement_points) = 57 M and sum(points) = 57 M + those kills.
 # wrk runs 8 s, or 30 s with TRACKER_LONG=1.
 . ./lib.sh
