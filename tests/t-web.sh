@@ -53,11 +53,12 @@ header() {
 
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
 status "serve --help lists the limits" 0 "$TRACKER" serve --help
-for opt in --listen --token-file --max-connections --per-ip --timeout --max-body --max-streams; do
+for opt in --listen --token-file --max-connections --per-ip --timeout --max-body --max-header --max-streams; do
 	contains "serve --help names $opt" "$opt" "$OUT"
 done
 status "bad --listen is a usage error" 2 "$TRACKER" serve --listen nowhere
 status "bad --max-body is a usage error" 2 "$TRACKER" serve --max-body -5
+status "--max-header below 1024 is a usage error" 2 "$TRACKER" serve --max-header 100
 
 start "server starts without a token"
 eq "home 200" 200 "$(code "$U")"
@@ -233,6 +234,8 @@ eq "--max-body 2000: a 3000-byte chunked body 413" 413 "$(code "${U}api/v1/match
 head -c 5000 /dev/zero | tr '\0' ' ' >"$T/5k.json"
 eq "--max-body 2000: a 5000-byte chunked body dropped" 000 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/5k.json")"
 eq "server answers after a dropped body" 200 "$(code "$U")"
+cookie=$(head -c 6000 /dev/zero | tr '\0' c)
+eq "default --max-header: a 6 KB cookie is served" 200 "$(code "$U" -H "Cookie: a=$cookie")"
 : >"$T/first"
 curl -sN --max-time 3 "$U$API/events" >"$T/first" 2>&1 &
 cpid=$!
@@ -246,3 +249,8 @@ kill -INT "$PID"
 wait "$PID"
 eq "server stops on SIGINT, exit 0" 0 "$?"
 PID=
+
+start "server starts with --max-header 2048" --max-header 2048
+eq "--max-header 2048: a 3 KB header is refused with 431" 431 "$(code "$U" -H "Cookie: a=$(head -c 3000 /dev/zero | tr '\0' c)")"
+eq "--max-header 2048: a small request is served" 200 "$(code "$U")"
+stop "server with --max-header stops cleanly"

@@ -63,6 +63,7 @@ static const struct command commands[] = {
      "  --per-ip N         connections at once from one address (default 200)\n"
      "  --timeout SECONDS  idle connection timeout (default 30)\n"
      "  --max-body BYTES   largest POST body (default 1048576)\n"
+     "  --max-header BYTES largest request line and headers, roughly (default 8192; 431 past it)\n"
      "  --max-streams N    live event streams at once (default 256)\n"
      "  --threads N        worker threads (default 2)\n",
      1},

@@ -30,9 +30,6 @@
 
 #define MAX_DBS 64   /* pool threads that may open a connection */
 #define BUSY_MS 2000 /* how long a pool thread waits for another writer (then 503) */
-#define POOL_BYTES                                                                                 \
-	8192 /* per-connection memory for headers and reads; MHD zeroes it per request             \
-	      */
 
 struct conf {
 	struct sockaddr_in addr; /* where to listen */
@@ -42,6 +39,7 @@ struct conf {
 	unsigned threads;        /* pool threads */
 	unsigned max_streams;    /* event streams at once */
 	size_t max_body;         /* bytes a POST body may have */
+	size_t max_header;       /* bytes a request line and headers may have, roughly */
 	char *token;             /* write token, or NULL: writes are off */
 	const char *db;          /* database path */
 };
@@ -339,6 +337,19 @@ read_token(const char *file)
 	return xstrndup(s, len);
 }
 
+/*
+ * The per-connection memory libmicrohttpd gets for a request head of at most
+ * max_header bytes. It reads the head into the first half of that memory and
+ * keeps the parsed headers and the reply's own headers in the rest; a head
+ * that does not fit is answered 431. The memory is zeroed for every request,
+ * so it is kept no larger than the limit needs.
+ */
+static size_t
+pool_bytes(size_t max_header)
+{
+	return 2 * max_header;
+}
+
 int
 cmd_serve(const struct command *cmd, int argc, char **argv)
 {
@@ -350,6 +361,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"threads", required_argument, NULL, 'j'},
 	                                     {"max-streams", required_argument, NULL, 's'},
 	                                     {"max-body", required_argument, NULL, 'b'},
+	                                     {"max-header", required_argument, NULL, 'H'},
 	                                     CLI_COMMON_OPTIONS};
 	const char *token_file = NULL;
 	int c;
@@ -359,6 +371,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	conf.threads = 2;
 	conf.max_streams = 256;
 	conf.max_body = 1 << 20;
+	conf.max_header = 8192;
 	parse_listen(cmd, "127.0.0.1:8080");
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -387,6 +400,11 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			break;
 		case 'b':
 			conf.max_body = number(cmd, "max-body", optarg);
+			break;
+		case 'H':
+			conf.max_header = number(cmd, "max-header", optarg);
+			if (conf.max_header < 1024 || conf.max_header > 1 << 20)
+				cli_usage(cmd, "--max-header: from 1024 to 1048576 bytes");
 			break;
 		default:
 			cli_option(cmd, c, optarg);
@@ -420,7 +438,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	    on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&conf.addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, conf.max_conns,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, conf.per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
-	    conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)POOL_BYTES,
+	    conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool_bytes(conf.max_header),
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
