@@ -5,8 +5,8 @@
 # after it, and prints the server's RSS (VmRSS) before and after, which must
 # stay under twice the first plus 20 MB (ASan's quarantine of freed memory
 # held to 16 MB, so that RSS shows what the server keeps). The limits (body,
-# connections in total and per IP, timeout) are set on the command line and
-# tested too. What curl cannot send comes from tests/hostile/client.c.
+# header, connections in total and per IP, timeout) are set on the command
+# line and tested too. What curl cannot send comes from tests/hostile/client.c.
 . ./lib.sh
 TOKEN=s3cret-token-0123456789
 DB=$T/hostile.db
@@ -270,9 +270,12 @@ lacks hostile-main-server-sanitizers-quiet "Sanitizer" "$(cat "$T/main.err")"
 
 # The limits, configured small: connections per IP and in total; the
 # idle timeout on a server of its own.
-serve limits --per-ip 10 --max-connections 40 --max-streams 4 --max-body 1000
+serve limits --per-ip 10 --max-connections 40 --max-streams 4 --max-body 1000 --max-header 4096
 [ -n "$url" ] || exit 0
 eq hostile-limit-body 413 "$(code -H "Authorization: Bearer $TOKEN" --data-binary @"$T/big.json" "$url/api/v1/matches")"
+eq hostile-limit-header-under 200 "$(code -H "Cookie: c=$(head -c 2000 /dev/zero | tr '\0' a)" "$url/")"
+c=$(code -H "Cookie: c=$(head -c 6000 /dev/zero | tr '\0' a)" "$url/")
+case $c in 431|000) ok hostile-limit-header-over ;; *) not_ok hostile-limit-header-over "status $c" ;; esac
 begin limits
 "$CLIENT" idle "$port" 127.0.0.3 30 1 >"$T/perip.out"
 set -- $(cat "$T/perip.out")
@@ -326,6 +329,6 @@ wait $pid
 eq hostile-timeout-server-stops-cleanly 0 "$?"
 
 status hostile-help-lists-limits 0 "$TRACKER" serve --help
-for opt in --max-body --max-connections --per-ip --timeout; do
+for opt in --max-body --max-header --max-connections --per-ip --timeout; do
 	contains "hostile-help-lists$opt" "$opt" "$OUT"
 done
