@@ -328,7 +328,26 @@ kill $pid
 wait $pid
 eq hostile-timeout-server-stops-cleanly 0 "$?"
 
+# The request timeout: headers trickled a line a second never make a whole
+# request, so each connection is cut once --request-timeout passes, though
+# it is never idle long enough for --timeout; an event stream, once
+# answered, has no deadline and stays open past it.
+serve reqtimeout --timeout 30 --request-timeout 2
+[ -n "$url" ] || exit 0
+curl -s -N --max-time 5 "$url/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/events" >"$T/rt-stream" 2>/dev/null &
+rtc=$!
+"$CLIENT" slow "$port" 127.0.0.5 8 6 >"$T/reqtimeout.out"
+echo "# request timeout 2 s, 8 connections trickling headers for 6 s: $(cat "$T/reqtimeout.out")"
+eq hostile-limit-request-timeout "open 8 closed 8" "$(cat "$T/reqtimeout.out")"
+wait $rtc
+eq hostile-limit-request-timeout-stream-kept "28" "$?"
+contains hostile-limit-request-timeout-stream-answered "retry:" "$(cat "$T/rt-stream")"
+alive hostile-limit-request-timeout-others-served
+kill $pid
+wait $pid
+eq hostile-reqtimeout-server-stops-cleanly 0 "$?"
+
 status hostile-help-lists-limits 0 "$TRACKER" serve --help
-for opt in --max-body --max-header --max-connections --per-ip --timeout; do
+for opt in --max-body --max-header --max-connections --per-ip --timeout --request-timeout; do
 	contains "hostile-help-lists$opt" "$opt" "$OUT"
 done

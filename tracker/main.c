@@ -62,6 +62,8 @@ static const struct command commands[] = {
      "                     connections at once (default 1000)\n"
      "  --per-ip N         connections at once from one address (default 200)\n"
      "  --timeout SECONDS  idle connection timeout (default 30)\n"
+     "  --request-timeout SECONDS\n"
+     "                     time a request may take to arrive whole (default 30)\n"
      "  --max-body BYTES   largest POST body (default 1048576)\n"
      "  --max-header BYTES largest request line and headers, roughly (default 8192; 431 past it)\n"
      "  --max-streams N    live event streams at once (default 256)\n"

@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "cache.h"
+#include "deadline.h"
 #include "cli.h"
 #include "db.h"
 #include "http.h"
@@ -32,16 +33,17 @@
 #define BUSY_MS 2000 /* how long a pool thread waits for another writer (then 503) */
 
 struct conf {
-	struct sockaddr_in addr; /* where to listen */
-	unsigned max_conns;      /* connections at once */
-	unsigned per_ip;         /* connections at once from one address */
-	unsigned timeout;        /* seconds a connection may stay idle */
-	unsigned threads;        /* pool threads */
-	unsigned max_streams;    /* event streams at once */
-	size_t max_body;         /* bytes a POST body may have */
-	size_t max_header;       /* bytes a request line and headers may have, roughly */
-	char *token;             /* write token, or NULL: writes are off */
-	const char *db;          /* database path */
+	struct sockaddr_in addr;  /* where to listen */
+	unsigned max_conns;       /* connections at once */
+	unsigned per_ip;          /* connections at once from one address */
+	unsigned timeout;         /* seconds a connection may stay idle */
+	unsigned request_timeout; /* seconds a request may take to arrive whole */
+	unsigned threads;         /* pool threads */
+	unsigned max_streams;     /* event streams at once */
+	size_t max_body;          /* bytes a POST body may have */
+	size_t max_header;        /* bytes a request line and headers may have, roughly */
+	char *token;              /* write token, or NULL: writes are off */
+	const char *db;           /* database path */
 };
 
 /* What a request other than GET and HEAD carries between the calls of the access handler. */
@@ -119,6 +121,7 @@ prepared(struct http_resp *r)
 static enum MHD_Result
 send_resp(struct MHD_Connection *c, struct http_resp *r)
 {
+	deadline_arm(c, 0);
 	enum MHD_Result rc = MHD_queue_response(c, (unsigned)r->status, prepared(r));
 	http_resp_unref(r);
 	return rc;
@@ -131,6 +134,7 @@ send_resp(struct MHD_Connection *c, struct http_resp *r)
 static enum MHD_Result
 send_own(struct MHD_Connection *c, unsigned status, struct MHD_Response *m, struct http_resp *r)
 {
+	deadline_arm(c, 0);
 	http_headers(r, add_header, m);
 	enum MHD_Result rc = MHD_queue_response(c, status, m);
 	MHD_destroy_response(m);
@@ -276,7 +280,8 @@ static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
              enum MHD_RequestTerminationCode toe)
 {
-	(void)cls, (void)c, (void)toe;
+	(void)cls, (void)toe;
+	deadline_arm(c, 1);
 	if (*req_cls && *req_cls != &get_marker) {
 		struct post *p = *req_cls;
 		buf_free(&p->body);
@@ -358,6 +363,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"max-connections", required_argument, NULL, 'c'},
 	                                     {"per-ip", required_argument, NULL, 'p'},
 	                                     {"timeout", required_argument, NULL, 't'},
+	                                     {"request-timeout", required_argument, NULL, 'r'},
 	                                     {"threads", required_argument, NULL, 'j'},
 	                                     {"max-streams", required_argument, NULL, 's'},
 	                                     {"max-body", required_argument, NULL, 'b'},
@@ -368,6 +374,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	conf.max_conns = 1000;
 	conf.per_ip = 200;
 	conf.timeout = 30;
+	conf.request_timeout = 30;
 	conf.threads = 2;
 	conf.max_streams = 256;
 	conf.max_body = 1 << 20;
@@ -389,6 +396,11 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			break;
 		case 't':
 			conf.timeout = number(cmd, "timeout", optarg);
+			break;
+		case 'r':
+			conf.request_timeout = number(cmd, "request-timeout", optarg);
+			if (conf.request_timeout == 0)
+				cli_usage(cmd, "--request-timeout: at least 1 second");
 			break;
 		case 'j':
 			conf.threads = number(cmd, "threads", optarg);
@@ -432,6 +444,8 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	char *err;
 	if (live_start(wdb, &ops, (int)conf.max_streams, &err) != 0)
 		die("%s", err);
+	if (deadline_start(conf.request_timeout) != 0)
+		die("cannot start the request-timeout thread");
 	http_native_free = native_free;
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC, 0, NULL, NULL,
@@ -440,9 +454,10 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, conf.per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
 	    conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool_bytes(conf.max_header),
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-	    MHD_OPTION_END);
+	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL, MHD_OPTION_END);
 	if (d == NULL) {
 		live_stop();
+		deadline_stop();
 		char host[INET_ADDRSTRLEN];
 		inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
 		die("cannot listen on %s:%u (in use, or not an address of this machine)", host,
@@ -463,6 +478,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 		close(ls);
 	live_stop();
 	MHD_stop_daemon(d);
+	deadline_stop();
 	cache_clear();
 	for (int i = 0; i < ndbs; i++)
 		sqlite3_close(dbs[i]);
