@@ -62,8 +62,9 @@ deps:
 # Chromium driven by playwright-core.
 test-deps: deps
 	@command -v sqlite3 >/dev/null && command -v curl >/dev/null && command -v clang >/dev/null && \
-	  command -v chromium >/dev/null && command -v npm >/dev/null && command -v wrk >/dev/null || \
-	  { $(APT) sqlite3 curl clang chromium nodejs npm wrk; }
+	  command -v chromium >/dev/null && command -v wrk >/dev/null || \
+	  { $(APT) sqlite3 curl clang chromium wrk; }
+	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ -d tests/web/node_modules/playwright-core ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
