@@ -50,3 +50,22 @@ dump() {
 sql() {
 	sqlite3 -batch -noheader "$1" "$2"
 }
+
+# over_data SQL FILE...: the independent computation tests/scoring/SQL run
+# by the sqlite3 CLI over the given stage files, read as one JSON array
+# (which stays in $T/over-data.json for further queries)
+over_data() {
+	_q=$1
+	shift
+	_sep=
+	{
+		printf '['
+		for _f; do
+			printf '%s' "$_sep"
+			cat "$_f"
+			_sep=,
+		done
+		printf ']'
+	} >"$T/over-data.json"
+	sqlite3 -list -separator , :memory: ".read $TESTS/scoring/$_q" <"$T/over-data.json"
+}

@@ -6,19 +6,9 @@ S=$TESTS/scoring
 
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
 
-# expect FILE...: maps.sql over the given files, as one JSON array
+# expect FILE...: maps.sql over the given files
 expect() {
-	{
-		printf '['
-		sep=
-		for f; do
-			printf '%s' "$sep"
-			cat "$f"
-			sep=,
-		done
-		printf ']'
-	} >"$T/in.json"
-	sqlite3 -list -separator , :memory: ".read $S/maps.sql" <"$T/in.json"
+	over_data maps.sql "$@"
 }
 
 # check NAME TEAM EXPECTED ARGS...: each of TEAM's maps in tracker maps

@@ -5,19 +5,9 @@ S=$TESTS/scoring
 
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
 
-# expect FILE...: players.sql over the given files, as one JSON array
+# expect FILE...: players.sql over the given files
 expect() {
-	{
-		printf '['
-		sep=
-		for f; do
-			printf '%s' "$sep"
-			cat "$f"
-			sep=,
-		done
-		printf ']'
-	} >"$T/in.json"
-	sqlite3 -list -separator , :memory: ".read $S/players.sql" <"$T/in.json"
+	over_data players.sql "$@"
 }
 
 # ours ARGS...: player,team,matches,kills,damage,assists,mvps from --format csv
@@ -45,11 +35,11 @@ printf '%s\n' "$final" | grep ",LOUD SNICKERS," | while IFS=, read -r player res
 done
 eq "final team only" "" "$(printf '%s\n' "$got" | grep -v ',LOUD SNICKERS,')"
 
-# a map: Yago's kills on Nexterra over both stages ($T/in.json), from the data
+# a map: Yago's kills on Nexterra over both stages ($T/over-data.json, from over_data), from the data
 want=$(sqlite3 :memory: "SELECT sum(p.value->>'kills') FROM json_each(readfile('/dev/stdin')) AS f,
 	json_each(f.value, '\$.matches') AS m, json_each(m.value, '\$.results') AS r,
 	json_each(r.value, '\$.players') AS p
-	WHERE m.value->>'map' = 'Nexterra' AND p.value->>'name' = 'Yago'" <"$T/in.json")
+	WHERE m.value->>'map' = 'Nexterra' AND p.value->>'name' = 'Yago'" <"$T/over-data.json")
 "$TRACKER" players --map nexterra --format json >"$T/p.json"
 eq "map filter" "$want" "$(sqlite3 :memory: "SELECT value->>'kills' FROM json_each(readfile('/dev/stdin'))
 	WHERE value->>'player' = 'Yago'" <"$T/p.json")"

@@ -34,8 +34,7 @@ eq "last 10 matches" "$want" "$(j "SELECT value->>'match', value->>'map', value-
 # SNICKERS 1st with 9 kills): 12 + 9
 eq "latest match points" "14|1|21" "$(j "SELECT j->>'\$.last_matches[0].match', j->>'\$.last_matches[0].placement', j->>'\$.last_matches[0].points' FROM d")"
 eq "maps" 5 "$(j "SELECT json_array_length(j, '\$.maps') FROM d")"
-{ printf '['; cat "$DATA/group-stage.json"; printf ','; cat "$DATA/grand-final.json"; printf ']'; } >"$T/in.json"
-eq "players of the team" "$(sqlite3 -list -separator , :memory: ".read $S/players.sql" <"$T/in.json" | grep -c ',LOUD SNICKERS,')" \
+eq "players of the team" "$(over_data players.sql "$DATA/group-stage.json" "$DATA/grand-final.json" | grep -c ',LOUD SNICKERS,')" \
 	"$(j "SELECT json_array_length(j, '\$.players') FROM d")"
 
 "$TRACKER" team LOS --tournament "FFWS Brazil 2026 Split 1" --format csv >"$T/los.csv"
