@@ -56,18 +56,22 @@ fail:
 
 /*
  * Apply the migrations past PRAGMA user_version, all in one transaction.
- * Returns 0, or -1 with *err set (free() it) and nothing changed.
+ * Foreign keys are off meanwhile, so that a migration can rebuild a table
+ * (SQLite's documented way to change a column), and every reference is
+ * checked before the commit. Returns 0, or -1 with *err set (free() it)
+ * and nothing changed.
  */
 int
 db_migrate(sqlite3 *db, char **err)
 {
-	if (db_begin(db) != 0)
+	if (db_exec(db, "PRAGMA foreign_keys=OFF") != 0 || db_begin(db) != 0)
 		goto fail;
 	int64_t v = db_int(db, 0, "PRAGMA user_version", 0);
 	if (v > db_nmigrations) {
 		*err = xasprintf("database schema version %lld is newer than this tracker (%d)",
 				 (long long)v, db_nmigrations);
 		db_rollback(db);
+		db_exec(db, "PRAGMA foreign_keys=ON");
 		return -1;
 	}
 	for (int i = (int)v; i < db_nmigrations; i++) {
@@ -76,12 +80,19 @@ db_migrate(sqlite3 *db, char **err)
 		if (db_exec(db, db_migrations[i]) != 0 || db_exec(db, pragma) != 0)
 			goto fail;
 	}
-	if (db_commit(db) != 0)
+	if (v < db_nmigrations && db_int(db, 0, "SELECT count(*) FROM pragma_foreign_key_check", 0)) {
+		*err = xstrdup("migrating the database: a reference points at no row");
+		db_rollback(db);
+		db_exec(db, "PRAGMA foreign_keys=ON");
+		return -1;
+	}
+	if (db_commit(db) != 0 || db_exec(db, "PRAGMA foreign_keys=ON") != 0)
 		goto fail;
 	return 0;
 fail:
 	*err = xasprintf("migrating the database: %s", sqlite3_errmsg(db));
 	db_rollback(db);
+	db_exec(db, "PRAGMA foreign_keys=ON");
 	return -1;
 }
 
