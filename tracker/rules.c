@@ -654,6 +654,16 @@ rules_copy(struct ruleset *dst, const struct ruleset *src)
 		dst->headstart[i].team = xstrdup(src->headstart[i].team);
 		dst->headstart[i].points = src->headstart[i].points;
 	}
+	dst->zones = xcalloc((size_t)(src->nzones ? src->nzones : 1), sizeof *dst->zones);
+	for (int i = 0; i < src->nzones; i++) {
+		dst->zones[i].to = src->zones[i].to;
+		dst->zones[i].label = xstrdup(src->zones[i].label);
+	}
+	dst->headstart_from = src->headstart_from ? xstrdup(src->headstart_from) : NULL;
+	dst->headstart_by_rank = xcalloc((size_t)(src->nheadstart_by_rank ? src->nheadstart_by_rank : 1),
+	                                 sizeof *dst->headstart_by_rank);
+	for (int i = 0; i < src->nheadstart_by_rank; i++)
+		dst->headstart_by_rank[i] = src->headstart_by_rank[i];
 }
 
 /* Free what r holds (not r itself) and leave it empty. */
@@ -664,5 +674,10 @@ rules_free(struct ruleset *r)
 	for (int i = 0; i < r->nheadstart; i++)
 		free(r->headstart[i].team);
 	free(r->headstart);
+	for (int i = 0; i < r->nzones; i++)
+		free(r->zones[i].label);
+	free(r->zones);
+	free(r->headstart_from);
+	free(r->headstart_by_rank);
 	memset(r, 0, sizeof *r);
 }

@@ -9,7 +9,7 @@
 #include "buf.h"
 
 #define RULES_MAX_PLACES    64
-#define RULES_MAX_TIEBREAKS 6
+#define RULES_MAX_TIEBREAKS 8
 
 enum tiebreak {
 	TB_BOOYAHS,          /* more Booyahs */
@@ -17,12 +17,20 @@ enum tiebreak {
 	TB_PLACEMENT_POINTS, /* more placement points */
 	TB_LAST_PLACEMENT,   /* better placement in the team's most recent match */
 	TB_AVG_PLACEMENT,    /* lower average placement */
-	TB_BEST_MATCH        /* more points in the team's best single match */
+	TB_BEST_MATCH,       /* more points in the team's best single match */
+	TB_COUNTED_KILLS,    /* more kills as counted under the kill cap */
+	TB_COUNTBACK         /* from the latest match both played back, the better
+	                        placement in the first one where they differ */
 };
 
 struct headstart {
 	char *team; /* team name as written in the ruleset */
 	int points; /* points the team starts the stage with */
+};
+
+struct zone {
+	int to;      /* last rank of the zone; it starts after the previous zone's to */
+	char *label; /* what the ranks in it get ("Second Stage", "Relegated") */
 };
 
 struct ruleset {
@@ -37,6 +45,13 @@ struct ruleset {
 	int rush_max_matches;            /* matches within which it must convert; 0: no limit */
 	enum tiebreak tiebreak[RULES_MAX_TIEBREAKS]; /* in order, after points */
 	int ntiebreak;                               /* entries used */
+	struct zone *zones;          /* qualification zones, by ascending to; NULL: none */
+	int nzones;                  /* entries */
+	int zones_per_group;         /* 1: a group's standings show the zones too */
+	char *headstart_from;        /* stage (name or slug, same tournament) whose final
+	                                ranking gives head starts; NULL: none */
+	int *headstart_by_rank;      /* points for 1st, 2nd, ... there */
+	int nheadstart_by_rank;      /* entries */
 };
 
 void rules_default(struct ruleset *r);

@@ -90,6 +90,9 @@ cmp_tiebreak(enum tiebreak t, const struct acc *a, const struct acc *b)
 	}
 	case TB_BEST_MATCH:
 		return b->best - a->best;
+	case TB_COUNTED_KILLS:
+	case TB_COUNTBACK:
+		break;
 	}
 	return 0;
 }

@@ -53,7 +53,7 @@ stage(const char *ruleset, const char *const *matches, int nmatches)
 			sqlite3_bind_text(st, 1, team, -1, SQLITE_TRANSIENT);
 			sqlite3_step(st);
 			sqlite3_finalize(st);
-			st = db_prepare(db, "INSERT INTO result SELECT ?1, id, ?2, ?3 FROM team"
+			st = db_prepare(db, "INSERT INTO result(match_id, team_id, placement, kills) SELECT ?1, id, ?2, ?3 FROM team"
 			                    " WHERE name = ?4");
 			sqlite3_bind_int(st, 1, m + 1);
 			sqlite3_bind_int(st, 2, place);
