@@ -1,6 +1,8 @@
 # tracker: one C binary over one SQLite file.
 #   make          build build/tracker
 #   make demo     install what is missing, import the real data, serve it
+#   make check    install the build's packages, build with ASan+UBSan, run the
+#                 correctness tests (under 30 s; no sockets, no clocks)
 #   make test     install what is missing, build with ASan+UBSan, run every test
 #   make bench    benchmarks against same-run references (sqlite3 CLI, nginx)
 #   make fuzz     libFuzzer drivers, FUZZ_SECONDS each
@@ -25,7 +27,7 @@ LISTEN  ?= 127.0.0.1:8080
 
 PREFIX ?= /usr/local
 
-.PHONY: all install deps test-deps demo test test-long bench fuzz clean format
+.PHONY: all install deps test-deps demo check test test-long bench fuzz clean format
 
 all: build/tracker
 
@@ -52,18 +54,20 @@ build/embed.c build/embed.h: $(EMBED) tracker/embed.awk Makefile
 	@mkdir -p build
 	awk -f tracker/embed.awk -v header=build/embed.h $(EMBED) > build/embed.c
 
-# Install the build's packages when pkg-config cannot find them.
+# Install the build's packages when they are missing: the compiler, the
+# three libraries, and the sqlite3 CLI of the same SQLite, which reads the
+# file tracker writes (make check computes its expected values with it).
 deps:
-	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null || \
-	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev; }
+	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null && \
+	  command -v sqlite3 >/dev/null || \
+	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev sqlite3; }
 
-# What the tests use besides the build: the sqlite3 CLI (independent
-# expected values), curl, wrk (the load test), clang (make fuzz) and
-# Chromium driven by playwright-core.
+# What the timed tests use besides the build: curl, wrk (the load test),
+# clang (make fuzz) and Chromium driven by playwright-core.
 test-deps: deps
-	@command -v sqlite3 >/dev/null && command -v curl >/dev/null && command -v clang >/dev/null && \
+	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null || \
-	  { $(APT) sqlite3 curl clang chromium wrk; }
+	  { $(APT) curl clang chromium wrk; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ -d tests/web/node_modules/playwright-core ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
@@ -75,6 +79,14 @@ demo: deps
 	build/tracker --db $(DB) standings --stage "Grand Final"
 	build/tracker --db $(DB) serve --listen $(LISTEN)
 
+# The correctness tests: unit, CLI end to end, the web layer without a
+# socket, scoring against the data, the fuzz regressions replayed.
+check: deps
+	$(MAKE) build/asan/tracker
+	LC_ALL=C sh tests/run.sh --check build/asan/tracker
+
+# Every test: check's and the timed ones (kills, hostile HTTP, load, the
+# server over a socket, the browser).
 test: test-deps
 	$(MAKE) build/asan/tracker
 	LC_ALL=C sh tests/run.sh build/asan/tracker
