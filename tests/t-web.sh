@@ -51,6 +51,26 @@ header() {
 	tr -d '\r' <"$T/head" | sed -n "s/^$1: //Ip" | head -1
 }
 
+# listen FILE URL [CURL ARGS...]: an event stream read into FILE in the
+# background for at most 4 s; sets SPID
+listen() {
+	_f=$1
+	shift
+	: >"$_f"
+	curl -sN --max-time 4 "$@" >"$_f" 2>/dev/null &
+	SPID=$!
+}
+
+# heard FILE: wait until the stream of listen FILE carries an update or
+# ends (at its 4 s), then close it
+heard() {
+	while kill -0 "$SPID" 2>/dev/null && ! grep -q 'event: update' "$1"; do
+		sleep 0.05
+	done
+	kill "$SPID" 2>/dev/null
+	wait "$SPID" 2>/dev/null
+}
+
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
 status "serve --help lists the limits" 0 "$TRACKER" serve --help
 for opt in --listen --token-file --max-connections --per-ip --timeout --max-body --max-header --max-streams; do
@@ -182,11 +202,10 @@ same_file "API after the POST = CLI" "$T/cli.json" "$T/body"
 # an import before the stream is up still gets its event.
 sleep 0.5 # the watcher's own notice of the POSTs above (200 ms polls) is in
 v=$(curl -s "$U$PAGE" | sed -n 's/.*events?since=\([0-9]*\)".*/\1/p')
-curl -sN --max-time 4 "$U$API/events?since=$v" >"$T/events" 2>/dev/null &
-cpid=$!
+listen "$T/events" "$U$API/events?since=$v"
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":16,"map":"Purgatory","results":[{"team":"LOS","placement":1,"kills":5}]}' >"$T/m16.json"
 "$TRACKER" import "$T/m16.json" >/dev/null 2>&1
-wait "$cpid"
+heard "$T/events"
 contains "event stream opens" "retry: 1000" "$(cat "$T/events")"
 contains "event after a CLI import" "event: update" "$(cat "$T/events")"
 code "$U$API/standings" >/dev/null
@@ -208,10 +227,13 @@ contains "JSON escapes markup" '"team":"\u003cscript\u003ealert(1)\u003c/script\
 eq "server still answers" 200 "$(code "$U")"
 
 # A page rendered at an older version gets an update at once (?since=, Last-Event-ID).
-contains "stale ?since= gets an update at once" "event: update" \
-	"$(curl -sN --max-time 2 "$U$API/events?since=1" 2>/dev/null)"
-contains "stale Last-Event-ID gets an update at once" "event: update" \
-	"$(curl -sN --max-time 2 -H 'Last-Event-ID: 1' "$U$API/events" 2>/dev/null)"
+listen "$T/events" "$U$API/events?since=1"
+heard "$T/events"
+contains "stale ?since= gets an update at once" "event: update" "$(cat "$T/events")"
+listen "$T/events" -H 'Last-Event-ID: 1' "$U$API/events"
+heard "$T/events"
+contains "stale Last-Event-ID gets an update at once" "event: update" "$(cat "$T/events")"
+sleep 0.5 # the watcher's notice of the hostile import above is in
 page_version=$(curl -s "$U$PAGE" | sed -n 's/.*events?since=\([0-9]*\)".*/\1/p')
 case $page_version in '' | *[!0-9]*) not_ok "page names its data version" "'$page_version'" ;; *) ok "page names its data version" ;; esac
 lacks "current ?since= waits for a change" "event: update" \
@@ -236,15 +258,14 @@ eq "--max-body 2000: a 5000-byte chunked body dropped" 000 "$(code "${U}api/v1/m
 eq "server answers after a dropped body" 200 "$(code "$U")"
 cookie=$(head -c 6000 /dev/zero | tr '\0' c)
 eq "default --max-header: a 6 KB cookie is served" 200 "$(code "$U" -H "Cookie: a=$cookie")"
-: >"$T/first"
-curl -sN --max-time 3 "$U$API/events" >"$T/first" 2>&1 &
-cpid=$!
+listen "$T/first" "$U$API/events"
 for _i in $(seq 50); do
 	grep -q retry "$T/first" && break
 	sleep 0.1
 done
 eq "--max-streams 1: a second stream 503" 503 "$(code "$U$API/events" --max-time 3)"
-wait "$cpid"
+kill "$SPID"
+wait "$SPID" 2>/dev/null
 kill -INT "$PID"
 wait "$PID"
 eq "server stops on SIGINT, exit 0" 0 "$?"
