@@ -6,10 +6,12 @@
  *   slow PORT SRC N SECS N connections from address SRC (127.0.0.x), each
  *                        sending a request's first line and then one header
  *                        line a second, never the end; print "open A closed
- *                        B" after SECS seconds (B: dropped by the server)
+ *                        B" after SECS seconds, or as soon as the server has
+ *                        dropped them all (B: dropped by the server)
  *   idle PORT SRC N SECS N connections from SRC that send nothing; print
- *                        "closed B of N early E" after SECS seconds (E:
- *                        closed within the first second)
+ *                        "closed B of N early E" after SECS seconds, or as
+ *                        soon as the server has closed them all (E: closed
+ *                        within the first second)
  *   chunked PORT SECS [AUTH]  a POST whose chunked body never ends; print
  *                        "closed after BYTES" or "open after BYTES"
  * Exits 0 when it could run the mode, 2 on a usage error, 1 when it could
@@ -127,7 +129,10 @@ mode_raw(void)
 	return 0;
 }
 
-/* The slow and idle modes: n connections from src for secs seconds, dribbling or silent. */
+/*
+ * The slow and idle modes: n connections from src, dribbling or silent, for
+ * secs seconds or until the server has closed every one.
+ */
 static int
 mode_many(const char *src, int n, int secs, int dribble)
 {
@@ -150,7 +155,7 @@ mode_many(const char *src, int n, int secs, int dribble)
 		return 1;
 	}
 	double end = now() + secs;
-	while (now() < end) {
+	while (now() < end && closed < open) {
 		sleep(1);
 		for (int i = 0; i < n; i++) {
 			if (fds[i] < 0)
