@@ -141,12 +141,23 @@ serve_start() {
 	TRACKER_TOKEN=$TOKEN "$TRACKER" --db "$SDB" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 	spid=$!
 	_i=0
-	while ! grep -qs 'http://' "$T/serve.out" && [ $_i -lt 100 ]; do
-		sleep 0.1
+	while ! grep -qs 'http://' "$T/serve.out" && [ $_i -lt 500 ]; do
+		sleep 0.02
 		_i=$((_i + 1))
 	done
 	surl=$(sed -n 's|.*\(http://127.0.0.1:[0-9]*\)/.*|\1|p' "$T/serve.out")
 }
+
+# The four posters' curl configurations, each a quarter of the files, the
+# server's URL left as @URL@.
+for c in 0 1 2 3; do
+	ls "$T"/post/live-*.json | awk -v c=$c 'NR % 4 == c' | while read -r f; do
+		n=${f##*live-}
+		n=$((1${n%.json} - 100000))
+		printf 'url = "@URL@/api/v1/matches"\nheader = "Authorization: Bearer %s"\n' "$TOKEN"
+		printf 'data-binary = "@%s"\noutput = /dev/null\nwrite-out = "%%{http_code} %d\\n"\nnext\n' "$f" "$n"
+	done >"$T/post.$c.in"
+done
 
 # posters: four curl processes POSTing every file (each a quarter, over one
 # kept-alive connection), each answer a line "STATUS MATCH" in $T/acks.N;
@@ -154,12 +165,7 @@ serve_start() {
 posters() {
 	cpids=
 	for c in 0 1 2 3; do
-		ls "$T"/post/live-*.json | awk -v c=$c 'NR % 4 == c' | while read -r f; do
-			n=${f##*live-}
-			n=$((1${n%.json} - 100000))
-			printf 'url = "%s/api/v1/matches"\nheader = "Authorization: Bearer %s"\n' "$surl" "$TOKEN"
-			printf 'data-binary = "@%s"\noutput = /dev/null\nwrite-out = "%%{http_code} %d\\n"\nnext\n' "$f" "$n"
-		done >"$T/post.$c.cfg"
+		sed "s|@URL@|$surl|" "$T/post.$c.in" >"$T/post.$c.cfg"
 		curl -s -K "$T/post.$c.cfg" >"$T/acks.$c" 2>/dev/null &
 		cpids="$cpids $!"
 	done
