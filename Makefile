@@ -96,8 +96,7 @@ test-long: test-deps
 	LC_ALL=C TRACKER_LONG=1 sh tests/run.sh build/asan/tracker
 
 bench: deps
-	@command -v sqlite3 >/dev/null && command -v wrk >/dev/null && command -v nginx >/dev/null || \
-	  { $(APT) sqlite3 wrk nginx; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(APT) wrk nginx; }
 	$(MAKE) build/tracker
 	sh tests/bench/run.sh build/tracker
 

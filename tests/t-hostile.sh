@@ -297,7 +297,7 @@ for n in 30 50; do
 	sleep 1
 	got=$(code --max-time 2 "$url/")
 	for p in $cls; do
-		kill $p
+		kill $p 2>/dev/null
 		wait $p 2>/dev/null
 	done
 	echo "# connection limit 40, $n held: another client got $got"
