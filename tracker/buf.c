@@ -101,6 +101,26 @@ buf_json_str(struct buf *b, const char *s)
 }
 
 /*
+ * Append s percent-encoded for one URL path segment or query value: every
+ * byte but letters, digits, '-', '.', '_' and '~' becomes %XX. The result
+ * is also safe inside a quoted HTML attribute.
+ */
+void
+buf_url(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			buf_putc(b, (char)*p);
+		else {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			buf_put(b, e, 3);
+		}
+	}
+}
+
+/*
  * Hand the bytes over: returns them (malloc'd, NUL-terminated, never NULL;
  * the caller frees with free()) and leaves b empty. *len, when non-NULL,
  * gets the length.

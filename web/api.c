@@ -16,6 +16,7 @@
 #include "live.h"
 #include "maps.h"
 #include "pages.h"
+#include "stage.h"
 #include "table.h"
 #include "team.h"
 #include "util.h"
@@ -43,7 +44,7 @@ void
 api_standings(const struct http_req *req, struct http_out *out)
 {
 	struct standings s;
-	if (!page_standings(req, out, 1, &s))
+	if (!stage_standings(req, out, 1, 0, &s))
 		return;
 	out->type = TYPE_JSON;
 	standings_json(&s, &out->body);
@@ -55,7 +56,7 @@ void
 api_matches(const struct http_req *req, struct http_out *out)
 {
 	int64_t stage;
-	if (!page_stage_id(req, out, &stage))
+	if (!stage_id(req, out, &stage))
 		return;
 	json_table(out, catalog_matches(req->db, stage));
 }
@@ -68,7 +69,7 @@ api_maps(const struct http_req *req, struct http_out *out)
 	struct map_row *rows;
 	int nrows;
 	char *err;
-	if (!page_stage_id(req, out, &stage))
+	if (!stage_id(req, out, &stage))
 		return;
 	struct maps_query q = {.stage = stage};
 	if (maps_compute(req->db, &q, &rows, &nrows, &err) != 0) {
@@ -107,7 +108,7 @@ void
 api_events(const struct http_req *req, struct http_out *out)
 {
 	int64_t stage;
-	if (!page_stage_id(req, out, &stage))
+	if (!stage_id(req, out, &stage))
 		return;
 	const char *since = req->last_event_id ? req->last_event_id : http_arg(req, "since");
 	out->stream = 1;

@@ -46,46 +46,41 @@ page_chart(struct buf *b, const struct standings *st)
 	int step = top <= 50 ? 10 : top <= 125 ? 25 : top <= 250 ? 50 : top <= 500 ? 100 : 250;
 	top = (top / step + 1) * step;
 
-	buf_printf(b,
-	           "<figure class=\"chart\"><svg class=\"race\" viewBox=\"0 0 %d %d\" role=\"img\" "
-	           "aria-label=\"points after each match\" xmlns=\"http://www.w3.org/2000/svg\">",
-	           W, H);
+	htmlf(b,
+	      "<figure class=\"chart\"><svg class=\"race\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	      "aria-label=\"points after each match\" xmlns=\"http://www.w3.org/2000/svg\">",
+	      W, H);
 	for (int p = 0; p <= top; p += step)
-		buf_printf(b,
-		           "<line class=\"gridline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		           "<text class=\"ylabel\" x=\"%d\" y=\"%.1f\">%d</text>",
-		           LEFT, yat(p, top), W - RIGHT, yat(p, top), LEFT - 4, yat(p, top) + 4, p);
+		htmlf(b,
+		      "<line class=\"gridline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+		      "<text class=\"ylabel\" x=\"%d\" y=\"%.1f\">%d</text>",
+		      LEFT, yat(p, top), W - RIGHT, yat(p, top), LEFT - 4, yat(p, top) + 4, p);
 	int every = n <= 16 ? 1 : n <= 40 ? 5 : 10;
 	for (int m = 1; m <= n; m++)
 		if (m % every == 0 || m == 1)
-			buf_printf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%d\">%d</text>",
-			           xat(m, n), H - 8, st->numbers[m - 1]);
+			htmlf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%d\">%d</text>", xat(m, n),
+			      H - 8, st->numbers[m - 1]);
 	if (st->rules.rush_threshold) {
 		double y = yat(st->rules.rush_threshold, top);
-		buf_printf(b,
-		           "<line class=\"rush-line\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		           "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">Champion Rush %d</text>",
-		           LEFT, y, W - RIGHT, y, LEFT + 4, y - 4, st->rules.rush_threshold);
+		htmlf(b,
+		      "<line class=\"rush-line\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+		      "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">Champion Rush %d</text>",
+		      LEFT, y, W - RIGHT, y, LEFT + 4, y - 4, st->rules.rush_threshold);
 	}
 	/* Draw the leaders last, so they sit on top. */
 	for (int t = nt - 1; t >= 0; t--) {
 		const struct standing *r = &st->rows[t];
-		buf_printf(b, "<polyline class=\"line c%d%s\" data-team=\"", t % 16,
-		           st->champion_id && r->team_id == st->champion_id ? " champ" : "");
-		html_attr(b, r->team);
-		html_raw(b, "\" points=\"");
+		htmlf(b, "<polyline class=\"line c%d%r\" data-team=\"%a\" points=\"", t % 16,
+		      st->champion_id && r->team_id == st->champion_id ? " champ" : "", r->team);
 		for (int m = 0; m <= n; m++)
-			buf_printf(b, "%s%.1f,%.1f", m ? " " : "", xat(m, n),
-			           yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], top));
-		html_raw(b, "\"><title>");
-		html_text(b, r->team);
-		buf_printf(b, ": %d points</title></polyline>", r->points);
+			htmlf(b, "%r%.1f,%.1f", m ? " " : "", xat(m, n),
+			      yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], top));
+		htmlf(b, "\"><title>%s: %d points</title></polyline>", r->team, r->points);
 	}
-	html_raw(b, "</svg><figcaption><ol class=\"legend\">");
-	for (int t = 0; t < nt; t++) {
-		buf_printf(b, "<li><span class=\"sw c%d\"></span>", t % 16);
-		html_text(b, st->rows[t].team);
-		buf_printf(b, " <span class=\"muted\">%d</span></li>", st->rows[t].points);
-	}
-	html_raw(b, "</ol></figcaption></figure>\n");
+	htmlf(b, "</svg><figcaption><ol class=\"legend\">");
+	for (int t = 0; t < nt; t++)
+		htmlf(b,
+		      "<li><span class=\"sw c%d\"></span>%s <span class=\"muted\">%d</span></li>",
+		      t % 16, st->rows[t].team, st->rows[t].points);
+	htmlf(b, "</ol></figcaption></figure>\n");
 }

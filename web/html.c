@@ -1,11 +1,10 @@
 /*
- * html.c: the only way text gets into a page. Each helper escapes for one
- * context: html_text for element content, html_attr for a quoted attribute
- * value (SVG's included), url_arg for one path segment or query value;
- * html_raw writes the program's own markup unchanged and is never given a
- * value from the database or the request. Also the frame (head, header,
- * footer) every page shares.
+ * html.c: the only way text gets into a page: htmlf, a printf whose
+ * conversions each escape for one context, so the format string, a
+ * literal, says what every value is. Also the frame (head, header, footer)
+ * every page shares.
  */
+#include <stdarg.h>
 #include <string.h>
 
 #include "html.h"
@@ -45,45 +44,74 @@ escape(struct buf *b, const char *s, int attr)
 	buf_put(b, run, (size_t)(s - run));
 }
 
-/* Append s, escaping &, < and > : for text between tags. */
-void
-html_text(struct buf *b, const char *s)
-{
-	escape(b, s, 0);
-}
-
-/* Append s for a double-quoted attribute value: &, <, >, " and ' escaped. */
-void
-html_attr(struct buf *b, const char *s)
-{
-	escape(b, s, 1);
-}
-
 /*
- * Append s percent-encoded for one URL path segment or query value: every
- * byte but letters, digits, '-', '.', '_' and '~' becomes %XX. The result
- * is also safe inside a quoted attribute.
+ * Append fmt to b with its conversions filled in, each escaped for its
+ * context:
+ *   %s   text between tags: &, < and > escaped
+ *   %a   a double-quoted attribute value (SVG's included): &, <, >, " and '
+ *   %p   one URL path segment or query value, percent-encoded (buf_url)
+ *   %j   a JSON string literal, safe inside <script> too (buf_json_str)
+ *   %r   raw: the program's own markup, unchanged; only ever a literal
+ *   %d   int; %lld long long; %llu unsigned long long
+ *   %f   double, with an optional + flag and precision: %.1f, %+.1f
+ *   %%   a percent sign
+ * The string conversions take a const char *, NULL taken as "". A
+ * conversion not in this list ends the output; tests/t-html.sh refuses
+ * such a format, a format that is not a literal, and a %r given anything
+ * but literals.
  */
 void
-url_arg(struct buf *b, const char *s)
+htmlf(struct buf *b, const char *fmt, ...)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-			buf_putc(b, (char)*p);
-		else {
-			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-			buf_put(b, e, 3);
+	va_list ap;
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p;) {
+		size_t n = strcspn(p, "%");
+		buf_put(b, p, n);
+		p += n;
+		if (*p++ == '\0')
+			break;
+		int plus = *p == '+';
+		p += plus;
+		int prec = -1;
+		if (p[0] == '.' && p[1] >= '0' && p[1] <= '9') {
+			prec = p[1] - '0';
+			p += 2;
 		}
+		int ll = strncmp(p, "ll", 2) == 0;
+		p += 2 * ll;
+		char c = *p++;
+		if (c == 'f' && !ll) {
+			buf_printf(b, plus ? "%+.*f" : "%.*f", prec < 0 ? 6 : prec,
+			           va_arg(ap, double));
+			continue;
+		}
+		if (plus || prec >= 0 || (ll && c != 'd' && c != 'u'))
+			break;
+		if (ll && c == 'd')
+			buf_printf(b, "%lld", va_arg(ap, long long));
+		else if (ll)
+			buf_printf(b, "%llu", va_arg(ap, unsigned long long));
+		else if (c == 'd')
+			buf_printf(b, "%d", va_arg(ap, int));
+		else if (c == '%')
+			buf_putc(b, '%');
+		else if (c && strchr("sapjr", c)) {
+			const char *s = va_arg(ap, const char *);
+			if (s == NULL)
+				s = "";
+			if (c == 's' || c == 'a')
+				escape(b, s, c == 'a');
+			else if (c == 'p')
+				buf_url(b, s);
+			else if (c == 'j')
+				buf_json_str(b, s);
+			else
+				buf_puts(b, s);
+		} else
+			break;
 	}
-}
-
-/* Append the program's own markup s unchanged. Never a value from outside. */
-void
-html_raw(struct buf *b, const char *s)
-{
-	buf_puts(b, s);
+	va_end(ap);
 }
 
 /*
@@ -94,25 +122,23 @@ html_raw(struct buf *b, const char *s)
 void
 html_open(struct buf *b, const char *title, const char *events)
 {
-	html_raw(b, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	            "<meta name=\"color-scheme\" content=\"light dark\">"
-	            "<link rel=\"icon\" href=\"data:,\"><title>");
-	html_text(b, title);
-	html_raw(b, " · tracker</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
-	            "<script src=\"/static/app.js\" defer></script></head>\n<body");
-	if (events) {
-		html_raw(b, " data-events=\"");
-		html_attr(b, events);
-		html_raw(b, "\"");
-	}
-	html_raw(b, "><header><a class=\"home\" href=\"/\">tracker</a></header>\n<main>");
+	htmlf(b,
+	      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	      "<meta name=\"color-scheme\" content=\"light dark\">"
+	      "<link rel=\"icon\" href=\"data:,\"><title>%s · tracker</title>"
+	      "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+	      "<script src=\"/static/app.js\" defer></script></head>\n<body",
+	      title);
+	if (events)
+		htmlf(b, " data-events=\"%a\"", events);
+	htmlf(b, "><header><a class=\"home\" href=\"/\">tracker</a></header>\n<main>");
 }
 
 /* Close what html_open opened. */
 void
 html_close(struct buf *b)
 {
-	html_raw(b, "</main>\n<footer>Free Fire esports stats · <a href=\"/api/v1/tournaments\">"
-	            "JSON API</a></footer>\n</body></html>\n");
+	htmlf(b, "</main>\n<footer>Free Fire esports stats · <a href=\"/api/v1/tournaments\">"
+	         "JSON API</a></footer>\n</body></html>\n");
 }

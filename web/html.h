@@ -1,13 +1,16 @@
-/* html.h: writing HTML safely: escaping by context, and the frame every page shares. */
+/* html.h: writing HTML: htmlf, whose conversions each escape for one context, and the page frame.
+ */
 #ifndef TRACKER_HTML_H
 #define TRACKER_HTML_H
 
 #include "buf.h"
 
-void html_text(struct buf *b, const char *s);
-void html_attr(struct buf *b, const char *s);
-void url_arg(struct buf *b, const char *s);
-void html_raw(struct buf *b, const char *s);
+/* HTMLF_CHECK (tests/t-html.sh only): the compiler checks the argument types as printf's. */
+#ifdef HTMLF_CHECK
+__attribute__((format(printf, 2, 3)))
+#endif
+void
+htmlf(struct buf *b, const char *fmt, ...);
 void html_open(struct buf *b, const char *title, const char *events);
 void html_close(struct buf *b);
 

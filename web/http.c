@@ -15,7 +15,6 @@
 #include "cache.h"
 #include "db.h"
 #include "embed.h"
-#include "html.h"
 #include "http.h"
 #include "live.h"
 #include "pages.h"
@@ -190,13 +189,7 @@ http_error(int status, int api, const char *msg)
 	} else {
 		char title[64];
 		snprintf(title, sizeof title, "%d %s", status, reason(status));
-		html_open(&b, title, NULL);
-		html_raw(&b, "<h1>");
-		html_text(&b, title);
-		html_raw(&b, "</h1><p class=\"error\">");
-		html_text(&b, msg);
-		html_raw(&b, "</p><p><a href=\"/\">All tournaments</a></p>");
-		html_close(&b);
+		page_error(&b, title, msg);
 	}
 	size_t len;
 	char *body = buf_detach(&b, &len);
@@ -245,7 +238,7 @@ cache_key(const struct http_req *req)
 	struct buf b = {0};
 	buf_puts(&b, req->path);
 	buf_puts(&b, "?after=");
-	url_arg(&b, after);
+	buf_url(&b, after);
 	return buf_detach(&b, NULL);
 }
 

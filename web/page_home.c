@@ -13,7 +13,7 @@ page_home(const struct http_req *req, struct http_out *out)
 {
 	struct buf *b = &out->body;
 	html_open(b, "Tournaments", NULL);
-	html_raw(b, "<h1>Tournaments</h1>\n");
+	htmlf(b, "<h1>Tournaments</h1>\n");
 	sqlite3_stmt *st =
 	    db_prepare(req->db, "SELECT t.id, t.name, t.slug, s.name, s.slug,"
 	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id),"
@@ -30,48 +30,33 @@ page_home(const struct http_req *req, struct http_out *out)
 		const char *sname = (const char *)sqlite3_column_text(st, 3);
 		const char *sslug = (const char *)sqlite3_column_text(st, 4);
 		if (tid != prev) {
-			html_raw(b, prev ? "</ul></section>\n" : "");
-			html_raw(b, "<section class=\"card\"><h2>");
-			html_text(b, tname);
-			html_raw(b, "</h2><ul class=\"stages\">");
+			htmlf(b, "%r<section class=\"card\"><h2>%s</h2><ul class=\"stages\">",
+			      prev ? "</ul></section>\n" : "", tname);
 			prev = tid;
 		}
 		any = 1;
-		html_raw(b, "<li><a href=\"/t/");
-		url_arg(b, tslug);
-		html_raw(b, "/");
-		url_arg(b, sslug);
-		html_raw(b, "\">");
-		html_text(b, sname);
-		buf_printf(
-		    b, "</a> <span class=\"muted\">%d matches · %d teams</span> · <a href=\"/t/",
-		    sqlite3_column_int(st, 5), sqlite3_column_int(st, 6));
-		url_arg(b, tslug);
-		html_raw(b, "/");
-		url_arg(b, sslug);
-		html_raw(b, "/maps\">maps</a></li>");
+		htmlf(b,
+		      "<li><a href=\"/t/%p/%p\">%s</a> <span class=\"muted\">%d matches · %d "
+		      "teams</span> · <a href=\"/t/%p/%p/maps\">maps</a></li>",
+		      tslug, sslug, sname, sqlite3_column_int(st, 5), sqlite3_column_int(st, 6),
+		      tslug, sslug);
 	}
 	sqlite3_finalize(st);
 	if (prev)
-		html_raw(b, "</ul></section>\n");
+		htmlf(b, "</ul></section>\n");
 	if (!any)
-		html_raw(b, "<p class=\"muted\">Nothing imported yet: <code>tracker import "
-		            "FILE.json</code> adds a stage.</p>\n");
+		htmlf(b, "<p class=\"muted\">Nothing imported yet: <code>tracker import "
+		         "FILE.json</code> adds a stage.</p>\n");
 
 	st = db_prepare(req->db, "SELECT name, slug FROM team ORDER BY name");
 	int nteams = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		html_raw(b, nteams++
-		                ? ""
-		                : "<section class=\"card\"><h2>Teams</h2><ul class=\"teams\">");
-		html_raw(b, "<li><a href=\"/teams/");
-		url_arg(b, (const char *)sqlite3_column_text(st, 1));
-		html_raw(b, "\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 0));
-		html_raw(b, "</a></li>");
-	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		htmlf(b, "%r<li><a href=\"/teams/%p\">%s</a></li>",
+		      nteams++ ? "" : "<section class=\"card\"><h2>Teams</h2><ul class=\"teams\">",
+		      (const char *)sqlite3_column_text(st, 1),
+		      (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (nteams)
-		html_raw(b, "</ul></section>\n");
+		htmlf(b, "</ul></section>\n");
 	html_close(b);
 }

@@ -10,6 +10,7 @@
 #include "html.h"
 #include "maps.h"
 #include "pages.h"
+#include "stage.h"
 #include "util.h"
 
 /* The index of map in maps[0..*n), added when new. */
@@ -38,7 +39,7 @@ page_maps(const struct http_req *req, struct http_out *out)
 	struct map_row *rows;
 	int nrows;
 	char *err;
-	if (!page_standings(req, out, 0, &s))
+	if (!stage_standings(req, out, 0, 0, &s))
 		return;
 	struct maps_query q = {.stage = s.stage_id};
 	if (maps_compute(req->db, &q, &rows, &nrows, &err) != 0) {
@@ -58,26 +59,20 @@ page_maps(const struct http_req *req, struct http_out *out)
 	if (nmaps)
 		qsort(maps, (size_t)nmaps, sizeof *maps, by_name);
 
-	struct buf *b = &out->body, title = {0};
-	buf_printf(&title, "Maps · %s · %s", s.stage, s.tournament);
-	html_open(b, title.data, NULL);
-	page_stage_head(b, &s, 1);
-	html_raw(b, "<p class=\"muted\">Points per match on each map "
-	            "(darker is more); Booyahs and matches below.</p>\n"
-	            "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
-	            "</th>");
-	for (int m = 0; m < nmaps; m++) {
-		html_raw(b, "<th>");
-		html_text(b, maps[m]);
-		html_raw(b, "</th>");
-	}
-	html_raw(b, "</tr></thead><tbody>\n");
+	struct buf *b = &out->body;
+	char *title = xasprintf("Maps · %s · %s", s.stage, s.tournament);
+	html_open(b, title, NULL);
+	stage_head(b, &s, 1);
+	htmlf(b, "<p class=\"muted\">Points per match on each map "
+	         "(darker is more); Booyahs and matches below.</p>\n"
+	         "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
+	         "</th>");
+	for (int m = 0; m < nmaps; m++)
+		htmlf(b, "<th>%s</th>", maps[m]);
+	htmlf(b, "</tr></thead><tbody>\n");
 	for (int t = 0; t < s.nrows; t++) {
-		html_raw(b, "<tr><td class=\"team\"><a href=\"/teams/");
-		url_arg(b, s.rows[t].slug);
-		html_raw(b, "\">");
-		html_text(b, s.rows[t].team);
-		html_raw(b, "</a></td>");
+		htmlf(b, "<tr><td class=\"team\"><a href=\"/teams/%p\">%s</a></td>", s.rows[t].slug,
+		      s.rows[t].team);
 		for (int m = 0; m < nmaps; m++) {
 			const struct map_row *r = NULL;
 			for (int i = 0; i < nrows && r == NULL; i++)
@@ -85,20 +80,20 @@ page_maps(const struct http_req *req, struct http_out *out)
 				    strcmp(rows[i].map, maps[m]) == 0)
 					r = &rows[i];
 			if (r == NULL) {
-				html_raw(b, "<td class=\"none\">–</td>");
+				htmlf(b, "<td class=\"none\">–</td>");
 				continue;
 			}
 			int level = best > 0 ? (int)(r->points_per_match / best * 5 + 0.5) : 0;
-			buf_printf(b,
-			           "<td class=\"h%d\" title=\"rank %d on this map\"><b>%.1f</b>"
-			           "<small>%d B · %d m</small></td>",
-			           level, r->map_rank, r->points_per_match, r->booyahs, r->matches);
+			htmlf(b,
+			      "<td class=\"h%d\" title=\"rank %d on this map\"><b>%.1f</b>"
+			      "<small>%d B · %d m</small></td>",
+			      level, r->map_rank, r->points_per_match, r->booyahs, r->matches);
 		}
-		html_raw(b, "</tr>\n");
+		htmlf(b, "</tr>\n");
 	}
-	html_raw(b, "</tbody></table></div>\n");
+	htmlf(b, "</tbody></table></div>\n");
 	html_close(b);
-	buf_free(&title);
+	free(title);
 	free(maps);
 	maps_free(rows, nrows);
 	standings_free(&s);

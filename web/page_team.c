@@ -39,39 +39,29 @@ page_team_report(const struct http_req *req, struct http_out *out, struct team_r
 static void
 stages(struct buf *b, const struct team_report *r)
 {
-	html_raw(b,
-	         "<h2>Standings</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	htmlf(b, "<h2>Standings</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
 	         "<th class=\"team\">Stage</th><th>#</th><th title=\"matches\">M</th>"
 	         "<th>Booyah</th><th>Kills</th><th>Place</th><th>Total</th></tr></thead><tbody>");
 	for (int i = 0; i < r->nstages; i++) {
 		const struct team_stage *ts = &r->stages[i];
-		html_raw(b, ts->champion ? "<tr class=\"champion\">" : "<tr>");
-		html_raw(b, "<td class=\"team\"><a href=\"/t/");
-		url_arg(b, ts->tournament_slug);
-		html_raw(b, "/");
-		url_arg(b, ts->stage_slug);
-		html_raw(b, "\">");
-		html_text(b, ts->tournament);
-		html_raw(b, " · ");
-		html_text(b, ts->stage);
-		html_raw(b, "</a>");
-		if (ts->champion)
-			html_raw(b, " <span class=\"champ-mark\">♛</span>");
-		buf_printf(b,
-		           "</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td>"
-		           "<td class=\"total\">%d</td></tr>",
-		           ts->row.rank, ts->row.matches, ts->row.booyahs, ts->row.kills,
-		           ts->row.placement_points, ts->row.points);
+		htmlf(b, "<tr%r><td class=\"team\"><a href=\"/t/%p/%p\">%s · %s</a>%r",
+		      ts->champion ? " class=\"champion\"" : "", ts->tournament_slug,
+		      ts->stage_slug, ts->tournament, ts->stage,
+		      ts->champion ? " <span class=\"champ-mark\">♛</span>" : "");
+		htmlf(b,
+		      "</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td>"
+		      "<td class=\"total\">%d</td></tr>",
+		      ts->row.rank, ts->row.matches, ts->row.booyahs, ts->row.kills,
+		      ts->row.placement_points, ts->row.points);
 	}
-	html_raw(b, "</tbody></table></div>\n");
+	htmlf(b, "</tbody></table></div>\n");
 }
 
 /* The team's numbers per map, every stage together. */
 static void
 maps(struct buf *b, const struct team_report *r)
 {
-	html_raw(b,
-	         "<h2>Maps</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	htmlf(b, "<h2>Maps</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
 	         "<th class=\"team\">Map</th><th title=\"matches\">M</th><th>Booyah</th>"
 	         "<th title=\"average placement\">Avg #</th><th title=\"kills per match\">K/M</th>"
 	         "<th title=\"points per match\">Pts/M</th><th title=\"points per match against "
@@ -79,36 +69,33 @@ maps(struct buf *b, const struct team_report *r)
 	         "map\">Rank</th></tr></thead><tbody>");
 	for (int i = 0; i < r->nmaps; i++) {
 		const struct map_row *m = &r->maps[i];
-		html_raw(b, "<tr><td class=\"team\">");
-		html_text(b, m->map);
-		buf_printf(
+		htmlf(
 		    b,
-		    "</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td>"
-		    "<td class=\"total\">%.1f</td><td class=\"%s\">%+.1f</td><td>%d</td></tr>",
-		    m->matches, m->booyahs, m->avg_placement, m->avg_kills, m->points_per_match,
-		    m->delta_ppm >= 0 ? "up" : "down", m->delta_ppm, m->map_rank);
+		    "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td>"
+		    "<td class=\"total\">%.1f</td><td class=\"%r\">%+.1f</td><td>%d</td></tr>",
+		    m->map, m->matches, m->booyahs, m->avg_placement, m->avg_kills,
+		    m->points_per_match, m->delta_ppm >= 0 ? "up" : "down", m->delta_ppm,
+		    m->map_rank);
 	}
-	html_raw(b, "</tbody></table></div>\n");
+	htmlf(b, "</tbody></table></div>\n");
 }
 
 /* The team's last 10 matches, with the points each earned under its stage's ruleset. */
 static void
 history(struct buf *b, const struct team_report *r)
 {
-	html_raw(b, "<h2>Last 10 matches</h2><div class=\"scroll\"><table class=\"board\"><thead>"
-	            "<tr><th class=\"team\">Stage</th><th>Match</th><th class=\"team\">Map</th>"
-	            "<th>#</th><th>Kills</th><th>Points</th></tr></thead><tbody>");
+	htmlf(b, "<h2>Last 10 matches</h2><div class=\"scroll\"><table class=\"board\"><thead>"
+	         "<tr><th class=\"team\">Stage</th><th>Match</th><th class=\"team\">Map</th>"
+	         "<th>#</th><th>Kills</th><th>Points</th></tr></thead><tbody>");
 	for (int i = 0; i < r->nmatches; i++) {
 		const struct team_match *m = &r->matches[i];
-		html_raw(b, m->placement == 1 ? "<tr class=\"booyah\">" : "<tr>");
-		html_raw(b, "<td class=\"team\">");
-		html_text(b, m->stage);
-		buf_printf(b, "</td><td>%d</td><td class=\"team\">", m->match);
-		html_text(b, m->map);
-		buf_printf(b, "</td><td>%d</td><td>%d</td><td class=\"total\">%d</td></tr>",
-		           m->placement, m->kills, m->points);
+		htmlf(b,
+		      "<tr%r><td class=\"team\">%s</td><td>%d</td><td class=\"team\">%s</td>"
+		      "<td>%d</td><td>%d</td><td class=\"total\">%d</td></tr>",
+		      m->placement == 1 ? " class=\"booyah\"" : "", m->stage, m->match, m->map,
+		      m->placement, m->kills, m->points);
 	}
-	html_raw(b, "</tbody></table></div>\n");
+	htmlf(b, "</tbody></table></div>\n");
 }
 
 /* The players who played for the team, by kills; nothing when there are none. */
@@ -117,21 +104,20 @@ players(struct buf *b, const struct team_report *r)
 {
 	if (r->nplayers == 0)
 		return;
-	html_raw(b, "<h2>Players</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	            "<th class=\"team\">Player</th><th title=\"matches\">M</th><th>Kills</th>"
-	            "<th title=\"kills per match\">K/M</th><th>Damage</th><th>Assists</th>"
-	            "<th>MVP</th></tr></thead><tbody>");
+	htmlf(b, "<h2>Players</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	         "<th class=\"team\">Player</th><th title=\"matches\">M</th><th>Kills</th>"
+	         "<th title=\"kills per match\">K/M</th><th>Damage</th><th>Assists</th>"
+	         "<th>MVP</th></tr></thead><tbody>");
 	for (int i = 0; i < r->nplayers; i++) {
 		const struct player_row *p = &r->players[i];
-		html_raw(b, "<tr><td class=\"team\">");
-		html_text(b, p->player);
-		buf_printf(b,
-		           "</td><td>%d</td><td>%d</td><td>%.2f</td><td>%lld</td><td>%d</td><td>%d"
-		           "</td></tr>",
-		           p->matches, p->kills, p->kills_per_match, (long long)p->damage,
-		           p->assists, p->mvps);
+		htmlf(
+		    b,
+		    "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td>%.2f</td><td>%lld</td>"
+		    "<td>%d</td><td>%d</td></tr>",
+		    p->player, p->matches, p->kills, p->kills_per_match, (long long)p->damage,
+		    p->assists, p->mvps);
 	}
-	html_raw(b, "</tbody></table></div>\n");
+	htmlf(b, "</tbody></table></div>\n");
 }
 
 /* GET /teams/{team}. */
@@ -143,13 +129,11 @@ page_team(const struct http_req *req, struct http_out *out)
 		return;
 	struct buf *b = &out->body;
 	html_open(b, r.name, NULL);
-	html_raw(b, "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › Teams</p><h1>");
-	html_text(b, r.name);
-	html_raw(b, "</h1><nav class=\"tabs\"><a class=\"on\" href=\"/teams/");
-	url_arg(b, req->param[0]);
-	html_raw(b, "\">Team</a><a href=\"/api/v1/teams/");
-	url_arg(b, req->param[0]);
-	html_raw(b, "\">JSON</a></nav>\n");
+	htmlf(b,
+	      "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › Teams</p><h1>%s</h1>"
+	      "<nav class=\"tabs\"><a class=\"on\" href=\"/teams/%p\">Team</a>"
+	      "<a href=\"/api/v1/teams/%p\">JSON</a></nav>\n",
+	      r.name, req->param[0], req->param[0]);
 	stages(b, &r);
 	maps(b, &r);
 	history(b, &r);

@@ -13,11 +13,8 @@ void page_stage(const struct http_req *req, struct http_out *out);
 void page_maps(const struct http_req *req, struct http_out *out);
 void page_team(const struct http_req *req, struct http_out *out);
 void page_chart(struct buf *b, const struct standings *st);
-int page_stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
+void page_error(struct buf *b, const char *title, const char *msg);
 int page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r);
-int page_standings(const struct http_req *req, struct http_out *out, int with_after,
-                   struct standings *s);
-void page_stage_head(struct buf *b, const struct standings *s, int maps);
 
 void api_tournaments(const struct http_req *req, struct http_out *out);
 void api_standings(const struct http_req *req, struct http_out *out);

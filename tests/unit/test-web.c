@@ -99,14 +99,36 @@ static void
 test_escaping(void)
 {
 	struct buf b = {0};
-	html_text(&b, "<script>alert(1)</script> & \"q\" 'a'");
-	CHECK_STR("html_text", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\" 'a'", b.data);
+	htmlf(&b, "%s", "<script>alert(1)</script> & \"q\" 'a'");
+	CHECK_STR("htmlf %s: text", "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\" 'a'",
+	          b.data);
 	buf_reset(&b);
-	html_attr(&b, "Tom & \"Jerry\" <'x'>");
-	CHECK_STR("html_attr", "Tom &amp; &quot;Jerry&quot; &lt;&#39;x&#39;&gt;", b.data);
+	htmlf(&b, "%a", "Tom & \"Jerry\" <'x'>");
+	CHECK_STR("htmlf %a: attribute", "Tom &amp; &quot;Jerry&quot; &lt;&#39;x&#39;&gt;", b.data);
 	buf_reset(&b);
-	url_arg(&b, "a b/c?d=\"e\"&<f>~_.-");
-	CHECK_STR("url_arg", "a%20b%2Fc%3Fd%3D%22e%22%26%3Cf%3E~_.-", b.data);
+	htmlf(&b, "%p", "a b/c?d=\"e\"&<f>~_.-");
+	CHECK_STR("htmlf %p: URL part", "a%20b%2Fc%3Fd%3D%22e%22%26%3Cf%3E~_.-", b.data);
+	buf_reset(&b);
+	htmlf(&b, "<script type=\"application/json\">%j</script>", "</script><b>\"&\\\n");
+	CHECK_STR("htmlf %j: JSON that cannot close the script",
+	          "<script type=\"application/json\">"
+	          "\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\u0026\\\\\\n\"</script>",
+	          b.data);
+	buf_reset(&b);
+	htmlf(&b, "<b>%r</b>", "<i>&amp;</i>");
+	CHECK_STR("htmlf %r: raw", "<b><i>&amp;</i></b>", b.data);
+	buf_reset(&b);
+	/* the number conversions, and %% */
+	htmlf(&b, "%d|%lld|%llu|%f|%.1f|%+.1f|%+.2f|100%%", -7, -9000000000LL,
+	      18446744073709551615ULL, 0.5, 2.25, 0.04, -1.005);
+	CHECK_STR("htmlf numbers",
+	          "-7|-9000000000|18446744073709551615|0.500000|2.2|+0.0|-1.00|100%", b.data);
+	buf_reset(&b);
+	htmlf(&b, "a%sb%ac%pd", NULL, NULL, NULL);
+	CHECK_STR("htmlf NULL is empty", "abcd", b.data);
+	buf_reset(&b);
+	htmlf(&b, "ok %d then %x %s", 1, 2, "never");
+	CHECK_STR("htmlf stops at an unknown conversion", "ok 1 then ", b.data);
 	buf_free(&b);
 	CHECK("slug ok", http_slug_ok("loud-snickers"));
 	CHECK("slug upper", !http_slug_ok("Loud-Snickers"));

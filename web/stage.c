@@ -1,0 +1,111 @@
+/*
+ * stage.c: what the stage pages (page_stage.c, page_maps.c) and the API
+ * (api.c) share, like cgit's ui-shared.c: the stage a request's slugs
+ * name, the ?after= check, the standings, and the crumbs, heading and tabs
+ * above a stage page.
+ */
+#include <stdlib.h>
+
+#include "db.h"
+#include "html.h"
+#include "stage.h"
+
+/*
+ * The stage that req's first two parameters (tournament and stage slugs)
+ * name. Returns 1 with *stage set, or 0 with out set to 404.
+ */
+int
+stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
+{
+	sqlite3_stmt *st = db_prepare(req->db, "SELECT s.id FROM stage s JOIN tournament t"
+	                                       " ON t.id = s.tournament_id"
+	                                       " WHERE t.slug = ?1 AND s.slug = ?2");
+	sqlite3_bind_text(st, 1, req->param[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, req->param[1], -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*stage = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!found)
+		http_fail(out, 404, "no stage '%s' in a tournament '%s'", req->param[1],
+		          req->param[0]);
+	return found;
+}
+
+/*
+ * The ?after=N of req for stage: *after = N, or 0 (every match) when it is
+ * absent or empty. Returns 1, or 0 with out set to 400 when N is not the
+ * number of a stored match of the stage written plainly: a leading zero is
+ * refused, and so is a number between two stored ones, so that "01",
+ * "001", ... or the numbers in a gap cannot each fill a cache entry with
+ * the same page.
+ */
+static int
+after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
+{
+	const char *arg = http_arg(req, "after");
+	*after = 0;
+	if (arg == NULL || *arg == '\0')
+		return 1;
+	char *end;
+	long v = strtol(arg, &end, 10);
+	int64_t last =
+	    db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
+	int stored = 0;
+	if (*arg >= '1' && *arg <= '9' && *end == '\0' && v >= 1 && v <= last) {
+		sqlite3_stmt *st =
+		    db_prepare(req->db, "SELECT 1 FROM match WHERE stage_id = ?1 AND number = ?2");
+		sqlite3_bind_int64(st, 1, stage);
+		sqlite3_bind_int64(st, 2, v);
+		stored = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	if (!stored) {
+		http_fail(out, 400, "after=%s: expected a match number from 1 to %lld", arg,
+		          (long long)last);
+		return 0;
+	}
+	*after = (int)v;
+	return 1;
+}
+
+/*
+ * The standings of the stage req's first two parameters name, as of its
+ * ?after=N when with_after (else after every match), with the points race
+ * as well when race is 1 (standings_race). Returns 1 with *s set (free it
+ * with standings_free()), or 0 with out set to 404, 400 or 500.
+ */
+int
+stage_standings(const struct http_req *req, struct http_out *out, int with_after, int race,
+                struct standings *s)
+{
+	int64_t stage;
+	int after = 0;
+	char *err;
+	if (!stage_id(req, out, &stage) || (with_after && !after_arg(req, out, stage, &after)))
+		return 0;
+	if ((race ? standings_race(req->db, stage, after, s, &err)
+	          : standings_compute(req->db, stage, NULL, after, s, &err)) != 0) {
+		http_fail(out, 500, "%s", err);
+		free(err);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The crumbs, heading and tabs (leaderboard, maps, JSON) of s's stage
+ * pages; maps: 1 on the map table, 0 on the leaderboard.
+ */
+void
+stage_head(struct buf *b, const struct standings *s, int maps)
+{
+	const char *t = s->tournament_slug, *st = s->stage_slug;
+	htmlf(b,
+	      "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › %s</p><h1>%s</h1>"
+	      "<nav class=\"tabs\"><a%r href=\"/t/%p/%p\">Leaderboard</a>"
+	      "<a%r href=\"/t/%p/%p/maps\">Maps</a>"
+	      "<a href=\"/api/v1/tournaments/%p/stages/%p/%r\">JSON</a></nav>\n",
+	      s->tournament, s->stage, maps ? "" : " class=\"on\"", t, st,
+	      maps ? " class=\"on\"" : "", t, st, t, st, maps ? "maps" : "standings");
+}

@@ -1,0 +1,16 @@
+/* stage.h: what the stage pages and the API share: the stage a request names, its standings, the
+ * heading. */
+#ifndef TRACKER_STAGE_H
+#define TRACKER_STAGE_H
+
+#include <stdint.h>
+
+#include "http.h"
+#include "standings.h"
+
+int stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
+int stage_standings(const struct http_req *req, struct http_out *out, int with_after, int race,
+                    struct standings *s);
+void stage_head(struct buf *b, const struct standings *s, int maps);
+
+#endif
