@@ -1,50 +1,32 @@
 /*
- * server.c: `tracker serve`, the libmicrohttpd glue and nothing else. An
+ * server.c: the libmicrohttpd glue and nothing else; `tracker serve`
+ * (tracker/cli_serve.c) starts and stops it. An
  * epoll thread pool accepts requests; each request becomes a struct
  * http_req for http_handle (http.c) and the struct http_resp it returns is
  * queued as it is (prepared once, then shared while cached). Responses are
  * queued on the second call of the access handler so keep-alive holds.
  * Event streams are parked with MHD_suspend_connection and woken by live.c.
- * Each pool thread has its own SQLite connection. SIGINT or SIGTERM stops
- * the server cleanly.
+ * Each pool thread has its own SQLite connection.
  */
 #include <arpa/inet.h>
-#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "cache.h"
 #include "deadline.h"
-#include "cli.h"
 #include "db.h"
 #include "http.h"
 #include "live.h"
+#include "server.h"
 #include "util.h"
 
-#define MAX_DBS 64   /* pool threads that may open a connection */
+#define MAX_DBS (SERVER_MAX_THREADS + 1) /* pool threads that may open a connection */
 #define BUSY_MS 2000 /* how long a pool thread waits for another writer (then 503) */
-
-struct conf {
-	struct sockaddr_in addr;  /* where to listen */
-	unsigned max_conns;       /* connections at once */
-	unsigned per_ip;          /* connections at once from one address */
-	unsigned timeout;         /* seconds a connection may stay idle */
-	unsigned request_timeout; /* seconds a request may take to arrive whole */
-	unsigned threads;         /* pool threads */
-	unsigned max_streams;     /* event streams at once */
-	size_t max_body;          /* bytes a POST body may have */
-	size_t max_header;        /* bytes a request line and headers may have, roughly */
-	char *token;              /* write token, or NULL: writes are off */
-	const char *db;           /* database path */
-};
 
 /* What a request other than GET and HEAD carries between the calls of the access handler. */
 struct post {
@@ -55,7 +37,8 @@ struct post {
 	size_t seen;     /* body bytes received */
 };
 
-static struct conf conf;
+static struct server_conf conf;
+static struct MHD_Daemon *mhd;
 static int get_marker; /* *req_cls of a request without a body */
 static __thread sqlite3 *thread_db;
 static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -290,58 +273,6 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	*req_cls = NULL;
 }
 
-/* Parse ADDR:PORT (IPv4) into conf.addr, or die with a usage error. */
-static void
-parse_listen(const struct command *cmd, const char *arg)
-{
-	const char *colon = strrchr(arg, ':');
-	char host[64];
-	char *end;
-	if (colon == NULL || (size_t)(colon - arg) >= sizeof host)
-		cli_usage(cmd, "--listen: '%s' is not ADDR:PORT", arg);
-	memcpy(host, arg, (size_t)(colon - arg));
-	host[colon - arg] = '\0';
-	long port = strtol(colon + 1, &end, 10);
-	memset(&conf.addr, 0, sizeof conf.addr);
-	conf.addr.sin_family = AF_INET;
-	if (*end || colon[1] == '\0' || port < 0 || port > 65535 ||
-	    inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host,
-	              &conf.addr.sin_addr) != 1)
-		cli_usage(cmd, "--listen: '%s' is not ADDR:PORT (an IPv4 address and a port)", arg);
-	conf.addr.sin_port = htons((uint16_t)port);
-}
-
-/* A positive number for option name, or a usage error. */
-static unsigned
-number(const struct command *cmd, const char *name, const char *arg)
-{
-	char *end;
-	unsigned long v = strtoul(arg, &end, 10);
-	if (*arg == '\0' || *end || v == 0 || v > 1000000000UL)
-		cli_usage(cmd, "--%s: '%s' is not a positive number", name, arg);
-	return (unsigned)v;
-}
-
-/* The token in file (white space around it dropped), or die saying why not. */
-static char *
-read_token(const char *file)
-{
-	FILE *fp = fopen(file, "r");
-	if (fp == NULL)
-		die("--token-file: %s: %s", file, strerror(errno));
-	char line[512];
-	size_t n = fread(line, 1, sizeof line - 1, fp);
-	fclose(fp);
-	line[n] = '\0';
-	char *s = line;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	size_t len = strcspn(s, " \t\r\n");
-	if (len == 0)
-		die("--token-file: %s: no token in the file", file);
-	return xstrndup(s, len);
-}
-
 /*
  * The per-connection memory libmicrohttpd gets for a request head of at most
  * max_header bytes. It reads the head into the first half of that memory and
@@ -355,99 +286,27 @@ pool_bytes(size_t max_header)
 	return 2 * max_header;
 }
 
+/*
+ * Start serving conf (copied; its token must outlive the server) with
+ * watch_db as the connection live.c watches for writes. The caller blocks
+ * the signals it waits for (and ignores SIGPIPE) first: the server's
+ * threads inherit the signal mask. Returns 0 with *port the port listened
+ * on, or -1 with *err (free it) saying why not, nothing left running.
+ */
 int
-cmd_serve(const struct command *cmd, int argc, char **argv)
+server_start(const struct server_conf *c, sqlite3 *watch_db, unsigned *port, char **err)
 {
-	static const struct option opts[] = {{"listen", required_argument, NULL, 'l'},
-	                                     {"token-file", required_argument, NULL, 'k'},
-	                                     {"max-connections", required_argument, NULL, 'c'},
-	                                     {"per-ip", required_argument, NULL, 'p'},
-	                                     {"timeout", required_argument, NULL, 't'},
-	                                     {"request-timeout", required_argument, NULL, 'r'},
-	                                     {"threads", required_argument, NULL, 'j'},
-	                                     {"max-streams", required_argument, NULL, 's'},
-	                                     {"max-body", required_argument, NULL, 'b'},
-	                                     {"max-header", required_argument, NULL, 'H'},
-	                                     CLI_COMMON_OPTIONS};
-	const char *token_file = NULL;
-	int c;
-	conf.max_conns = 1000;
-	conf.per_ip = 200;
-	conf.timeout = 30;
-	conf.request_timeout = 30;
-	conf.threads = 2;
-	conf.max_streams = 256;
-	conf.max_body = 1 << 20;
-	conf.max_header = 8192;
-	parse_listen(cmd, "127.0.0.1:8080");
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			parse_listen(cmd, optarg);
-			break;
-		case 'k':
-			token_file = optarg;
-			break;
-		case 'c':
-			conf.max_conns = number(cmd, "max-connections", optarg);
-			break;
-		case 'p':
-			conf.per_ip = number(cmd, "per-ip", optarg);
-			break;
-		case 't':
-			conf.timeout = number(cmd, "timeout", optarg);
-			break;
-		case 'r':
-			conf.request_timeout = number(cmd, "request-timeout", optarg);
-			if (conf.request_timeout == 0)
-				cli_usage(cmd, "--request-timeout: at least 1 second");
-			break;
-		case 'j':
-			conf.threads = number(cmd, "threads", optarg);
-			if (conf.threads > MAX_DBS - 1)
-				cli_usage(cmd, "--threads: at most %d", MAX_DBS - 1);
-			break;
-		case 's':
-			conf.max_streams = number(cmd, "max-streams", optarg);
-			break;
-		case 'b':
-			conf.max_body = number(cmd, "max-body", optarg);
-			break;
-		case 'H':
-			conf.max_header = number(cmd, "max-header", optarg);
-			if (conf.max_header < 1024 || conf.max_header > 1 << 20)
-				cli_usage(cmd, "--max-header: from 1024 to 1048576 bytes");
-			break;
-		default:
-			cli_option(cmd, c, optarg);
-		}
-	}
-	if (optind < argc)
-		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-	if (conf.max_streams >= conf.max_conns)
-		cli_usage(cmd, "--max-streams must be below --max-connections");
-	if (token_file)
-		conf.token = read_token(token_file);
-	else if (getenv("TRACKER_TOKEN") && *getenv("TRACKER_TOKEN"))
-		conf.token = xstrdup(getenv("TRACKER_TOKEN"));
-	conf.db = db_path(cli.db);
-
-	sqlite3 *wdb = cli_db(); /* creates and migrates; then the watcher's own */
-	sigset_t sigs;
-	sigemptyset(&sigs);
-	sigaddset(&sigs, SIGINT);
-	sigaddset(&sigs, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-	signal(SIGPIPE, SIG_IGN);
-
 	static const struct live_ops ops = {on_suspend, on_resume};
-	char *err;
-	if (live_start(wdb, &ops, (int)conf.max_streams, &err) != 0)
-		die("%s", err);
-	if (deadline_start(conf.request_timeout) != 0)
-		die("cannot start the request-timeout thread");
+	conf = *c;
+	if (live_start(watch_db, &ops, (int)conf.max_streams, err) != 0)
+		return -1;
+	if (deadline_start(conf.request_timeout) != 0) {
+		live_stop();
+		*err = xstrdup("cannot start the request-timeout thread");
+		return -1;
+	}
 	http_native_free = native_free;
-	struct MHD_Daemon *d = MHD_start_daemon(
+	mhd = MHD_start_daemon(
 	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC, 0, NULL, NULL,
 	    on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&conf.addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, conf.max_conns,
@@ -455,33 +314,37 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	    conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool_bytes(conf.max_header),
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL, MHD_OPTION_END);
-	if (d == NULL) {
+	if (mhd == NULL) {
 		live_stop();
 		deadline_stop();
 		char host[INET_ADDRSTRLEN];
 		inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
-		die("cannot listen on %s:%u (in use, or not an address of this machine)", host,
-		    ntohs(conf.addr.sin_port));
+		*err =
+		    xasprintf("cannot listen on %s:%u (in use, or not an address of this machine)",
+		              host, ntohs(conf.addr.sin_port));
+		return -1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	char host[INET_ADDRSTRLEN];
-	inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
-	printf("tracker: serving http://%s:%u/ (%s; Ctrl-C stops)\n", host,
-	       info ? info->port : ntohs(conf.addr.sin_port), conf.db);
-	fflush(stdout);
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(mhd, MHD_DAEMON_INFO_BIND_PORT);
+	*port = info ? info->port : ntohs(conf.addr.sin_port);
+	return 0;
+}
 
-	int sig;
-	sigwait(&sigs, &sig);
-	fprintf(stderr, "tracker: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
-	MHD_socket ls = MHD_quiesce_daemon(d);
+/*
+ * Stop what server_start started: no new connection, the event streams
+ * ended, the open requests answered, then every thread and connection gone.
+ */
+void
+server_stop(void)
+{
+	MHD_socket ls = MHD_quiesce_daemon(mhd);
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
 	live_stop();
-	MHD_stop_daemon(d);
+	MHD_stop_daemon(mhd);
+	mhd = NULL;
 	deadline_stop();
 	cache_clear();
 	for (int i = 0; i < ndbs; i++)
 		sqlite3_close(dbs[i]);
-	free(conf.token);
-	return 0;
+	ndbs = 0;
 }
