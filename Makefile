@@ -49,10 +49,11 @@ build/rel/embed.o build/asan/embed.o: build/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN) $(INCLUDES) -c -o $@ $<
 
-# Schema migrations and web assets become C string literals.
-build/embed.c build/embed.h: $(EMBED) tracker/embed.awk Makefile
+# Schema migrations and web assets become C string literals, with the table of assets.
+build/embed.c build/embed.h &: $(EMBED) tracker/embed.awk Makefile
 	@mkdir -p build
-	awk -f tracker/embed.awk -v header=build/embed.h $(EMBED) > build/embed.c
+	awk -f tracker/embed.awk -v header=build/embed.h $(EMBED) > build/embed.c.tmp
+	mv build/embed.c.tmp build/embed.c
 
 # Install the build's packages when they are missing: the compiler, the
 # three libraries, and the sqlite3 CLI of the same SQLite, which reads the

@@ -106,6 +106,7 @@ eq "200 on another If-None-Match" 200 "$(code "$U$PAGE" -H 'If-None-Match: "x"')
 eq "HEAD 200" 200 "$(code "$U$PAGE" -I)"
 eq "static CSS 200" 200 "$(code "${U}static/style.css")"
 eq "static CSS type" "text/css; charset=utf-8" "$(header Content-Type)"
+same_file "static CSS is web/assets/style.css, byte for byte" ../web/assets/style.css "$T/body"
 eq "static JS type" "text/javascript; charset=utf-8" "$(code "${U}static/app.js" >/dev/null; header Content-Type)"
 
 verbose=$(curl -sv -o /dev/null -o /dev/null "$U$PAGE" "$U$API/standings" 2>&1)

@@ -47,16 +47,6 @@ static const struct route routes[] = {
     {"POST", "/api/v1/matches", api_post_match, ROUTE_API},
 };
 
-static const struct {
-	const char *name;         /* file name under web/assets/ */
-	const char *data;         /* its bytes, embedded */
-	const unsigned long *len; /* their length */
-	const char *type;         /* Content-Type */
-} assets[] = {
-    {"style.css", asset_style_css, &asset_style_css_len, "text/css; charset=utf-8"},
-    {"app.js", asset_app_js, &asset_app_js_len, "text/javascript; charset=utf-8"},
-};
-
 /* The value of query argument key, or NULL when the request has none. */
 const char *
 http_arg(const struct http_req *req, const char *key)
@@ -214,15 +204,15 @@ http_fail(struct http_out *out, int status, const char *fmt, ...)
 	free(msg);
 }
 
-/* GET /static/NAME: the embedded stylesheet and script. */
+/* GET /static/NAME: a file of web/assets/, from the table embed.awk generates. */
 static void
 static_asset(const struct http_req *req, struct http_out *out)
 {
-	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++)
-		if (strcmp(req->param[0], assets[i].name) == 0) {
-			out->type = assets[i].type;
+	for (int i = 0; i < embed_nassets; i++)
+		if (strcmp(req->param[0], embed_assets[i].name) == 0) {
+			out->type = embed_assets[i].type;
 			out->cache_control = "public, max-age=300";
-			buf_put(&out->body, assets[i].data, *assets[i].len);
+			buf_put(&out->body, embed_assets[i].data, embed_assets[i].len);
 			return;
 		}
 	http_fail(out, 404, "no file /static/%s", req->param[0]);
