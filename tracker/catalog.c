@@ -8,11 +8,11 @@
 #include "catalog.h"
 #include "db.h"
 
-/* Every stage of every tournament, by tournament name; free with table_free(). */
-struct table *
+/* Every stage of every tournament, by tournament name; free with report_free(). */
+struct report *
 catalog_tournaments(sqlite3 *db)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Tournament", "tournament"}, {"Slug", "tournament_slug"}, {"Stage", "stage"},
 	    {"Stage slug", "stage_slug"}, {"Matches", "matches"},      {"Teams", "teams"},
 	    {"Ruleset", "ruleset"},
@@ -26,13 +26,13 @@ catalog_tournaments(sqlite3 *db)
 	    " coalesce(s.ruleset ->> '$.name', CASE WHEN s.ruleset IS NULL THEN 'ffws (default)'"
 	    "   ELSE 'custom' END)"
 	    " FROM tournament t JOIN stage s ON s.tournament_id = t.id ORDER BY t.name, s.id");
-	struct table *t = table_new(cols, 7);
+	struct report *t = report_new(cols, 7);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (int i = 0; i < 4; i++)
-			table_str(t, (const char *)sqlite3_column_text(st, i));
-		table_int(t, sqlite3_column_int64(st, 4));
-		table_int(t, sqlite3_column_int64(st, 5));
-		table_str(t, (const char *)sqlite3_column_text(st, 6));
+			report_str(t, (const char *)sqlite3_column_text(st, i));
+		report_int(t, sqlite3_column_int64(st, 4));
+		report_int(t, sqlite3_column_int64(st, 5));
+		report_str(t, (const char *)sqlite3_column_text(st, 6));
 	}
 	sqlite3_finalize(st);
 	return t;
@@ -40,19 +40,19 @@ catalog_tournaments(sqlite3 *db)
 
 /* Add column i of st's row: an integer, or null when it is NULL. */
 static void
-int_or_null(struct table *t, sqlite3_stmt *st, int i)
+int_or_null(struct report *t, sqlite3_stmt *st, int i)
 {
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		table_null(t);
+		report_null(t);
 	else
-		table_int(t, sqlite3_column_int64(st, i));
+		report_int(t, sqlite3_column_int64(st, i));
 }
 
-/* The matches of stage, by number; free with table_free(). */
-struct table *
+/* The matches of stage, by number; free with report_free(). */
+struct report *
 catalog_matches(sqlite3 *db, int64_t stage)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Match", "match"},
 	    {"Day", "day"},
 	    {"Map", "map"},
@@ -71,26 +71,26 @@ catalog_matches(sqlite3 *db, int64_t stage)
 	        " (SELECT count(*) FROM result r WHERE r.match_id = m.id), m.played_at"
 	        " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
 	sqlite3_bind_int64(st, 1, stage);
-	struct table *t = table_new(cols, 8);
+	struct report *t = report_new(cols, 8);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		table_int(t, sqlite3_column_int64(st, 0));
+		report_int(t, sqlite3_column_int64(st, 0));
 		int_or_null(t, st, 1);
-		table_str(t, (const char *)sqlite3_column_text(st, 2));
-		table_str(t, (const char *)sqlite3_column_text(st, 3));
+		report_str(t, (const char *)sqlite3_column_text(st, 2));
+		report_str(t, (const char *)sqlite3_column_text(st, 3));
 		int_or_null(t, st, 4);
-		table_int(t, sqlite3_column_int64(st, 5));
-		table_int(t, sqlite3_column_int64(st, 6));
-		table_str(t, (const char *)sqlite3_column_text(st, 7));
+		report_int(t, sqlite3_column_int64(st, 5));
+		report_int(t, sqlite3_column_int64(st, 6));
+		report_str(t, (const char *)sqlite3_column_text(st, 7));
 	}
 	sqlite3_finalize(st);
 	return t;
 }
 
-/* Every team, by name, with its other spellings; free with table_free(). */
-struct table *
+/* Every team, by name, with its other spellings; free with report_free(). */
+struct report *
 catalog_teams(sqlite3 *db)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Team", "team"},
 	    {"Slug", "slug"},
 	    {"Matches", "matches"},
@@ -101,13 +101,13 @@ catalog_teams(sqlite3 *db)
 	        " (SELECT group_concat(spelling, ' | ') FROM (SELECT spelling FROM team_alias a"
 	        "   WHERE a.team_id = t.id AND a.spelling <> t.name ORDER BY spelling))"
 	        " FROM team t ORDER BY t.name");
-	struct table *t = table_new(cols, 4);
+	struct report *t = report_new(cols, 4);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		table_str(t, (const char *)sqlite3_column_text(st, 0));
-		table_str(t, (const char *)sqlite3_column_text(st, 1));
-		table_int(t, sqlite3_column_int64(st, 2));
+		report_str(t, (const char *)sqlite3_column_text(st, 0));
+		report_str(t, (const char *)sqlite3_column_text(st, 1));
+		report_int(t, sqlite3_column_int64(st, 2));
 		const char *aliases = (const char *)sqlite3_column_text(st, 3);
-		table_str(t, aliases ? aliases : "");
+		report_str(t, aliases ? aliases : "");
 	}
 	sqlite3_finalize(st);
 	return t;

@@ -5,10 +5,10 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "table.h"
+#include "report.h"
 
-struct table *catalog_tournaments(sqlite3 *db);
-struct table *catalog_matches(sqlite3 *db, int64_t stage);
-struct table *catalog_teams(sqlite3 *db);
+struct report *catalog_tournaments(sqlite3 *db);
+struct report *catalog_matches(sqlite3 *db, int64_t stage);
+struct report *catalog_teams(sqlite3 *db);
 
 #endif

@@ -128,9 +128,9 @@ cli_team(sqlite3 *db, const char *arg)
 
 /* Print t on stdout in the format the user asked for. */
 void
-cli_print(const struct table *t)
+cli_print(const struct report *t)
 {
-	table_print(t, cli.format, stdout);
+	report_print(t, cli.format, stdout);
 }
 
 /* A monotonic clock in milliseconds, for cli_timing(). */

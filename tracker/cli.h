@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "table.h"
+#include "report.h"
 
 struct command {
 	const char *name;                                        /* as typed */
@@ -36,7 +36,7 @@ sqlite3 *cli_db(void);
 int64_t cli_tournament(sqlite3 *db, const char *arg);
 int64_t cli_stage(sqlite3 *db, int64_t tournament, const char *arg);
 int64_t cli_team(sqlite3 *db, const char *arg);
-void cli_print(const struct table *t);
+void cli_print(const struct report *t);
 double cli_clock(void);
 void cli_timing(const char *what, double start);
 

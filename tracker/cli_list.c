@@ -20,10 +20,10 @@ common_only(const struct command *cmd, int argc, char **argv)
 
 /* Print t (freeing it) and close db; returns the exit status 0. */
 static int
-print(sqlite3 *db, struct table *t)
+print(sqlite3 *db, struct report *t)
 {
 	cli_print(t);
-	table_free(t);
+	report_free(t);
 	sqlite3_close(db);
 	return 0;
 }

@@ -72,9 +72,9 @@ cmd_maps(const struct command *cmd, int argc, char **argv)
 			       scope);
 			free(scope);
 		}
-		struct table *t = maps_table(rows, nrows, cli.format == FORMAT_TABLE);
+		struct report *t = maps_table(rows, nrows, cli.format == FORMAT_TABLE);
 		cli_print(t);
-		table_free(t);
+		report_free(t);
 	}
 	maps_free(rows, nrows);
 	sqlite3_close(db);

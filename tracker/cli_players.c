@@ -57,9 +57,9 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 			printf("Players%s%s%s%s%s%s, most kills first\n\n", sarg ? ", stage " : "",
 			       sarg ? sarg : "", team ? ", team " : "", team ? team : "",
 			       q.map ? ", map " : "", q.map ? q.map : "");
-		struct table *t = players_table(rows, nrows);
+		struct report *t = players_table(rows, nrows);
 		cli_print(t);
-		table_free(t);
+		report_free(t);
 	}
 	players_free(rows, nrows);
 	sqlite3_close(db);

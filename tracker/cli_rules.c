@@ -60,7 +60,7 @@ tiebreak_text(const struct ruleset *r)
 static void
 show(sqlite3 *db, int64_t tournament, int64_t stage)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Stage", "stage"},
 	    {"Ruleset", "name"},
 	    {"Stored", "stored"},
@@ -76,7 +76,7 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 	                                  " ORDER BY id");
 	sqlite3_bind_int64(st, 1, tournament);
 	sqlite3_bind_int64(st, 2, stage);
-	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	struct buf json = {0};
 	buf_putc(&json, '[');
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -93,18 +93,18 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 		buf_putc(&json, '}');
 		char *cells[] = {placement_text(&r), headstart_text(&r), rush_text(&r),
 		                 tiebreak_text(&r)};
-		table_str(t, name);
-		table_str(t, r.name);
-		table_str(t, sqlite3_column_int(st, 2) ? "yes" : "no (ffws default)");
-		table_str(t, cells[0]);
-		table_int(t, r.kill_points);
+		report_str(t, name);
+		report_str(t, r.name);
+		report_str(t, sqlite3_column_int(st, 2) ? "yes" : "no (ffws default)");
+		report_str(t, cells[0]);
+		report_int(t, r.kill_points);
 		if (r.kill_cap >= 0)
-			table_int(t, r.kill_cap);
+			report_int(t, r.kill_cap);
 		else
-			table_null(t);
-		table_str(t, cells[1]);
-		table_str(t, cells[2]);
-		table_str(t, cells[3]);
+			report_null(t);
+		report_str(t, cells[1]);
+		report_str(t, cells[2]);
+		report_str(t, cells[3]);
 		for (int i = 0; i < 4; i++)
 			free(cells[i]);
 		rules_free(&r);
@@ -116,7 +116,7 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 	else
 		cli_print(t);
 	buf_free(&json);
-	table_free(t);
+	report_free(t);
 }
 
 /* Store r as stage's ruleset in one transaction; dies when it cannot. */

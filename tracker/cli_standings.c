@@ -11,10 +11,10 @@
 #include "util.h"
 
 /* The table a person reads: the champion's and movement cells as words. */
-static struct table *
+static struct report *
 build_table(const struct standings *s, int words)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Rank", "rank"},
 	    {"Team", "team"},
 	    {"M", "matches"},
@@ -31,50 +31,50 @@ build_table(const struct standings *s, int words)
 	    {"Prev", "prev_rank"},
 	    {"Move", "movement"},
 	};
-	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
-		table_int(t, r->rank);
-		table_str(t, r->team);
-		table_int(t, r->matches);
-		table_int(t, r->booyahs);
-		table_int(t, r->kills);
-		table_int(t, r->placement_points);
-		table_int(t, r->kill_points);
-		table_int(t, r->headstart);
-		table_int(t, r->points);
-		table_real(t, r->avg_placement, 2);
+		report_int(t, r->rank);
+		report_str(t, r->team);
+		report_int(t, r->matches);
+		report_int(t, r->booyahs);
+		report_int(t, r->kills);
+		report_int(t, r->placement_points);
+		report_int(t, r->kill_points);
+		report_int(t, r->headstart);
+		report_int(t, r->points);
+		report_real(t, r->avg_placement, 2);
 		if (r->last_placement)
-			table_int(t, r->last_placement);
+			report_int(t, r->last_placement);
 		else
-			table_null(t);
-		table_str(t, r->tiebreak);
+			report_null(t);
+		report_str(t, r->tiebreak);
 		if (words && r->team_id == s->champion_id) {
 			char *w = r->rush_since ? xasprintf("champion m%d (since m%d)",
 			                                    s->decided_in_match, r->rush_since)
 			                        : xasprintf("champion m%d", s->decided_in_match);
-			table_str(t, w);
+			report_str(t, w);
 			free(w);
 		} else if (words && r->rush_since) {
 			char *w = xasprintf("m%d", r->rush_since);
-			table_str(t, w);
+			report_str(t, w);
 			free(w);
 		} else if (r->rush_since)
-			table_int(t, r->rush_since);
+			report_int(t, r->rush_since);
 		else
-			table_null(t);
+			report_null(t);
 		if (r->prev_rank == 0) {
-			table_null(t);
-			table_null(t);
+			report_null(t);
+			report_null(t);
 		} else if (words) {
 			int d = r->prev_rank - r->rank;
 			char *w = d ? xasprintf("%+d", d) : xstrdup("=");
-			table_int(t, r->prev_rank);
-			table_str(t, w);
+			report_int(t, r->prev_rank);
+			report_str(t, w);
 			free(w);
 		} else {
-			table_int(t, r->prev_rank);
-			table_int(t, r->prev_rank - r->rank);
+			report_int(t, r->prev_rank);
+			report_int(t, r->prev_rank - r->rank);
 		}
 	}
 	return t;
@@ -148,9 +148,9 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 				       s.decided_in_match);
 			printf("\n");
 		}
-		struct table *t = build_table(&s, cli.format == FORMAT_TABLE);
+		struct report *t = build_table(&s, cli.format == FORMAT_TABLE);
 		cli_print(t);
-		table_free(t);
+		report_free(t);
 	}
 	standings_free(&s);
 	if (rules)

@@ -14,14 +14,14 @@
 /* Print one section: a heading and a table for a person, a blank line
  * between CSV blocks; frees t. */
 static void
-section(const char *title, struct table *t, int first)
+section(const char *title, struct report *t, int first)
 {
 	if (cli.format == FORMAT_TABLE)
 		printf("%s%s\n", first ? "" : "\n", title);
 	else if (!first)
 		printf("\n");
 	cli_print(t);
-	table_free(t);
+	report_free(t);
 }
 
 int

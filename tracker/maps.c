@@ -333,10 +333,10 @@ maps_json(const struct map_row *rows, int nrows, struct buf *out)
  * The table of rows: for a person (words) rates in percent, the delta
  * signed and the rank "N/M"; for CSV the plain numbers.
  */
-struct table *
+struct report *
 maps_table(const struct map_row *rows, int nrows, int words)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Team", "team"},
 	    {"Map", "map"},
 	    {"M", "matches"},
@@ -352,33 +352,33 @@ maps_table(const struct map_row *rows, int nrows, int words)
 	    {"Map rank", "map_rank"},
 	    {"Teams on map", "map_teams"},
 	};
-	struct table *t = table_new(cols, words ? 13 : 14);
+	struct report *t = report_new(cols, words ? 13 : 14);
 	for (int i = 0; i < nrows; i++) {
 		const struct map_row *r = &rows[i];
-		table_str(t, r->team);
-		table_str(t, r->map);
-		table_int(t, r->matches);
-		table_int(t, r->booyahs);
-		table_int(t, r->kills);
-		table_int(t, r->points);
-		table_real(t, words ? 100 * r->booyah_rate : r->booyah_rate, words ? 0 : 3);
-		table_real(t, r->avg_placement, 2);
-		table_real(t, r->avg_kills, 2);
-		table_real(t, r->points_per_match, 2);
-		table_real(t, words ? 100 * r->top3_rate : r->top3_rate, words ? 0 : 3);
+		report_str(t, r->team);
+		report_str(t, r->map);
+		report_int(t, r->matches);
+		report_int(t, r->booyahs);
+		report_int(t, r->kills);
+		report_int(t, r->points);
+		report_real(t, words ? 100 * r->booyah_rate : r->booyah_rate, words ? 0 : 3);
+		report_real(t, r->avg_placement, 2);
+		report_real(t, r->avg_kills, 2);
+		report_real(t, r->points_per_match, 2);
+		report_real(t, words ? 100 * r->top3_rate : r->top3_rate, words ? 0 : 3);
 		if (words) {
 			char *d = xasprintf("%+.2f", r->delta_ppm);
 			if (d[0] == '-' && strspn(d, "-0.") == strlen(d))
 				d[0] = '+';
-			table_str(t, d);
+			report_str(t, d);
 			free(d);
 			d = xasprintf("%d/%d", r->map_rank, r->map_teams);
-			table_str(t, d);
+			report_str(t, d);
 			free(d);
 		} else {
-			table_real(t, r->delta_ppm, 2);
-			table_int(t, r->map_rank);
-			table_int(t, r->map_teams);
+			report_real(t, r->delta_ppm, 2);
+			report_int(t, r->map_rank);
+			report_int(t, r->map_teams);
 		}
 	}
 	return t;

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "table.h"
+#include "report.h"
 
 struct maps_query {
 	int64_t tournament; /* 0: every tournament */
@@ -37,7 +37,7 @@ struct map_row {
 int maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int *nrows,
                  char **err);
 void maps_json(const struct map_row *rows, int nrows, struct buf *out);
-struct table *maps_table(const struct map_row *rows, int nrows, int words);
+struct report *maps_table(const struct map_row *rows, int nrows, int words);
 void maps_free(struct map_row *rows, int nrows);
 
 #endif

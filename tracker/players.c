@@ -88,11 +88,11 @@ players_json(const struct player_row *rows, int nrows, struct buf *out)
 	buf_puts(out, nrows ? "\n]\n" : "]\n");
 }
 
-/* rows as a table (aligned or CSV); free it with table_free(). */
-struct table *
+/* rows as a table (aligned or CSV); free it with report_free(). */
+struct report *
 players_table(const struct player_row *rows, int nrows)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Player", "player"},
 	    {"Team", "team"},
 	    {"M", "matches"},
@@ -103,18 +103,18 @@ players_table(const struct player_row *rows, int nrows)
 	    {"Kills/match", "kills_per_match"},
 	    {"Damage/match", "damage_per_match"},
 	};
-	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	for (int i = 0; i < nrows; i++) {
 		const struct player_row *r = &rows[i];
-		table_str(t, r->player);
-		table_str(t, r->team);
-		table_int(t, r->matches);
-		table_int(t, r->kills);
-		table_int(t, r->damage);
-		table_int(t, r->assists);
-		table_int(t, r->mvps);
-		table_real(t, r->kills_per_match, 2);
-		table_real(t, r->damage_per_match, 1);
+		report_str(t, r->player);
+		report_str(t, r->team);
+		report_int(t, r->matches);
+		report_int(t, r->kills);
+		report_int(t, r->damage);
+		report_int(t, r->assists);
+		report_int(t, r->mvps);
+		report_real(t, r->kills_per_match, 2);
+		report_real(t, r->damage_per_match, 1);
 	}
 	return t;
 }

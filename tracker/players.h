@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "table.h"
+#include "report.h"
 
 struct players_query {
 	int64_t tournament; /* 0: every tournament */
@@ -33,7 +33,7 @@ struct player_row {
 int players_compute(sqlite3 *db, const struct players_query *q, struct player_row **rows,
                     int *nrows);
 void players_json(const struct player_row *rows, int nrows, struct buf *out);
-struct table *players_table(const struct player_row *rows, int nrows);
+struct report *players_table(const struct player_row *rows, int nrows);
 void players_free(struct player_row *rows, int nrows);
 
 #endif

@@ -190,11 +190,11 @@ team_json(const struct team_report *r, struct buf *out)
 	buf_puts(out, "}\n");
 }
 
-/* r->stages as a table (aligned or CSV); free it with table_free(). */
-struct table *
+/* r->stages as a table (aligned or CSV); free it with report_free(). */
+struct report *
 team_stages_table(const struct team_report *r)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Tournament", "tournament"},
 	    {"Stage", "stage"},
 	    {"Rank", "rank"},
@@ -207,41 +207,41 @@ team_stages_table(const struct team_report *r)
 	    {"Tiebreak", "tiebreak"},
 	    {"Champion", "champion"},
 	};
-	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	for (int i = 0; i < r->nstages; i++) {
 		const struct team_stage *ts = &r->stages[i];
-		table_str(t, ts->tournament);
-		table_str(t, ts->stage);
-		table_int(t, ts->row.rank);
-		table_int(t, ts->teams);
-		table_int(t, ts->row.matches);
-		table_int(t, ts->row.booyahs);
-		table_int(t, ts->row.kills);
-		table_int(t, ts->row.points);
-		table_real(t, ts->row.avg_placement, 2);
-		table_str(t, ts->row.tiebreak);
-		table_str(t, ts->champion ? "yes" : "");
+		report_str(t, ts->tournament);
+		report_str(t, ts->stage);
+		report_int(t, ts->row.rank);
+		report_int(t, ts->teams);
+		report_int(t, ts->row.matches);
+		report_int(t, ts->row.booyahs);
+		report_int(t, ts->row.kills);
+		report_int(t, ts->row.points);
+		report_real(t, ts->row.avg_placement, 2);
+		report_str(t, ts->row.tiebreak);
+		report_str(t, ts->champion ? "yes" : "");
 	}
 	return t;
 }
 
-/* r->matches as a table (aligned or CSV); free it with table_free(). */
-struct table *
+/* r->matches as a table (aligned or CSV); free it with report_free(). */
+struct report *
 team_matches_table(const struct team_report *r)
 {
-	static const struct column cols[] = {
+	static const struct report_column cols[] = {
 	    {"Stage", "stage"},         {"Match", "match"}, {"Map", "map"},
 	    {"Placement", "placement"}, {"Kills", "kills"}, {"Points", "points"},
 	};
-	struct table *t = table_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	for (int i = 0; i < r->nmatches; i++) {
 		const struct team_match *m = &r->matches[i];
-		table_str(t, m->stage);
-		table_int(t, m->match);
-		table_str(t, m->map);
-		table_int(t, m->placement);
-		table_int(t, m->kills);
-		table_int(t, m->points);
+		report_str(t, m->stage);
+		report_int(t, m->match);
+		report_str(t, m->map);
+		report_int(t, m->placement);
+		report_int(t, m->kills);
+		report_int(t, m->points);
 	}
 	return t;
 }

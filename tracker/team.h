@@ -8,8 +8,8 @@
 #include "buf.h"
 #include "maps.h"
 #include "players.h"
+#include "report.h"
 #include "standings.h"
-#include "table.h"
 
 struct team_stage {
 	char *tournament;      /* tournament display name */
@@ -45,8 +45,8 @@ struct team_report {
 
 int team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err);
 void team_json(const struct team_report *r, struct buf *out);
-struct table *team_stages_table(const struct team_report *r);
-struct table *team_matches_table(const struct team_report *r);
+struct report *team_stages_table(const struct team_report *r);
+struct report *team_matches_table(const struct team_report *r);
 void team_free(struct team_report *r);
 
 #endif

@@ -16,8 +16,8 @@
 #include "live.h"
 #include "maps.h"
 #include "pages.h"
+#include "report.h"
 #include "stage.h"
-#include "table.h"
 #include "team.h"
 #include "util.h"
 
@@ -25,18 +25,18 @@
 
 /* Answer with t as JSON, as `--format json` prints it; frees t. */
 static void
-json_table(struct http_out *out, struct table *t)
+json_report(struct http_out *out, struct report *t)
 {
 	out->type = TYPE_JSON;
-	table_render(t, FORMAT_JSON, &out->body);
-	table_free(t);
+	report_render(t, FORMAT_JSON, &out->body);
+	report_free(t);
 }
 
 /* GET /api/v1/tournaments: what `tracker tournaments --format json` prints. */
 void
 api_tournaments(const struct http_req *req, struct http_out *out)
 {
-	json_table(out, catalog_tournaments(req->db));
+	json_report(out, catalog_tournaments(req->db));
 }
 
 /* GET .../stages/{s}/standings[?after=N]: what `tracker standings --format json` prints. */
@@ -58,7 +58,7 @@ api_matches(const struct http_req *req, struct http_out *out)
 	int64_t stage;
 	if (!stage_id(req, out, &stage))
 		return;
-	json_table(out, catalog_matches(req->db, stage));
+	json_report(out, catalog_matches(req->db, stage));
 }
 
 /* GET .../stages/{s}/maps: what `tracker maps --stage S --format json` prints. */

@@ -1,13 +1,15 @@
 /*
- * table.c: the output of every listing command. Cells are added left to
- * right, row after row; a table prints as aligned columns for a person
- * (numbers to the right), as RFC 4180 CSV, or as a JSON array of objects
- * whose values keep their types (numbers stay numbers, missing is null).
+ * report.c: the report model every surface renders: each listing of the
+ * CLI, each JSON answer of the API and each export is a report, rows of
+ * typed cells under named columns. Cells are added left to right, row
+ * after row; a report renders as aligned columns for a person (numbers to
+ * the right), as RFC 4180 CSV, or as a JSON array of objects whose values
+ * keep their types (numbers stay numbers, missing is null).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "table.h"
+#include "report.h"
 #include "util.h"
 
 enum kind { CELL_STR, CELL_NUM, CELL_NULL };
@@ -17,26 +19,26 @@ struct cell {
 	char *text;     /* the value as printed; "" for null */
 };
 
-struct table {
-	const struct column *cols; /* the columns, not owned */
-	int ncols;                 /* how many */
-	struct cell *cells;        /* row-major */
-	size_t ncells;             /* cells added so far */
-	size_t cap;                /* cells allocated */
+struct report {
+	const struct report_column *cols; /* the columns, not owned */
+	int ncols;                        /* how many */
+	struct cell *cells;               /* row-major */
+	size_t ncells;                    /* cells added so far */
+	size_t cap;                       /* cells allocated */
 };
 
-/* A table with the given columns; free with table_free(). */
-struct table *
-table_new(const struct column *cols, int ncols)
+/* A report with the given columns; free with report_free(). */
+struct report *
+report_new(const struct report_column *cols, int ncols)
 {
-	struct table *t = xcalloc(1, sizeof *t);
+	struct report *t = xcalloc(1, sizeof *t);
 	t->cols = cols;
 	t->ncols = ncols;
 	return t;
 }
 
 static void
-add(struct table *t, enum kind kind, char *text)
+add(struct report *t, enum kind kind, char *text)
 {
 	if (t->ncells == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
@@ -48,38 +50,38 @@ add(struct table *t, enum kind kind, char *text)
 }
 
 void
-table_str(struct table *t, const char *s)
+report_str(struct report *t, const char *s)
 {
 	if (s == NULL)
-		table_null(t);
+		report_null(t);
 	else
 		add(t, CELL_STR, xstrdup(s));
 }
 
 void
-table_int(struct table *t, int64_t v)
+report_int(struct report *t, int64_t v)
 {
 	add(t, CELL_NUM, xasprintf("%lld", (long long)v));
 }
 
 /* A real number with the given decimals; NaN is printed as null. */
 void
-table_real(struct table *t, double v, int decimals)
+report_real(struct report *t, double v, int decimals)
 {
 	if (v != v)
-		table_null(t);
+		report_null(t);
 	else
 		add(t, CELL_NUM, xasprintf("%.*f", decimals, v));
 }
 
 void
-table_null(struct table *t)
+report_null(struct report *t)
 {
 	add(t, CELL_NULL, xstrdup(""));
 }
 
 int
-table_rows(const struct table *t)
+report_rows(const struct report *t)
 {
 	return (int)(t->ncells / (size_t)t->ncols);
 }
@@ -103,10 +105,10 @@ pad(struct buf *out, size_t n)
 }
 
 static void
-render_aligned(const struct table *t, struct buf *out)
+render_aligned(const struct report *t, struct buf *out)
 {
 	size_t *w = xcalloc((size_t)t->ncols, sizeof *w);
-	int nrows = table_rows(t);
+	int nrows = report_rows(t);
 	for (int c = 0; c < t->ncols; c++)
 		w[c] = width(t->cols[c].header);
 	for (size_t i = 0; i < (size_t)nrows * (size_t)t->ncols; i++) {
@@ -119,7 +121,8 @@ render_aligned(const struct table *t, struct buf *out)
 			const char *s = t->cols[c].header;
 			int right = 0;
 			if (r >= 0) {
-				const struct cell *cell = &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+				const struct cell *cell =
+				    &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
 				s = cell->text;
 				right = cell->kind == CELL_NUM;
 			}
@@ -154,9 +157,9 @@ csv_field(struct buf *out, const char *s)
 }
 
 static void
-render_csv(const struct table *t, struct buf *out)
+render_csv(const struct report *t, struct buf *out)
 {
-	int nrows = table_rows(t);
+	int nrows = report_rows(t);
 	for (int r = -1; r < nrows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
 			if (c > 0)
@@ -164,21 +167,23 @@ render_csv(const struct table *t, struct buf *out)
 			if (r < 0)
 				csv_field(out, t->cols[c].key);
 			else
-				csv_field(out, t->cells[(size_t)r * (size_t)t->ncols + (size_t)c].text);
+				csv_field(out,
+				          t->cells[(size_t)r * (size_t)t->ncols + (size_t)c].text);
 		}
 		buf_puts(out, "\r\n");
 	}
 }
 
 static void
-render_json(const struct table *t, struct buf *out)
+render_json(const struct report *t, struct buf *out)
 {
-	int nrows = table_rows(t);
+	int nrows = report_rows(t);
 	buf_putc(out, '[');
 	for (int r = 0; r < nrows; r++) {
 		buf_puts(out, r ? ",\n{" : "\n{");
 		for (int c = 0; c < t->ncols; c++) {
-			const struct cell *cell = &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+			const struct cell *cell =
+			    &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
 			if (c > 0)
 				buf_putc(out, ',');
 			buf_json_str(out, t->cols[c].key);
@@ -195,9 +200,9 @@ render_json(const struct table *t, struct buf *out)
 	buf_puts(out, nrows ? "\n]\n" : "]\n");
 }
 
-/* Append the table to out in format f. */
+/* Append the report to out in format f. */
 void
-table_render(const struct table *t, enum format f, struct buf *out)
+report_render(const struct report *t, enum format f, struct buf *out)
 {
 	if (f == FORMAT_CSV)
 		render_csv(t, out);
@@ -208,16 +213,16 @@ table_render(const struct table *t, enum format f, struct buf *out)
 }
 
 void
-table_print(const struct table *t, enum format f, FILE *fp)
+report_print(const struct report *t, enum format f, FILE *fp)
 {
 	struct buf b = {0};
-	table_render(t, f, &b);
+	report_render(t, f, &b);
 	fwrite(b.data, 1, b.len, fp);
 	buf_free(&b);
 }
 
 void
-table_free(struct table *t)
+report_free(struct report *t)
 {
 	if (t == NULL)
 		return;
