@@ -32,42 +32,53 @@ function line_of(at,    n, i) {
 	return n
 }
 
-# s with comments blanked (newlines kept), string and character literals left as they are.
-function strip(s,    out, i, n, c, d, q) {
-	out = ""
+# Set code to s with comments blanked (newlines kept), literals left as they
+# are, and scan to code with the inside of each literal blanked too, so that
+# a name in a string is not taken for a call. Positions are the same in both.
+function read_code(s,    i, n, c, d, e, lit, fill) {
+	code = scan = ""
 	n = length(s)
 	for (i = 1; i <= n; i++) {
 		c = substr(s, i, 1)
 		d = substr(s, i, 2)
 		if (d == "/*") {
-			for (i += 2; i <= n && substr(s, i, 2) != "*/"; i++)
-				out = out (substr(s, i, 1) == "\n" ? "\n" : " ")
-			i++
-			out = out "    "
+			for (fill = "  "; i + 2 <= n && substr(s, i + 2, 2) != "*/"; i++)
+				fill = fill (substr(s, i + 2, 1) == "\n" ? "\n" : " ")
+			fill = fill "  "
+			i += 3
 		} else if (d == "//") {
-			for (; i <= n && substr(s, i, 1) != "\n"; i++)
-				out = out " "
-			out = out "\n"
+			for (fill = ""; i <= n && substr(s, i, 1) != "\n"; i++)
+				fill = fill " "
+			fill = fill "\n"
 		} else if (c == "\"" || c == "'") {
-			q = c
-			out = out c
-			for (i++; i <= n && substr(s, i, 1) != q; i++) {
-				if (substr(s, i, 1) == "\\") {
-					out = out "\\"
-					i++
-				}
-				out = out substr(s, i, 1)
-			}
-			out = out q
+			e = literal_end(s, i)
+			lit = substr(s, i, e - i + 1)
+			code = code lit
+			fill = substr(lit, 2, length(lit) - 2)
+			gsub(/./, " ", fill)
+			scan = scan c fill substr(lit, length(lit))
+			i = e
+			continue
 		} else
-			out = out c
+			fill = c
+		code = code fill
+		scan = scan fill
 	}
-	return out
+}
+
+# The position of the quote that closes the literal opening at position i of s.
+function literal_end(s, i,    q, n) {
+	q = substr(s, i, 1)
+	n = length(s)
+	for (i++; i <= n && substr(s, i, 1) != q; i++)
+		if (substr(s, i, 1) == "\\")
+			i++
+	return i
 }
 
 # Split the call whose "(" is at position open of code into args[1..n];
 # returns n. Commas inside brackets and literals do not split.
-function split_args(open,    i, n, c, depth, q, cur, nargs) {
+function split_args(open,    i, n, c, depth, e, cur, nargs) {
 	nargs = 0
 	cur = ""
 	depth = 0
@@ -75,16 +86,9 @@ function split_args(open,    i, n, c, depth, q, cur, nargs) {
 	for (i = open + 1; i <= n; i++) {
 		c = substr(code, i, 1)
 		if (c == "\"" || c == "'") {
-			q = c
-			cur = cur c
-			for (i++; i <= n && substr(code, i, 1) != q; i++) {
-				if (substr(code, i, 1) == "\\") {
-					cur = cur "\\"
-					i++
-				}
-				cur = cur substr(code, i, 1)
-			}
-			cur = cur q
+			e = literal_end(code, i)
+			cur = cur substr(code, i, e - i + 1)
+			i = e
 			continue
 		}
 		if (c == "(" || c == "[" || c == "{")
@@ -101,28 +105,6 @@ function split_args(open,    i, n, c, depth, q, cur, nargs) {
 		cur = cur c
 	}
 	return nargs
-}
-
-# s with the inside of every literal blanked, so that a name in a string is not taken for a call.
-function blank(s,    out, i, n, c, q) {
-	out = ""
-	n = length(s)
-	for (i = 1; i <= n; i++) {
-		c = substr(s, i, 1)
-		out = out c
-		if (c != "\"" && c != "'")
-			continue
-		q = c
-		for (i++; i <= n && substr(s, i, 1) != q; i++) {
-			if (substr(s, i, 1) == "\\") {
-				out = out " "
-				i++
-			}
-			out = out " "
-		}
-		out = out q
-	}
-	return out
 }
 
 function trim(s) {
@@ -184,9 +166,9 @@ function check_call(file, at, open,    n, f, conv, i, k, spec, a) {
 }
 
 function check_file(file,    rest, at, base, open, page, name, end) {
-	code = strip(src[file])
+	read_code(src[file])
 	page = code ~ /#include[ \t]*"html\.h"/ && file !~ /(^|\/)html\.c$/
-	rest = blank(code)
+	rest = scan
 	base = 0
 	while (match(rest, /[A-Za-z_0-9]+[ \t\n]*\(/)) {
 		name = substr(rest, RSTART, RLENGTH)
