@@ -1,23 +1,46 @@
 /*
- * doc.h: one match JSON v1 document as the importer holds it between
- * validating it (json.c) and storing it (store.c).
+ * doc.h: one match document as the importer holds it between reading it
+ * (json.c; a CSV reader next) and storing it (store.c), its messages, and
+ * the import driver that runs a reader and the store in one transaction.
  */
 #ifndef TRACKER_IMPORT_DOC_H
 #define TRACKER_IMPORT_DOC_H
 
-#include <cjson/cJSON.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "buf.h"
-#include "json.h"
 #include "names.h"
 #include "rules.h"
 
+/*
+ * Bounds no real data comes near (a stage is tens of matches of 12 to 50
+ * teams, a team kills a few dozen players a match). They keep every sum an
+ * int holds in range: a team's kills over a stage are at most
+ * MAX_MATCH x MAX_KILLS = 10^7 (match numbers are unique in a stage); its
+ * points, with rules.c's bounds, at most 10^4 x 101,000 + 10^5 < 2^31; the
+ * web stage page sizes its match selector by the highest number.
+ */
+#define MAX_MATCH     10000    /* match number within a stage */
+#define MAX_DAY       1000     /* day of the stage */
+#define MAX_PLACEMENT 1000     /* placement in a match */
+#define MAX_KILLS     1000     /* kills of a team, or of a player, in a match */
+#define MAX_DAMAGE    10000000 /* damage of a player in a match */
+#define MAX_ASSISTS   1000     /* assists of a player in a match */
+#define MAX_MVP       1000     /* MVP awards of a player in a match */
+
+struct import_stats {
+	int files, files_failed;                                /* files read, files refused */
+	int matches_added, matches_unchanged, matches_replaced; /* matches by outcome */
+	int teams_added, players_added;                         /* new entities */
+	int warnings;                                           /* warning lines written */
+};
+
 enum doc_kind {
-	DOC_STAGE_FILE,  /* {"tournament", "stage", ..., "matches": [...]} */
-	DOC_MATCH,       /* one match object carrying tournament and stage */
-	DOC_MATCH_ARRAY, /* an array of such match objects */
+	DOC_STAGE_FILE,  /* one stage: tournament, stage, its ruleset and matches */
+	DOC_MATCH,       /* one match carrying its tournament and stage */
+	DOC_MATCH_ARRAY, /* a list of such matches */
 };
 
 struct doc_player {
@@ -29,7 +52,7 @@ struct doc_player {
 };
 
 struct doc_result {
-	const char *team;           /* the team as written (points into the cJSON tree) */
+	const char *team;           /* the team as written (the reader's memory) */
 	int spell;                  /* index into doc.teams.sps */
 	int placement;              /* >= 1; 1 = Booyah */
 	int kills;                  /* >= 0 */
@@ -42,7 +65,7 @@ struct doc_match {
 	int number;                 /* >= 1 */
 	int day;                    /* >= 1; -1: not given */
 	char *map;                  /* name_clean() of the map as written */
-	const char *played_at;      /* ISO 8601 as written (cJSON tree), or NULL */
+	const char *played_at;      /* ISO 8601 as written (the reader's memory), or NULL */
 	struct doc_result *results; /* one per team, at least one */
 	int nresults;               /* entries */
 };
@@ -52,16 +75,30 @@ struct doc_stage {
 	char *tslug;           /* its slug: the tournament's identity */
 	char *name;            /* name_clean() of the stage's name */
 	char *slug;            /* its slug: the stage's identity in the tournament */
-	const char *source;    /* the source line (cJSON tree), or NULL */
-	const cJSON *ruleset;  /* the ruleset object (cJSON tree), or NULL */
-	struct ruleset *rules; /* what it says (rules_parse), or NULL */
+	const char *source;    /* the source line (the reader's memory), or NULL */
+	char *ruleset;         /* the ruleset as stored: JSON text without head starts; or NULL */
+	struct ruleset *rules; /* what the ruleset says, head starts included; or NULL */
 	int64_t id;            /* row id once stored; 0 before */
 	int existed;           /* 1 if the database held it before this document */
+	int set_rules;         /* 1 once its ruleset (and head starts) are to be stored */
 };
+
+struct doc;
+
+/*
+ * Append to out where match m, result r, player entry p and key (each -1 or
+ * NULL when not part of it) are in the document as read ("matches[3].kills",
+ * "file.csv:4:2"); nothing when the message is about the whole document.
+ */
+typedef void doc_locate(const struct doc *d, int m, int r, int p, const char *key, struct buf *out);
+
+/* Read data (len bytes) into d: messages through doc_report, counted in d->errors. */
+typedef void doc_reader(struct doc *d, const char *data, size_t len);
 
 struct doc {
 	const char *name;          /* labels every message */
 	struct buf *msgs;          /* where messages go */
+	doc_locate *locate;        /* the reader's way to say where something is */
 	enum doc_kind kind;        /* the shape of the document */
 	int errors;                /* errors found */
 	int warnings;              /* warnings written */
@@ -74,10 +111,17 @@ struct doc {
 	struct names players;      /* player spellings and entities */
 	sqlite3 *db;               /* the database it goes into */
 	struct import_stats n;     /* what storing it did */
+	void *keep;                /* the reader's memory the document points into */
+	void (*keep_free)(void *); /* frees keep */
 };
 
+int doc_import(sqlite3 *db, const char *name, const char *data, size_t len, int replace,
+               doc_reader *read, struct import_stats *st, struct buf *msgs);
 void doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+int doc_stage(struct doc *d, int m, const char *tournament, const char *stage);
+int doc_team(struct doc *d, int m, int r, const char *team);
+int doc_player(struct doc *d, int m, int r, int p, const char *name);
 int doc_store(struct doc *d);
 
 #endif

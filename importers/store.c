@@ -13,7 +13,7 @@
 
 #include "db.h"
 #include "doc.h"
-#include "find.h"
+#include "teamkey.h"
 #include "util.h"
 
 enum stmt {
@@ -23,8 +23,6 @@ enum stmt {
 	S_STAGE_ADD,
 	S_STAGE_SET,
 	S_TEAM_GET,
-	S_TEAM_SLUG,
-	S_TEAM_ADD,
 	S_TALIAS_GET,
 	S_TALIAS_ADD,
 	S_PLAYER_GET,
@@ -52,8 +50,6 @@ static const char *const sqls[S_COUNT] = {
         "UPDATE stage SET ruleset = coalesce(?2, ruleset), source = coalesce(?3, source)"
         " WHERE id = ?1",
     [S_TEAM_GET] = "SELECT id, name FROM team WHERE key = ?1",
-    [S_TEAM_SLUG] = "SELECT 1 FROM team WHERE slug = ?1",
-    [S_TEAM_ADD] = "INSERT INTO team (name, key, slug) VALUES (?1, ?2, ?3)",
     [S_TALIAS_GET] = "SELECT 1 FROM team_alias WHERE spelling = ?1",
     [S_TALIAS_ADD] = "INSERT INTO team_alias (spelling, team_id) VALUES (?1, ?2)",
     [S_PLAYER_GET] = "SELECT id, name FROM player WHERE key = ?1",
@@ -127,30 +123,6 @@ bind_opt(sqlite3_stmt *st, int col, int v)
 		sqlite3_bind_int(st, col, v);
 }
 
-/* A slug for a new team called name that no team has yet; the caller frees it. */
-static char *
-team_slug(struct store *s, const char *name)
-{
-	char *base = slugify(name);
-	if (*base == '\0') {
-		free(base);
-		base = xstrdup("team");
-	}
-	char *slug = xstrdup(base);
-	sqlite3_stmt *st = s->st[S_TEAM_SLUG];
-	for (int k = 2;; k++) {
-		sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW)
-			break;
-		free(slug);
-		slug = xasprintf("%s-%d", base, k);
-	}
-	free(base);
-	return slug;
-}
-
 /*
  * The row id of the team (team=1) or player that spelling sp names: looked
  * up once, created when create is set. Returns the id, -1 when it is not in
@@ -178,15 +150,11 @@ entity_id(struct store *s, int team, int sp, int create)
 		return e->id;
 	const char *name = n->sps[sp].text;
 	if (team) {
-		char *slug = team_slug(s, name);
-		sqlite3_stmt *st = s->st[S_TEAM_ADD];
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, e->key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, slug, -1, SQLITE_STATIC);
-		int rc = run(s, S_TEAM_ADD);
-		free(slug);
-		if (rc != 0)
+		if (teamkey_add(s->d->db, name, &e->id) != 0) {
+			e->id = 0;
+			db_error(s);
 			return 0;
+		}
 		s->d->n.teams_added++;
 	} else {
 		sqlite3_stmt *st = s->st[S_PLAYER_ADD];
@@ -195,8 +163,8 @@ entity_id(struct store *s, int team, int sp, int create)
 		if (run(s, S_PLAYER_ADD) != 0)
 			return 0;
 		s->d->n.players_added++;
+		e->id = sqlite3_last_insert_rowid(s->d->db);
 	}
-	e->id = sqlite3_last_insert_rowid(s->d->db);
 	e->first = sp;
 	return e->id;
 }
@@ -237,37 +205,47 @@ name_id(struct store *s, int team, int sp, int m, int r)
 }
 
 /*
- * How the ruleset given differs in meaning from the one stored (JSON text):
- * NULL when not at all, else "FIELD: GIVEN, stored STORED" (rules_diff).
- * The caller frees it.
+ * How the ruleset given differs in meaning from the one stored for stage
+ * (head starts included): NULL when not at all, else "FIELD: GIVEN, stored
+ * STORED" (rules_diff). The caller frees it.
  */
 static char *
-rules_change(const char *stored, const struct ruleset *given)
+rules_change(sqlite3 *db, int64_t stage, const struct ruleset *given)
 {
 	struct ruleset old;
 	char *err = NULL, *d;
-	cJSON *tree = cJSON_Parse(stored);
-	if (rules_parse(tree, "", &old, &err) != 0) {
+	if (rules_for_stage(db, stage, &old, &err) != 0) {
 		d = xasprintf("the stored one is not valid (%s)", err);
 		free(err);
 	} else {
 		d = rules_diff(given, &old, "stored");
 		rules_free(&old);
 	}
-	cJSON_Delete(tree);
 	return d;
 }
 
-/* Warn about each head-start team of stage i's ruleset that names no known team. */
-static void
-headstart_teams(struct doc *d, int i)
+/*
+ * Store stage i's head starts (its ruleset's, by team, replacing what the
+ * stage had), warning about each team no import had named, which is
+ * created. 0, or -1 reported.
+ */
+static int
+headstarts(struct store *s, int i)
 {
+	struct doc *d = s->d;
 	const struct ruleset *r = d->stages[i].rules;
-	int64_t id;
-	for (int h = 0; r && h < r->nheadstart; h++)
-		if (find_team(d->db, r->headstart[h].team, &id) <= 0)
+	char *made = xcalloc((size_t)(r->nheadstart ? r->nheadstart : 1), 1);
+	int n = rules_store_headstarts(d->db, d->stages[i].id, r, made);
+	if (n < 0)
+		db_error(s);
+	for (int h = 0; n > 0 && h < r->nheadstart; h++)
+		if (made[h])
 			doc_report(d, 1, -1, -1, -1, "ruleset.headstart",
-			           "'%s' is not a known team", r->headstart[h].team);
+			           "'%s' is not a known team: added as a new team",
+			           r->headstart[h].team);
+	d->n.teams_added += n > 0 ? n : 0;
+	free(made);
+	return n < 0 ? -1 : 0;
 }
 
 /*
@@ -295,7 +273,7 @@ stage_id(struct store *s, int i)
 			return -1;
 		tid = sqlite3_last_insert_rowid(d->db);
 	}
-	char *rules = g->ruleset ? cJSON_PrintUnformatted(g->ruleset) : NULL;
+	const char *rules = g->ruleset;
 	sqlite3_stmt *st = s->st[S_STAGE_GET];
 	sqlite3_bind_int64(st, 1, tid);
 	sqlite3_bind_text(st, 2, g->slug, -1, SQLITE_STATIC);
@@ -304,8 +282,9 @@ stage_id(struct store *s, int i)
 		g->existed = 1;
 		const char *old = (const char *)sqlite3_column_text(st, 1);
 		const char *src = (const char *)sqlite3_column_text(st, 2);
-		char *change = rules && old ? rules_change(old, g->rules) : NULL;
+		char *change = rules && old ? rules_change(d->db, g->id, g->rules) : NULL;
 		int set_rules = rules && (old == NULL || (change && d->replace));
+		g->set_rules = set_rules;
 		int set_source =
 		    g->source && (src == NULL || (strcmp(src, g->source) && d->replace));
 		if (change && !set_rules) {
@@ -333,11 +312,11 @@ stage_id(struct store *s, int i)
 		sqlite3_bind_text(st, 5, g->source, -1, SQLITE_STATIC);
 		if (run(s, S_STAGE_ADD) == 0) {
 			g->id = sqlite3_last_insert_rowid(d->db);
+			g->set_rules = rules != NULL;
 			rc = 1;
 		} else
 			rc = -1;
 	}
-	free(rules);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -636,7 +615,8 @@ doc_store(struct doc *d)
 		if (store_match(&s, m) != 0 && d->errors == 0)
 			bad = 1;
 	for (int i = 0; i < d->nstages && !bad && d->errors == 0; i++)
-		headstart_teams(d, i);
+		if (d->stages[i].set_rules)
+			bad |= headstarts(&s, i) != 0;
 	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
 		db_error(&s);
 	if (d->errors || bad)

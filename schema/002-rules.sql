@@ -63,3 +63,8 @@ CREATE TABLE adjustment (
 ) STRICT;
 CREATE INDEX adjustment_stage ON adjustment(stage_id, team_id);
 CREATE INDEX adjustment_team ON adjustment(team_id);
+
+-- The head starts a stored ruleset gives by team name move into headstart,
+-- by team id, and leave the ruleset's text: db.c does that right after this
+-- file (headstarts_by_team), in C, because it names teams as the importers
+-- do (name_key(), and a new team's slug).

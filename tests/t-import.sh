@@ -178,13 +178,27 @@ sqlite3 :memory: "SELECT json(readfile('$GF') -> '\$.ruleset')" >"$T/gf-ruleset.
 status rules-set-same 0 "$TRACKER" --db "$T/rules.db" rules set --stage "grand final" --file "$T/gf-ruleset.json"
 status rules-set-then-import 0 "$TRACKER" --db "$T/rules.db" import "$GF"
 contains rules-set-then-import-summary "1 file: 0 matches added, 14 unchanged, 0 replaced" "$OUT"
-# a head start for a team no import has named yet is stored, with a warning
+# a head start for a team no import has named yet creates the team, with a warning; head
+# starts are stored by team id, not in the ruleset's text
 sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.headstart', json('{\"Nobody\": 5, \"los\": 3}'))" >"$T/gf-hs.json"
 status headstart-unknown 0 "$TRACKER" --db "$T/rules.db" import --replace "$T/gf-hs.json"
-contains headstart-unknown-warning "$T/gf-hs.json: ruleset.headstart: warning: 'Nobody' is not a known team" "$OUT"
+contains headstart-unknown-warning "$T/gf-hs.json: ruleset.headstart: warning: 'Nobody' is not a known team: added as a new team" "$OUT"
 lacks headstart-known-team "'los' is not a known team" "$OUT"
-contains headstart-unknown-summary "0 replaced; 0 teams, 0 players new; 1 warning;" "$OUT"
-eq headstart-stored 5 "$(sql "$T/rules.db" "SELECT ruleset -> '\$.headstart' ->> 'Nobody' FROM stage WHERE slug = 'grand-final'")"
+contains headstart-unknown-summary "0 replaced; 1 teams, 0 players new; 1 warning;" "$OUT"
+hs() { sql "$T/rules.db" "SELECT t.name, h.points FROM headstart h JOIN team t ON t.id = h.team_id
+	JOIN stage s ON s.id = h.stage_id WHERE s.slug = 'grand-final' ORDER BY t.name"; }
+eq headstart-stored "LOS|3
+Nobody|5" "$(hs)"
+eq headstart-not-in-text "" "$(sql "$T/rules.db" "SELECT ruleset -> '\$.headstart' FROM stage WHERE slug = 'grand-final'")"
+status headstart-reimport 0 "$TRACKER" --db "$T/rules.db" import "$T/gf-hs.json"
+contains headstart-reimport-unchanged "1 file: 0 matches added, 14 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+status headstart-show 0 "$TRACKER" --db "$T/rules.db" rules show --stage "grand final" --format json
+contains headstart-show-names '"headstart":{"Nobody":5,"LOS":3}' "$OUT"
+# a renamed team keeps its head start (the rename is what the results desk will do)
+sql "$T/rules.db" "UPDATE team SET name = 'LOS Grandes' WHERE name = 'LOS'" >/dev/null
+status headstart-renamed 0 "$TRACKER" --db "$T/rules.db" standings --stage "grand final" --format csv
+contains headstart-renamed-row ",LOS Grandes,14," "$OUT"
+eq headstart-renamed-points 3 "$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, '$2 == "LOS Grandes" { print $8 }')"
 
 # --- the bounds themselves are accepted (import/bad/*-too-large: one more is not)
 status bounds 0 "$TRACKER" --db "$T/bounds.db" import import/good/bounds.json

@@ -45,13 +45,13 @@ bad() { # bad NAME JSON MESSAGE
 	status "bad $1" 1 "$TRACKER" rules set --stage "Grand Final" --file "$T/bad.json"
 	contains "bad $1 message" "$T/bad.json: $3" "$OUT"
 }
-bad placement '{"placement_points": [12, 9, "8"]}' "placement_points[2]: expected a non-negative integer"
+bad placement '{"placement_points": [12, 9, "8"]}' "placement_points[2]: expected an integer, got a string (\"8\")"
 bad tiebreaker '{"tiebreakers": ["booyahs", "luck"]}' "tiebreakers[1]: expected one of booyahs"
 bad key '{"kill_point": 1}' "kill_point: unknown key"
-bad rush '{"champion_rush": {"threshold": "160"}}' "champion_rush.threshold: expected a positive integer"
-bad headstart '{"headstart": {"LOS": 1.5}}' "headstart.LOS: expected an integer (points)"
+bad rush '{"champion_rush": {"threshold": "160"}}' "champion_rush.threshold: expected an integer, got a string (\"160\")"
+bad headstart '{"headstart": {"LOS": 1.5}}' "headstart.LOS: expected an integer, got 1.5"
 bad syntax '{"kill_points": 1,,}' "invalid JSON at line 1, column"
-bad top '[1, 2]' "expected a ruleset object"
+bad top '[1, 2]' "expected an object, got an array"
 # the text is checked as a match file's is
 bad garbage '{"kill_points":2} x' "trailing garbage after the JSON value at byte 18 (line 1, column 19)"
 bad twice '{"kill_points":2,"kill_points":7}' "kill_points: key given twice"
@@ -98,9 +98,36 @@ contains "show nameless as custom" "Group Stage,custom,yes," "$OUT"
 status "what-if nameless" 0 "$TRACKER" standings --stage "Group Stage" --ruleset "$T/nameless.json"
 contains "what-if named by its file" "ruleset $T/nameless.json (what-if" "$OUT"
 
-# a head start for a team no import has named is stored, with a warning
+# a head start for a team no import has named creates the team, with a warning; head starts
+# are stored by team id, and shown by the teams' names
 printf '{"headstart": {"Nobody": 5, "los": 3}}\n' >"$T/hs.json"
 status "set unknown head-start team" 0 "$TRACKER" rules set --stage "Grand Final" --file "$T/hs.json"
-contains "unknown head-start team warned" "warning: ruleset.headstart: 'Nobody' is not a known team" "$OUT"
+contains "unknown head-start team warned" "warning: ruleset.headstart: 'Nobody' is not a known team: added as a new team" "$OUT"
 lacks "known head-start team not warned" "'los' is not a known team" "$OUT"
-eq "unknown head-start team stored" 5 "$(sql "$TRACKER_DB" "SELECT ruleset -> '\$.headstart' ->> 'Nobody' FROM stage WHERE slug = 'grand-final'")"
+eq "head starts stored by team" "LOS|3
+Nobody|5" "$(sql "$TRACKER_DB" "SELECT t.name, h.points FROM headstart h JOIN team t ON t.id = h.team_id
+	JOIN stage s ON s.id = h.stage_id WHERE s.slug = 'grand-final' ORDER BY t.name")"
+eq "head starts not in the text" "" "$(sql "$TRACKER_DB" "SELECT ruleset -> '\$.headstart' FROM stage WHERE slug = 'grand-final'")"
+status "show head starts" 0 "$TRACKER" rules show --stage "Grand Final"
+contains "show head starts by name" "Nobody +5, LOS +3" "$OUT"
+# setting another ruleset replaces the stage's head starts
+status "set without head starts" 0 "$TRACKER" rules set --stage "Grand Final" --preset ffws
+eq "head starts replaced" 0 "$(sql "$TRACKER_DB" "SELECT count(*) FROM headstart")"
+
+# a database of schema 1 whose rulesets name head starts: migrating moves them into headstart
+# by team key ("  los " is LOS; "Nobody" is created, so the standings can list it) and out of
+# the ruleset's text, which keeps the rest
+M=$T/v1.db
+sqlite3 "$M" ".read $TESTS/../schema/001-init.sql" "PRAGMA user_version = 1" \
+	"INSERT INTO tournament VALUES (1, 'Cup', 'cup')" \
+	"INSERT INTO stage VALUES (1, 1, 'Final', 'final', '{\"kill_points\":2,\"headstart\":{\"  los \":3,\"Nobody\":5}}', NULL)" \
+	"INSERT INTO stage VALUES (2, 1, 'Groups', 'groups', '{\"headstart\":{}}', NULL)" \
+	"INSERT INTO team VALUES (1, 'LOS', 'los', 'los')" \
+	"INSERT INTO team VALUES (2, 'nobody', 'nobody-x', 'nobody')"
+status "migrate head starts" 0 "$TRACKER" --db "$M" rules show --format csv
+eq "migrated head starts" "1|LOS|3
+1|Nobody|5" "$(sql "$M" "SELECT h.stage_id, t.name, h.points FROM headstart h JOIN team t ON t.id = h.team_id ORDER BY 2")"
+eq "migrated team's slug is free" "nobody-2" "$(sql "$M" "SELECT slug FROM team WHERE name = 'Nobody'")"
+eq "migrated text" '1|{"kill_points":2}
+2|{}' "$(sql "$M" "SELECT id, ruleset FROM stage ORDER BY id")"
+contains "migrated shown" "Final,custom,yes,\"12,9,8,7,6,5,4,3,2,1,0,0\",2,,\"Nobody +5, LOS +3\"" "$OUT"

@@ -113,7 +113,7 @@ status "unknown ruleset" 1 "$TRACKER" standings --stage "Grand Final" --ruleset 
 contains "unknown ruleset message" "no preset or file named 'nosuch'" "$OUT"
 printf '{"kill_points": -1}\n' >"$T/bad.json"
 status "bad ruleset file" 1 "$TRACKER" standings --stage "Grand Final" --ruleset "$T/bad.json"
-contains "bad ruleset message" "bad.json: kill_points: expected a non-negative integer" "$OUT"
+contains "bad ruleset message" "bad.json: kill_points: must be at least 0, got -1" "$OUT"
 
 # A constructed stage (tests/scoring/ties.json), counted by hand with the
 # FFWS table, kills capped at 10, a head start of 3 for Echo:

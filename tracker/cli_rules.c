@@ -2,7 +2,7 @@
  * cli_rules.c: `tracker rules show` (the ruleset each stage is scored by)
  * and `tracker rules set` (store a preset or a ruleset file as a stage's
  * ruleset, in one transaction; a bad file changes nothing; a head start for
- * a team not imported yet is stored with a warning).
+ * a team not imported yet creates the team, with a warning).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 
 #include "cli.h"
 #include "db.h"
-#include "find.h"
 #include "rules.h"
 #include "util.h"
 
@@ -119,24 +118,36 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 	report_free(t);
 }
 
-/* Store r as stage's ruleset in one transaction; dies when it cannot. */
+/*
+ * Store r as stage's ruleset in one transaction: its text without head
+ * starts, which go by team (rules_store_headstarts; a team no import has
+ * named is created, with a warning). Dies when it cannot.
+ */
 static void
 set(sqlite3 *db, int64_t stage, const struct ruleset *r)
 {
 	struct buf b = {0};
 	rules_json(r, &b);
+	char *made = xcalloc((size_t)(r->nheadstart ? r->nheadstart : 1), 1);
 	if (db_begin(db) != 0)
 		die("rules set: %s", sqlite3_errmsg(db));
-	sqlite3_stmt *st = db_prepare(db, "UPDATE stage SET ruleset = ?1 WHERE id = ?2");
+	sqlite3_stmt *st = db_prepare(
+	    db, "UPDATE stage SET ruleset = json_remove(?1, '$.headstart') WHERE id = ?2");
 	sqlite3_bind_text(st, 1, b.data, (int)b.len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, stage);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || db_commit(db) != 0) {
+	if (rc != SQLITE_DONE || rules_store_headstarts(db, stage, r, made) < 0 ||
+	    db_commit(db) != 0) {
 		char *msg = xstrdup(sqlite3_errmsg(db));
 		db_rollback(db);
 		die("rules set: %s", msg);
 	}
+	for (int i = 0; i < r->nheadstart; i++)
+		if (made[i])
+			warnmsg("ruleset.headstart: '%s' is not a known team: added as a new team",
+			        r->headstart[i].team);
+	free(made);
 	buf_free(&b);
 }
 
@@ -192,11 +203,6 @@ cmd_rules(const struct command *cmd, int argc, char **argv)
 	int64_t t = cli_tournament(db, targ);
 	int64_t stage = cli_stage(db, t, sarg);
 	set(db, stage, &r);
-	for (int i = 0; i < r.nheadstart; i++) {
-		int64_t id;
-		if (find_team(db, r.headstart[i].team, &id) <= 0)
-			warnmsg("ruleset.headstart: '%s' is not a known team", r.headstart[i].team);
-	}
 	printf("%s: ruleset %s stored\n", sarg, r.name);
 	rules_free(&r);
 	sqlite3_close(db);

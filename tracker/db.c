@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "teamkey.h"
 #include "util.h"
 
 /* The database path: opt when given, else $TRACKER_DB, else ./tracker.db. */
@@ -55,6 +56,54 @@ fail:
 }
 
 /*
+ * Schema 002's data move, in C because it names teams as the importers do
+ * (teamkey.c: by name_key(), a new team with a slug no team has): each head
+ * start a stored ruleset gives goes to table headstart by team id (a team
+ * no import has named is created, so that the standings can list it), and
+ * leaves the ruleset's text. 0, or -1 (sqlite3_errmsg tells).
+ */
+static int
+headstarts_by_team(sqlite3 *db)
+{
+	static const char has[] = "CASE WHEN json_valid(ruleset)"
+	                          " THEN json_type(ruleset, '$.headstart') END";
+	char *sql = xasprintf("SELECT s.id, h.key, h.value FROM (SELECT id, ruleset FROM stage"
+	                      " WHERE %s = 'object') s, json_each(s.ruleset, '$.headstart') h"
+	                      " WHERE h.type = 'integer' ORDER BY s.id, h.id",
+	                      has);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *add = db_prepare(db, "INSERT OR IGNORE INTO headstart (stage_id, team_id,"
+	                                   " points) VALUES (?1, ?2, ?3)");
+	int rc;
+	free(sql);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t team;
+		if (teamkey_id(db, (const char *)sqlite3_column_text(st, 1), &team) < 0)
+			break;
+		sqlite3_bind_int64(add, 1, sqlite3_column_int64(st, 0));
+		sqlite3_bind_int64(add, 2, team);
+		sqlite3_bind_int64(add, 3, sqlite3_column_int64(st, 2));
+		if (sqlite3_step(add) != SQLITE_DONE)
+			break;
+		sqlite3_reset(add);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(add);
+	if (rc != SQLITE_DONE)
+		return -1;
+	sql = xasprintf("UPDATE stage SET ruleset = json_remove(ruleset, '$.headstart')"
+	                " WHERE %s IS NOT NULL",
+	                has);
+	rc = db_exec(db, sql);
+	free(sql);
+	return rc;
+}
+
+/* Data moves in C, each run right after the schema/NNN file of its number. */
+static int (*const steps[])(sqlite3 *db) = {[2] = headstarts_by_team};
+#define NSTEPS ((int)(sizeof steps / sizeof steps[0]))
+
+/*
  * Apply the migrations past PRAGMA user_version, all in one transaction.
  * Foreign keys are off meanwhile, so that a migration can rebuild a table
  * (SQLite's documented way to change a column), and every reference is
@@ -77,7 +126,9 @@ db_migrate(sqlite3 *db, char **err)
 	for (int i = (int)v; i < db_nmigrations; i++) {
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", i + 1);
-		if (db_exec(db, db_migrations[i]) != 0 || db_exec(db, pragma) != 0)
+		if (db_exec(db, db_migrations[i]) != 0 ||
+		    (i + 1 < NSTEPS && steps[i + 1] && steps[i + 1](db) != 0) ||
+		    db_exec(db, pragma) != 0)
 			goto fail;
 	}
 	if (v < db_nmigrations && db_int(db, 0, "SELECT count(*) FROM pragma_foreign_key_check", 0)) {

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "jsontext.h"
 #include "util.h"
+#include "value.h"
 
 /* Line and column (both from 1, the column in bytes) of byte off of data. */
 static void
@@ -233,4 +234,19 @@ jsontext_parse(const char *data, size_t len, const char *expected, char **err)
 	}
 	buf_free(&path);
 	return root;
+}
+
+/* v (NULL: a key left out, taken as null) as the value value.c checks. */
+struct value
+jsontext_value(const cJSON *v)
+{
+	if (v == NULL || cJSON_IsNull(v))
+		return (struct value){.kind = VALUE_NULL};
+	if (cJSON_IsBool(v))
+		return (struct value){.kind = VALUE_BOOL, .truth = cJSON_IsTrue(v)};
+	if (cJSON_IsNumber(v))
+		return (struct value){.kind = VALUE_NUMBER, .number = v->valuedouble};
+	if (cJSON_IsString(v))
+		return (struct value){.kind = VALUE_STRING, .string = v->valuestring};
+	return (struct value){.kind = cJSON_IsArray(v) ? VALUE_ARRAY : VALUE_OBJECT};
 }

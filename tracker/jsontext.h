@@ -5,6 +5,9 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
+#include "value.h"
+
 cJSON *jsontext_parse(const char *data, size_t len, const char *expected, char **err);
+struct value jsontext_value(const cJSON *v);
 
 #endif

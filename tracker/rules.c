@@ -16,7 +16,9 @@
 #include "db.h"
 #include "jsontext.h"
 #include "rules.h"
+#include "teamkey.h"
 #include "util.h"
+#include "value.h"
 
 static const char *const tiebreak_names[] = {
     [TB_BOOYAHS] = "booyahs",
@@ -112,51 +114,38 @@ fail(char **err, const char *path, const char *msg)
 #define MAX_RUSH         1000000 /* Champion Rush threshold */
 #define MAX_RUSH_MATCHES 10000   /* matches Champion Rush can run over */
 
-/*
- * Store v in *out if it is a JSON integer in [min, max]: 0. Else -1 with
- * *err set to "PATH: expected EXPECT" (not an integer, or below a min of
- * 0 or more), "PATH: must be at least MIN, got X" or "PATH: must be at most
- * MAX, got X".
- */
+/* Store v in *out if it is an integer in [min, max]: 0, or -1 with *err set (value_int). */
 static int
-integer(const cJSON *v, const char *path, int min, int max, const char *expect, int *out,
-        char **err)
+integer(const cJSON *v, const char *path, int min, int max, int *out, char **err)
 {
-	char msg[120];
-	double x = v->valuedouble;
-	if (!cJSON_IsNumber(v) || !isfinite(x) || x != floor(x) || (x < min && min >= 0))
-		snprintf(msg, sizeof msg, "expected %s", expect);
-	else if (x < min)
-		snprintf(msg, sizeof msg, "must be at least %d, got %.15g", min, x);
-	else if (x > max)
-		snprintf(msg, sizeof msg, "must be at most %d, got %.15g", max, x);
-	else {
-		*out = (int)x;
-		return 0;
-	}
-	return fail(err, path, msg);
+	char why[VALUE_WHY];
+	struct value x = jsontext_value(v);
+	return value_int(&x, min, max, out, why) == 0 ? 0 : fail(err, path, why);
 }
 
-/* -1 with *err set if name holds a control character (U+0000-U+001F, U+007F); else 0. */
+/* 0 if v is of kind (an object or an array), else -1 with *err set (value_is). */
 static int
-printable(const char *name, const char *path, char **err)
+kind(const cJSON *v, const char *path, enum value_kind k, char **err)
 {
-	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
-		if (*c < 0x20 || *c == 0x7F) {
-			char msg[80];
-			snprintf(msg, sizeof msg,
-			         "must not hold control characters, got U+%04X at byte %d", *c,
-			         (int)(c - (const unsigned char *)name));
-			return fail(err, path, msg);
-		}
-	return 0;
+	char why[VALUE_WHY];
+	struct value x = jsontext_value(v);
+	return value_is(&x, k, why) == 0 ? 0 : fail(err, path, why);
+}
+
+/* -1 with *err set for key, which what (e.g. "a ruleset") does not have (keys are its own). */
+static int
+unknown(const char *path, const char *what, const char *const *keys, int nkeys, char **err)
+{
+	char why[VALUE_WHY];
+	value_unknown_key(what, keys, nkeys, why);
+	return fail(err, path, why);
 }
 
 static int
 parse_placement(const cJSON *v, const char *path, struct ruleset *r, char **err)
 {
-	if (!cJSON_IsArray(v))
-		return fail(err, path, "expected an array of non-negative integers");
+	if (kind(v, path, VALUE_ARRAY, err) != 0)
+		return -1;
 	int n = cJSON_GetArraySize(v);
 	if (n > RULES_MAX_PLACES)
 		return fail(err, path, "more than 64 places");
@@ -165,8 +154,7 @@ parse_placement(const cJSON *v, const char *path, struct ruleset *r, char **err)
 	cJSON_ArrayForEach(e, v)
 	{
 		char *p = xasprintf("%s[%d]", path, i);
-		int rc = integer(e, p, 0, MAX_PLACE_POINTS, "a non-negative integer",
-		                 &r->placement[i], err);
+		int rc = integer(e, p, 0, MAX_PLACE_POINTS, &r->placement[i], err);
 		free(p);
 		if (rc != 0)
 			return -1;
@@ -181,21 +169,22 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 {
 	if (cJSON_IsNull(v))
 		return 0;
-	if (!cJSON_IsObject(v))
-		return fail(err, path, "expected an object of team names to integer points");
+	if (kind(v, path, VALUE_OBJECT, err) != 0)
+		return -1;
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v)
 	{
-		char *p = join(path, e->string);
+		char *p = join(path, e->string), why[VALUE_WHY];
 		int pts, rc = 0;
 		char *clean = name_clean(e->string);
+		struct value key = {.kind = VALUE_STRING, .string = e->string};
+		const char *name;
 		if (*clean == '\0')
-			rc = fail(err, p, "expected a team name, not an empty key");
-		else if (printable(e->string, p, err) != 0)
-			rc = -1;
+			rc = fail(err, p, value_empty);
+		else if (value_name(&key, &name, why) != 0)
+			rc = fail(err, p, why);
 		else
-			rc = integer(e, p, -MAX_HEADSTART, MAX_HEADSTART, "an integer (points)",
-			             &pts, err);
+			rc = integer(e, p, -MAX_HEADSTART, MAX_HEADSTART, &pts, err);
 		for (int i = 0; rc == 0 && i < r->nheadstart; i++) {
 			char *a = name_key(r->headstart[i].team), *b = name_key(clean);
 			if (strcmp(a, b) == 0)
@@ -210,8 +199,7 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		}
 		r->headstart =
 		    xrealloc(r->headstart, (size_t)(r->nheadstart + 1) * sizeof *r->headstart);
-		r->headstart[r->nheadstart].team = clean;
-		r->headstart[r->nheadstart].points = pts;
+		r->headstart[r->nheadstart] = (struct headstart){.team = clean, .points = pts};
 		r->nheadstart++;
 	}
 	return 0;
@@ -220,11 +208,11 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 static int
 parse_rush(const cJSON *v, const char *path, struct ruleset *r, char **err)
 {
+	static const char *const keys[] = {"threshold", "max_matches"};
 	if (cJSON_IsNull(v))
 		return 0;
-	if (!cJSON_IsObject(v))
-		return fail(err, path,
-		            "expected an object {\"threshold\", \"max_matches\"} or null");
+	if (kind(v, path, VALUE_OBJECT, err) != 0)
+		return -1;
 	int rc = 0, seen = 0;
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v)
@@ -232,22 +220,19 @@ parse_rush(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		char *p = join(path, e->string);
 		if (strcmp(e->string, "threshold") == 0) {
 			seen = 1;
-			rc = integer(e, p, 1, MAX_RUSH, "a positive integer", &r->rush_threshold,
-			             err);
+			rc = integer(e, p, 1, MAX_RUSH, &r->rush_threshold, err);
 		} else if (strcmp(e->string, "max_matches") == 0) {
 			if (!cJSON_IsNull(e))
-				rc =
-				    integer(e, p, 1, MAX_RUSH_MATCHES, "a positive integer or null",
-				            &r->rush_max_matches, err);
+				rc = integer(e, p, 1, MAX_RUSH_MATCHES, &r->rush_max_matches, err);
 		} else
-			rc = fail(err, p, "unknown key (threshold, max_matches)");
+			rc = unknown(p, "champion_rush", keys, 2, err);
 		free(p);
 		if (rc != 0)
 			return -1;
 	}
 	if (!seen) {
 		char *p = join(path, "threshold");
-		fail(err, p, "missing");
+		fail(err, p, value_missing);
 		free(p);
 		return -1;
 	}
@@ -257,23 +242,18 @@ parse_rush(const cJSON *v, const char *path, struct ruleset *r, char **err)
 static int
 parse_tiebreakers(const cJSON *v, const char *path, struct ruleset *r, char **err)
 {
-	if (!cJSON_IsArray(v))
-		return fail(err, path, "expected an array of tiebreaker names");
+	if (kind(v, path, VALUE_ARRAY, err) != 0)
+		return -1;
 	int i = 0, rc = 0;
 	const cJSON *e;
 	r->ntiebreak = 0;
 	cJSON_ArrayForEach(e, v)
 	{
-		char *p = xasprintf("%s[%d]", path, i++);
+		char *p = xasprintf("%s[%d]", path, i++), why[VALUE_WHY];
 		int t = 0;
-		if (cJSON_IsString(e))
-			while (t < NTIEBREAK_NAMES &&
-			       strcmp(tiebreak_names[t], e->valuestring) != 0)
-				t++;
-		if (!cJSON_IsString(e) || t == NTIEBREAK_NAMES)
-			rc = fail(err, p,
-			          "expected one of booyahs, kills, placement_points, "
-			          "last_placement, avg_placement, best_match");
+		struct value x = jsontext_value(e);
+		if (value_enum(&x, tiebreak_names, NTIEBREAK_NAMES, &t, why) != 0)
+			rc = fail(err, p, why);
 		for (int j = 0; rc == 0 && j < r->ntiebreak; j++)
 			if (r->tiebreak[j] == (enum tiebreak)t)
 				rc = fail(err, p, "tiebreaker listed twice");
@@ -295,14 +275,15 @@ parse_tiebreakers(const cJSON *v, const char *path, struct ruleset *r, char **er
 int
 rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 {
+	static const char *const keys[] = {"name",       "placement_points", "kill_points",
+	                                   "kill_cap",   "headstart",        "champion_rush",
+	                                   "tiebreakers"};
 	rules_default(r);
 	free(r->name);
 	r->name = NULL;
 	*err = NULL;
-	if (!cJSON_IsObject(obj)) {
-		fail(err, path, "expected a ruleset object");
+	if (kind(obj, path, VALUE_OBJECT, err) != 0)
 		goto bad;
-	}
 	const cJSON *e;
 	cJSON_ArrayForEach(e, obj)
 	{
@@ -310,24 +291,23 @@ rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 		int rc = 0;
 		const char *k = e->string;
 		if (strcmp(k, "name") == 0) {
+			char why[VALUE_WHY];
+			const char *name;
+			struct value x = jsontext_value(e);
 			free(r->name);
 			r->name = NULL;
-			if (cJSON_IsString(e) && printable(e->valuestring, p, err) == 0)
-				r->name = xstrdup(e->valuestring);
-			else if (cJSON_IsString(e))
-				rc = -1;
+			if (!cJSON_IsNull(e) && value_name(&x, &name, why) != 0)
+				rc = fail(err, p, why);
 			else if (!cJSON_IsNull(e))
-				rc = fail(err, p, "expected a string");
+				r->name = xstrdup(name);
 		} else if (strcmp(k, "placement_points") == 0)
 			rc = parse_placement(e, p, r, err);
 		else if (strcmp(k, "kill_points") == 0)
-			rc = integer(e, p, 0, MAX_KILL_POINTS, "a non-negative integer",
-			             &r->kill_points, err);
+			rc = integer(e, p, 0, MAX_KILL_POINTS, &r->kill_points, err);
 		else if (strcmp(k, "kill_cap") == 0) {
 			r->kill_cap = -1;
 			if (!cJSON_IsNull(e))
-				rc = integer(e, p, 0, MAX_KILL_CAP,
-				             "a non-negative integer or null", &r->kill_cap, err);
+				rc = integer(e, p, 0, MAX_KILL_CAP, &r->kill_cap, err);
 		} else if (strcmp(k, "headstart") == 0)
 			rc = parse_headstart(e, p, r, err);
 		else if (strcmp(k, "champion_rush") == 0)
@@ -335,9 +315,8 @@ rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 		else if (strcmp(k, "tiebreakers") == 0)
 			rc = parse_tiebreakers(e, p, r, err);
 		else
-			rc = fail(err, p,
-			          "unknown key (name, placement_points, kill_points, kill_cap, "
-			          "headstart, champion_rush, tiebreakers)");
+			rc =
+			    unknown(p, "a ruleset", keys, (int)(sizeof keys / sizeof keys[0]), err);
 		free(p);
 		if (rc != 0)
 			goto bad;
@@ -426,9 +405,39 @@ rules_named(const char *arg, struct ruleset *r, char **err)
 }
 
 /*
- * The ruleset stage is scored by: its stored one, or the FFWS defaults when
- * it has none. Returns 0, or -1 with *err set (free() it): the stage is
- * missing or its stored ruleset does not parse.
+ * Append the head starts stored for stage (table headstart) to r, each
+ * named by its team's name and carrying its id, by points then name.
+ * Returns 0, or -1 with *err set (free() it).
+ */
+static int
+stored_headstarts(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT t.name, h.team_id, h.points FROM headstart h"
+	                                  " JOIN team t ON t.id = h.team_id WHERE h.stage_id = ?1"
+	                                  " ORDER BY h.points DESC, t.name");
+	int rc;
+	sqlite3_bind_int64(st, 1, stage);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->headstart =
+		    xrealloc(r->headstart, (size_t)(r->nheadstart + 1) * sizeof *r->headstart);
+		r->headstart[r->nheadstart++] = (struct headstart){
+		    .team = db_text(st, 0),
+		    .team_id = sqlite3_column_int64(st, 1),
+		    .points = sqlite3_column_int(st, 2),
+		};
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	*err = xasprintf("reading head starts: %s", sqlite3_errmsg(db));
+	return -1;
+}
+
+/*
+ * The ruleset stage is scored by: its stored one with its head starts (by
+ * team, stored_headstarts), or the FFWS defaults when it has none. Returns
+ * 0, or -1 with *err set (free() it) and r empty: the stage is missing or
+ * its stored ruleset does not parse.
  */
 int
 rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
@@ -455,6 +464,8 @@ rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
 		                 sqlite3_column_text(st, 1));
 	else if (rules_parse(root, "ruleset", r, &msg) != 0)
 		*err = xasprintf("stage '%s': %s", sqlite3_column_text(st, 1), msg);
+	else if (stored_headstarts(db, stage, r, err) != 0)
+		rules_free(r);
 	else
 		rc = 0;
 	free(msg);
@@ -462,6 +473,49 @@ rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
 out:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/*
+ * Store r's head starts as stage's, replacing the ones it had, within the
+ * caller's transaction. A head start names its team as an import does (by
+ * name_key(), teamkey_id; rules_parse has refused two names with one key);
+ * a team no row has yet is created, and made[i]
+ * set to 1 for it (made: NULL, or r->nheadstart flags the caller cleared).
+ * Returns the number of teams created, or -1 on a database error
+ * (sqlite3_errmsg tells).
+ */
+int
+rules_store_headstarts(sqlite3 *db, int64_t stage, const struct ruleset *r, char *made)
+{
+	sqlite3_stmt *del = db_prepare(db, "DELETE FROM headstart WHERE stage_id = ?1");
+	sqlite3_stmt *add = db_prepare(db, "INSERT INTO headstart (stage_id, team_id, points)"
+	                                   " VALUES (?1, ?2, ?3)");
+	int created = 0;
+	sqlite3_bind_int64(del, 1, stage);
+	if (sqlite3_step(del) != SQLITE_DONE)
+		created = -1;
+	for (int i = 0; created >= 0 && i < r->nheadstart; i++) {
+		int64_t id;
+		int rc = teamkey_id(db, r->headstart[i].team, &id);
+		if (rc < 0) {
+			created = -1;
+			break;
+		}
+		if (rc == 2) {
+			created++;
+			if (made)
+				made[i] = 1;
+		}
+		sqlite3_bind_int64(add, 1, stage);
+		sqlite3_bind_int64(add, 2, id);
+		sqlite3_bind_int(add, 3, r->headstart[i].points);
+		if (sqlite3_step(add) != SQLITE_DONE)
+			created = -1;
+		sqlite3_reset(add);
+	}
+	sqlite3_finalize(del);
+	sqlite3_finalize(add);
+	return created;
 }
 
 /*
@@ -651,8 +705,8 @@ rules_copy(struct ruleset *dst, const struct ruleset *src)
 	dst->headstart =
 	    xcalloc((size_t)(src->nheadstart ? src->nheadstart : 1), sizeof *dst->headstart);
 	for (int i = 0; i < src->nheadstart; i++) {
+		dst->headstart[i] = src->headstart[i];
 		dst->headstart[i].team = xstrdup(src->headstart[i].team);
-		dst->headstart[i].points = src->headstart[i].points;
 	}
 	dst->zones = xcalloc((size_t)(src->nzones ? src->nzones : 1), sizeof *dst->zones);
 	for (int i = 0; i < src->nzones; i++) {
@@ -660,8 +714,9 @@ rules_copy(struct ruleset *dst, const struct ruleset *src)
 		dst->zones[i].label = xstrdup(src->zones[i].label);
 	}
 	dst->headstart_from = src->headstart_from ? xstrdup(src->headstart_from) : NULL;
-	dst->headstart_by_rank = xcalloc((size_t)(src->nheadstart_by_rank ? src->nheadstart_by_rank : 1),
-	                                 sizeof *dst->headstart_by_rank);
+	dst->headstart_by_rank =
+	    xcalloc((size_t)(src->nheadstart_by_rank ? src->nheadstart_by_rank : 1),
+	            sizeof *dst->headstart_by_rank);
 	for (int i = 0; i < src->nheadstart_by_rank; i++)
 		dst->headstart_by_rank[i] = src->headstart_by_rank[i];
 }

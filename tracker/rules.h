@@ -24,8 +24,9 @@ enum tiebreak {
 };
 
 struct headstart {
-	char *team; /* team name as written in the ruleset */
-	int points; /* points the team starts the stage with */
+	char *team;      /* team name: as a file writes it, or the team's name as stored */
+	int64_t team_id; /* the team's row id when read from the database; 0: by name only */
+	int points;      /* points the team starts the stage with */
 };
 
 struct zone {
@@ -45,13 +46,13 @@ struct ruleset {
 	int rush_max_matches;            /* matches within which it must convert; 0: no limit */
 	enum tiebreak tiebreak[RULES_MAX_TIEBREAKS]; /* in order, after points */
 	int ntiebreak;                               /* entries used */
-	struct zone *zones;          /* qualification zones, by ascending to; NULL: none */
-	int nzones;                  /* entries */
-	int zones_per_group;         /* 1: a group's standings show the zones too */
-	char *headstart_from;        /* stage (name or slug, same tournament) whose final
-	                                ranking gives head starts; NULL: none */
-	int *headstart_by_rank;      /* points for 1st, 2nd, ... there */
-	int nheadstart_by_rank;      /* entries */
+	struct zone *zones;     /* qualification zones, by ascending to; NULL: none */
+	int nzones;             /* entries */
+	int zones_per_group;    /* 1: a group's standings show the zones too */
+	char *headstart_from;   /* stage (name or slug, same tournament) whose final
+	                           ranking gives head starts; NULL: none */
+	int *headstart_by_rank; /* points for 1st, 2nd, ... there */
+	int nheadstart_by_rank; /* entries */
 };
 
 void rules_default(struct ruleset *r);
@@ -60,6 +61,7 @@ int rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **er
 int rules_load(const char *file, struct ruleset *r, char **err);
 int rules_named(const char *arg, struct ruleset *r, char **err);
 int rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err);
+int rules_store_headstarts(sqlite3 *db, int64_t stage, const struct ruleset *r, char *made);
 int rules_match_points(const struct ruleset *r, int placement, int kills, int *place_pts,
                        int *kill_pts);
 const char *rules_tiebreak_name(enum tiebreak t);

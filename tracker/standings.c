@@ -392,8 +392,8 @@ compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after, int 
 	int n = out->nrows;
 	int *headstart = xcalloc((size_t)(n ? n : 1), sizeof *headstart);
 	for (int h = 0; h < out->rules.nheadstart; h++) {
-		int64_t id;
-		if (find_team(db, out->rules.headstart[h].team, &id) <= 0)
+		int64_t id = out->rules.headstart[h].team_id; /* stored: by team id */
+		if (id == 0 && find_team(db, out->rules.headstart[h].team, &id) <= 0)
 			continue;
 		for (int t = 0; t < n; t++)
 			if (out->rows[t].team_id == id)

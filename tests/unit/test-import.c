@@ -71,9 +71,8 @@ main(void)
 	for (const char *p = msgs.data; p && *p; p++)
 		lines += *p == '\n';
 	CHECK("many-capped", lines == 26);
-	CHECK("many-first",
-	      strncmp(msgs.data, "POST body: results[0].kills: must be 0 or more, got -1\n", 55) ==
-	          0);
+	static const char first[] = "POST body: results[0].kills: must be at least 0, got -1\n";
+	CHECK("many-first", strncmp(msgs.data, first, sizeof first - 1) == 0);
 	CHECK("many-rest", strstr(msgs.data, "POST body: 5 more errors not shown\n") != NULL);
 	CHECK("many-nothing-written", db_int(db, 0, "SELECT count(*) FROM match", 0) == 1 &&
 	                                  db_int(db, 0, "SELECT count(*) FROM team", 0) == 2);

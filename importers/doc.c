@@ -1,0 +1,233 @@
+/*
+ * doc.c: the document model every importer shares. A reader (json.c) fills
+ * a struct doc from the bytes it is given, reporting what is wrong through
+ * doc_report; the checks that do not depend on the format (stages named by
+ * slug, a team or player twice in one match, a match number twice) are
+ * here; and doc_import runs a reader, then the store (store.c) when the
+ * document is without errors, in one transaction.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "util.h"
+
+#define MAX_SHOWN 25 /* errors written per document; the rest are counted */
+
+/*
+ * Append one message line to d->msgs: "NAME: WHERE: problem", WHERE said by
+ * the reader (d->locate) from the match m, result r, player entry p (each
+ * -1 when not part of it) and key (or NULL). warn: a warning, else an
+ * error. Control characters in the text become '?', so a message is always
+ * one line.
+ */
+void
+doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const char *fmt, ...)
+{
+	if (warn)
+		d->warnings++;
+	else if (d->errors++ >= MAX_SHOWN)
+		return;
+	struct buf *b = d->msgs;
+	size_t start = b->len;
+	buf_printf(b, "%s: ", d->name);
+	size_t where = b->len;
+	if (d->locate)
+		d->locate(d, m, r, p, key, b);
+	if (b->len > where)
+		buf_puts(b, ": ");
+	if (warn)
+		buf_puts(b, "warning: ");
+	char small[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	buf_puts(b, small);
+	for (size_t i = start; i < b->len; i++)
+		if ((unsigned char)b->data[i] < 0x20)
+			b->data[i] = '?';
+	buf_putc(b, '\n');
+}
+
+/*
+ * The index in d->stages of the stage named by tournament and stage (added
+ * when new), or -1 reported. m places the names for messages.
+ */
+int
+doc_stage(struct doc *d, int m, const char *tournament, const char *stage)
+{
+	char *t = name_clean(tournament), *ts = slugify(t);
+	char *s = name_clean(stage), *ss = slugify(s);
+	int bad = 0;
+	if (*ts == '\0') {
+		doc_report(d, 0, m, -1, -1, "tournament",
+		           "'%s' has no letter or digit to name it by", tournament);
+		bad = 1;
+	}
+	if (*ss == '\0') {
+		doc_report(d, 0, m, -1, -1, "stage", "'%s' has no letter or digit to name it by",
+		           stage);
+		bad = 1;
+	}
+	int i = 0;
+	while (!bad && i < d->nstages &&
+	       (strcmp(d->stages[i].tslug, ts) != 0 || strcmp(d->stages[i].slug, ss) != 0))
+		i++;
+	if (bad || i < d->nstages) {
+		free(t), free(ts), free(s), free(ss);
+		return bad ? -1 : i;
+	}
+	d->stages = xrealloc(d->stages, (size_t)(d->nstages + 1) * sizeof *d->stages);
+	d->stages[i] = (struct doc_stage){.tournament = t, .tslug = ts, .name = s, .slug = ss};
+	d->nstages++;
+	return i;
+}
+
+/*
+ * The spelling index of the team or player name (team: 1) of result r (and
+ * player entry p) of match m, interned into d's names; -1 reported when it
+ * is empty or already in the match.
+ */
+static int
+intern(struct doc *d, int team, int m, int r, int p, const char *name)
+{
+	struct names *n = team ? &d->teams : &d->players;
+	const char *key = team ? "team" : "name";
+	int sp = names_intern(n, name);
+	if (sp < 0) {
+		doc_report(d, 0, m, r, p, key, "must not be empty");
+		return -1;
+	}
+	struct names_entity *e = &n->ents[n->sps[sp].entity];
+	if (e->stamp == m + 1) {
+		if (team)
+			doc_report(d, 0, m, r, p, key,
+			           "team '%s' is already in this match (results[%d])", name,
+			           e->where_r);
+		else
+			doc_report(d, 0, m, r, p, key,
+			           "player '%s' is already in this match (results[%d].players[%d])",
+			           name, e->where_r, e->where_p);
+		return -1;
+	}
+	e->stamp = m + 1, e->where_r = r, e->where_p = p;
+	return sp;
+}
+
+/* The spelling index of team, of result r of match m; -1 reported (empty, or twice). */
+int
+doc_team(struct doc *d, int m, int r, const char *team)
+{
+	return intern(d, 1, m, r, -1, team);
+}
+
+/* The spelling index of player name, entry p of result r of match m; -1 reported. */
+int
+doc_player(struct doc *d, int m, int r, int p, const char *name)
+{
+	return intern(d, 0, m, r, p, name);
+}
+
+/* Compare two matches by stage, number, then position, for qsort. */
+static int
+by_number(const void *a, const void *b)
+{
+	const struct doc_match *x = *(const struct doc_match *const *)a;
+	const struct doc_match *y = *(const struct doc_match *const *)b;
+	if (x->stage != y->stage)
+		return x->stage < y->stage ? -1 : 1;
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Report every match number that appears twice in one stage of the document. */
+static void
+check_numbers(struct doc *d)
+{
+	if (d->nmatches < 2)
+		return;
+	struct doc_match **v = xmalloc((size_t)d->nmatches * sizeof *v);
+	struct buf also = {0};
+	for (int i = 0; i < d->nmatches; i++)
+		v[i] = &d->matches[i];
+	qsort(v, (size_t)d->nmatches, sizeof *v, by_number);
+	for (int i = 1; i < d->nmatches; i++)
+		if (v[i]->number > 0 && v[i]->number == v[i - 1]->number &&
+		    v[i]->stage == v[i - 1]->stage) {
+			buf_reset(&also);
+			d->locate(d, (int)(v[i - 1] - d->matches), -1, -1, NULL, &also);
+			doc_report(d, 0, (int)(v[i] - d->matches), -1, -1, "match",
+			           "match number %d appears twice in this document (also %s)",
+			           v[i]->number, also.data);
+		}
+	buf_free(&also);
+	free(v);
+}
+
+/* Free what d holds (not d itself); the reader's memory goes with keep_free. */
+static void
+doc_free(struct doc *d)
+{
+	for (int m = 0; m < d->nmatches; m++) {
+		for (int r = 0; r < d->matches[m].nresults; r++)
+			free(d->matches[m].results[r].players);
+		free(d->matches[m].results);
+		free(d->matches[m].map);
+	}
+	free(d->matches);
+	for (int i = 0; i < d->nstages; i++) {
+		free(d->stages[i].tournament);
+		free(d->stages[i].tslug);
+		free(d->stages[i].name);
+		free(d->stages[i].slug);
+		free(d->stages[i].ruleset);
+		if (d->stages[i].rules)
+			rules_free(d->stages[i].rules);
+		free(d->stages[i].rules);
+	}
+	free(d->stages);
+	names_free(&d->teams);
+	names_free(&d->players);
+	if (d->keep_free)
+		d->keep_free(d->keep);
+}
+
+/*
+ * Import one document: read (a reader such as json.c's) fills it from the
+ * len bytes of data (NUL-terminated or not), and a document without errors
+ * is stored in ONE transaction on db. name labels messages ("data/x.json",
+ * "-", "POST body"). replace: store matches whose content differs. Returns
+ * 0 stored (or unchanged), -1 refused: nothing written. Every error and
+ * warning is appended to msgs as one line "NAME: WHERE: problem". The
+ * counts are added to *st (files always, the rest only when the document
+ * is stored).
+ */
+int
+doc_import(sqlite3 *db, const char *name, const char *data, size_t len, int replace,
+           doc_reader *read, struct import_stats *st, struct buf *msgs)
+{
+	struct doc d = {.name = name, .msgs = msgs, .replace = replace, .db = db};
+	int rc = -1;
+	st->files++;
+	read(&d, data, len);
+	check_numbers(&d);
+	if (d.errors == 0 && doc_store(&d) == 0)
+		rc = 0;
+	if (d.errors > MAX_SHOWN)
+		buf_printf(msgs, "%s: %d more errors not shown\n", name, d.errors - MAX_SHOWN);
+	if (rc == 0) {
+		st->matches_added += d.n.matches_added;
+		st->matches_unchanged += d.n.matches_unchanged;
+		st->matches_replaced += d.n.matches_replaced;
+		st->teams_added += d.n.teams_added;
+		st->players_added += d.n.players_added;
+	} else
+		st->files_failed++;
+	st->warnings += d.warnings;
+	doc_free(&d);
+	return rc;
+}
