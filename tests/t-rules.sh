@@ -6,14 +6,15 @@ S=$TESTS/scoring
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
 
 status "show" 0 "$TRACKER" rules show
-contains "show: group stage on the default" "Group Stage  ffws     no (ffws default)" "$OUT"
+contains "show: group stage on the default" "Group Stage  ffws-points  no (the default)" "$OUT"
 contains "show: the final's Champion Rush from its file" "160 in 16" "$OUT"
 status "show one stage as json" 0 "$TRACKER" rules show --stage "Grand Final" --format json
 contains "show json" '"champion_rush":{"threshold":160,"max_matches":16}' "$OUT"
 
-# set a preset: the group stage is scored by PUBG Mobile's table from now on
+# set a preset: the group stage is scored by PUBG Mobile's table from now on; the preset's
+# old name pubgm is an alias of pubgm-points, the name it is stored under
 status "set preset" 0 "$TRACKER" rules set --stage "Group Stage" --preset pubgm
-eq "stored" "pubgm" "$(sql "$TRACKER_DB" "SELECT ruleset->>'name' FROM stage WHERE slug = 'group-stage'")"
+eq "stored" "pubgm-points" "$(sql "$TRACKER_DB" "SELECT ruleset->>'name' FROM stage WHERE slug = 'group-stage'")"
 # FLUXO W7M under 15,12,10,8,6,4,2,1,1,1,1,1 and 1 per kill, by expected.sql
 want=$(sqlite3 -list -separator , -cmd "CREATE TABLE opt AS SELECT 1000000 AS upto,
 	'[15,12,10,8,6,4,2,1,1,1,1,1,0,0,0,0]' AS tbl, 1000000 AS cap" :memory: \
@@ -74,7 +75,7 @@ bad rush-matches-bound '{"champion_rush": {"threshold": 160, "max_matches": 1000
 status "missing file" 1 "$TRACKER" rules set --stage "Grand Final" --file "$T/none.json"
 contains "missing file message" "none.json: cannot open" "$OUT"
 status "unknown preset" 1 "$TRACKER" rules set --stage "Grand Final" --preset fortnite
-contains "unknown preset message" "no preset named 'fortnite'" "$OUT"
+contains "unknown preset message" "no preset named 'fortnite' (presets: ffws-points (or ffws), pubgm-points (or pubgm), algs-points (or algs)" "$OUT"
 status "unknown stage" 1 "$TRACKER" rules set --stage "Quarter Final" --preset ffws
 eq "nothing changed" "$before" "$(dump "$TRACKER_DB")"
 

@@ -69,6 +69,8 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 	    {"Head start", "headstart"},
 	    {"Champion Rush", "champion_rush"},
 	    {"Tiebreakers", "tiebreakers"},
+	    {"Zones", "zones"},
+	    {"Head start from", "headstart_from"},
 	};
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, name, ruleset IS NOT NULL FROM stage"
 	                                  " WHERE tournament_id = ?1 AND (?2 = 0 OR id = ?2)"
@@ -90,11 +92,11 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 		           sqlite3_column_int(st, 2) ? "true" : "false");
 		rules_json(&r, &json);
 		buf_putc(&json, '}');
-		char *cells[] = {placement_text(&r), headstart_text(&r), rush_text(&r),
-		                 tiebreak_text(&r)};
+		char *cells[] = {placement_text(&r), headstart_text(&r),   rush_text(&r),
+		                 tiebreak_text(&r),  rules_zones_text(&r), rules_carry_text(&r)};
 		report_str(t, name);
 		report_str(t, r.name);
-		report_str(t, sqlite3_column_int(st, 2) ? "yes" : "no (ffws default)");
+		report_str(t, sqlite3_column_int(st, 2) ? "yes" : "no (the default)");
 		report_str(t, cells[0]);
 		report_int(t, r.kill_points);
 		if (r.kill_cap >= 0)
@@ -104,7 +106,9 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 		report_str(t, cells[1]);
 		report_str(t, cells[2]);
 		report_str(t, cells[3]);
-		for (int i = 0; i < 4; i++)
+		report_str(t, cells[4]);
+		report_str(t, cells[5]);
+		for (int i = 0; i < 6; i++)
 			free(cells[i]);
 		rules_free(&r);
 	}
@@ -196,7 +200,7 @@ cmd_rules(const struct command *cmd, int argc, char **argv)
 	struct ruleset r;
 	char *err;
 	if (preset && !rules_preset(preset, &r))
-		die("--preset: no preset named '%s' (ffws, pubgm, algs)", preset);
+		die("--preset: no preset named '%s' (presets: %s)", preset, rules_presets);
 	if (file && rules_load(file, &r, &err) != 0)
 		die("%s", err);
 	sqlite3 *db = cli_db();

@@ -27,18 +27,28 @@ static const char *const tiebreak_names[] = {
     [TB_LAST_PLACEMENT] = "last_placement",
     [TB_AVG_PLACEMENT] = "avg_placement",
     [TB_BEST_MATCH] = "best_match",
+    [TB_COUNTED_KILLS] = "counted_kills",
+    [TB_COUNTBACK] = "countback",
 };
 #define NTIEBREAK_NAMES ((int)(sizeof tiebreak_names / sizeof tiebreak_names[0]))
 
+/*
+ * The presets: a placement table, 1 point per kill, no cap, no head start,
+ * no Champion Rush, the FFWS tiebreakers. Each is named for what it holds
+ * (the points only: a stored ruleset called "ffws" may well have Champion
+ * Rush); the short names of earlier versions stay as aliases.
+ */
 static const struct {
 	const char *name;  /* preset name */
+	const char *alias; /* the name it had before */
 	int placement[20]; /* its placement table */
 	int nplacement;    /* entries used */
 } presets[] = {
-    {"ffws", {12, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0}, 12},
-    {"pubgm", {15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0}, 16},
-    {"algs", {12, 9, 7, 5, 4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0}, 20},
+    {"ffws-points", "ffws", {12, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0}, 12},
+    {"pubgm-points", "pubgm", {15, 12, 10, 8, 6, 4, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0}, 16},
+    {"algs-points", "algs", {12, 9, 7, 5, 4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0}, 20},
 };
+#define NPRESETS ((int)(sizeof presets / sizeof presets[0]))
 
 /* The name of tiebreaker t, as written in a ruleset ("booyahs"). */
 const char *
@@ -47,14 +57,17 @@ rules_tiebreak_name(enum tiebreak t)
 	return (int)t >= 0 && (int)t < NTIEBREAK_NAMES ? tiebreak_names[t] : "?";
 }
 
-/* Fill r with the named preset's placement table, 1 point per kill, no cap,
- * no head start, no Champion Rush, the FFWS tiebreakers. Returns 1, or 0 when
- * there is no such preset (r untouched). Free r with rules_free(). */
+/*
+ * Fill r with the preset called name (or its alias): its placement table,
+ * 1 point per kill, no cap, no head start, no Champion Rush, the FFWS
+ * tiebreakers; r is named by the preset's name. Returns 1, or 0 when there
+ * is no such preset (r untouched). Free r with rules_free().
+ */
 int
 rules_preset(const char *name, struct ruleset *r)
 {
-	for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++) {
-		if (strcmp(presets[i].name, name) != 0)
+	for (int i = 0; i < NPRESETS; i++) {
+		if (strcmp(presets[i].name, name) != 0 && strcmp(presets[i].alias, name) != 0)
 			continue;
 		memset(r, 0, sizeof *r);
 		r->name = xstrdup(presets[i].name);
@@ -72,11 +85,15 @@ rules_preset(const char *name, struct ruleset *r)
 	return 0;
 }
 
-/* Fill r with the defaults of a stage without a ruleset: the ffws preset. */
+/* The presets, for messages and help. */
+const char rules_presets[] = "ffws-points (or ffws), pubgm-points (or pubgm), algs-points (or "
+                             "algs): a placement table and 1 point per kill, nothing else";
+
+/* Fill r with the defaults of a stage without a ruleset: the ffws-points preset. */
 void
 rules_default(struct ruleset *r)
 {
-	rules_preset("ffws", r);
+	rules_preset("ffws-points", r);
 }
 
 /* path joined with key: "ruleset.kill_cap", or key alone at the top. */
@@ -113,6 +130,7 @@ fail(char **err, const char *path, const char *msg)
 #define MAX_HEADSTART    100000  /* head-start points, either way */
 #define MAX_RUSH         1000000 /* Champion Rush threshold */
 #define MAX_RUSH_MATCHES 10000   /* matches Champion Rush can run over */
+#define MAX_RANK         10000   /* the last rank of a zone */
 
 /* Store v in *out if it is an integer in [min, max]: 0, or -1 with *err set (value_int). */
 static int
@@ -265,6 +283,142 @@ parse_tiebreakers(const cJSON *v, const char *path, struct ruleset *r, char **er
 	return 0;
 }
 
+/* The string v, fit for a name and not empty, as a fresh name_clean() copy in *out: 0, or -1. */
+static int
+label(const cJSON *v, const char *path, char **out, char **err)
+{
+	char why[VALUE_WHY];
+	const char *text;
+	struct value x = jsontext_value(v);
+	if (value_name(&x, &text, why) != 0)
+		return fail(err, path, why);
+	*out = name_clean(text);
+	if (**out != '\0')
+		return 0;
+	free(*out);
+	*out = NULL;
+	return fail(err, path, value_empty);
+}
+
+/*
+ * Sort object v's members into got[] by keys[] (all of them required),
+ * failing on an unknown or missing key (what has the keys: "a zone").
+ */
+static int
+fields(const cJSON *v, const char *path, const char *what, const char *const *keys, int nkeys,
+       const cJSON **got, char **err)
+{
+	if (kind(v, path, VALUE_OBJECT, err) != 0)
+		return -1;
+	for (int i = 0; i < nkeys; i++)
+		got[i] = NULL;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+	{
+		int i = 0;
+		while (i < nkeys && strcmp(keys[i], e->string) != 0)
+			i++;
+		if (i < nkeys) {
+			got[i] = e;
+			continue;
+		}
+		char *p = join(path, e->string);
+		unknown(p, what, keys, nkeys, err);
+		free(p);
+		return -1;
+	}
+	for (int i = 0; i < nkeys; i++)
+		if (got[i] == NULL) {
+			char *p = join(path, keys[i]);
+			fail(err, p, value_missing);
+			free(p);
+			return -1;
+		}
+	return 0;
+}
+
+static int
+parse_zones(const cJSON *v, const char *path, struct ruleset *r, char **err)
+{
+	static const char *const keys[] = {"to", "label"};
+	if (cJSON_IsNull(v))
+		return 0;
+	if (kind(v, path, VALUE_ARRAY, err) != 0)
+		return -1;
+	if (cJSON_GetArraySize(v) > RULES_MAX_PLACES)
+		return fail(err, path, "more than 64 zones");
+	int i = 0, rc = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v)
+	{
+		char *p = xasprintf("%s[%d]", path, i++), *q = NULL;
+		const cJSON *got[2];
+		struct zone z = {0};
+		rc = fields(e, p, "a zone", keys, 2, got, err);
+		if (rc == 0) {
+			q = join(p, "to");
+			rc = integer(got[0], q, 1, MAX_RANK, &z.to, err);
+		}
+		if (rc == 0 && r->nzones > 0 && z.to <= r->zones[r->nzones - 1].to) {
+			char msg[80];
+			snprintf(msg, sizeof msg, "must be more than the zone before's %d, got %d",
+			         r->zones[r->nzones - 1].to, z.to);
+			rc = fail(err, q, msg);
+		}
+		free(q);
+		if (rc == 0) {
+			q = join(p, "label");
+			rc = label(got[1], q, &z.label, err);
+			free(q);
+		}
+		free(p);
+		if (rc != 0)
+			return -1;
+		r->zones = xrealloc(r->zones, (size_t)(r->nzones + 1) * sizeof *r->zones);
+		r->zones[r->nzones++] = z;
+	}
+	return 0;
+}
+
+static int
+parse_headstart_from(const cJSON *v, const char *path, struct ruleset *r, char **err)
+{
+	static const char *const keys[] = {"stage", "by_rank"};
+	const cJSON *got[2];
+	if (cJSON_IsNull(v))
+		return 0;
+	if (fields(v, path, "headstart_from", keys, 2, got, err) != 0)
+		return -1;
+	char *p = join(path, "stage");
+	int rc = label(got[0], p, &r->headstart_from, err);
+	free(p);
+	p = join(path, "by_rank");
+	if (rc == 0)
+		rc = kind(got[1], p, VALUE_ARRAY, err);
+	int n = rc == 0 ? cJSON_GetArraySize(got[1]) : 0;
+	if (rc == 0 && n == 0)
+		rc = fail(err, p, value_empty);
+	else if (rc == 0 && n > RULES_MAX_PLACES)
+		rc = fail(err, p, "more than 64 places");
+	if (rc == 0) {
+		r->headstart_by_rank = xcalloc((size_t)n, sizeof *r->headstart_by_rank);
+		int i = 0;
+		const cJSON *e;
+		cJSON_ArrayForEach(e, got[1])
+		{
+			char *q = xasprintf("%s[%d]", p, i);
+			rc = integer(e, q, -MAX_HEADSTART, MAX_HEADSTART, &r->headstart_by_rank[i],
+			             err);
+			free(q);
+			if (rc != 0)
+				break;
+			r->nheadstart_by_rank = ++i;
+		}
+	}
+	free(p);
+	return rc;
+}
+
 /*
  * Parse the ruleset object obj found at JSON path (e.g. "ruleset"; "" at
  * the top of a file) into r. Keys missing from obj keep the FFWS defaults,
@@ -314,6 +468,15 @@ rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err)
 			rc = parse_rush(e, p, r, err);
 		else if (strcmp(k, "tiebreakers") == 0)
 			rc = parse_tiebreakers(e, p, r, err);
+		else if (strcmp(k, "zones") == 0)
+			rc = parse_zones(e, p, r, err);
+		else if (strcmp(k, "zones_per_group") == 0) {
+			char why[VALUE_WHY];
+			struct value x = jsontext_value(e);
+			if (value_bool(&x, &r->zones_per_group, why) != 0)
+				rc = fail(err, p, why);
+		} else if (strcmp(k, "headstart_from") == 0)
+			rc = parse_headstart_from(e, p, r, err);
 		else
 			rc =
 			    unknown(p, "a ruleset", keys, (int)(sizeof keys / sizeof keys[0]), err);
@@ -398,7 +561,7 @@ rules_named(const char *arg, struct ruleset *r, char **err)
 	if (rules_preset(arg, r))
 		return 0;
 	if (strchr(arg, '/') == NULL && strchr(arg, '.') == NULL && access(arg, F_OK) != 0) {
-		*err = xasprintf("no preset or file named '%s' (presets: ffws, pubgm, algs)", arg);
+		*err = xasprintf("no preset or file named '%s' (presets: %s)", arg, rules_presets);
 		return -1;
 	}
 	return load(arg, 1, r, err);
@@ -576,7 +739,52 @@ rules_json(const struct ruleset *r, struct buf *out)
 			buf_putc(out, ',');
 		buf_json_str(out, rules_tiebreak_name(r->tiebreak[i]));
 	}
-	buf_puts(out, "]}");
+	buf_putc(out, ']');
+	for (int i = 0; i < r->nzones; i++) {
+		buf_puts(out, i ? ",{\"to\":" : ",\"zones\":[{\"to\":");
+		buf_printf(out, "%d,\"label\":", r->zones[i].to);
+		buf_json_str(out, r->zones[i].label);
+		buf_puts(out, i + 1 < r->nzones ? "}" : "}]");
+	}
+	if (r->zones_per_group)
+		buf_puts(out, ",\"zones_per_group\":true");
+	if (r->headstart_from) {
+		buf_puts(out, ",\"headstart_from\":{\"stage\":");
+		buf_json_str(out, r->headstart_from);
+		buf_puts(out, ",\"by_rank\":[");
+		for (int i = 0; i < r->nheadstart_by_rank; i++)
+			buf_printf(out, "%s%d", i ? "," : "", r->headstart_by_rank[i]);
+		buf_puts(out, "]}");
+	}
+	buf_putc(out, '}');
+}
+
+/* The zones as "1-12 Second Stage, 13-14 Relegated", "" for none. The caller frees it. */
+char *
+rules_zones_text(const struct ruleset *r)
+{
+	struct buf b = {0};
+	for (int i = 0; i < r->nzones; i++) {
+		int from = i ? r->zones[i - 1].to + 1 : 1;
+		buf_printf(&b, "%s%d", i ? ", " : "", from);
+		if (r->zones[i].to > from)
+			buf_printf(&b, "-%d", r->zones[i].to);
+		buf_printf(&b, " %s", r->zones[i].label);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* The head start taken from another stage as "Point Rush: 10,8,6", "" for none. Free it. */
+char *
+rules_carry_text(const struct ruleset *r)
+{
+	struct buf b = {0};
+	if (r->headstart_from) {
+		buf_printf(&b, "%s: ", r->headstart_from);
+		for (int i = 0; i < r->nheadstart_by_rank; i++)
+			buf_printf(&b, "%s%d", i ? "," : "", r->headstart_by_rank[i]);
+	}
+	return buf_detach(&b, NULL);
 }
 
 /* The placement table as "[12,9,...]" without its trailing zeros (places beyond score 0). */
@@ -692,6 +900,30 @@ rules_diff(const struct ruleset *a, const struct ruleset *b, const char *other)
 	x = tiebreakers_text(a), y = tiebreakers_text(b);
 	if (strcmp(x, y) != 0)
 		d = xasprintf("tiebreakers: %s, %s %s", x, other, y);
+	free(x), free(y);
+	if (d)
+		return d;
+	x = rules_zones_text(a), y = rules_zones_text(b);
+	if (strcmp(x, y) != 0)
+		d = xasprintf("zones: %s, %s %s", *x ? x : "none", other, *y ? y : "none");
+	free(x), free(y);
+	if (d)
+		return d;
+	if (a->zones_per_group != b->zones_per_group)
+		return xasprintf("zones_per_group: %s, %s %s",
+		                 a->zones_per_group ? "true" : "false", other,
+		                 b->zones_per_group ? "true" : "false");
+	/* the stage by its slug, as the importer finds it */
+	char *sa = slugify(a->headstart_from ? a->headstart_from : "");
+	char *sb = slugify(b->headstart_from ? b->headstart_from : "");
+	int same = strcmp(sa, sb) == 0 && a->nheadstart_by_rank == b->nheadstart_by_rank;
+	for (int i = 0; same && i < a->nheadstart_by_rank; i++)
+		same = a->headstart_by_rank[i] == b->headstart_by_rank[i];
+	free(sa), free(sb);
+	if (same)
+		return NULL;
+	x = rules_carry_text(a), y = rules_carry_text(b);
+	d = xasprintf("headstart_from: %s, %s %s", *x ? x : "none", other, *y ? y : "none");
 	free(x), free(y);
 	return d;
 }

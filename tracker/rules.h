@@ -57,6 +57,7 @@ struct ruleset {
 
 void rules_default(struct ruleset *r);
 int rules_preset(const char *name, struct ruleset *r);
+extern const char rules_presets[];
 int rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err);
 int rules_load(const char *file, struct ruleset *r, char **err);
 int rules_named(const char *arg, struct ruleset *r, char **err);
@@ -65,6 +66,8 @@ int rules_store_headstarts(sqlite3 *db, int64_t stage, const struct ruleset *r, 
 int rules_match_points(const struct ruleset *r, int placement, int kills, int *place_pts,
                        int *kill_pts);
 const char *rules_tiebreak_name(enum tiebreak t);
+char *rules_zones_text(const struct ruleset *r);
+char *rules_carry_text(const struct ruleset *r);
 char *rules_diff(const struct ruleset *a, const struct ruleset *b, const char *other);
 void rules_json(const struct ruleset *r, struct buf *out);
 void rules_copy(struct ruleset *dst, const struct ruleset *src);

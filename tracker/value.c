@@ -103,6 +103,16 @@ value_name(const struct value *v, const char **out, char *why)
 	return 0;
 }
 
+/* Store v in *out (1 true, 0 false) if it is true or false: 0, or -1 with why set. */
+int
+value_bool(const struct value *v, int *out, char *why)
+{
+	if (v->kind != VALUE_BOOL)
+		return value_expected(v, "true or false", why);
+	*out = v->truth;
+	return 0;
+}
+
 /* 0 if v is of kind (an object or an array), else -1 with why set. */
 int
 value_is(const struct value *v, enum value_kind kind, char *why)

@@ -21,6 +21,7 @@ struct value {
 
 int value_expected(const struct value *v, const char *what, char *why);
 int value_int(const struct value *v, int min, int max, int *out, char *why);
+int value_bool(const struct value *v, int *out, char *why);
 int value_string(const struct value *v, const char **out, char *why);
 int value_name(const struct value *v, const char **out, char *why);
 int value_datetime(const struct value *v, const char **out, char *why);

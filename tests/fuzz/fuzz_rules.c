@@ -60,6 +60,18 @@ same(const struct ruleset *a, const struct ruleset *b)
 		if (a->headstart[i].points != b->headstart[i].points ||
 		    strcmp(a->headstart[i].team, b->headstart[i].team))
 			return 0;
+	if (a->nzones != b->nzones || a->zones_per_group != b->zones_per_group ||
+	    a->nheadstart_by_rank != b->nheadstart_by_rank ||
+	    (a->headstart_from == NULL) != (b->headstart_from == NULL) ||
+	    (a->headstart_from && strcmp(a->headstart_from, b->headstart_from)))
+		return 0;
+	for (int i = 0; i < a->nzones; i++)
+		if (a->zones[i].to != b->zones[i].to ||
+		    strcmp(a->zones[i].label, b->zones[i].label))
+			return 0;
+	for (int i = 0; i < a->nheadstart_by_rank; i++)
+		if (a->headstart_by_rank[i] != b->headstart_by_rank[i])
+			return 0;
 	return 1;
 }
 

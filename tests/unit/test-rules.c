@@ -3,6 +3,7 @@
  * totals in an int), presets, the per-match points, and rules_diff.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "rules.h"
 #include "unit.h"
@@ -25,7 +26,7 @@ static const struct {
      "headstart, champion_rush and tiebreakers)"},
     {"{\"tiebreakers\":[\"kills\",\"coin_toss\"]}",
      "ruleset.tiebreakers[1]: expected one of booyahs, kills, placement_points, last_placement, "
-     "avg_placement, best_match, got a string (\"coin_toss\")"},
+     "avg_placement, best_match, counted_kills, countback, got a string (\"coin_toss\")"},
     {"{\"tiebreakers\":[\"kills\",\"kills\"]}", "ruleset.tiebreakers[1]: tiebreaker listed twice"},
     {"{\"champion_rush\":{\"max_matches\":8}}",
      "ruleset.champion_rush.threshold: required key is missing"},
@@ -49,6 +50,21 @@ static const struct {
      "ruleset.champion_rush.max_matches: must be at most 10000, got 10001"},
     {"{\"name\":\"a\\u001bb\"}",
      "ruleset.name: must not hold control characters, got U+001B at byte 1"},
+    {"{\"zones\":{\"to\":12}}", "ruleset.zones: expected an array, got an object"},
+    {"{\"zones\":[{\"to\":12}]}", "ruleset.zones[0].label: required key is missing"},
+    {"{\"zones\":[{\"to\":0,\"label\":\"x\"}]}", "ruleset.zones[0].to: must be at least 1, got 0"},
+    {"{\"zones\":[{\"to\":4,\"label\":\"x\"},{\"to\":4,\"label\":\"y\"}]}",
+     "ruleset.zones[1].to: must be more than the zone before's 4, got 4"},
+    {"{\"zones\":[{\"to\":4,\"label\":\" \"}]}", "ruleset.zones[0].label: must not be empty"},
+    {"{\"zones_per_group\":1}", "ruleset.zones_per_group: expected true or false, got 1"},
+    {"{\"headstart_from\":\"Point Rush\"}",
+     "ruleset.headstart_from: expected an object, got a string (\"Point Rush\")"},
+    {"{\"headstart_from\":{\"stage\":\"Point Rush\",\"by_rank\":[10,\"8\"]}}",
+     "ruleset.headstart_from.by_rank[1]: expected an integer, got a string (\"8\")"},
+    {"{\"headstart_from\":{\"stage\":\"Point Rush\",\"by_rank\":[10],\"top\":8}}",
+     "ruleset.headstart_from.top: unknown key (headstart_from has stage and by_rank)"},
+    {"{\"headstart_from\":{\"stage\":\"\",\"by_rank\":[10]}}",
+     "ruleset.headstart_from.stage: must not be empty"},
 };
 
 static void
@@ -95,6 +111,41 @@ parse_full(void)
 	rules_free(&r);
 	CHECK_STR("copy-survives-free", "RRQ Kazu", copy.headstart[0].team);
 	rules_free(&copy);
+	cJSON_Delete(j);
+}
+
+/* The additions (zones, headstart_from, the new tiebreakers) parse and write back out alike. */
+static void
+parse_additions(void)
+{
+	const char *text =
+	    "{\"name\":\"ko\",\"placement_points\":[12,9],\"kill_points\":1,\"kill_cap\":null,"
+	    "\"headstart\":{},\"champion_rush\":null,\"tiebreakers\":[\"counted_kills\","
+	    "\"countback\"],\"zones\":[{\"to\":12,\"label\":\"Second Stage\"},{\"to\":14,"
+	    "\"label\":\"Relegated\"}],\"zones_per_group\":true,\"headstart_from\":{\"stage\":"
+	    "\"Point Rush\",\"by_rank\":[10,8,6,5,4,3,2,1]}}";
+	cJSON *j = cJSON_Parse(text);
+	struct ruleset r;
+	char *err = NULL;
+	CHECK("additions-parse", rules_parse(j, "ruleset", &r, &err) == 0 && err == NULL);
+	CHECK("additions-tiebreak", r.ntiebreak == 2 && r.tiebreak[0] == TB_COUNTED_KILLS &&
+	                                r.tiebreak[1] == TB_COUNTBACK);
+	CHECK("additions-zones", r.nzones == 2 && r.zones[0].to == 12 && r.zones[1].to == 14 &&
+	                             r.zones_per_group == 1);
+	CHECK_STR("additions-zone-label", "Relegated", r.zones[1].label);
+	CHECK_STR("additions-from", "Point Rush", r.headstart_from);
+	CHECK("additions-by-rank", r.nheadstart_by_rank == 8 && r.headstart_by_rank[0] == 10 &&
+	                               r.headstart_by_rank[7] == 1);
+	struct buf b = {0};
+	rules_json(&r, &b);
+	CHECK_STR("additions-roundtrip", text, b.data);
+	buf_free(&b);
+	char *z = rules_zones_text(&r), *c = rules_carry_text(&r);
+	CHECK_STR("additions-zones-text", "1-12 Second Stage, 13-14 Relegated", z);
+	CHECK_STR("additions-carry-text", "Point Rush: 10,8,6,5,4,3,2,1", c);
+	free(z);
+	free(c);
+	rules_free(&r);
 	cJSON_Delete(j);
 }
 
@@ -167,6 +218,18 @@ diffs(void)
 	    {"{\"tiebreakers\":[\"kills\",\"booyahs\"]}",
 	     "{\"tiebreakers\":[\"booyahs\",\"kills\"]}",
 	     "tiebreakers: [kills,booyahs], stored [booyahs,kills]"},
+	    {"{\"zones\":[{\"to\":12,\"label\":\"Out\"}]}", "{}", "zones: 1-12 Out, stored none"},
+	    {"{\"zones\":[{\"to\":1,\"label\":\"Champion\"}]}",
+	     "{\"zones\":[{\"to\":2,\"label\":\"Champion\"}]}",
+	     "zones: 1 Champion, stored 1-2 Champion"},
+	    {"{\"zones_per_group\":true}", "{\"zones_per_group\":false}",
+	     "zones_per_group: true, stored false"},
+	    {"{\"headstart_from\":{\"stage\":\"Point Rush\",\"by_rank\":[3,1]}}",
+	     "{\"headstart_from\":{\"stage\":\"point-rush\",\"by_rank\":[3,1]}}", NULL},
+	    {"{\"headstart_from\":{\"stage\":\"Point Rush\",\"by_rank\":[3,1]}}",
+	     "{\"headstart_from\":{\"stage\":\"Point Rush\",\"by_rank\":[3,2]}}",
+	     "headstart_from: Point Rush: 3,1, stored Point Rush: 3,2"},
+	    {"{}", "{\"headstart_from\":null,\"zones\":null}", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char name[64], *d = diff(cases[i].a, cases[i].b);
@@ -185,6 +248,12 @@ presets(void)
 {
 	struct ruleset r;
 	CHECK("preset-unknown", rules_preset("nope", &r) == 0);
+	/* each preset is named for what it holds; the old names are aliases */
+	CHECK("preset-alias", rules_preset("ffws", &r) == 1 && strcmp(r.name, "ffws-points") == 0 &&
+	                          r.rush_threshold == 0);
+	rules_free(&r);
+	CHECK("preset-named", rules_preset("algs-points", &r) == 1 && r.placement[2] == 7);
+	rules_free(&r);
 	CHECK("preset-pubgm", rules_preset("pubgm", &r) == 1);
 	/* 15,12,10,8,6,4,2,1,1,1,1,1,0,0,0,0 */
 	CHECK("pubgm-table", r.nplacement == 16 && r.placement[0] == 15 && r.placement[2] == 10 &&
@@ -216,6 +285,7 @@ main(void)
 {
 	parse_errors();
 	parse_full();
+	parse_additions();
 	defaults();
 	diffs();
 	presets();
