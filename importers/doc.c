@@ -2,7 +2,8 @@
  * doc.c: the document model every importer shares. A reader (json.c) fills
  * a struct doc from the bytes it is given, reporting what is wrong through
  * doc_report; the checks that do not depend on the format (stages named by
- * slug, a team or player twice in one match, a match number twice) are
+ * slug, a team or player twice in one match, a match number twice, two
+ * Booyahs in a match, a placement beyond the lobby) are
  * here; and doc_import runs a reader, then the store (store.c) when the
  * document is without errors, in one transaction.
  */
@@ -131,6 +132,47 @@ doc_player(struct doc *d, int m, int r, int p, const char *name)
 	return intern(d, 0, m, r, p, name);
 }
 
+/*
+ * The spelling index of team named outside a match (an adjustment, the
+ * roster) at key ("adjustments[2].team"); -1 reported when it is empty.
+ */
+int
+doc_name(struct doc *d, const char *key, const char *team)
+{
+	int sp = names_intern(&d->teams, team);
+	if (sp < 0)
+		doc_report(d, 0, -1, -1, -1, key, "must not be empty");
+	return sp;
+}
+
+/*
+ * Report match m's lobby faults: two teams that played it at placement 1
+ * (a Booyah belongs to one team), and a placement beyond the lobby (more
+ * than the match's results). Shared placements other than 1 are warnings
+ * when the match is stored (store.c).
+ */
+static void
+check_lobby(struct doc *d, int m)
+{
+	const struct doc_match *g = &d->matches[m];
+	int first = -1;
+	for (int r = 0; r < g->nresults; r++) {
+		const struct doc_result *x = &g->results[r];
+		if (x->placement > g->nresults)
+			doc_report(d, 0, m, r, -1, "placement",
+			           "%d is beyond the lobby: the match has %d results", x->placement,
+			           g->nresults);
+		if (x->placement != 1 || x->status != DOC_PLAYED)
+			continue;
+		if (first >= 0)
+			doc_report(d, 0, m, r, -1, "placement",
+			           "a second Booyah: '%s' (results[%d]) is placed 1st too",
+			           g->results[first].team, first);
+		else
+			first = r;
+	}
+}
+
 /* Compare two matches by stage, number, then position, for qsort. */
 static int
 by_number(const void *a, const void *b)
@@ -188,6 +230,8 @@ doc_free(struct doc *d)
 		if (d->stages[i].rules)
 			rules_free(d->stages[i].rules);
 		free(d->stages[i].rules);
+		free(d->stages[i].adjust);
+		free(d->stages[i].roster);
 	}
 	free(d->stages);
 	names_free(&d->teams);
@@ -200,21 +244,24 @@ doc_free(struct doc *d)
  * Import one document: read (a reader such as json.c's) fills it from the
  * len bytes of data (NUL-terminated or not), and a document without errors
  * is stored in ONE transaction on db. name labels messages ("data/x.json",
- * "-", "POST body"). replace: store matches whose content differs. Returns
+ * "-", "POST body"). opt: what the import may do beyond adding. Returns
  * 0 stored (or unchanged), -1 refused: nothing written. Every error and
  * warning is appended to msgs as one line "NAME: WHERE: problem". The
  * counts are added to *st (files always, the rest only when the document
  * is stored).
  */
 int
-doc_import(sqlite3 *db, const char *name, const char *data, size_t len, int replace,
-           doc_reader *read, struct import_stats *st, struct buf *msgs)
+doc_import(sqlite3 *db, const char *name, const char *data, size_t len,
+           const struct import_options *opt, doc_reader *read, struct import_stats *st,
+           struct buf *msgs)
 {
-	struct doc d = {.name = name, .msgs = msgs, .replace = replace, .db = db};
+	struct doc d = {.name = name, .msgs = msgs, .opt = opt, .db = db};
 	int rc = -1;
 	st->files++;
 	read(&d, data, len);
 	check_numbers(&d);
+	for (int m = 0; m < d.nmatches && d.errors == 0; m++)
+		check_lobby(&d, m);
 	if (d.errors == 0 && doc_store(&d) == 0)
 		rc = 0;
 	if (d.errors > MAX_SHOWN)

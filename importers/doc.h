@@ -29,12 +29,22 @@
 #define MAX_DAMAGE    10000000 /* damage of a player in a match */
 #define MAX_ASSISTS   1000     /* assists of a player in a match */
 #define MAX_MVP       1000     /* MVP awards of a player in a match */
+#define MAX_ADJUST    100000   /* points of one adjustment, either way */
+#define MAX_ADJUSTS   1000     /* adjustments of a stage: their sum stays within 10^8 */
 
 struct import_stats {
 	int files, files_failed;                                /* files read, files refused */
 	int matches_added, matches_unchanged, matches_replaced; /* matches by outcome */
 	int teams_added, players_added;                         /* new entities */
 	int warnings;                                           /* warning lines written */
+};
+
+/* What an import may do beyond storing new matches. */
+struct import_options {
+	int replace;                  /* store content that differs from the stored one */
+	const char *const *new_teams; /* teams a stage that has matches may take in though no
+	                                 stage has seen them (a stage without a roster) */
+	int nnew_teams;               /* entries */
 };
 
 enum doc_kind {
@@ -51,23 +61,46 @@ struct doc_player {
 	int mvp;     /* >= 0; -1: not given */
 };
 
+enum doc_status {
+	DOC_PLAYED,  /* the team played the match */
+	DOC_DQ,      /* disqualified from it */
+	DOC_FORFEIT, /* did not show up, or withdrew */
+};
+
 struct doc_result {
 	const char *team;           /* the team as written (the reader's memory) */
 	int spell;                  /* index into doc.teams.sps */
-	int placement;              /* >= 1; 1 = Booyah */
-	int kills;                  /* >= 0 */
+	enum doc_status status;     /* played, dq or forfeit */
+	int placement;              /* >= 1; 1 = Booyah; -1: not given (dq, forfeit only) */
+	int kills;                  /* >= 0; -1: not given (dq, forfeit only) */
 	struct doc_player *players; /* NULL when not given */
 	int nplayers;               /* entries */
 };
 
 struct doc_match {
-	int stage;                  /* index into doc.stages */
-	int number;                 /* >= 1 */
-	int day;                    /* >= 1; -1: not given */
-	char *map;                  /* name_clean() of the map as written */
-	const char *played_at;      /* ISO 8601 as written (the reader's memory), or NULL */
+	int stage;             /* index into doc.stages */
+	int number;            /* >= 1 */
+	int day;               /* >= 1; -1: not given */
+	char *map;             /* name_clean() of the map as written; NULL: unknown */
+	const char *played_at; /* ISO 8601 as written (the reader's memory), or NULL */
+	const char *voided;    /* why the organizer annulled it (the reader's memory), or NULL */
+	int written;           /* 1 once stored as new or replaced content */
 	struct doc_result *results; /* one per team, at least one */
 	int nresults;               /* entries */
+};
+
+struct doc_adjustment {
+	const char *team;   /* the team as written (the reader's memory) */
+	int spell;          /* index into doc.teams.sps */
+	int points;         /* non-zero; negative: a penalty */
+	int after_match;    /* part of the total from the standings after this match on */
+	const char *reason; /* why (the reader's memory), not empty */
+};
+
+struct doc_member {
+	const char *team;  /* a team of the stage's roster as written (the reader's memory) */
+	int spell;         /* index into doc.teams.sps */
+	const char *group; /* its group ("A"), or NULL */
 };
 
 struct doc_stage {
@@ -81,6 +114,12 @@ struct doc_stage {
 	int64_t id;            /* row id once stored; 0 before */
 	int existed;           /* 1 if the database held it before this document */
 	int set_rules;         /* 1 once its ruleset (and head starts) are to be stored */
+	struct doc_adjustment *adjust; /* its adjustments, the stage's whole list */
+	int nadjust;                   /* entries */
+	int has_adjust;                /* 1: the document gives the list (maybe empty) */
+	struct doc_member *roster;     /* its declared teams (teams and groups) */
+	int nroster;                   /* entries */
+	int has_roster;                /* 1: the document declares the roster */
 };
 
 struct doc;
@@ -96,32 +135,34 @@ typedef void doc_locate(const struct doc *d, int m, int r, int p, const char *ke
 typedef void doc_reader(struct doc *d, const char *data, size_t len);
 
 struct doc {
-	const char *name;          /* labels every message */
-	struct buf *msgs;          /* where messages go */
-	doc_locate *locate;        /* the reader's way to say where something is */
-	enum doc_kind kind;        /* the shape of the document */
-	int errors;                /* errors found */
-	int warnings;              /* warnings written */
-	int replace;               /* store matches whose content differs */
-	struct doc_stage *stages;  /* the stages the document names */
-	int nstages;               /* entries */
-	struct doc_match *matches; /* in document order */
-	int nmatches;              /* entries filled */
-	struct names teams;        /* team spellings and entities */
-	struct names players;      /* player spellings and entities */
-	sqlite3 *db;               /* the database it goes into */
-	struct import_stats n;     /* what storing it did */
-	void *keep;                /* the reader's memory the document points into */
-	void (*keep_free)(void *); /* frees keep */
+	const char *name;                 /* labels every message */
+	struct buf *msgs;                 /* where messages go */
+	doc_locate *locate;               /* the reader's way to say where something is */
+	enum doc_kind kind;               /* the shape of the document */
+	int errors;                       /* errors found */
+	int warnings;                     /* warnings written */
+	const struct import_options *opt; /* what the import may do */
+	struct doc_stage *stages;         /* the stages the document names */
+	int nstages;                      /* entries */
+	struct doc_match *matches;        /* in document order */
+	int nmatches;                     /* entries filled */
+	struct names teams;               /* team spellings and entities */
+	struct names players;             /* player spellings and entities */
+	sqlite3 *db;                      /* the database it goes into */
+	struct import_stats n;            /* what storing it did */
+	void *keep;                       /* the reader's memory the document points into */
+	void (*keep_free)(void *);        /* frees keep */
 };
 
-int doc_import(sqlite3 *db, const char *name, const char *data, size_t len, int replace,
-               doc_reader *read, struct import_stats *st, struct buf *msgs);
+int doc_import(sqlite3 *db, const char *name, const char *data, size_t len,
+               const struct import_options *opt, doc_reader *read, struct import_stats *st,
+               struct buf *msgs);
 void doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 int doc_stage(struct doc *d, int m, const char *tournament, const char *stage);
 int doc_team(struct doc *d, int m, int r, const char *team);
 int doc_player(struct doc *d, int m, int r, int p, const char *name);
+int doc_name(struct doc *d, const char *key, const char *team);
 int doc_store(struct doc *d);
 
 #endif

@@ -5,6 +5,8 @@
  * wording) into a struct doc without touching the database; messages name
  * the JSON path. doc_import (doc.c) stores a document without errors.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,16 +94,37 @@ want(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, enum v
 	return value_is(&x, kind, why) == 0 ? 0 : bad_value(d, m, r, p, key, why);
 }
 
+/* 1 if text holds nothing but white space. */
+static int
+blank(const char *text)
+{
+	while (*text && isspace((unsigned char)*text))
+		text++;
+	return *text == '\0';
+}
+
+/* "PREFIX.KEY" in out (n bytes), or KEY alone when prefix is NULL; returns out. */
+static const char *
+at(char *out, size_t n, const char *prefix, const char *key)
+{
+	if (prefix)
+		snprintf(out, n, "%s.%.60s", prefix, key);
+	else
+		snprintf(out, n, "%.60s", key);
+	return out;
+}
+
 /*
  * Sort obj's members into got[i] by keys[i]; every one of the nreq first
  * keys is required (jsontext_parse has refused keys given twice). Reports
- * unknown keys (what has the keys: "a result") and missing ones, and
- * returns their number.
+ * unknown keys (what has the keys: "a result") and missing ones, at
+ * "PREFIX.KEY" when prefix is not NULL, and returns their number.
  */
 static int
-members(struct doc *d, int m, int r, int p, const cJSON *obj, const char *const *keys, int nkeys,
-        int nreq, const cJSON **got, const char *what)
+members(struct doc *d, int m, int r, int p, const char *prefix, const cJSON *obj,
+        const char *const *keys, int nkeys, int nreq, const cJSON **got, const char *what)
 {
+	char key[128];
 	int bad = 0;
 	for (int i = 0; i < nkeys; i++)
 		got[i] = NULL;
@@ -112,14 +135,14 @@ members(struct doc *d, int m, int r, int p, const cJSON *obj, const char *const 
 		if (i == nkeys) {
 			char why[VALUE_WHY];
 			value_unknown_key(what, keys, nkeys, why);
-			bad_value(d, m, r, p, k->string, why);
+			bad_value(d, m, r, p, at(key, sizeof key, prefix, k->string), why);
 			bad++;
 		} else
 			got[i] = k;
 	}
 	for (int i = 0; i < nreq; i++)
 		if (got[i] == NULL) {
-			bad_value(d, m, r, p, keys[i], value_missing);
+			bad_value(d, m, r, p, at(key, sizeof key, prefix, keys[i]), value_missing);
 			bad++;
 		}
 	return bad;
@@ -135,7 +158,7 @@ parse_player(struct doc *d, int m, int r, int p, const cJSON *v, struct doc_play
 	int bad = 0;
 	if (want(d, m, r, p, NULL, v, VALUE_OBJECT) != 0)
 		return -1;
-	bad |= members(d, m, r, p, v, keys, 5, 2, got, "a player") != 0;
+	bad |= members(d, m, r, p, NULL, v, keys, 5, 2, got, "a player") != 0;
 	if (got[0] && name_value(d, m, r, p, "name", got[0], &name) == 0)
 		bad |= (out->spell = doc_player(d, m, r, p, name)) < 0;
 	if (got[1])
@@ -150,19 +173,39 @@ parse_player(struct doc *d, int m, int r, int p, const cJSON *v, struct doc_play
 static int
 parse_result(struct doc *d, int m, int r, const cJSON *v, struct doc_result *out)
 {
-	static const char *const keys[] = {"team", "placement", "kills", "players"};
-	const cJSON *got[4];
-	int bad = 0;
+	static const char *const keys[] = {"team", "placement", "kills", "players", "status"};
+	static const char *const status[] = {
+	    [DOC_PLAYED] = "played", [DOC_DQ] = "dq", [DOC_FORFEIT] = "forfeit"};
+	const cJSON *got[5];
+	int bad = 0, st = DOC_PLAYED;
 	if (want(d, m, r, -1, NULL, v, VALUE_OBJECT) != 0)
 		return -1;
-	bad |= members(d, m, r, -1, v, keys, 4, 3, got, "a result") != 0;
+	bad |= members(d, m, r, -1, NULL, v, keys, 5, 1, got, "a result") != 0;
+	if (got[4] && !cJSON_IsNull(got[4])) {
+		char why[VALUE_WHY];
+		struct value x = jsontext_value(got[4]);
+		if (value_enum(&x, status, 3, &st, why) != 0)
+			bad |= bad_value(d, m, r, -1, "status", why) != 0;
+	}
+	out->status = (enum doc_status)st;
 	if (got[0] && name_value(d, m, r, -1, "team", got[0], &out->team) == 0)
 		bad |= (out->spell = doc_team(d, m, r, out->team)) < 0;
-	if (got[1])
-		bad |= int_value(d, m, r, -1, "placement", got[1], 1, MAX_PLACEMENT,
-		                 &out->placement) != 0;
-	if (got[2])
-		bad |= int_value(d, m, r, -1, "kills", got[2], 0, MAX_KILLS, &out->kills) != 0;
+	/* placement and kills: required when the team played, else optional */
+	if (st != DOC_PLAYED) {
+		bad |= opt_int(d, m, r, -1, "placement", got[1], 1, MAX_PLACEMENT,
+		               &out->placement) != 0;
+		bad |= opt_int(d, m, r, -1, "kills", got[2], 0, MAX_KILLS, &out->kills) != 0;
+	} else {
+		for (int k = 1; k <= 2; k++)
+			if (got[k] == NULL)
+				bad |= bad_value(d, m, r, -1, keys[k], value_missing) != 0;
+		if (got[1])
+			bad |= int_value(d, m, r, -1, "placement", got[1], 1, MAX_PLACEMENT,
+			                 &out->placement) != 0;
+		if (got[2])
+			bad |=
+			    int_value(d, m, r, -1, "kills", got[2], 0, MAX_KILLS, &out->kills) != 0;
+	}
 	if (got[3] && !cJSON_IsNull(got[3])) {
 		if (want(d, m, r, -1, "players", got[3], VALUE_ARRAY) != 0)
 			return -1;
@@ -182,9 +225,9 @@ parse_result(struct doc *d, int m, int r, const cJSON *v, struct doc_result *out
 static int
 parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 {
-	static const char *const keys[] = {"tournament", "stage", "match",    "map",
-	                                   "results",    "day",   "played_at"};
-	const cJSON *all[7], **got = all + 2;
+	static const char *const keys[] = {"tournament", "stage", "match",     "results",
+	                                   "map",        "day",   "played_at", "void"};
+	const cJSON *all[8], **got = all + 2;
 	struct doc_match *out = &d->matches[m];
 	const char *t = NULL, *s = NULL, *str = NULL;
 	char why[VALUE_WHY];
@@ -192,8 +235,8 @@ parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 	out->day = -1;
 	if (want(d, m, -1, -1, NULL, v, VALUE_OBJECT) != 0)
 		return -1;
-	bad |= members(d, m, -1, -1, v, standalone ? keys : keys + 2, standalone ? 7 : 5,
-	               standalone ? 5 : 3, standalone ? all : got, "a match") != 0;
+	bad |= members(d, m, -1, -1, NULL, v, standalone ? keys : keys + 2, standalone ? 8 : 6,
+	               standalone ? 4 : 2, standalone ? all : got, "a match") != 0;
 	if (standalone) {
 		if (all[0] && all[1] && name_value(d, m, -1, -1, "tournament", all[0], &t) == 0 &&
 		    name_value(d, m, -1, -1, "stage", all[1], &s) == 0) {
@@ -204,27 +247,148 @@ parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 	}
 	if (got[0])
 		bad |= int_value(d, m, -1, -1, "match", got[0], 1, MAX_MATCH, &out->number) != 0;
-	if (got[1] && name_value(d, m, -1, -1, "map", got[1], &str) == 0) {
+	/* a map absent, null or "" is unknown */
+	if (got[2] && !cJSON_IsNull(got[2]) && name_value(d, m, -1, -1, "map", got[2], &str) == 0) {
 		out->map = name_clean(str);
-		if (*out->map == '\0')
-			bad |= bad_value(d, m, -1, -1, "map", value_empty) != 0;
-	}
+		if (*out->map == '\0') {
+			free(out->map);
+			out->map = NULL;
+		}
+	} else if (got[2] && !cJSON_IsNull(got[2]))
+		bad = 1;
 	bad |= opt_int(d, m, -1, -1, "day", got[3], 1, MAX_DAY, &out->day) != 0;
 	if (got[4] && !cJSON_IsNull(got[4])) {
 		struct value x = jsontext_value(got[4]);
 		if (value_datetime(&x, &out->played_at, why) != 0)
 			bad |= bad_value(d, m, -1, -1, "played_at", why) != 0;
 	}
-	if (got[2] && want(d, m, -1, -1, "results", got[2], VALUE_ARRAY) == 0) {
-		int n = cJSON_GetArraySize(got[2]), r = 0;
-		if (n == 0)
+	if (got[5] && !cJSON_IsNull(got[5])) {
+		if (name_value(d, m, -1, -1, "void", got[5], &out->voided) != 0)
+			bad = 1;
+		else if (blank(out->voided))
+			bad |=
+			    bad_value(d, m, -1, -1, "void",
+			              "must not be empty: it says why the match was annulled") != 0;
+	}
+	if (got[1] && want(d, m, -1, -1, "results", got[1], VALUE_ARRAY) == 0) {
+		int n = cJSON_GetArraySize(got[1]), r = 0;
+		if (n == 0 && out->voided == NULL)
 			bad |= bad_value(d, m, -1, -1, "results",
 			                 "must not be empty: a match has one result per team") != 0;
-		out->results = xcalloc((size_t)n, sizeof *out->results);
-		for (const cJSON *e = got[2]->child; e; e = e->next, r++)
+		out->results = xcalloc((size_t)(n ? n : 1), sizeof *out->results);
+		for (const cJSON *e = got[1]->child; e; e = e->next, r++)
 			bad |= parse_result(d, m, r, e, &out->results[r]) != 0;
 		out->nresults = n;
 	}
+	return bad ? -1 : 0;
+}
+
+/* Validate adjustment i of the stage file (v) into *a: 0, or -1 reported. */
+static int
+parse_adjustment(struct doc *d, int i, const cJSON *v, struct doc_adjustment *a)
+{
+	static const char *const keys[] = {"team", "points", "after_match", "reason"};
+	const cJSON *got[4];
+	char pre[32], key[128];
+	snprintf(pre, sizeof pre, "adjustments[%d]", i);
+	if (want(d, -1, -1, -1, pre, v, VALUE_OBJECT) != 0)
+		return -1;
+	int bad = members(d, -1, -1, -1, pre, v, keys, 4, 4, got, "an adjustment") != 0;
+	if (got[0] &&
+	    name_value(d, -1, -1, -1, at(key, sizeof key, pre, "team"), got[0], &a->team) == 0)
+		bad |= (a->spell = doc_name(d, key, a->team)) < 0;
+	if (got[1] &&
+	    int_value(d, -1, -1, -1, at(key, sizeof key, pre, "points"), got[1], -MAX_ADJUST,
+	              MAX_ADJUST, &a->points) == 0 &&
+	    a->points == 0)
+		bad |= bad_value(d, -1, -1, -1, key,
+		                 "must not be 0: an adjustment adds or takes points") != 0;
+	if (got[2])
+		bad |= int_value(d, -1, -1, -1, at(key, sizeof key, pre, "after_match"), got[2], 0,
+		                 MAX_MATCH, &a->after_match) != 0;
+	if (got[3] &&
+	    name_value(d, -1, -1, -1, at(key, sizeof key, pre, "reason"), got[3], &a->reason) ==
+	        0 &&
+	    blank(a->reason))
+		bad |= bad_value(d, -1, -1, -1, key, value_empty) != 0;
+	return bad || a->points == 0 || a->reason == NULL ? -1 : 0;
+}
+
+/*
+ * Add team (a name value at key) to stage 0's declared roster, in group
+ * (or NULL): a team already there takes the group; one given twice in
+ * teams, or in two groups, is an error. 0, or -1 reported.
+ */
+static int
+roster_add(struct doc *d, const char *key, const cJSON *v, const char *group)
+{
+	struct doc_stage *g = &d->stages[0];
+	const char *team;
+	int sp;
+	if (name_value(d, -1, -1, -1, key, v, &team) != 0 || (sp = doc_name(d, key, team)) < 0)
+		return -1;
+	int e = d->teams.sps[sp].entity, i = 0;
+	while (i < g->nroster && d->teams.sps[g->roster[i].spell].entity != e)
+		i++;
+	if (i < g->nroster) {
+		const struct doc_member *was = &g->roster[i];
+		if (group == NULL || was->group)
+			return bad_value(d, -1, -1, -1, key,
+			                 was->group ? "the team is in another group already"
+			                            : "the team is listed twice");
+		g->roster[i].group = group;
+		return 0;
+	}
+	g->roster = xrealloc(g->roster, (size_t)(g->nroster + 1) * sizeof *g->roster);
+	g->roster[g->nroster++] = (struct doc_member){team, sp, group};
+	return 0;
+}
+
+/*
+ * Validate the stage file's teams (array of names) and groups (object of
+ * group name to array of names) into stage 0's declared roster: 0, or -1
+ * reported.
+ */
+static int
+parse_roster(struct doc *d, const cJSON *teams, const cJSON *groups)
+{
+	char key[128];
+	int bad = 0, i = 0;
+	d->stages[0].has_roster = 1;
+	if (teams && want(d, -1, -1, -1, "teams", teams, VALUE_ARRAY) != 0)
+		bad = 1;
+	else if (teams)
+		for (const cJSON *e = teams->child; e; e = e->next, i++) {
+			snprintf(key, sizeof key, "teams[%d]", i);
+			bad |= roster_add(d, key, e, NULL) != 0;
+		}
+	if (groups && want(d, -1, -1, -1, "groups", groups, VALUE_OBJECT) != 0)
+		return -1;
+	for (const cJSON *grp = groups ? groups->child : NULL; grp; grp = grp->next) {
+		char why[VALUE_WHY];
+		const char *name;
+		struct value x = {.kind = VALUE_STRING, .string = grp->string};
+		at(key, sizeof key, "groups", grp->string);
+		if (value_name(&x, &name, why) != 0 ||
+		    (blank(name) && strcpy(why, value_empty))) {
+			bad |= bad_value(d, -1, -1, -1, key, why) != 0;
+			continue;
+		}
+		if (want(d, -1, -1, -1, key, grp, VALUE_ARRAY) != 0) {
+			bad = 1;
+			continue;
+		}
+		if (grp->child == NULL)
+			bad |= bad_value(d, -1, -1, -1, key, value_empty) != 0;
+		i = 0;
+		for (const cJSON *e = grp->child; e; e = e->next, i++) {
+			char item[160];
+			snprintf(item, sizeof item, "%s[%d]", key, i);
+			bad |= roster_add(d, item, e, name) != 0;
+		}
+	}
+	if (bad == 0 && d->stages[0].nroster == 0)
+		bad = bad_value(d, -1, -1, -1, teams ? "teams" : "groups", value_empty) != 0;
 	return bad ? -1 : 0;
 }
 
@@ -232,10 +396,11 @@ parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 static int
 parse_stage_file(struct doc *d, const cJSON *root, const cJSON **matches, const cJSON **ruleset)
 {
-	static const char *const keys[] = {"tournament", "stage", "matches", "source", "ruleset"};
-	const cJSON *got[5];
+	static const char *const keys[] = {"tournament", "stage",       "matches", "source",
+	                                   "ruleset",    "adjustments", "teams",   "groups"};
+	const cJSON *got[8];
 	const char *t = NULL, *s = NULL;
-	int bad = members(d, -1, -1, -1, root, keys, 5, 3, got, "a stage file") != 0;
+	int bad = members(d, -1, -1, -1, NULL, root, keys, 8, 2, got, "a stage file") != 0;
 	if (got[0] && got[1] && name_value(d, -1, -1, -1, "tournament", got[0], &t) == 0 &&
 	    name_value(d, -1, -1, -1, "stage", got[1], &s) == 0)
 		bad |= doc_stage(d, -1, t, s) < 0;
@@ -249,10 +414,31 @@ parse_stage_file(struct doc *d, const cJSON *root, const cJSON **matches, const 
 		else
 			*ruleset = got[4];
 	}
+	/* a file may hold only adjustments (or only a roster) for its stage */
+	const cJSON *adjust = got[5] && !cJSON_IsNull(got[5]) ? got[5] : NULL;
+	const cJSON *teams = got[6] && !cJSON_IsNull(got[6]) ? got[6] : NULL;
+	const cJSON *groups = got[7] && !cJSON_IsNull(got[7]) ? got[7] : NULL;
+	if (adjust && want(d, -1, -1, -1, "adjustments", adjust, VALUE_ARRAY) != 0)
+		bad = 1;
+	else if (adjust && cJSON_GetArraySize(adjust) > MAX_ADJUSTS)
+		bad |= bad_value(d, -1, -1, -1, "adjustments", "more than 1000 adjustments") != 0;
+	else if (adjust && d->nstages == 1) {
+		struct doc_stage *g = &d->stages[0];
+		int i = 0;
+		g->has_adjust = 1;
+		g->adjust = xcalloc((size_t)cJSON_GetArraySize(adjust) + 1, sizeof *g->adjust);
+		for (const cJSON *e = adjust->child; e; e = e->next, i++)
+			bad |= parse_adjustment(d, i, e, &g->adjust[i]) != 0;
+		g->nadjust = i;
+	}
+	if ((teams || groups) && d->nstages == 1)
+		bad |= parse_roster(d, teams, groups) != 0;
 	if (got[2] && want(d, -1, -1, -1, "matches", got[2], VALUE_ARRAY) == 0)
 		*matches = got[2];
-	else
+	else if (got[2])
 		bad = 1;
+	else if (!adjust && !teams && !groups)
+		bad |= bad_value(d, -1, -1, -1, "matches", value_missing) != 0;
 	return bad ? -1 : 0;
 }
 
@@ -290,7 +476,7 @@ parse_doc(struct doc *d, const cJSON *root)
 	                              !cJSON_GetObjectItemCaseSensitive(root, "results")))) {
 		d->kind = DOC_STAGE_FILE;
 		list = NULL;
-		if (parse_stage_file(d, root, &list, &ruleset) != 0 && list == NULL)
+		if (parse_stage_file(d, root, &list, &ruleset) != 0 && d->nstages != 1)
 			return;
 	} else if (cJSON_IsObject(root)) {
 		d->kind = DOC_MATCH;
@@ -312,9 +498,9 @@ parse_doc(struct doc *d, const cJSON *root)
 		bad_value(d, -1, -1, -1, NULL, why);
 		return;
 	}
-	int n = cJSON_GetArraySize(list), m = 0;
-	d->matches = xcalloc((size_t)n, sizeof *d->matches);
-	for (const cJSON *e = list->child; e; e = e->next, m++) {
+	int n = list ? cJSON_GetArraySize(list) : 0, m = 0;
+	d->matches = xcalloc((size_t)(n ? n : 1), sizeof *d->matches);
+	for (const cJSON *e = list ? list->child : NULL; e; e = e->next, m++) {
 		d->nmatches = m + 1;
 		parse_match(d, m, e, d->kind == DOC_MATCH_ARRAY);
 	}
@@ -350,5 +536,14 @@ int
 import_json(sqlite3 *db, const char *name, const char *data, size_t len, int replace,
             struct import_stats *st, struct buf *msgs)
 {
-	return doc_import(db, name, data, len, replace, read_json, st, msgs);
+	struct import_options opt = {.replace = replace};
+	return doc_import(db, name, data, len, &opt, read_json, st, msgs);
+}
+
+/* import_json with the options opt (--replace, --new-team). */
+int
+import_json_with(sqlite3 *db, const char *name, const char *data, size_t len,
+                 const struct import_options *opt, struct import_stats *st, struct buf *msgs)
+{
+	return doc_import(db, name, data, len, opt, read_json, st, msgs);
 }

@@ -16,5 +16,7 @@
  */
 int import_json(sqlite3 *db, const char *name, const char *data, size_t len, int replace,
                 struct import_stats *st, struct buf *msgs);
+int import_json_with(sqlite3 *db, const char *name, const char *data, size_t len,
+                     const struct import_options *opt, struct import_stats *st, struct buf *msgs);
 
 #endif

@@ -13,32 +13,9 @@
 
 #include "db.h"
 #include "doc.h"
+#include "store.h"
 #include "teamkey.h"
 #include "util.h"
-
-enum stmt {
-	S_TOUR_GET,
-	S_TOUR_ADD,
-	S_STAGE_GET,
-	S_STAGE_ADD,
-	S_STAGE_SET,
-	S_TEAM_GET,
-	S_TALIAS_GET,
-	S_TALIAS_ADD,
-	S_PLAYER_GET,
-	S_PLAYER_ADD,
-	S_PALIAS_GET,
-	S_PALIAS_ADD,
-	S_MATCH_GET,
-	S_MATCH_ADD,
-	S_MATCH_SET,
-	S_RESULTS_DEL,
-	S_RESULTS,
-	S_PRESULTS,
-	S_RESULT_ADD,
-	S_PRESULT_ADD,
-	S_COUNT
-};
 
 static const char *const sqls[S_COUNT] = {
     [S_TOUR_GET] = "SELECT id FROM tournament WHERE slug = ?1",
@@ -56,59 +33,70 @@ static const char *const sqls[S_COUNT] = {
     [S_PLAYER_ADD] = "INSERT INTO player (name, key) VALUES (?1, ?2)",
     [S_PALIAS_GET] = "SELECT 1 FROM player_alias WHERE spelling = ?1",
     [S_PALIAS_ADD] = "INSERT INTO player_alias (spelling, player_id) VALUES (?1, ?2)",
-    [S_MATCH_GET] = "SELECT id, day, map, played_at FROM match WHERE stage_id = ?1 AND number = ?2",
-    [S_MATCH_ADD] = "INSERT INTO match (stage_id, number, day, map, played_at)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_MATCH_SET] = "UPDATE match SET day = ?2, map = ?3, played_at = ?4 WHERE id = ?1",
+    [S_MATCH_GET] = "SELECT id, day, map, played_at, void FROM match"
+                    " WHERE stage_id = ?1 AND number = ?2",
+    [S_MATCH_ADD] = "INSERT INTO match (stage_id, number, day, map, played_at, void)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_MATCH_SET] = "UPDATE match SET day = ?2, map = ?3, played_at = ?4, void = ?5 WHERE id = ?1",
     [S_RESULTS_DEL] = "DELETE FROM result WHERE match_id = ?1", /* player results cascade */
-    [S_RESULTS] = "SELECT team_id, placement, kills FROM result WHERE match_id = ?1",
+    /* status as enum doc_status */
+    [S_RESULTS] = "SELECT team_id, placement, kills, CASE status WHEN 'dq' THEN 1"
+                  " WHEN 'forfeit' THEN 2 ELSE 0 END FROM result WHERE match_id = ?1",
     [S_PRESULTS] = "SELECT player_id, team_id, kills, damage, assists, mvp FROM player_result"
                    " WHERE match_id = ?1",
-    [S_RESULT_ADD] = "INSERT INTO result (match_id, team_id, placement, kills)"
-                     " VALUES (?1, ?2, ?3, ?4)",
+    [S_RESULT_ADD] = "INSERT INTO result (match_id, team_id, placement, kills, status)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_PRESULT_ADD] = "INSERT INTO player_result (match_id, player_id, team_id, kills, damage,"
                       " assists, mvp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-};
-
-struct store {
-	struct doc *d;             /* the document being stored */
-	sqlite3_stmt *st[S_COUNT]; /* prepared once per document, reset after each use */
+    [S_ROSTER] = "SELECT x.team_id, t.name, x.grp FROM stage_team x JOIN team t ON t.id = x.team_id"
+                 " WHERE x.stage_id = ?1 ORDER BY x.team_id",
+    [S_ROSTER_DEL] = "DELETE FROM stage_team WHERE stage_id = ?1",
+    [S_ROSTER_ADD] = "INSERT INTO stage_team (stage_id, team_id, grp) VALUES (?1, ?2, ?3)",
+    [S_SEEN] = "SELECT DISTINCT r.team_id, t.name FROM result r JOIN match m ON m.id = r.match_id"
+               " JOIN team t ON t.id = r.team_id WHERE m.stage_id = ?1 ORDER BY r.team_id",
+    [S_ADJUST] = "SELECT a.team_id, t.name, a.points, a.after_match, a.reason FROM adjustment a"
+                 " JOIN team t ON t.id = a.team_id WHERE a.stage_id = ?1 ORDER BY a.id",
+    [S_ADJUST_DEL] = "DELETE FROM adjustment WHERE stage_id = ?1",
+    [S_ADJUST_ADD] = "INSERT INTO adjustment (stage_id, team_id, points, after_match, reason)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_COUNTED] = "SELECT number FROM match WHERE stage_id = ?1 AND void IS NULL ORDER BY number",
 };
 
 /* A stored row of a match, for comparing it with the document's. */
 struct row {
 	int64_t id, team;                               /* team (or player) and team */
 	int64_t placement, kills, damage, assists, mvp; /* -1: NULL */
+	int64_t status;                                 /* enum doc_status; -1 for a player */
 };
 
 /* Report SQLite's last error as the document's error; returns -1. */
-static int
-db_error(struct store *s)
+int
+store_error(struct store *s)
 {
 	doc_report(s->d, 0, -1, -1, -1, NULL, "database error: %s", sqlite3_errmsg(s->d->db));
 	return -1;
 }
 
 /* Step statement i, which returns no row, and reset it: 0, or -1 reported. */
-static int
-run(struct store *s, enum stmt i)
+int
+store_run(struct store *s, enum stmt i)
 {
 	int rc = sqlite3_step(s->st[i]);
 	if (rc != SQLITE_DONE)
-		db_error(s);
+		store_error(s);
 	sqlite3_reset(s->st[i]);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Step statement i for one row: 1 row (the caller resets it), 0 none (reset), -1 reported. */
-static int
-row(struct store *s, enum stmt i)
+int
+store_row(struct store *s, enum stmt i)
 {
 	int rc = sqlite3_step(s->st[i]);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc != SQLITE_DONE)
-		db_error(s);
+		store_error(s);
 	sqlite3_reset(s->st[i]);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -136,7 +124,7 @@ entity_id(struct store *s, int team, int sp, int create)
 	if (e->id == 0) {
 		sqlite3_stmt *st = s->st[team ? S_TEAM_GET : S_PLAYER_GET];
 		sqlite3_bind_text(st, 1, e->key, -1, SQLITE_STATIC);
-		int rc = row(s, team ? S_TEAM_GET : S_PLAYER_GET);
+		int rc = store_row(s, team ? S_TEAM_GET : S_PLAYER_GET);
 		if (rc < 0)
 			return 0;
 		e->id = -1;
@@ -152,7 +140,7 @@ entity_id(struct store *s, int team, int sp, int create)
 	if (team) {
 		if (teamkey_add(s->d->db, name, &e->id) != 0) {
 			e->id = 0;
-			db_error(s);
+			store_error(s);
 			return 0;
 		}
 		s->d->n.teams_added++;
@@ -160,13 +148,20 @@ entity_id(struct store *s, int team, int sp, int create)
 		sqlite3_stmt *st = s->st[S_PLAYER_ADD];
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, e->key, -1, SQLITE_STATIC);
-		if (run(s, S_PLAYER_ADD) != 0)
+		if (store_run(s, S_PLAYER_ADD) != 0)
 			return 0;
 		s->d->n.players_added++;
 		e->id = sqlite3_last_insert_rowid(s->d->db);
 	}
 	e->first = sp;
 	return e->id;
+}
+
+/* The row id of the team spelling sp names (entity_id): for stage.c. */
+int64_t
+store_team(struct store *s, int sp, int create)
+{
+	return entity_id(s, 1, sp, create);
 }
 
 /*
@@ -185,7 +180,7 @@ name_id(struct store *s, int team, int sp, int m, int r)
 	enum stmt get = team ? S_TALIAS_GET : S_PALIAS_GET,
 	          add = team ? S_TALIAS_ADD : S_PALIAS_ADD;
 	sqlite3_bind_text(s->st[get], 1, spell->text, -1, SQLITE_STATIC);
-	int rc = row(s, get);
+	int rc = store_row(s, get);
 	if (rc < 0)
 		return 0;
 	if (rc > 0)
@@ -193,7 +188,7 @@ name_id(struct store *s, int team, int sp, int m, int r)
 	else {
 		sqlite3_bind_text(s->st[add], 1, spell->text, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s->st[add], 2, id);
-		if (run(s, add) != 0)
+		if (store_run(s, add) != 0)
 			return 0;
 		struct names_entity *e = &n->ents[spell->entity];
 		if (team && e->first != sp)
@@ -237,7 +232,7 @@ headstarts(struct store *s, int i)
 	char *made = xcalloc((size_t)(r->nheadstart ? r->nheadstart : 1), 1);
 	int n = rules_store_headstarts(d->db, d->stages[i].id, r, made);
 	if (n < 0)
-		db_error(s);
+		store_error(s);
 	for (int h = 0; n > 0 && h < r->nheadstart; h++)
 		if (made[h])
 			doc_report(d, 1, -1, -1, -1, "ruleset.headstart",
@@ -260,7 +255,7 @@ stage_id(struct store *s, int i)
 	struct doc_stage *g = &d->stages[i];
 	int64_t tid;
 	sqlite3_bind_text(s->st[S_TOUR_GET], 1, g->tslug, -1, SQLITE_STATIC);
-	int rc = row(s, S_TOUR_GET);
+	int rc = store_row(s, S_TOUR_GET);
 	if (rc < 0)
 		return -1;
 	if (rc > 0) {
@@ -269,7 +264,7 @@ stage_id(struct store *s, int i)
 	} else {
 		sqlite3_bind_text(s->st[S_TOUR_ADD], 1, g->tournament, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s->st[S_TOUR_ADD], 2, g->tslug, -1, SQLITE_STATIC);
-		if (run(s, S_TOUR_ADD) != 0)
+		if (store_run(s, S_TOUR_ADD) != 0)
 			return -1;
 		tid = sqlite3_last_insert_rowid(d->db);
 	}
@@ -277,16 +272,16 @@ stage_id(struct store *s, int i)
 	sqlite3_stmt *st = s->st[S_STAGE_GET];
 	sqlite3_bind_int64(st, 1, tid);
 	sqlite3_bind_text(st, 2, g->slug, -1, SQLITE_STATIC);
-	if ((rc = row(s, S_STAGE_GET)) > 0) {
+	if ((rc = store_row(s, S_STAGE_GET)) > 0) {
 		g->id = sqlite3_column_int64(st, 0);
 		g->existed = 1;
 		const char *old = (const char *)sqlite3_column_text(st, 1);
 		const char *src = (const char *)sqlite3_column_text(st, 2);
 		char *change = rules && old ? rules_change(d->db, g->id, g->rules) : NULL;
-		int set_rules = rules && (old == NULL || (change && d->replace));
+		int set_rules = rules && (old == NULL || (change && d->opt->replace));
 		g->set_rules = set_rules;
 		int set_source =
-		    g->source && (src == NULL || (strcmp(src, g->source) && d->replace));
+		    g->source && (src == NULL || (strcmp(src, g->source) && d->opt->replace));
 		if (change && !set_rules) {
 			doc_report(d, 0, -1, -1, -1, NULL,
 			           "ruleset.%s (the ruleset stored for stage '%s' of '%s' "
@@ -301,7 +296,7 @@ stage_id(struct store *s, int i)
 			sqlite3_bind_int64(st, 1, g->id);
 			sqlite3_bind_text(st, 2, set_rules ? rules : NULL, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 3, set_source ? g->source : NULL, -1, SQLITE_STATIC);
-			rc = run(s, S_STAGE_SET) == 0 ? 1 : -1;
+			rc = store_run(s, S_STAGE_SET) == 0 ? 1 : -1;
 		}
 	} else if (rc == 0) {
 		st = s->st[S_STAGE_ADD];
@@ -310,7 +305,7 @@ stage_id(struct store *s, int i)
 		sqlite3_bind_text(st, 3, g->slug, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, rules, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, g->source, -1, SQLITE_STATIC);
-		if (run(s, S_STAGE_ADD) == 0) {
+		if (store_run(s, S_STAGE_ADD) == 0) {
 			g->id = sqlite3_last_insert_rowid(d->db);
 			g->set_rules = rules != NULL;
 			rc = 1;
@@ -337,8 +332,8 @@ stored_rows(struct store *s, enum stmt i, int64_t id, int *n)
 			c[k] = k < ncol && sqlite3_column_type(st, k) != SQLITE_NULL
 			           ? sqlite3_column_int64(st, k)
 			           : -1;
-		v[(*n)++] = ncol == 3 ? (struct row){c[0], -1, c[1], c[2], -1, -1, -1}
-		                      : (struct row){c[0], c[1], -1, c[2], c[3], c[4], c[5]};
+		v[(*n)++] = ncol == 4 ? (struct row){c[0], -1, c[1], c[2], -1, -1, -1, c[3]}
+		                      : (struct row){c[0], c[1], -1, c[2], c[3], c[4], c[5], -1};
 	}
 	sqlite3_reset(st);
 	return v;
@@ -354,28 +349,52 @@ find_row(struct row *v, int n, int64_t id)
 	return NULL;
 }
 
+/* The status names, as stored (enum doc_status). */
+static const char *const status_name[] = {"played", "dq", "forfeit"};
+
+/* 1 if a and b (either may be NULL) hold the same text or are both NULL. */
+static int
+same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* n as text in out, or "not given" when it is below 0. */
+static const char *
+given(int64_t n, char *out, size_t size)
+{
+	if (n < 0)
+		return "not given";
+	snprintf(out, size, "%lld", (long long)n);
+	return out;
+}
+
 /*
- * Compare match m of the document with stored match id (whose day, map and
- * played_at are given; day -1: NULL) and write the first difference into
- * why. Returns 1 differs, 0 same, -1 database error (reported).
+ * Compare match m of the document with stored match id (whose day, map,
+ * played_at and void are given; day -1: NULL) and write the first
+ * difference into why. Returns 1 differs, 0 same, -1 database error
+ * (reported).
  */
 static int
 differs(struct store *s, int m, int64_t id, int day, const char *map, const char *played_at,
-        struct buf *why)
+        const char *voided, struct buf *why)
 {
 	const struct doc_match *g = &s->d->matches[m];
+	char a[24], b[24];
 	int nres, npl, total = 0;
-	if (strcmp(g->map, map) != 0) {
-		buf_printf(why, "map %s, stored %s", g->map, map);
+	if (!same_text(g->map, map)) {
+		buf_printf(why, "map %s, stored %s", g->map ? g->map : "unknown",
+		           map ? map : "unknown");
 		return 1;
 	}
 	if (g->day != day) {
-		char a[16] = "not given", b[16] = "not given";
-		if (g->day >= 0)
-			snprintf(a, sizeof a, "%d", g->day);
-		if (day >= 0)
-			snprintf(b, sizeof b, "%d", day);
-		buf_printf(why, "day %s, stored %s", a, b);
+		buf_printf(why, "day %s, stored %s", given(g->day, a, sizeof a),
+		           given(day, b, sizeof b));
+		return 1;
+	}
+	if (!same_text(g->voided, voided)) {
+		buf_printf(why, "void %s, stored %s", g->voided ? g->voided : "not given",
+		           voided ? voided : "not given");
 		return 1;
 	}
 	if ((g->played_at == NULL) != (played_at == NULL) ||
@@ -401,12 +420,16 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 			rc = -1;
 		else if (y == NULL)
 			buf_printf(why, "results[%d] (%s) is not in the stored match", r, x->team);
+		else if ((int64_t)x->status != y->status)
+			buf_printf(why, "results[%d] (%s) status %s, stored %s", r, x->team,
+			           status_name[x->status], status_name[y->status]);
 		else if (x->placement != y->placement)
-			buf_printf(why, "results[%d] (%s) placement %d, stored %lld", r, x->team,
-			           x->placement, (long long)y->placement);
+			buf_printf(why, "results[%d] (%s) placement %s, stored %s", r, x->team,
+			           given(x->placement, a, sizeof a),
+			           given(y->placement, b, sizeof b));
 		else if (x->kills != y->kills)
-			buf_printf(why, "results[%d] (%s) kills %d, stored %lld", r, x->team,
-			           x->kills, (long long)y->kills);
+			buf_printf(why, "results[%d] (%s) kills %s, stored %s", r, x->team,
+			           given(x->kills, a, sizeof a), given(y->kills, b, sizeof b));
 		for (int p = 0; p < x->nplayers && rc == 0 && why->len == 0; p++) {
 			const struct doc_player *q = &x->players[p];
 			int64_t pid = entity_id(s, 0, q->spell, 0);
@@ -442,27 +465,34 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 	return rc;
 }
 
-/* Warn about match m's shared placements and players' kills that do not add up. */
+/*
+ * Warn about match m's placements shared by teams that played it (two at
+ * placement 1 are an error, doc.c) and players' kills that do not add up
+ * to their team's.
+ */
 static void
 match_warnings(struct store *s, int m)
 {
 	const struct doc_match *g = &s->d->matches[m];
 	struct buf teams = {0};
 	for (int r = 0; r < g->nresults; r++) {
-		int first = 1, shared = 0;
+		const struct doc_result *x = &g->results[r];
+		int first = x->status == DOC_PLAYED, shared = 0;
 		for (int k = 0; k < r && first; k++)
-			first = g->results[k].placement != g->results[r].placement;
+			first = g->results[k].status != DOC_PLAYED ||
+			        g->results[k].placement != x->placement;
 		buf_reset(&teams);
-		buf_printf(&teams, "'%s'", g->results[r].team);
+		buf_printf(&teams, "'%s'", x->team);
 		for (int k = r + 1; k < g->nresults && first; k++)
-			if (g->results[k].placement == g->results[r].placement) {
+			if (g->results[k].status == DOC_PLAYED &&
+			    g->results[k].placement == x->placement) {
 				buf_printf(&teams, " and '%s'", g->results[k].team);
 				shared = 1;
 			}
 		if (shared)
 			doc_report(s->d, 1, m, -1, -1, NULL,
 			           "match %d: placement %d is shared by %s", g->number,
-			           g->results[r].placement, teams.data);
+			           x->placement, teams.data);
 	}
 	buf_free(&teams);
 	for (int r = 0; r < g->nresults; r++) {
@@ -470,7 +500,7 @@ match_warnings(struct store *s, int m)
 		long sum = 0;
 		for (int p = 0; p < x->nplayers; p++)
 			sum += x->players[p].kills;
-		if (x->nplayers > 0 && sum != x->kills)
+		if (x->nplayers > 0 && x->kills >= 0 && sum != x->kills)
 			doc_report(s->d, 1, m, r, -1, NULL,
 			           "match %d: %s's players' kills add up to %ld, the team's kills "
 			           "are %d",
@@ -494,8 +524,9 @@ write_match(struct store *s, int m, int64_t id)
 		bind_opt(st, 2, g->day);
 		sqlite3_bind_text(st, 3, g->map, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, g->played_at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, g->voided, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s->st[S_RESULTS_DEL], 1, id);
-		if (run(s, S_MATCH_SET) != 0 || run(s, S_RESULTS_DEL) != 0)
+		if (store_run(s, S_MATCH_SET) != 0 || store_run(s, S_RESULTS_DEL) != 0)
 			return -1;
 	} else {
 		st = s->st[S_MATCH_ADD];
@@ -504,7 +535,8 @@ write_match(struct store *s, int m, int64_t id)
 		bind_opt(st, 3, g->day);
 		sqlite3_bind_text(st, 4, g->map, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, g->played_at, -1, SQLITE_STATIC);
-		if (run(s, S_MATCH_ADD) != 0)
+		sqlite3_bind_text(st, 6, g->voided, -1, SQLITE_STATIC);
+		if (store_run(s, S_MATCH_ADD) != 0)
 			return -1;
 		id = sqlite3_last_insert_rowid(s->d->db);
 	}
@@ -516,9 +548,10 @@ write_match(struct store *s, int m, int64_t id)
 		st = s->st[S_RESULT_ADD];
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, tid);
-		sqlite3_bind_int(st, 3, x->placement);
-		sqlite3_bind_int(st, 4, x->kills);
-		if (run(s, S_RESULT_ADD) != 0)
+		bind_opt(st, 3, x->placement);
+		bind_opt(st, 4, x->kills);
+		sqlite3_bind_text(st, 5, status_name[x->status], -1, SQLITE_STATIC);
+		if (store_run(s, S_RESULT_ADD) != 0)
 			return -1;
 		for (int p = 0; p < x->nplayers; p++) {
 			const struct doc_player *q = &x->players[p];
@@ -533,7 +566,7 @@ write_match(struct store *s, int m, int64_t id)
 			bind_opt(st, 5, q->damage);
 			bind_opt(st, 6, q->assists);
 			bind_opt(st, 7, q->mvp);
-			if (run(s, S_PRESULT_ADD) != 0)
+			if (store_run(s, S_PRESULT_ADD) != 0)
 				return -1;
 		}
 	}
@@ -557,7 +590,7 @@ store_match(struct store *s, int m)
 		sqlite3_stmt *st = s->st[S_MATCH_GET];
 		sqlite3_bind_int64(st, 1, d->stages[g->stage].id);
 		sqlite3_bind_int(st, 2, g->number);
-		int rc = row(s, S_MATCH_GET);
+		int rc = store_row(s, S_MATCH_GET);
 		if (rc < 0)
 			return -1;
 		if (rc > 0) {
@@ -566,18 +599,19 @@ store_match(struct store *s, int m)
 			int day = sqlite3_column_type(st, 1) == SQLITE_NULL
 			              ? -1
 			              : sqlite3_column_int(st, 1);
-			char *map = db_text(st, 2), *at = db_text(st, 3);
+			char *map = db_text(st, 2), *at = db_text(st, 3), *voided = db_text(st, 4);
 			sqlite3_reset(st);
-			rc = differs(s, m, old, day, map, at, &why);
+			rc = differs(s, m, old, day, map, at, voided, &why);
 			free(map);
 			free(at);
-			if (rc > 0 && !d->replace)
+			free(voided);
+			if (rc > 0 && !d->opt->replace)
 				doc_report(d, 0, m, -1, -1, NULL,
 				           "match %d differs from the stored one: %s (--replace "
 				           "stores the new content)",
 				           g->number, why.data);
 			buf_free(&why);
-			if (rc < 0 || (rc > 0 && !d->replace))
+			if (rc < 0 || (rc > 0 && !d->opt->replace))
 				return -1;
 			if (rc == 0) {
 				d->n.matches_unchanged++;
@@ -587,6 +621,7 @@ store_match(struct store *s, int m)
 	}
 	if (write_match(s, m, old) != 0)
 		return -1;
+	d->matches[m].written = 1;
 	if (old)
 		d->n.matches_replaced++;
 	else
@@ -606,19 +641,24 @@ doc_store(struct doc *d)
 	for (int i = 0; i < S_COUNT; i++)
 		s.st[i] = db_prepare(d->db, sqls[i]);
 	if (db_begin(d->db) != 0) {
-		db_error(&s);
+		store_error(&s);
 		goto out;
 	}
 	for (int i = 0; i < d->nstages; i++)
 		bad |= stage_id(&s, i) != 0;
+	for (int i = 0; i < d->nstages && !bad; i++)
+		bad |= stage_roster(&s, i) != 0 || stage_carry(&s, i) != 0;
 	for (int m = 0; m < d->nmatches && !bad; m++)
 		if (store_match(&s, m) != 0 && d->errors == 0)
 			bad = 1;
-	for (int i = 0; i < d->nstages && !bad && d->errors == 0; i++)
-		if (d->stages[i].set_rules)
-			bad |= headstarts(&s, i) != 0;
+	for (int i = 0; i < d->nstages && !bad && d->errors == 0; i++) {
+		struct doc_stage *g = &d->stages[i];
+		bad |= g->has_adjust && stage_adjustments(&s, i) != 0;
+		bad |= g->set_rules && headstarts(&s, i) != 0;
+		bad |= !bad && stage_rush_warnings(&s, i) != 0;
+	}
 	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
-		db_error(&s);
+		store_error(&s);
 	if (d->errors || bad)
 		db_rollback(d->db);
 out:

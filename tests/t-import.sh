@@ -113,7 +113,8 @@ eq bad-stdin-big-status "1" "$?"
 contains bad-stdin-big-message "-: more than the limit of 64 MiB per file" "$OUT"
 
 # --- a bad file among good ones: the good ones land, the summary names the bad one
-status mixed 1 "$TRACKER" --db "$T/mixed.db" import import/good/alias-1.json import/bad/kills-negative.json import/good/array.json
+status mixed 1 "$TRACKER" --db "$T/mixed.db" import --new-team "Team B" --new-team "Team C" \
+	import/good/alias-1.json import/bad/kills-negative.json import/good/array.json
 contains mixed-summary "3 files: 3 matches added, 0 unchanged, 0 replaced" "$OUT"
 contains mixed-failed "failed: import/bad/kills-negative.json" "$OUT"
 lacks mixed-good-not-failed "failed: import/good" "$OUT"
@@ -202,9 +203,15 @@ eq headstart-renamed-points 3 "$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, '$2
 
 # --- the bounds themselves are accepted (import/bad/*-too-large: one more is not)
 status bounds 0 "$TRACKER" --db "$T/bounds.db" import import/good/bounds.json
-eq bounds-stored "10000|1000|1000|1000|1000|10000000|1000|1000" "$(sql "$T/bounds.db" "SELECT m.number, m.day,
-	(SELECT max(placement) FROM result), (SELECT max(kills) FROM result), x.kills, x.damage, x.assists, x.mvp
+eq bounds-stored "10000|1000|1000|1000|10000000|1000|1000" "$(sql "$T/bounds.db" "SELECT m.number, m.day,
+	(SELECT max(kills) FROM result), x.kills, x.damage, x.assists, x.mvp
 	FROM match m JOIN player_result x ON x.match_id = m.id WHERE x.damage IS NOT NULL")"
+# placement 1000 needs a lobby of 1000 teams (a placement beyond the lobby is an error)
+awk 'BEGIN { printf "{\"tournament\": \"Bounds\", \"stage\": \"Lobby\", \"match\": 1, \"results\": ["
+	for (i = 1; i <= 1000; i++) printf "%s{\"team\": \"T%d\", \"placement\": %d, \"kills\": 0}", (i > 1 ? "," : ""), i, i
+	print "]}" }' >"$T/lobby.json"
+status bounds-placement 0 "$TRACKER" --db "$T/bounds.db" import "$T/lobby.json"
+eq bounds-placement-stored 1000 "$(sql "$T/bounds.db" "SELECT max(placement) FROM result")"
 
 # --- aliases: three spellings in three files are one team
 A=$T/alias.db
@@ -222,14 +229,19 @@ contains alias-list-row "RRQ Kazu,rrq-kazu,3,RRQ KAZU | rrq kazu" "$OUT"
 status alias-again 0 "$TRACKER" --db "$A" import import/good/alias-2.json
 contains alias-again-summary "0 matches added, 1 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 
-# --- an array of match objects, and a single match object on stdin with warnings
-status array 0 "$TRACKER" --db "$A" import import/good/array.json
+# --- an array of match objects, and a single match object on stdin with warnings. Stage
+# Day 1 already has a match (alias-1), so teams no stage has seen join it only when named
+status array-new-teams 1 "$TRACKER" --db "$A" import import/good/array.json
+contains array-new-teams-refused "import/good/array.json: [0].results[0].team: 'Team B' is a team no stage has seen, and stage 'Day 1' has matches without it (did you mean Team A?); name it in the file's teams, or import with --new-team 'Team B'" "$OUT"
+contains array-new-teams-once "import/good/array.json: [0].results[1].team: 'Team C' is a team no stage has seen" "$OUT"
+eq array-new-teams-one-line 1 "$(printf '%s\n' "$OUT" | grep -c "'Team B' is a team")"
+status array 0 "$TRACKER" --db "$A" import --new-team "team b" --new-team "Team C" import/good/array.json
 contains array-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new" "$OUT"
 eq array-played-at "2026-03-01T14:00:00-03:00" "$(sql "$A" 'SELECT played_at FROM match WHERE number = 5')"
 OUT=$("$TRACKER" --db "$A" import - <import/good/warnings.json 2>&1)
 eq stdin-status 0 "$?"
 contains stdin-summary "1 file: 1 matches added" "$OUT"
-contains stdin-shared "-: warning: match 1: placement 1 is shared by 'Team B' and 'Team C'" "$OUT"
+contains stdin-shared "-: warning: match 1: placement 2 is shared by 'Team B' and 'Team C'" "$OUT"
 contains stdin-kills "-: results[0]: warning: match 1: Team B's players' kills add up to 5, the team's kills are 6" "$OUT"
 eq stdin-players "Bee|4
 Bop|1" "$(sql "$A" 'SELECT p.name, x.kills FROM player_result x JOIN player p ON p.id = x.player_id ORDER BY 1')"
@@ -261,3 +273,130 @@ contains headstart-same-doc-summary "1 file: 1 matches added, 0 unchanged, 0 rep
 status usage-no-file 2 "$TRACKER" import
 status usage-bad-option 2 "$TRACKER" import --bogus "$GS"
 status usage-stdin-twice 2 "$TRACKER" import - -
+
+# --- the additions of docs/match-json-v1.md, each in a fresh database
+N=$T/additions.db
+ndb() { sql "$N" "$1"; }
+# unknown maps: absent, null, "" and white space are all stored as unknown (NULL); the
+# matches score as any other (Alpha: 12+3, 9+0, 12+1, 9+0, 12+0 = 58)
+status unknown-map 0 "$TRACKER" --db "$N" import import/good/unknown-map.json
+contains unknown-map-summary "1 file: 5 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+eq unknown-map-stored "1|
+2|
+3|
+4|
+5|Bermuda" "$(ndb "SELECT number, map FROM match ORDER BY number")"
+eq unknown-map-null 4 "$(ndb "SELECT count(*) FROM match WHERE map IS NULL")"
+status unknown-map-standings 0 "$TRACKER" --db "$N" standings --tournament "Additions Cup" --stage "Unknown Maps" --format csv
+eq unknown-map-points 58 "$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, '$2 == "Alpha" { print $9 }')"
+status unknown-map-again 0 "$TRACKER" --db "$N" import import/good/unknown-map.json
+contains unknown-map-unchanged "1 file: 0 matches added, 5 unchanged, 0 replaced" "$OUT"
+sqlite3 :memory: "SELECT json_set(readfile('import/good/unknown-map.json'), '\$.matches[0].map', 'Alpine')" >"$T/map-known.json"
+status unknown-map-changed 1 "$TRACKER" --db "$N" import "$T/map-known.json"
+contains unknown-map-changed-message "matches[0]: match 1 differs from the stored one: map Alpine, stored unknown" "$OUT"
+
+# statuses: a disqualified team at placement 1 is no second Booyah; a forfeit needs no
+# placement nor kills; a status change is a difference
+status status 0 "$TRACKER" --db "$N" import import/good/status.json
+contains status-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+eq status-stored "Alpha|dq|1|9
+Bravo|played|1|2
+Charlie|played|2|1
+Delta|forfeit||" "$(ndb "SELECT t.name, r.status, r.placement, r.kills FROM result r JOIN team t ON t.id = r.team_id
+	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'statuses' ORDER BY t.name")"
+status status-again 0 "$TRACKER" --db "$N" import import/good/status.json
+contains status-unchanged "0 matches added, 1 unchanged" "$OUT"
+sqlite3 :memory: "SELECT json_set(readfile('import/good/status.json'), '\$.matches[0].results[0].status', 'forfeit')" >"$T/status-forfeit.json"
+status status-changed 1 "$TRACKER" --db "$N" import "$T/status-forfeit.json"
+contains status-changed-message "results[0] (Alpha) status forfeit, stored dq" "$OUT"
+# without its status, Alpha played: a second Booyah
+sqlite3 :memory: "SELECT json_remove(readfile('import/good/status.json'), '\$.matches[0].results[0].status')" >"$T/status-played.json"
+status status-played 1 "$TRACKER" --db "$N" import "$T/status-played.json"
+contains status-played-message "matches[0].results[1].placement: a second Booyah: 'Alpha' (results[0]) is placed 1st too" "$OUT"
+
+# voided matches are stored with their reason; one may have no results
+status void 0 "$TRACKER" --db "$N" import import/good/void.json
+contains void-summary "1 file: 4 matches added" "$OUT"
+eq void-stored "1||2
+2|server crash at minute 12|2
+3|lobby never started|0
+4||2" "$(ndb "SELECT m.number, m.void, (SELECT count(*) FROM result r WHERE r.match_id = m.id) FROM match m
+	JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'voided' ORDER BY m.number")"
+sqlite3 :memory: "SELECT json_remove(readfile('import/good/void.json'), '\$.matches[1].void')" >"$T/unvoid.json"
+status void-changed 1 "$TRACKER" --db "$N" import "$T/unvoid.json"
+contains void-changed-message "match 2 differs from the stored one: void not given, stored server crash at minute 12" "$OUT"
+
+# adjustments: the stage's whole list; again unchanged; another list refused, then replaced
+adj() { ndb "SELECT t.name, a.points, a.after_match, a.reason FROM adjustment a JOIN team t ON t.id = a.team_id
+	JOIN stage s ON s.id = a.stage_id WHERE s.slug = 'penalties' ORDER BY a.id"; }
+status adjustments 0 "$TRACKER" --db "$N" import import/good/adjustments.json
+eq adjustments-stored "Alpha|-5|1|late to lobby, match 1
+Bravo|2|0|fair play bonus" "$(adj)"
+status adjustments-again 0 "$TRACKER" --db "$N" import import/good/adjustments.json
+contains adjustments-again-summary "1 file: 0 matches added, 2 unchanged, 0 replaced" "$OUT"
+dump "$N" >"$T/dump-adj"
+status adjustments-differ 1 "$TRACKER" --db "$N" import import/good/adjustments-only.json
+contains adjustments-differ-message "import/good/adjustments-only.json: the adjustments differ from the ones stored for stage 'Penalties': 3 adjustments, stored 2 (--replace stores this list)" "$OUT"
+dump "$N" >"$T/dump-after"
+same_file adjustments-differ-unchanged "$T/dump-adj" "$T/dump-after"
+sqlite3 :memory: "SELECT json_set(readfile('import/good/adjustments.json'), '\$.adjustments[0].points', -4)" >"$T/adj-points.json"
+status adjustments-points 1 "$TRACKER" --db "$N" import "$T/adj-points.json"
+contains adjustments-points-message "adjustments[0] (Alpha) points -4, stored -5" "$OUT"
+status adjustments-replace 0 "$TRACKER" --db "$N" import --replace import/good/adjustments-only.json
+contains adjustments-replace-summary "1 file: 0 matches added, 0 unchanged, 0 replaced" "$OUT"
+eq adjustments-replaced "Alpha|-5|1|late to lobby, match 1
+Bravo|2|0|fair play bonus
+Bravo|-3|2|unsporting conduct, match 2" "$(adj)"
+status adjustments-only-again 0 "$TRACKER" --db "$N" import import/good/adjustments-only.json
+contains adjustments-only-again-summary "1 file: 0 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+# an empty list is the stage's whole list too
+printf '{"tournament": "Additions Cup", "stage": "Penalties", "adjustments": []}' >"$T/none.json"
+status adjustments-empty-differs 1 "$TRACKER" --db "$N" import "$T/none.json"
+contains adjustments-empty-differs-message "0 adjustments, stored 3 (--replace stores this list)" "$OUT"
+status adjustments-cleared 0 "$TRACKER" --db "$N" import --replace "$T/none.json"
+eq adjustments-none 0 "$(ndb "SELECT count(*) FROM adjustment")"
+
+# groups and a roster, with a ruleset using zones, headstart_from and the new tiebreakers
+status groups 0 "$TRACKER" --db "$N" import import/good/groups.json
+contains groups-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+eq groups-stored "Alpha|A
+Bravo|A
+Charlie|A
+Delta|B
+Echo|B
+Foxtrot|B" "$(ndb "SELECT t.name, x.grp FROM stage_team x JOIN team t ON t.id = x.team_id
+	JOIN stage s ON s.id = x.stage_id WHERE s.slug = 'knockout' ORDER BY t.name")"
+eq groups-ruleset '[{"to":2,"label":"Grand Final"},{"to":4,"label":"Point Rush"}]|1|Statuses|["booyahs","counted_kills","countback"]' \
+	"$(ndb "SELECT ruleset -> '\$.zones', ruleset ->> '\$.zones_per_group', ruleset -> '\$.headstart_from' ->> 'stage', ruleset -> '\$.tiebreakers' FROM stage WHERE slug = 'knockout'")"
+status groups-again 0 "$TRACKER" --db "$N" import import/good/groups.json
+contains groups-again-summary "0 matches added, 2 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+status groups-rules-show 0 "$TRACKER" --db "$N" rules show --tournament "Additions Cup" --stage Knockout
+contains groups-rules-show-zones "1-2 Grand Final, 3-4 Point Rush  Statuses: 3,1" "$OUT"
+# a roster that is not the stored one is refused, then replaced
+sqlite3 :memory: "SELECT json_set(readfile('import/good/groups.json'), '\$.groups.B', json('[\"Delta\", \"Echo\"]'),
+	'\$.teams', json('[\"Alpha\", \"Bravo\", \"Charlie\", \"Delta\", \"Echo\"]'), '\$.matches', json('[]'))" >"$T/roster.json"
+status roster-differs 1 "$TRACKER" --db "$N" import "$T/roster.json"
+contains roster-differs-message "roster.json: the roster (teams and groups) differs from the one stored for stage 'Knockout' (6 teams; --replace stores this one)" "$OUT"
+status roster-replace 0 "$TRACKER" --db "$N" import --replace "$T/roster.json"
+eq roster-replaced 5 "$(ndb "SELECT count(*) FROM stage_team x JOIN stage s ON s.id = x.stage_id WHERE s.slug = 'knockout'")"
+# now Foxtrot is out of the declared roster: its results are refused
+sqlite3 :memory: "SELECT json_remove(readfile('import/good/groups.json'), '\$.teams', '\$.groups')" >"$T/no-roster.json"
+status roster-outside 1 "$TRACKER" --db "$N" import "$T/no-roster.json"
+contains roster-outside-message "matches[1].results[1].team: 'Foxtrot' is not in the roster of stage 'Knockout' (its teams: Alpha, Bravo, Charlie, Delta, Echo)" "$OUT"
+# a stage a ruleset takes head starts from that is not there yet is a warning
+status carry-missing 0 "$TRACKER" --db "$T/carry.db" import import/good/groups.json
+contains carry-missing-warning "import/good/groups.json: ruleset.headstart_from.stage: warning: no stage 'Statuses' in tournament 'Additions Cup' yet" "$OUT"
+
+# Champion Rush, 20 points then a Booyah, within 3 matches played (FFWS table, 1 per kill):
+#   match 1: Alpha 1st with 10 kills, 12 + 10 = 22 (over 20); Bravo 2nd, 9
+#   match 2: void (a server crash): counts for nothing
+#   match 3: Alpha had 22 before it and wins it: champion, decided in match 3
+#   match 4: played after the champion was decided (the 3rd match played: within 3)
+#   match 5: the 4th match played, beyond max_matches 3
+status rush 0 "$TRACKER" --db "$N" import import/good/rush.json
+contains rush-summary "1 file: 5 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 2 warnings" "$OUT"
+contains rush-after-champion "import/good/rush.json: matches[3]: warning: match 4 was played after the champion was decided (Alpha, in match 3)" "$OUT"
+contains rush-beyond "import/good/rush.json: matches[4]: warning: match 5 is the 4th match played, beyond Champion Rush's max_matches (3)" "$OUT"
+eq rush-stored 5 "$(ndb "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'rush'")"
+status rush-again 0 "$TRACKER" --db "$N" import import/good/rush.json
+contains rush-again-quiet "0 matches added, 5 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"

@@ -122,11 +122,12 @@ contains "bad ruleset message" "bad.json: kill_points: must be at least 0, got -
 #   Bravo   2nd 3 (9+3) + 2nd 3 (9+3)                      = 24, 6 kills
 #   Charlie 3rd 1 (8+1) + 1st 0 (12)                       = 21
 #   Delta   4th 2 (7+2) + 3rd 1 (8+1)                      = 18
+#   Foxtrot 5th 0 in match 2 only (6)                      = 6 (a lobby of 6 has a 6th place)
 # Alpha is above Echo on Booyahs; Echo above Bravo on kills (12 against 6).
 "$TRACKER" import "$S/ties.json" >/dev/null 2>&1
 got=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties --format csv | tr -d '\r' |
 	sed 1d | cut -d, -f1,2,5,7,8,9,12 | tr '\n' ' ')
 eq "fixture: order, cap, head start, tiebreak" \
-	"1,Alpha,5,5,0,24, 2,Echo,12,10,3,24,booyahs 3,Bravo,6,6,0,24,kills 4,Charlie,1,1,0,21, 5,Delta,3,3,0,18, " "$got"
+	"1,Alpha,5,5,0,24, 2,Echo,12,10,3,24,booyahs 3,Bravo,6,6,0,24,kills 4,Charlie,1,1,0,21, 5,Delta,3,3,0,18, 6,Foxtrot,0,0,0,6, " "$got"
 table=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties)
 contains "fixture: the table names the tiebreaker" "Echo     2        0     12         11        10           3     24       5.50     6  booyahs" "$table"

@@ -1,12 +1,14 @@
 /*
- * cli_import.c: `tracker import [--replace] FILE...`: read each file (or
- * standard input for "-") whole, refusing directories, unreadable files and
- * files over the size limit, hand it to import_json (one transaction per
- * file), and print the messages on stderr and one summary on stdout.
+ * cli_import.c: `tracker import [--replace] [--new-team TEAM]... FILE...`:
+ * read each file (or standard input for "-") whole, refusing directories,
+ * unreadable files and files over the size limit, hand it to
+ * import_json_with (one transaction per file), and print the messages on
+ * stderr and one summary on stdout.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -98,14 +100,20 @@ int
 cmd_import(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option opts[] = {{"replace", no_argument, NULL, 'r'},
+	                                     {"new-team", required_argument, NULL, 'n'},
 	                                     CLI_COMMON_OPTIONS};
-	int replace = 0, c;
+	struct import_options opt = {0};
+	const char **teams = xcalloc((size_t)argc, sizeof *teams);
+	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'r')
-			replace = 1;
+			opt.replace = 1;
+		else if (c == 'n')
+			teams[opt.nnew_teams++] = optarg;
 		else
 			cli_option(cmd, c, optarg);
 	}
+	opt.new_teams = teams;
 	if (optind >= argc)
 		cli_usage(cmd, "no FILE to import (- reads standard input)");
 	int nstdin = 0;
@@ -129,8 +137,8 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			st.files_failed++;
 			rc = -1;
 		} else
-			rc = import_json(db, path, data.data ? data.data : "", data.len, replace,
-			                 &st, &msgs);
+			rc = import_json_with(db, path, data.data ? data.data : "", data.len, &opt,
+			                      &st, &msgs);
 		if (rc != 0)
 			buf_printf(&failed, "failed: %s\n", path);
 		if (progress)
@@ -150,6 +158,7 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	buf_free(&data);
 	buf_free(&msgs);
 	buf_free(&failed);
+	free(teams);
 	sqlite3_close(db);
 	return st.files_failed ? 1 : 0;
 }

@@ -100,31 +100,50 @@ distance(const char *a, const char *b)
 }
 
 /*
- * The team name closest to arg, for "did you mean": one whose key contains
- * arg's, else the nearest by edit distance when it is near enough. Returns
+ * The indices of the names (n of them) nearest to arg, for "did you mean":
+ * those whose key contains arg's, else the nearest by edit distance when
+ * near enough. Writes up to most of them, in the order given, into out and
+ * returns how many.
+ */
+int
+find_nearest(const char *arg, const char *const *names, int n, int *out, int most)
+{
+	char *key = name_key(arg);
+	int *d = xcalloc((size_t)(n ? n : 1), sizeof *d), best = 255, k = 0;
+	for (int i = 0; i < n; i++) {
+		char *nk = name_key(names[i]);
+		d[i] = *key && strstr(nk, key) ? 0 : distance(key, nk);
+		if (d[i] < best)
+			best = d[i];
+		free(nk);
+	}
+	for (int i = 0; i < n && k < most && best <= (int)strlen(key) / 2 + 1; i++)
+		if (d[i] == best)
+			out[k++] = i;
+	free(d);
+	free(key);
+	return k;
+}
+
+/*
+ * The team name closest to arg among every team's (find_nearest). Returns
  * a fresh string (free() it) or NULL.
  */
 char *
 find_team_suggest(sqlite3 *db, const char *arg)
 {
-	char *key = name_key(arg), *best = NULL;
-	int bestd = 255;
-	sqlite3_stmt *st = db_prepare(db, "SELECT name, key FROM team ORDER BY name");
+	char **names = NULL, *best = NULL;
+	int n = 0, i;
+	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM team ORDER BY name");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		const char *k = (const char *)sqlite3_column_text(st, 1);
-		int d = *key && strstr(k, key) ? 0 : distance(key, k);
-		if (d < bestd) {
-			bestd = d;
-			free(best);
-			best = xstrdup(name);
-		}
+		names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+		names[n++] = db_text(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (best && bestd > (int)strlen(key) / 2 + 1) {
-		free(best);
-		best = NULL;
-	}
-	free(key);
+	if (find_nearest(arg, (const char *const *)names, n, &i, 1) == 1)
+		best = xstrdup(names[i]);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	return best;
 }

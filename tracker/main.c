@@ -12,9 +12,13 @@
 static int cmd_help(const struct command *, int, char **);
 
 static const struct command commands[] = {
-    {"import", cmd_import, "import [--replace] FILE...",
+    {"import", cmd_import, "import [--replace] [--new-team TEAM]... FILE...",
      "Import match JSON v1 files (- reads standard input); one transaction per file.",
-     "  --replace          store matches whose content differs from the stored ones\n", 1},
+     "  --replace          store matches, rulesets, rosters and adjustments whose content\n"
+     "                     differs from the stored ones\n"
+     "  --new-team TEAM    let TEAM, which no stage has seen, join a stage that has matches\n"
+     "                     and no declared roster\n",
+     1},
     {"tournaments", cmd_tournaments, "tournaments", "List tournaments, their stages and match counts.",
      NULL},
     {"matches", cmd_matches, "matches [--tournament T] --stage S",
@@ -28,7 +32,8 @@ static const struct command commands[] = {
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          stage name or slug\n"
      "  --after N          as of match N, with rank movement since match N-1\n"
-     "  --ruleset R        score under preset R (ffws, pubgm, algs) or ruleset file R\n"},
+     "  --ruleset R        score under preset R (ffws-points, pubgm-points, algs-points,\n"
+     "                     or ffws, pubgm, algs) or ruleset file R\n"},
     {"maps", cmd_maps, "maps [--team TEAM] [--tournament T] [--stage S] [--map M] [--all]",
      "Per-team, per-map performance: where each team is strong.",
      "  --team TEAM        one team\n"
@@ -51,7 +56,8 @@ static const struct command commands[] = {
      "Show or set the ruleset a stage is scored by.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          stage name or slug\n"
-     "  --preset NAME      ffws, pubgm or algs\n"
+     "  --preset NAME      ffws-points, pubgm-points or algs-points (or ffws, pubgm,\n"
+     "                     algs): a placement table and 1 point per kill, nothing else\n"
      "  --file FILE        a ruleset object in match JSON v1\n"},
     {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--token-file FILE] [limits]",
      "Serve the leaderboards, the JSON API and live updates over HTTP.",

@@ -1,0 +1,61 @@
+/*
+ * store.h: what store.c shares with stage.c, which stores what a document
+ * says about a stage as a whole (roster, adjustments) and checks it: the
+ * statements of one document's store and their helpers.
+ */
+#ifndef TRACKER_IMPORT_STORE_H
+#define TRACKER_IMPORT_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+enum stmt {
+	S_TOUR_GET,
+	S_TOUR_ADD,
+	S_STAGE_GET,
+	S_STAGE_ADD,
+	S_STAGE_SET,
+	S_TEAM_GET,
+	S_TALIAS_GET,
+	S_TALIAS_ADD,
+	S_PLAYER_GET,
+	S_PLAYER_ADD,
+	S_PALIAS_GET,
+	S_PALIAS_ADD,
+	S_MATCH_GET,
+	S_MATCH_ADD,
+	S_MATCH_SET,
+	S_RESULTS_DEL,
+	S_RESULTS,
+	S_PRESULTS,
+	S_RESULT_ADD,
+	S_PRESULT_ADD,
+	S_ROSTER,
+	S_ROSTER_DEL,
+	S_ROSTER_ADD,
+	S_SEEN,
+	S_ADJUST,
+	S_ADJUST_DEL,
+	S_ADJUST_ADD,
+	S_COUNTED,
+	S_COUNT
+};
+
+struct store {
+	struct doc *d;             /* the document being stored */
+	sqlite3_stmt *st[S_COUNT]; /* prepared once per document, reset after each use */
+};
+
+int store_run(struct store *s, enum stmt i);
+int store_row(struct store *s, enum stmt i);
+int store_error(struct store *s);
+int64_t store_team(struct store *s, int sp, int create);
+
+int stage_roster(struct store *s, int i);
+int stage_adjustments(struct store *s, int i);
+int stage_rush_warnings(struct store *s, int i);
+int stage_carry(struct store *s, int i);
+
+#endif
