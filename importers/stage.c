@@ -109,8 +109,8 @@ declare_roster(struct store *s, int i, struct member **roster, int *n)
 }
 
 /*
- * "(did you mean A or B?)" for team among the names of v (n entries), or
- * "(its N teams: A, B, ...)" when none is near, into out.
+ * "did you mean A or B?" for team among the names of v (n entries), or
+ * "its teams: A, B, ... and N more" when none is near, into out.
  */
 static void
 suggest(const char *team, const struct member *v, int n, struct buf *out)

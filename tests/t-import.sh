@@ -347,7 +347,10 @@ contains adjustments-replace-summary "1 file: 0 matches added, 0 unchanged, 0 re
 eq adjustments-replaced "Alpha|-5|1|late to lobby, match 1
 Bravo|2|0|fair play bonus
 Bravo|-3|2|unsporting conduct, match 2" "$(adj)"
+dump "$N" >"$T/dump-adj"
 status adjustments-only-again 0 "$TRACKER" --db "$N" import import/good/adjustments-only.json
+dump "$N" >"$T/dump-after"
+same_file adjustments-only-again-unchanged "$T/dump-adj" "$T/dump-after"
 contains adjustments-only-again-summary "1 file: 0 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 # an empty list is the stage's whole list too
 printf '{"tournament": "Additions Cup", "stage": "Penalties", "adjustments": []}' >"$T/none.json"
@@ -368,7 +371,10 @@ Foxtrot|B" "$(ndb "SELECT t.name, x.grp FROM stage_team x JOIN team t ON t.id = 
 	JOIN stage s ON s.id = x.stage_id WHERE s.slug = 'knockout' ORDER BY t.name")"
 eq groups-ruleset '[{"to":2,"label":"Grand Final"},{"to":4,"label":"Point Rush"}]|1|Statuses|["booyahs","counted_kills","countback"]' \
 	"$(ndb "SELECT ruleset -> '\$.zones', ruleset ->> '\$.zones_per_group', ruleset -> '\$.headstart_from' ->> 'stage', ruleset -> '\$.tiebreakers' FROM stage WHERE slug = 'knockout'")"
+dump "$N" >"$T/dump-groups"
 status groups-again 0 "$TRACKER" --db "$N" import import/good/groups.json
+dump "$N" >"$T/dump-after"
+same_file groups-again-unchanged "$T/dump-groups" "$T/dump-after"
 contains groups-again-summary "0 matches added, 2 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 status groups-rules-show 0 "$TRACKER" --db "$N" rules show --tournament "Additions Cup" --stage Knockout
 contains groups-rules-show-zones "1-2 Grand Final, 3-4 Point Rush  Statuses: 3,1" "$OUT"

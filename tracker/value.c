@@ -22,7 +22,7 @@ describe(const struct value *v, char *out, size_t n)
 	case VALUE_STRING: {
 		size_t k = strlen(v->string);
 		if (k > 40) /* cut on a character boundary */
-			for (k = 40; ((unsigned char)v->string[k] & 0xC0) == 0x80; k--)
+			for (k = 40; k > 0 && ((unsigned char)v->string[k] & 0xC0) == 0x80; k--)
 				;
 		snprintf(out, n, "a string (\"%.*s%s\")", (int)k, v->string,
 		         v->string[k] ? "..." : "");
