@@ -369,8 +369,7 @@ parse_roster(struct doc *d, const cJSON *teams, const cJSON *groups)
 		const char *name;
 		struct value x = {.kind = VALUE_STRING, .string = grp->string};
 		at(key, sizeof key, "groups", grp->string);
-		if (value_name(&x, &name, why) != 0 ||
-		    (blank(name) && strcpy(why, value_empty))) {
+		if (value_name(&x, &name, why) != 0) {
 			bad |= bad_value(d, -1, -1, -1, key, why) != 0;
 			continue;
 		}
@@ -378,7 +377,8 @@ parse_roster(struct doc *d, const cJSON *teams, const cJSON *groups)
 			bad = 1;
 			continue;
 		}
-		if (grp->child == NULL)
+		/* a group has a name and teams */
+		if (blank(name) || grp->child == NULL)
 			bad |= bad_value(d, -1, -1, -1, key, value_empty) != 0;
 		i = 0;
 		for (const cJSON *e = grp->child; e; e = e->next, i++) {
