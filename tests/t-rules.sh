@@ -8,6 +8,10 @@ S=$TESTS/scoring
 status "show" 0 "$TRACKER" rules show
 contains "show: group stage on the default" "Group Stage  ffws-points  no (the default)" "$OUT"
 contains "show: the final's Champion Rush from its file" "160 in 16" "$OUT"
+contains "show: the presets, by what they hold" "Presets (--preset, --ruleset): ffws-points (or ffws), pubgm-points (or pubgm), algs-points (or algs): a placement table and 1 point per kill, nothing else." "$OUT"
+# the preset's old name still works, and says which preset it is
+status "what-if by the old name" 0 "$TRACKER" standings --stage "Grand Final" --ruleset ffws
+contains "what-if by the old name, named" "ruleset ffws-points (what-if" "$OUT"
 status "show one stage as json" 0 "$TRACKER" rules show --stage "Grand Final" --format json
 contains "show json" '"champion_rush":{"threshold":160,"max_matches":16}' "$OUT"
 

@@ -118,6 +118,8 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 		fwrite(json.data, 1, json.len, stdout);
 	else
 		cli_print(t);
+	if (cli.format == FORMAT_TABLE)
+		printf("Presets (--preset, --ruleset): %s.\n", rules_presets);
 	buf_free(&json);
 	report_free(t);
 }
