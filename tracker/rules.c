@@ -206,7 +206,7 @@ parse_headstart(const cJSON *v, const char *path, struct ruleset *r, char **err)
 		for (int i = 0; rc == 0 && i < r->nheadstart; i++) {
 			char *a = name_key(r->headstart[i].team), *b = name_key(clean);
 			if (strcmp(a, b) == 0)
-				rc = fail(err, p, "team listed twice");
+				rc = fail(err, p, "the team is listed twice");
 			free(a);
 			free(b);
 		}
@@ -274,7 +274,7 @@ parse_tiebreakers(const cJSON *v, const char *path, struct ruleset *r, char **er
 			rc = fail(err, p, why);
 		for (int j = 0; rc == 0 && j < r->ntiebreak; j++)
 			if (r->tiebreak[j] == (enum tiebreak)t)
-				rc = fail(err, p, "tiebreaker listed twice");
+				rc = fail(err, p, "the tiebreaker is listed twice");
 		free(p);
 		if (rc != 0)
 			return -1;

@@ -27,7 +27,8 @@ static const struct {
     {"{\"tiebreakers\":[\"kills\",\"coin_toss\"]}",
      "ruleset.tiebreakers[1]: expected one of booyahs, kills, placement_points, last_placement, "
      "avg_placement, best_match, counted_kills, countback, got a string (\"coin_toss\")"},
-    {"{\"tiebreakers\":[\"kills\",\"kills\"]}", "ruleset.tiebreakers[1]: tiebreaker listed twice"},
+    {"{\"tiebreakers\":[\"kills\",\"kills\"]}",
+     "ruleset.tiebreakers[1]: the tiebreaker is listed twice"},
     {"{\"champion_rush\":{\"max_matches\":8}}",
      "ruleset.champion_rush.threshold: required key is missing"},
     {"{\"champion_rush\":{\"threshold\":0}}",
@@ -36,7 +37,7 @@ static const struct {
      "ruleset.champion_rush.matches: unknown key (champion_rush has threshold and max_matches)"},
     {"{\"headstart\":{\"LOS\":\"ten\"}}",
      "ruleset.headstart.LOS: expected an integer, got a string (\"ten\")"},
-    {"{\"headstart\":{\"LOS\":3,\"los\":4}}", "ruleset.headstart.los: team listed twice"},
+    {"{\"headstart\":{\"LOS\":3,\"los\":4}}", "ruleset.headstart.los: the team is listed twice"},
     {"{\"name\":7}", "ruleset.name: expected a string, got 7"},
     {"{\"placement_points\":[1001]}",
      "ruleset.placement_points[0]: must be at most 1000, got 1001"},
