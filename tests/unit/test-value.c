@@ -1,0 +1,97 @@
+/*
+ * test-value.c: the wording of each fault a value can have (value.c), the
+ * same for every reader: integers at and past their bounds, strings cut
+ * for a message on a character boundary, names with control characters,
+ * the one-of and unknown-key lists.
+ */
+#include "unit.h"
+#include "value.h"
+
+static struct value
+num(double x)
+{
+	return (struct value){.kind = VALUE_NUMBER, .number = x};
+}
+
+static struct value
+str(const char *s)
+{
+	return (struct value){.kind = VALUE_STRING, .string = s};
+}
+
+int
+main(void)
+{
+	char why[VALUE_WHY];
+	int n = -1;
+	struct value v = num(1000);
+	CHECK("int-at-max", value_int(&v, 0, 1000, &n, why) == 0 && n == 1000);
+	v = num(1001);
+	CHECK("int-over", value_int(&v, 0, 1000, &n, why) == -1 && n == 1000);
+	CHECK_STR("int-over-why", "must be at most 1000, got 1001", why);
+	v = num(-1);
+	value_int(&v, 0, 1000, &n, why);
+	CHECK_STR("int-under-why", "must be at least 0, got -1", why);
+	v = num(2.5);
+	value_int(&v, 0, 1000, &n, why);
+	CHECK_STR("int-fraction-why", "expected an integer, got 2.5", why);
+	v = str("3");
+	value_int(&v, 0, 1000, &n, why);
+	CHECK_STR("int-string-why", "expected an integer, got a string (\"3\")", why);
+	v = (struct value){.kind = VALUE_NULL};
+	value_int(&v, 0, 1000, &n, why);
+	CHECK_STR("int-null-why", "expected an integer, got null", why);
+
+	/* 39 ASCII bytes, then a 2-byte character over byte 40: the cut leaves it out whole */
+	v = str("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9zzz");
+	value_int(&v, 0, 1, &n, why);
+	CHECK_STR(
+	    "cut-on-a-character",
+	    "expected an integer, got a string (\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\")",
+	    why);
+	/* nothing but continuation bytes (a tree no UTF-8 check saw): the cut stops at the start */
+	v = str(
+	    "\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5"
+	    "\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5\xb5");
+	value_int(&v, 0, 1, &n, why);
+	CHECK_STR("cut-at-the-start", "expected an integer, got a string (\"...\")", why);
+
+	const char *name = NULL;
+	v = str("a\tb");
+	CHECK("name-control", value_name(&v, &name, why) == -1);
+	CHECK_STR("name-control-why", "must not hold control characters, got U+0009 at byte 1",
+	          why);
+	v = str("LOS");
+	CHECK("name-ok", value_name(&v, &name, why) == 0 && strcmp(name, "LOS") == 0);
+
+	static const char *const status[] = {"played", "dq", "forfeit"};
+	v = str("dq");
+	CHECK("enum-ok", value_enum(&v, status, 3, &n, why) == 0 && n == 1);
+	v = str("out");
+	value_enum(&v, status, 3, &n, why);
+	CHECK_STR("enum-why", "expected one of played, dq, forfeit, got a string (\"out\")", why);
+
+	v = (struct value){.kind = VALUE_BOOL, .truth = 1};
+	CHECK("bool-ok", value_bool(&v, &n, why) == 0 && n == 1);
+	v = str("yes");
+	value_bool(&v, &n, why);
+	CHECK_STR("bool-why", "expected true or false, got a string (\"yes\")", why);
+
+	static const char *const keys[] = {"to", "label", "colour"};
+	value_unknown_key("a zone", keys, 1, why);
+	CHECK_STR("keys-one", "unknown key (a zone has to)", why);
+	value_unknown_key("a zone", keys, 2, why);
+	CHECK_STR("keys-two", "unknown key (a zone has to and label)", why);
+	value_unknown_key("a zone", keys, 3, why);
+	CHECK_STR("keys-three", "unknown key (a zone has to, label and colour)", why);
+
+	v = str("2025-11-15T14:00:00+07:00");
+	CHECK("datetime-ok", value_datetime(&v, &name, why) == 0);
+	v = str("2025-13-15");
+	value_datetime(&v, &name, why);
+	CHECK_STR("datetime-why",
+	          "expected an ISO 8601 date and time such as 2025-11-15T14:00:00+07:00, got "
+	          "'2025-13-15'",
+	          why);
+	return unit_failed;
+}
