@@ -10,38 +10,71 @@
 #include "standings.h"
 #include "util.h"
 
-/* The table a person reads: the champion's and movement cells as words. */
+/* Whether any row of s has a group, a dq or forfeit, a zone. */
+static int
+any_row(const struct standings *s, int what)
+{
+	for (int i = 0; i < s->nrows; i++)
+		if ((what == 'g' && s->rows[i].group) || (what == 'd' && s->rows[i].dq) ||
+		    (what == 'z' && s->rows[i].zone))
+			return 1;
+	return 0;
+}
+
+/*
+ * The table a person reads (words: the champion's and movement cells as
+ * words) or CSV. Group, DQ/FF, Adj and Zone columns only when the stage has
+ * groups, dq or forfeit results, adjustments or zones.
+ */
 static struct report *
 build_table(const struct standings *s, int words)
 {
-	static const struct report_column cols[] = {
-	    {"Rank", "rank"},
-	    {"Team", "team"},
-	    {"M", "matches"},
-	    {"Booyahs", "booyahs"},
-	    {"Kills", "kills"},
-	    {"Place pts", "placement_points"},
-	    {"Kill pts", "kill_points"},
-	    {"Head start", "headstart"},
-	    {"Total", "points"},
-	    {"Avg place", "avg_placement"},
-	    {"Last", "last_placement"},
-	    {"Tiebreak", "tiebreak"},
-	    {"Rush", "rush_since"},
-	    {"Prev", "prev_rank"},
-	    {"Move", "movement"},
-	};
-	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	static struct report_column cols[19];
+	int n = 0, group = any_row(s, 'g'), dq = any_row(s, 'd'), zone = any_row(s, 'z');
+	cols[n++] = (struct report_column){"Rank", "rank"};
+	cols[n++] = (struct report_column){"Team", "team"};
+	if (group)
+		cols[n++] = (struct report_column){"Group", "group"};
+	cols[n++] = (struct report_column){"M", "matches"};
+	if (dq)
+		cols[n++] = (struct report_column){"DQ/FF", "dq"};
+	cols[n++] = (struct report_column){"Booyahs", "booyahs"};
+	cols[n++] = (struct report_column){"Kills", "kills"};
+	cols[n++] = (struct report_column){"Place pts", "placement_points"};
+	cols[n++] = (struct report_column){"Kill pts", "kill_points"};
+	cols[n++] = (struct report_column){"Head start", "headstart"};
+	if (s->nadj)
+		cols[n++] = (struct report_column){"Adj", "adjustment"};
+	cols[n++] = (struct report_column){"Total", "points"};
+	cols[n++] = (struct report_column){"Avg place", "avg_placement"};
+	cols[n++] = (struct report_column){"Last", "last_placement"};
+	cols[n++] = (struct report_column){"Tiebreak", "tiebreak"};
+	cols[n++] = (struct report_column){"Rush", "rush_since"};
+	cols[n++] = (struct report_column){"Prev", "prev_rank"};
+	cols[n++] = (struct report_column){"Move", "movement"};
+	if (zone)
+		cols[n++] = (struct report_column){"Zone", "zone"};
+	struct report *t = report_new(cols, n);
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
 		report_int(t, r->rank);
 		report_str(t, r->team);
+		if (group)
+			report_str(t, r->group);
 		report_int(t, r->matches);
+		if (dq)
+			report_int(t, r->dq);
 		report_int(t, r->booyahs);
 		report_int(t, r->kills);
 		report_int(t, r->placement_points);
 		report_int(t, r->kill_points);
 		report_int(t, r->headstart);
+		if (s->nadj && words && r->adjustment) {
+			char *w = xasprintf("%+d", r->adjustment);
+			report_str(t, w);
+			free(w);
+		} else if (s->nadj)
+			report_int(t, r->adjustment);
 		report_int(t, r->points);
 		report_real(t, r->avg_placement, 2);
 		if (r->last_placement)
@@ -76,20 +109,47 @@ build_table(const struct standings *s, int words)
 			report_int(t, r->prev_rank);
 			report_int(t, r->prev_rank - r->rank);
 		}
+		if (zone)
+			report_str(t, r->zone);
 	}
 	return t;
+}
+
+/* The lines above the table: what it is after, Champion Rush, the notes. */
+static void
+print_header(const struct standings *s)
+{
+	char *label = standings_label(s);
+	printf("%s / %s%s%s: %s, ruleset %s%s\n", s->tournament, s->stage,
+	       s->group ? ", group " : "", s->group ? s->group : "", label,
+	       s->rules.name ? s->rules.name : "(unnamed)",
+	       s->what_if ? " (what-if; the stored ruleset is unchanged)" : "");
+	free(label);
+	if (s->rules.rush_threshold > 0)
+		printf("Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
+	if (s->rules.rush_threshold > 0 && s->rules.rush_max_matches > 0)
+		printf(", within %d matches", s->rules.rush_max_matches);
+	if (s->rules.rush_threshold > 0)
+		printf("\n");
+	char *how = standings_decided(s);
+	if (how)
+		printf("Champion: %s, %s\n", s->champion, how);
+	free(how);
+	for (int i = 0; i < s->nnotes; i++)
+		printf("%s\n", s->notes[i]);
+	printf("\n");
 }
 
 int
 cmd_standings(const struct command *cmd, int argc, char **argv)
 {
-	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
-	                                     {"stage", required_argument, NULL, 's'},
-	                                     {"after", required_argument, NULL, 'a'},
-	                                     {"ruleset", required_argument, NULL, 'r'},
-	                                     CLI_COMMON_OPTIONS};
+	static const struct option opts[] = {
+	    {"tournament", required_argument, NULL, 't'}, {"stage", required_argument, NULL, 's'},
+	    {"after", required_argument, NULL, 'a'},      {"ruleset", required_argument, NULL, 'r'},
+	    {"group", required_argument, NULL, 'g'},      CLI_COMMON_OPTIONS};
 	const char *targ = NULL, *sarg = NULL, *rarg = NULL;
-	int after = 0, c;
+	struct standings_opts o = {.after = -1};
+	int c;
 	char *end, *err;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 't')
@@ -98,11 +158,14 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 			sarg = optarg;
 		else if (c == 'r')
 			rarg = optarg;
+		else if (c == 'g')
+			o.group = optarg;
 		else if (c == 'a') {
 			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 1000000)
-				cli_usage(cmd, "--after: '%s' is not a match number", optarg);
-			after = (int)v;
+			if (*optarg == '\0' || *end != '\0' || v < 0 || v > 1000000)
+				cli_usage(cmd, "--after: '%s' is not a match number (or 0)",
+				          optarg);
+			o.after = (int)v;
 		} else
 			cli_option(cmd, c, optarg);
 	}
@@ -111,17 +174,17 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 	if (sarg == NULL)
 		cli_usage(cmd, "--stage is required");
 
-	struct ruleset what_if, *rules = NULL;
+	struct ruleset what_if;
 	if (rarg) {
 		if (rules_named(rarg, &what_if, &err) != 0)
 			die("--ruleset: %s", err);
-		rules = &what_if;
+		o.rules = &what_if;
 	}
 	sqlite3 *db = cli_db();
 	int64_t stage = cli_stage(db, cli_tournament(db, targ), sarg);
 	struct standings s;
 	double t0 = cli_clock();
-	if (standings_compute(db, stage, rules, after, &s, &err) != 0)
+	if (standings_get(db, stage, &o, &s, &err) != 0)
 		die("%s", err);
 	cli_timing("query", t0);
 
@@ -131,30 +194,15 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 		fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
 	} else {
-		if (cli.format == FORMAT_TABLE) {
-			printf("%s / %s: after match %d of %d, ruleset %s%s\n", s.tournament,
-			       s.stage, s.after_match, s.total_matches,
-			       s.rules.name ? s.rules.name : "(unnamed)",
-			       rules ? " (what-if; the stored ruleset is unchanged)" : "");
-			if (s.rules.rush_threshold > 0)
-				printf("Champion Rush: %d points, then a Booyah",
-				       s.rules.rush_threshold);
-			if (s.rules.rush_threshold > 0 && s.rules.rush_max_matches > 0)
-				printf(", within %d matches", s.rules.rush_max_matches);
-			if (s.rules.rush_threshold > 0)
-				printf("\n");
-			if (s.champion)
-				printf("Champion: %s, decided in match %d\n", s.champion,
-				       s.decided_in_match);
-			printf("\n");
-		}
+		if (cli.format == FORMAT_TABLE)
+			print_header(&s);
 		struct report *t = build_table(&s, cli.format == FORMAT_TABLE);
 		cli_print(t);
 		report_free(t);
 	}
 	standings_free(&s);
-	if (rules)
-		rules_free(rules);
+	if (rarg)
+		rules_free(&what_if);
 	sqlite3_close(db);
 	return 0;
 }

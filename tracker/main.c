@@ -27,13 +27,17 @@ static const struct command commands[] = {
      "  --stage S          stage name or slug\n"},
     {"teams", cmd_teams, "teams", "List teams with their aliases and matches played.", NULL},
     {"standings", cmd_standings,
-     "standings [--tournament T] --stage S [--after N] [--ruleset NAME|FILE]",
+     "standings [--tournament T] --stage S [--group G] [--after N] [--ruleset NAME|FILE]",
      "Standings of a stage as the organizer announces them, Champion Rush included.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          stage name or slug\n"
-     "  --after N          as of match N, with rank movement since match N-1\n"
-     "  --ruleset R        score under preset R (ffws-points, pubgm-points, algs-points,\n"
-     "                     or ffws, pubgm, algs) or ruleset file R\n"},
+     "  --group G          rank only group G's teams, on all their matches in the stage\n"
+     "  --after N          as of match N, with rank movement since the match before;\n"
+     "                     0: before the first match (head starts, adjustments from 0)\n"
+     "  --ruleset R        what-if: the placement table, kill points, kill cap and\n"
+     "                     tiebreakers of preset R (ffws-points, pubgm-points,\n"
+     "                     algs-points, or ffws, pubgm, algs) or ruleset file R; head\n"
+     "                     starts, adjustments and Champion Rush stay the stage's\n"},
     {"maps", cmd_maps, "maps [--team TEAM] [--tournament T] [--stage S] [--map M] [--all]",
      "Per-team, per-map performance: where each team is strong.",
      "  --team TEAM        one team\n"

@@ -1,54 +1,83 @@
 /*
  * standings.c: the one scoring function. Every surface (CLI, web pages, the
- * JSON API) gets a stage's standings from standings_compute(), which reads
- * the stored per-match rows and scores them on the spot under the stage's
- * ruleset (or one given for a what-if): totals, tiebreakers, shared ranks,
- * Champion Rush, and the rank each team held one match earlier. The same
- * pass records, when asked (standings_race), every team's total after each
- * match for the points race.
+ * JSON API) gets a stage's standings from standings_get(), which reads the
+ * stored per-match rows and scores them on the spot under the stage's
+ * ruleset (or a what-if's scoring): totals with head starts (by name and
+ * carried from another stage's ranking) and adjustments, dq and forfeit
+ * results, voided matches left out, tiebreakers, shared ranks, Champion Rush
+ * over the matches played, zones, one group's standings, and the rank each
+ * team held one match earlier. The same pass records, when asked, every
+ * team's total after each match for the points race.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db.h"
 #include "find.h"
 #include "standings.h"
 #include "util.h"
 
+/* How many stages a chain of headstart_from may pass through. */
+#define MAX_CARRY_DEPTH 8
+
 struct res {
 	int number;    /* match number within the stage */
+	int seq;       /* its place among the counted matches, 1-based */
 	int team;      /* index into the team list */
-	int placement; /* 1 = Booyah */
-	int kills;     /* the team's kills */
+	int placement; /* 1 = Booyah; 0: dq or forfeit (counts nowhere) */
+	int kills;     /* the team's kills; 0: dq or forfeit */
+};
+
+struct adj {
+	int team;        /* index into the team list */
+	int points;      /* added to the total */
+	int after_match; /* in the total from the standings after this match on */
 };
 
 struct acc {
-	int matches;    /* matches counted */
+	int matches;    /* matches counted, dq and forfeit included */
+	int dq;         /* of them, dq or forfeit */
+	int placed;     /* of them, played (with a placement) */
 	int booyahs;    /* first places */
 	int kills;      /* kills, uncapped */
+	int ckills;     /* kills as counted under the cap */
 	int pp;         /* placement points */
 	int kp;         /* kill points */
 	int headstart;  /* head-start points */
+	int adj;        /* adjustments applied so far */
 	int sum_place;  /* sum of placements, for the average */
-	int last_place; /* placement in the latest match counted; 0: none */
-	int best;       /* most points in one match */
-	int rush_since; /* match after which it reached the threshold; 0: not yet */
+	int last_place; /* placement in the latest match played; 0: none */
+	int best;       /* most points in one match played */
+	int rush_since; /* match after which it reached the threshold; 0: not (or no longer) */
 };
 
 struct scoring {
 	const struct ruleset *r; /* the ruleset */
-	const struct res *res;   /* the stage's rows, by match number */
+	const struct res *res;   /* the stage's counted rows, by match number */
 	int nres;                /* how many */
 	int nteams;              /* teams in the stage */
 	const int *headstart;    /* head-start points by team index */
+	const struct adj *adj;   /* adjustments, by after_match */
+	int nadj;                /* how many */
+	int nextadj;             /* adjustments applied, during run() */
+	const char *member;      /* 1 by team index for the teams ranked; NULL: all */
 	struct acc *acc;         /* per team, after run() */
-	int *order;              /* team indexes in rank order, after run() */
+	int *place;              /* countback: placement by team and seq, place[t * (nseq + 1) +
+	                            seq], 0: not played; NULL without countback */
+	int nseq;                /* counted matches in the stage */
+	int seq;                 /* counted matches scored, during run() */
+	int *order;              /* team indexes in rank order (every team), after run() */
+	int *shown;              /* the ranked teams (member) in rank order, after run() */
+	int nshown;              /* how many */
 	int *rank;               /* rank by team index, after run() */
-	const char **tiebreak;   /* deciding tiebreaker by team index, after run() */
+	int *tiebreak;           /* deciding tiebreaker by team index, -1: none, after run() */
 	int champion;            /* team index of the champion, -1: none */
-	int decided;             /* match that decided it */
-	const int *numbers;      /* the stage's match numbers, ascending */
+	int decided;             /* match number that decided it */
+	int decided_seq;         /* its place among the counted matches */
+	enum rush_how how;       /* how it was decided */
+	const int *numbers;      /* the stage's counted match numbers, ascending */
 	int nrace;               /* columns of the race after the first: numbers up to n */
 	int *race;               /* totals by team index, race[t * (nrace + 1) + i]; NULL: none */
 	int raced;               /* race columns filled after the first */
@@ -57,16 +86,34 @@ struct scoring {
 static int
 total(const struct acc *a)
 {
-	return a->pp + a->kp + a->headstart;
+	return a->pp + a->kp + a->headstart + a->adj;
+}
+
+/* Countback between teams a and b: from the latest match scored that both
+ * played back, the better placement in the first where they differ. */
+static int
+countback(const struct scoring *s, int a, int b)
+{
+	if (s->place == NULL)
+		return 0;
+	size_t w = (size_t)s->nseq + 1;
+	for (int k = s->seq; k >= 1; k--) {
+		int pa = s->place[(size_t)a * w + (size_t)k],
+		    pb = s->place[(size_t)b * w + (size_t)k];
+		if (pa && pb && pa != pb)
+			return pa < pb ? -1 : 1;
+	}
+	return 0;
 }
 
 /*
- * Compare a and b on tiebreaker t: <0 when a is ahead, >0 when b is,
- * 0 when level.
+ * Compare teams a and b (indexes) on tiebreaker t: <0 when a is ahead, >0
+ * when b is, 0 when level. Dq and forfeit results take part in none.
  */
 static int
-cmp_tiebreak(enum tiebreak t, const struct acc *a, const struct acc *b)
+cmp_tiebreak(const struct scoring *s, enum tiebreak t, int ia, int ib)
 {
+	const struct acc *a = &s->acc[ia], *b = &s->acc[ib];
 	switch (t) {
 	case TB_BOOYAHS:
 		return b->booyahs - a->booyahs;
@@ -81,39 +128,42 @@ cmp_tiebreak(enum tiebreak t, const struct acc *a, const struct acc *b)
 		return la < lb ? -1 : la > lb;
 	}
 	case TB_AVG_PLACEMENT: {
-		if (a->matches == 0 || b->matches == 0)
-			return b->matches == 0 ? (a->matches == 0 ? 0 : -1) : 1;
+		if (a->placed == 0 || b->placed == 0)
+			return b->placed == 0 ? (a->placed == 0 ? 0 : -1) : 1;
 		/* sum_a / n_a against sum_b / n_b without rounding */
-		long long x = (long long)a->sum_place * b->matches;
-		long long y = (long long)b->sum_place * a->matches;
+		long long x = (long long)a->sum_place * b->placed;
+		long long y = (long long)b->sum_place * a->placed;
 		return x < y ? -1 : x > y;
 	}
 	case TB_BEST_MATCH:
 		return b->best - a->best;
 	case TB_COUNTED_KILLS:
+		return b->ckills - a->ckills;
 	case TB_COUNTBACK:
-		break;
+		return countback(s, ia, ib);
 	}
 	return 0;
 }
 
 /*
- * Compare two teams in the normal order (points, then the ruleset's
- * tiebreakers): <0 when a ranks above b, >0 below, 0 level on everything.
- * *by, when non-NULL, gets the tiebreaker that decided, or NULL.
+ * Compare two teams (indexes) in the normal order (points, then the
+ * ruleset's tiebreakers): <0 when a ranks above b, >0 below, 0 level on
+ * everything. *by, when non-NULL, gets the index in r->tiebreak of the
+ * tiebreaker that decided, or -1.
  */
 static int
-cmp_teams(const struct ruleset *r, const struct acc *a, const struct acc *b, const char **by)
+cmp_teams(const struct scoring *s, int a, int b, int *by)
 {
+	const struct ruleset *r = s->r;
 	if (by)
-		*by = NULL;
-	if (total(a) != total(b))
-		return total(b) - total(a);
+		*by = -1;
+	if (total(&s->acc[a]) != total(&s->acc[b]))
+		return total(&s->acc[b]) - total(&s->acc[a]);
 	for (int i = 0; i < r->ntiebreak; i++) {
-		int c = cmp_tiebreak(r->tiebreak[i], a, b);
+		int c = cmp_tiebreak(s, r->tiebreak[i], a, b);
 		if (c != 0) {
 			if (by)
-				*by = rules_tiebreak_name(r->tiebreak[i]);
+				*by = i;
 			return c;
 		}
 	}
@@ -127,7 +177,7 @@ sort_teams(const struct scoring *s, int *idx, int n)
 {
 	for (int i = 1; i < n; i++) {
 		int v = idx[i], j = i;
-		while (j > 0 && cmp_teams(s->r, &s->acc[v], &s->acc[idx[j - 1]], NULL) < 0) {
+		while (j > 0 && cmp_teams(s, v, idx[j - 1], NULL) < 0) {
 			idx[j] = idx[j - 1];
 			j--;
 		}
@@ -140,16 +190,34 @@ static void
 add_result(struct scoring *s, const struct res *x)
 {
 	struct acc *a = &s->acc[x->team];
-	int pp, kp, pts = rules_match_points(s->r, x->placement, x->kills, &pp, &kp);
 	a->matches++;
+	if (x->placement == 0) { /* dq or forfeit: a match played, worth nothing */
+		a->dq++;
+		return;
+	}
+	int pp, kp, pts = rules_match_points(s->r, x->placement, x->kills, &pp, &kp);
+	a->placed++;
 	a->booyahs += x->placement == 1;
 	a->kills += x->kills;
+	a->ckills += s->r->kill_cap >= 0 && x->kills > s->r->kill_cap ? s->r->kill_cap : x->kills;
 	a->pp += pp;
 	a->kp += kp;
 	a->sum_place += x->placement;
 	a->last_place = x->placement;
-	if (a->matches == 1 || pts > a->best)
+	if (a->placed == 1 || pts > a->best)
 		a->best = pts;
+	if (s->place)
+		s->place[(size_t)x->team * ((size_t)s->nseq + 1) + (size_t)x->seq] = x->placement;
+}
+
+/* Apply the adjustments not applied yet whose after_match is at most m. */
+static void
+adjust_upto(struct scoring *s, int m)
+{
+	while (s->nextadj < s->nadj && s->adj[s->nextadj].after_match <= m) {
+		s->acc[s->adj[s->nextadj].team].adj += s->adj[s->nextadj].points;
+		s->nextadj++;
+	}
 }
 
 /* Fill the race columns of the match numbers up to m with the current totals. */
@@ -164,53 +232,11 @@ race_upto(struct scoring *s, int m)
 	}
 }
 
-/*
- * Score the matches numbered up to n: totals, Champion Rush, and the rank
- * order (champion first). Teams are indexed in name order, which breaks
- * nothing but keeps teams level on everything in a stable order.
- */
+/* The champion's rank first, then the ranked teams (member) in the normal
+ * order into s->shown, with their ranks and deciding tiebreakers. */
 static void
-run(struct scoring *s, int n)
+rank_teams(struct scoring *s)
 {
-	const struct ruleset *r = s->r;
-	memset(s->acc, 0, (size_t)s->nteams * sizeof *s->acc);
-	for (int t = 0; t < s->nteams; t++) {
-		s->acc[t].headstart = s->headstart[t];
-		s->order[t] = t;
-		if (s->race)
-			s->race[(size_t)t * ((size_t)s->nrace + 1)] = s->headstart[t];
-	}
-	s->champion = -1;
-	s->decided = 0;
-	s->raced = 0;
-	for (int i = 0; i < s->nres && s->res[i].number <= n;) {
-		int m = s->res[i].number, j;
-		/* a Booyah converts when the team had the threshold before the match */
-		if (r->rush_threshold > 0 && s->champion < 0 &&
-		    (r->rush_max_matches == 0 || m <= r->rush_max_matches))
-			for (j = i; j < s->nres && s->res[j].number == m; j++)
-				if (s->res[j].placement == 1 && s->champion < 0 &&
-				    total(&s->acc[s->res[j].team]) >= r->rush_threshold) {
-					s->champion = s->res[j].team;
-					s->decided = m;
-				}
-		for (j = i; j < s->nres && s->res[j].number == m; j++) {
-			struct acc *a = &s->acc[s->res[j].team];
-			add_result(s, &s->res[j]);
-			if (r->rush_threshold > 0 && a->rush_since == 0 &&
-			    total(a) >= r->rush_threshold)
-				a->rush_since = m;
-		}
-		i = j;
-		race_upto(s, m);
-		/* nobody converted within max_matches: the leader then wins */
-		if (r->rush_threshold > 0 && s->champion < 0 && m == r->rush_max_matches) {
-			sort_teams(s, s->order, s->nteams);
-			s->champion = s->nteams ? s->order[0] : -1;
-			s->decided = m;
-		}
-	}
-	race_upto(s, n);
 	sort_teams(s, s->order, s->nteams);
 	int pos = 0;
 	if (s->champion >= 0) {
@@ -218,28 +244,122 @@ run(struct scoring *s, int n)
 			pos++;
 		memmove(s->order + 1, s->order, (size_t)pos * sizeof *s->order);
 		s->order[0] = s->champion;
-		s->rank[s->champion] = 1;
-		s->tiebreak[s->champion] = NULL;
 	}
-	for (int i = s->champion >= 0; i < s->nteams; i++) {
-		int t = s->order[i], prev = i > (s->champion >= 0) ? s->order[i - 1] : -1;
-		const char *by = NULL;
+	s->nshown = 0;
+	for (int i = 0; i < s->nteams; i++)
+		if (s->member == NULL || s->member[s->order[i]])
+			s->shown[s->nshown++] = s->order[i];
+	int champ = s->nshown > 0 && s->shown[0] == s->champion;
+	for (int i = 0; i < s->nshown; i++) {
+		int t = s->shown[i], prev = i > champ ? s->shown[i - 1] : -1, by = -1;
 		s->rank[t] = i + 1;
-		s->tiebreak[t] = NULL;
-		if (prev >= 0 && cmp_teams(r, &s->acc[t], &s->acc[prev], &by) == 0)
+		s->tiebreak[t] = -1;
+		if (prev >= 0 && cmp_teams(s, t, prev, &by) == 0)
 			s->rank[t] = s->rank[prev];
 		else if (prev >= 0 && total(&s->acc[t]) == total(&s->acc[prev]))
 			s->tiebreak[t] = by;
 	}
 }
 
-/* Stage and tournament names into out; 0, or -1 when there is no stage. */
+/*
+ * Score the matches numbered up to n: totals, Champion Rush over the
+ * matches played (max_matches counts counted matches, not numbers), and the
+ * rank order (champion first). Teams are indexed in name order, which
+ * breaks nothing but keeps teams level on everything in a stable order.
+ */
+static void
+run(struct scoring *s, int n)
+{
+	const struct ruleset *r = s->r;
+	int rush = r->rush_threshold > 0;
+	memset(s->acc, 0, (size_t)s->nteams * sizeof *s->acc);
+	if (s->place)
+		memset(s->place, 0, (size_t)s->nteams * ((size_t)s->nseq + 1) * sizeof *s->place);
+	s->nextadj = 0;
+	s->seq = 0;
+	for (int t = 0; t < s->nteams; t++) {
+		s->acc[t].headstart = s->headstart[t];
+		s->order[t] = t;
+	}
+	adjust_upto(s, 0);
+	for (int t = 0; s->race && t < s->nteams; t++)
+		s->race[(size_t)t * ((size_t)s->nrace + 1)] = total(&s->acc[t]);
+	s->champion = -1;
+	s->decided = s->decided_seq = 0;
+	s->how = RUSH_NONE;
+	s->raced = 0;
+	for (int i = 0; i < s->nres && s->res[i].number <= n;) {
+		int m = s->res[i].number, k = s->res[i].seq, j;
+		/* the total before match m holds the adjustments with after_match < m */
+		adjust_upto(s, m - 1);
+		/* a Booyah converts when the team had the threshold before the match */
+		if (rush && s->champion < 0 &&
+		    (r->rush_max_matches == 0 || k <= r->rush_max_matches))
+			for (j = i; j < s->nres && s->res[j].number == m; j++)
+				if (s->res[j].placement == 1 && s->champion < 0 &&
+				    total(&s->acc[s->res[j].team]) >= r->rush_threshold) {
+					s->champion = s->res[j].team;
+					s->decided = m;
+					s->decided_seq = k;
+					s->how = RUSH_BOOYAH;
+				}
+		for (j = i; j < s->nres && s->res[j].number == m; j++)
+			add_result(s, &s->res[j]);
+		i = j;
+		s->seq = k;
+		adjust_upto(s, m);
+		for (int t = 0; rush && t < s->nteams; t++) {
+			struct acc *a = &s->acc[t];
+			if (total(a) < r->rush_threshold)
+				a->rush_since = 0;
+			else if (a->rush_since == 0)
+				a->rush_since = m;
+		}
+		race_upto(s, m);
+		/* nobody converted within max_matches: the leader then wins */
+		if (rush && s->champion < 0 && k == r->rush_max_matches && s->nteams > 0) {
+			sort_teams(s, s->order, s->nteams);
+			s->champion = s->order[0];
+			s->decided = m;
+			s->decided_seq = k;
+			s->how = RUSH_POINTS;
+		}
+	}
+	adjust_upto(s, n);
+	race_upto(s, n);
+	rank_teams(s);
+}
+
+/* The teams of a stage while they are gathered, in the order first seen. */
+struct roster {
+	struct standing *rows; /* team_id, group, headstart, headstart_carried so far */
+	int n;                 /* used */
+	int cap;               /* allocated */
+};
+
+/* The index of team id in ro, added when new. */
 static int
-load_names(sqlite3 *db, int64_t stage, struct standings *out)
+slot(struct roster *ro, int64_t id)
+{
+	for (int t = 0; t < ro->n; t++)
+		if (ro->rows[t].team_id == id)
+			return t;
+	if (ro->n == ro->cap) {
+		ro->cap = ro->cap ? ro->cap * 2 : 32;
+		ro->rows = xrealloc(ro->rows, (size_t)ro->cap * sizeof *ro->rows);
+	}
+	memset(&ro->rows[ro->n], 0, sizeof ro->rows[ro->n]);
+	ro->rows[ro->n].team_id = id;
+	return ro->n++;
+}
+
+/* Stage and tournament names into out, the tournament's id into *tournament;
+ * 0, or -1 when there is no stage. */
+static int
+load_names(sqlite3 *db, int64_t stage, struct standings *out, int64_t *tournament)
 {
 	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT t.name, t.slug, s.name, s.slug,"
-	        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id),"
+	    db, "SELECT t.name, t.slug, s.name, s.slug, t.id,"
 	        " (SELECT max(number) FROM match m WHERE m.stage_id = s.id)"
 	        " FROM stage s JOIN tournament t ON t.id = s.tournament_id WHERE s.id = ?1");
 	sqlite3_bind_int64(st, 1, stage);
@@ -249,7 +369,7 @@ load_names(sqlite3 *db, int64_t stage, struct standings *out)
 		out->tournament_slug = db_text(st, 1);
 		out->stage = db_text(st, 2);
 		out->stage_slug = db_text(st, 3);
-		out->total_matches = sqlite3_column_int(st, 4);
+		*tournament = sqlite3_column_int64(st, 4);
 		out->after_match = sqlite3_column_int(st, 5);
 		rc = 0;
 	}
@@ -257,232 +377,575 @@ load_names(sqlite3 *db, int64_t stage, struct standings *out)
 	return rc;
 }
 
-/* The stage's match numbers, ascending, into out->numbers and out->nnumbers. */
+/*
+ * The stage's counted match numbers, ascending, into out->numbers (and
+ * total_matches); its voided matches up to after into out->voids. Sets
+ * out->after_exists.
+ */
 static void
-load_numbers(sqlite3 *db, int64_t stage, struct standings *out)
+load_numbers(sqlite3 *db, int64_t stage, int after, struct standings *out)
 {
 	sqlite3_stmt *st =
-	    db_prepare(db, "SELECT number FROM match WHERE stage_id = ?1 ORDER BY number");
-	int cap = 0;
+	    db_prepare(db, "SELECT number, void FROM match WHERE stage_id = ?1 ORDER BY number");
+	int cap = 0, vcap = 0;
 	sqlite3_bind_int64(st, 1, stage);
+	out->after_exists = after == 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		int n = sqlite3_column_int(st, 0);
+		out->after_exists |= n == after;
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+			if (n > after)
+				continue;
+			if (out->nvoids == vcap) {
+				vcap = vcap ? vcap * 2 : 8;
+				out->voids =
+				    xrealloc(out->voids, (size_t)vcap * sizeof *out->voids);
+			}
+			out->voids[out->nvoids].number = n;
+			out->voids[out->nvoids++].reason = db_text(st, 1);
+			continue;
+		}
 		if (out->nnumbers == cap) {
 			cap = cap ? cap * 2 : 64;
 			out->numbers = xrealloc(out->numbers, (size_t)cap * sizeof *out->numbers);
 		}
-		out->numbers[out->nnumbers++] = sqlite3_column_int(st, 0);
+		out->numbers[out->nnumbers++] = n;
+		out->matches_played += n <= after;
 	}
+	out->total_matches = out->nnumbers;
 	sqlite3_finalize(st);
 }
 
 /*
- * The stage's rows (all of them: a team that plays only after match
- * `after` still has a row) into *res, ordered by match number, and its
- * teams into out->rows (id, name, slug), sorted by name.
+ * The stage's counted rows (all of them: a team that plays only after
+ * match `after` still has a row) into *res, ordered by match number, each
+ * with its place among out->numbers; their teams into ro. A dq or forfeit
+ * row keeps neither placement nor kills.
  */
 static void
-load_rows(sqlite3 *db, int64_t stage, struct standings *out, struct res **res, int *nres)
+load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster *ro,
+          struct res **res, int *nres)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, r.team_id, r.placement, r.kills"
+	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, r.team_id, r.placement, r.kills,"
+	                                  " r.status = 'played'"
 	                                  " FROM match m JOIN result r ON r.match_id = m.id"
-	                                  " WHERE m.stage_id = ?1 ORDER BY m.number");
-	int64_t *ids = NULL;
-	int nids = 0, cap = 0, capt = 0;
+	                                  " WHERE m.stage_id = ?1 AND m.void IS NULL"
+	                                  " ORDER BY m.number");
+	int cap = 0, seq = 0;
 	sqlite3_bind_int64(st, 1, stage);
 	*res = NULL;
 	*nres = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 1);
-		int t = 0;
-		while (t < nids && ids[t] != id)
-			t++;
-		if (t == nids) {
-			if (nids == capt) {
-				capt = capt ? capt * 2 : 32;
-				ids = xrealloc(ids, (size_t)capt * sizeof *ids);
-			}
-			ids[nids++] = id;
-		}
+		int number = sqlite3_column_int(st, 0), played = sqlite3_column_int(st, 4);
+		while (seq < out->nnumbers && out->numbers[seq] < number)
+			seq++;
 		if (*nres == cap) {
 			cap = cap ? cap * 2 : 512;
 			*res = xrealloc(*res, (size_t)cap * sizeof **res);
 		}
-		(*res)[*nres] = (struct res){sqlite3_column_int(st, 0), t,
-		                             sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
+		(*res)[*nres] = (struct res){number, seq + 1, slot(ro, sqlite3_column_int64(st, 1)),
+		                             played ? sqlite3_column_int(st, 2) : 0,
+		                             played ? sqlite3_column_int(st, 3) : 0};
 		(*nres)++;
 	}
 	sqlite3_finalize(st);
+}
 
-	/* names, then renumber the teams in name order */
-	out->rows = xcalloc((size_t)nids, sizeof *out->rows);
-	out->nrows = nids;
-	st = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
-	for (int t = 0; t < nids; t++) {
-		sqlite3_bind_int64(st, 1, ids[t]);
-		out->rows[t].team_id = ids[t];
+/* The stage's declared roster and groups into ro. */
+static void
+load_roster(sqlite3 *db, int64_t stage, struct roster *ro)
+{
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT team_id, grp FROM stage_team WHERE stage_id = ?1 ORDER BY team_id");
+	sqlite3_bind_int64(st, 1, stage);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int t = slot(ro, sqlite3_column_int64(st, 0));
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL && ro->rows[t].group == NULL)
+			ro->rows[t].group = db_text(st, 1);
+	}
+	sqlite3_finalize(st);
+}
+
+/* The stage's adjustments, by after_match then as given, into out->adj (team
+ * name filled later) and *adj (team indexes into ro). */
+static void
+load_adjustments(sqlite3 *db, int64_t stage, struct roster *ro, struct standings *out,
+                 struct adj **adj)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT team_id, points, after_match, reason"
+	                                  " FROM adjustment WHERE stage_id = ?1"
+	                                  " ORDER BY after_match, id");
+	int cap = 0;
+	sqlite3_bind_int64(st, 1, stage);
+	*adj = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (out->nadj == cap) {
+			cap = cap ? cap * 2 : 8;
+			out->adj = xrealloc(out->adj, (size_t)cap * sizeof *out->adj);
+			*adj = xrealloc(*adj, (size_t)cap * sizeof **adj);
+		}
+		struct standings_adjustment *a = &out->adj[out->nadj];
+		a->team_id = sqlite3_column_int64(st, 0);
+		a->team = NULL;
+		a->points = sqlite3_column_int(st, 1);
+		a->after_match = sqlite3_column_int(st, 2);
+		a->reason = db_text(st, 3);
+		(*adj)[out->nadj++] = (struct adj){slot(ro, a->team_id), a->points, a->after_match};
+	}
+	sqlite3_finalize(st);
+}
+
+static int compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, int depth,
+                   struct standings *out, char **err);
+
+/*
+ * Head starts: by name from the ruleset, and carried from the final
+ * ranking of the stage rules.headstart_from names (its rank r gives
+ * headstart_by_rank[r - 1]) into ro's rows. Returns 0, or -1 with *err set.
+ */
+static int
+load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, int depth, struct roster *ro,
+                struct standings *out, char **err)
+{
+	const struct ruleset *r = &out->rules;
+	for (int h = 0; h < r->nheadstart; h++) {
+		int64_t id = r->headstart[h].team_id; /* stored: by team id */
+		if (id != 0 || find_team(db, r->headstart[h].team, &id) > 0)
+			ro->rows[slot(ro, id)].headstart += r->headstart[h].points;
+	}
+	if (r->headstart_from == NULL)
+		return 0;
+	int64_t from;
+	struct standings src;
+	struct standings_opts all = {.after = -1};
+	if (find_stage(db, tournament, r->headstart_from, &from) <= 0 || from == stage) {
+		*err = xasprintf("stage '%s': headstart_from: %s '%s' in tournament '%s'",
+		                 out->stage, from == stage ? "not the stage itself," : "no stage",
+		                 r->headstart_from, out->tournament);
+		return -1;
+	}
+	if (depth >= MAX_CARRY_DEPTH) {
+		*err =
+		    xasprintf("stage '%s': headstart_from: more than %d stages carry head starts "
+		              "in a chain (a loop?)",
+		              out->stage, MAX_CARRY_DEPTH);
+		return -1;
+	}
+	if (compute(db, from, &all, depth + 1, &src, err) != 0)
+		return -1;
+	out->headstart_from = xstrdup(src.stage);
+	for (int i = 0; i < src.nrows; i++) {
+		int rank = src.rows[i].rank;
+		if (rank > r->nheadstart_by_rank || r->headstart_by_rank[rank - 1] == 0)
+			continue;
+		struct standing *row = &ro->rows[slot(ro, src.rows[i].team_id)];
+		row->headstart += r->headstart_by_rank[rank - 1];
+		row->headstart_carried += r->headstart_by_rank[rank - 1];
+	}
+	standings_free(&src);
+	return 0;
+}
+
+/* The teams' names into ro's rows, which are then sorted by name; the team
+ * indexes of res and adj follow. */
+static void
+name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj *adj, int nadj)
+{
+	int n = ro->n;
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
+	for (int t = 0; t < n; t++) {
+		sqlite3_bind_int64(st, 1, ro->rows[t].team_id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			out->rows[t].team = db_text(st, 0);
-			out->rows[t].slug = db_text(st, 1);
+			ro->rows[t].team = db_text(st, 0);
+			ro->rows[t].slug = db_text(st, 1);
 		} else { /* the statement could not run (db_lenient) */
-			out->rows[t].team = xstrdup("?");
-			out->rows[t].slug = xstrdup("");
+			ro->rows[t].team = xstrdup("?");
+			ro->rows[t].slug = xstrdup("");
 		}
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	int *pos = xmalloc((size_t)(nids ? nids : 1) * sizeof *pos);
-	for (int t = 0; t < nids; t++)
+	int *pos = xmalloc((size_t)(n ? n : 1) * sizeof *pos);
+	for (int t = 0; t < n; t++)
 		pos[t] = t;
-	for (int i = 1; i < nids; i++) {
+	for (int i = 1; i < n; i++) {
 		int v = pos[i], j = i;
-		while (j > 0 && strcmp(out->rows[v].team, out->rows[pos[j - 1]].team) < 0) {
+		while (j > 0 && strcmp(ro->rows[v].team, ro->rows[pos[j - 1]].team) < 0) {
 			pos[j] = pos[j - 1];
 			j--;
 		}
 		pos[j] = v;
 	}
-	struct standing *sorted = xcalloc((size_t)nids, sizeof *sorted);
-	int *newidx = xmalloc((size_t)(nids ? nids : 1) * sizeof *newidx);
-	for (int i = 0; i < nids; i++) {
-		sorted[i] = out->rows[pos[i]];
+	struct standing *sorted = xcalloc((size_t)(n ? n : 1), sizeof *sorted);
+	int *newidx = xmalloc((size_t)(n ? n : 1) * sizeof *newidx);
+	for (int i = 0; i < n; i++) {
+		sorted[i] = ro->rows[pos[i]];
 		newidx[pos[i]] = i;
 	}
-	for (int i = 0; i < *nres; i++)
-		(*res)[i].team = newidx[(*res)[i].team];
-	free(out->rows);
-	out->rows = sorted;
+	for (int i = 0; i < nres; i++)
+		res[i].team = newidx[res[i].team];
+	for (int i = 0; i < nadj; i++)
+		adj[i].team = newidx[adj[i].team];
+	free(ro->rows);
+	ro->rows = sorted;
+	ro->cap = n;
 	free(newidx);
 	free(pos);
-	free(ids);
+}
+
+/* Append text (taken over) to out->notes. */
+static void
+note(struct standings *out, char *text)
+{
+	out->notes = xrealloc(out->notes, (size_t)(out->nnotes + 1) * sizeof *out->notes);
+	out->notes[out->nnotes++] = text;
+}
+
+/* "15, 16" of the n numbers, "Match"/"Matches" and "was"/"were" to match. */
+static void
+note_matches(struct standings *out, const int *nums, int n, const char *what)
+{
+	if (n == 0)
+		return;
+	struct buf b = {0};
+	for (int i = 0; i < n; i++)
+		buf_printf(&b, "%s%d", i ? ", " : "", nums[i]);
+	note(out,
+	     xasprintf("%s %s %s %s: %s in the totals, not for the title",
+	               n > 1 ? "Matches" : "Match", b.data, n > 1 ? "were played" : "was played",
+	               what, n > 1 ? "they count" : "it counts"));
+	buf_free(&b);
+}
+
+/* The notes of out (voided and late matches, adjustments, carried head
+ * starts, raw kills under a cap), after the what-if note when there is one. */
+static void
+notes(struct standings *out)
+{
+	const struct ruleset *r = &out->rules;
+	if (out->headstart_from) {
+		struct buf b = {0};
+		for (int i = 0; i < r->nheadstart_by_rank; i++)
+			buf_printf(&b, "%s%d", i ? ", " : "", r->headstart_by_rank[i]);
+		note(out,
+		     xasprintf(
+		         "Head starts carried from %s: by its final ranking, from 1st down, %s",
+		         out->headstart_from, b.data));
+		buf_free(&b);
+	}
+	for (int i = 0; i < out->nvoids; i++)
+		note(out, xasprintf("Match %d voided (%s): it counts for nothing",
+		                    out->voids[i].number, out->voids[i].reason));
+	for (int i = 0; i < out->nadj; i++) {
+		const struct standings_adjustment *a = &out->adj[i];
+		if (a->after_match == 0)
+			note(out, xasprintf("Adjustment: %s %+d from the start (%s)", a->team,
+			                    a->points, a->reason));
+		else
+			note(out,
+			     xasprintf(
+			         "Adjustment: %s %+d from the standings after match %d on (%s)",
+			         a->team, a->points, a->after_match, a->reason));
+	}
+	int *within = xmalloc((size_t)(out->nlate ? out->nlate : 1) * sizeof *within);
+	int *beyond = xmalloc((size_t)(out->nlate ? out->nlate : 1) * sizeof *beyond);
+	int nwithin = 0, nbeyond = 0, max = r->rush_max_matches;
+	for (int i = 0; i < out->nlate; i++) {
+		int k = 0;
+		while (out->numbers[k] != out->late[i])
+			k++;
+		if (max > 0 && k >= max)
+			beyond[nbeyond++] = out->late[i];
+		else
+			within[nwithin++] = out->late[i];
+	}
+	char *what = xasprintf("after the champion was decided in match %d", out->decided_in_match);
+	note_matches(out, within, nwithin, what);
+	free(what);
+	what = xasprintf("beyond max_matches (%d)", max);
+	note_matches(out, beyond, nbeyond, what);
+	free(what);
+	free(within);
+	free(beyond);
+	if (out->raw_kills)
+		note(out, xasprintf("The kills tiebreaker counts raw kills: kills above the kill "
+		                    "cap (%d), which "
+		                    "scored nothing, decided a tie",
+		                    r->kill_cap));
+}
+
+/* Replace r's scoring (placement table, kill points, kill cap, tiebreakers)
+ * by w's, keeping its head starts, Champion Rush and zones. */
+static void
+what_if(struct standings *out, const struct ruleset *w)
+{
+	struct ruleset *r = &out->rules;
+	const char *name = w->name ? w->name : "custom";
+	note(out,
+	     xasprintf(
+	         "What-if: the placement table, kill points, kill cap and tiebreakers of %s; head "
+	         "starts, adjustments and Champion Rush as the stage's ruleset (%s) has them",
+	         name, r->name ? r->name : "custom"));
+	free(r->name);
+	r->name = xstrdup(name);
+	out->what_if = xstrdup(name);
+	memcpy(r->placement, w->placement, sizeof r->placement);
+	r->nplacement = w->nplacement;
+	r->kill_points = w->kill_points;
+	r->kill_cap = w->kill_cap;
+	memcpy(r->tiebreak, w->tiebreak, sizeof r->tiebreak);
+	r->ntiebreak = w->ntiebreak;
+}
+
+/* member[t] = 1 for the teams of group (case-insensitive) into *member, and
+ * its stored spelling into out->group. Returns 0, or -1 with *err set. */
+static int
+pick_group(const struct roster *ro, const char *group, struct standings *out, char **member,
+           char **err)
+{
+	*member = xcalloc((size_t)(ro->n ? ro->n : 1), 1);
+	for (int t = 0; t < ro->n; t++)
+		if (ro->rows[t].group && strcasecmp(ro->rows[t].group, group) == 0) {
+			(*member)[t] = 1;
+			if (out->group == NULL)
+				out->group = xstrdup(ro->rows[t].group);
+		}
+	if (out->group)
+		return 0;
+	struct buf b = {0};
+	for (int t = 0; t < ro->n; t++) {
+		const char *g = ro->rows[t].group;
+		int seen = g == NULL;
+		for (int u = 0; !seen && u < t; u++)
+			seen = ro->rows[u].group && strcmp(ro->rows[u].group, g) == 0;
+		if (!seen)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", g);
+	}
+	*err =
+	    b.len ? xasprintf("--group %s: the stage '%s' has groups %s", group, out->stage, b.data)
+	          : xasprintf("--group %s: the stage '%s' has no groups", group, out->stage);
+	buf_free(&b);
+	return -1;
+}
+
+/* The shown teams' adjustments in the total up to out->after_match, in row
+ * order, replace out->adj. */
+static void
+keep_adjustments(struct standings *out)
+{
+	struct standings_adjustment *kept =
+	    xcalloc((size_t)(out->nadj ? out->nadj : 1), sizeof *kept);
+	int k = 0;
+	for (int i = 0; i < out->nrows; i++)
+		for (int a = 0; a < out->nadj; a++)
+			if (out->adj[a].reason && out->adj[a].team_id == out->rows[i].team_id &&
+			    out->adj[a].after_match <= out->after_match) {
+				kept[k] = out->adj[a];
+				kept[k++].team = xstrdup(out->rows[i].team);
+				out->adj[a].reason = NULL;
+			}
+	for (int a = 0; a < out->nadj; a++)
+		free(out->adj[a].reason);
+	free(out->adj);
+	out->adj = kept;
+	out->nadj = k;
 }
 
 /*
- * standings_compute, and the race as well when race is 1. Returns 0 or -1
- * as standings_compute does.
+ * standings_get, depth stages down a chain of carried head starts.
+ * Returns 0 or -1 as standings_get does.
  */
 static int
-compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after, int race,
+compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, int depth,
         struct standings *out, char **err)
 {
 	struct res *res = NULL;
-	int nres = 0, rc = -1;
+	struct adj *adj = NULL;
+	struct roster ro = {0};
 	struct scoring s = {0};
+	char *member = NULL;
+	int64_t tournament = 0;
+	int nres = 0, rc = -1, after = o->after;
 	memset(out, 0, sizeof *out);
 	*err = NULL;
 	out->stage_id = stage;
-	if (load_names(db, stage, out) != 0) {
+	if (load_names(db, stage, out, &tournament) != 0) {
 		*err = xasprintf("no stage with id %lld", (long long)stage);
 		goto out;
 	}
-	if (after < 0 || after > out->after_match) {
+	if (after < -1 || after > out->after_match) {
 		*err = after < 0 ? xasprintf("--after %d: expected a match number", after)
 		                 : xasprintf("--after %d: the stage '%s' has matches up to %d",
 		                             after, out->stage, out->after_match);
 		goto out;
 	}
-	if (after > 0)
+	if (after >= 0)
 		out->after_match = after;
-	if (rules)
-		rules_copy(&out->rules, rules);
-	else if (rules_for_stage(db, stage, &out->rules, err) != 0)
+	if (rules_for_stage(db, stage, &out->rules, err) != 0)
 		goto out;
-	load_rows(db, stage, out, &res, &nres);
-	load_numbers(db, stage, out);
+	if (o->rules)
+		what_if(out, o->rules);
+	load_numbers(db, stage, out->after_match, out);
+	load_rows(db, stage, out, &ro, &res, &nres);
+	load_roster(db, stage, &ro);
+	load_adjustments(db, stage, &ro, out, &adj);
+	if (load_headstarts(db, stage, tournament, depth, &ro, out, err) != 0)
+		goto out;
+	name_teams(db, &ro, res, nres, adj, out->nadj);
+	if (o->group && pick_group(&ro, o->group, out, &member, err) != 0)
+		goto out;
 
-	int n = out->nrows;
-	int *headstart = xcalloc((size_t)(n ? n : 1), sizeof *headstart);
-	for (int h = 0; h < out->rules.nheadstart; h++) {
-		int64_t id = out->rules.headstart[h].team_id; /* stored: by team id */
-		if (id == 0 && find_team(db, out->rules.headstart[h].team, &id) <= 0)
-			continue;
-		for (int t = 0; t < n; t++)
-			if (out->rows[t].team_id == id)
-				headstart[t] += out->rules.headstart[h].points;
-	}
+	int n = ro.n;
+	size_t nn = (size_t)(n ? n : 1);
+	int *headstart = xcalloc(nn, sizeof *headstart);
+	for (int t = 0; t < n; t++)
+		headstart[t] = ro.rows[t].headstart;
 	s.r = &out->rules;
 	s.res = res;
 	s.nres = nres;
 	s.nteams = n;
 	s.headstart = headstart;
-	s.acc = xcalloc((size_t)(n ? n : 1), sizeof *s.acc);
-	s.order = xcalloc((size_t)(n ? n : 1), sizeof *s.order);
-	s.rank = xcalloc((size_t)(n ? n : 1), sizeof *s.rank);
-	s.tiebreak = xcalloc((size_t)(n ? n : 1), sizeof *s.tiebreak);
+	s.adj = adj;
+	s.nadj = out->nadj;
+	s.member = member;
+	s.nseq = out->nnumbers;
+	for (int i = 0; i < out->rules.ntiebreak; i++)
+		if (out->rules.tiebreak[i] == TB_COUNTBACK && s.place == NULL)
+			s.place = xcalloc(nn * ((size_t)s.nseq + 1), sizeof *s.place);
+	s.acc = xcalloc(nn, sizeof *s.acc);
+	s.order = xcalloc(nn, sizeof *s.order);
+	s.shown = xcalloc(nn, sizeof *s.shown);
+	s.rank = xcalloc(nn, sizeof *s.rank);
+	s.tiebreak = xcalloc(nn, sizeof *s.tiebreak);
 
-	int *prev = xcalloc((size_t)(n ? n : 1), sizeof *prev);
-	if (out->after_match > 1) {
-		run(&s, out->after_match - 1);
-		memcpy(prev, s.rank, (size_t)n * sizeof *prev);
+	/* the previous standings: after the counted match before the last one counted */
+	int *prev = xcalloc(nn, sizeof *prev);
+	int last = out->matches_played;
+	if (last >= 2) {
+		run(&s, out->numbers[last - 2]);
+		for (int i = 0; i < s.nshown; i++)
+			prev[s.shown[i]] = s.rank[s.shown[i]];
 	}
-	if (race) {
-		while (s.nrace < out->nnumbers && out->numbers[s.nrace] <= out->after_match)
-			s.nrace++;
+	if (o->race) {
+		s.nrace = last;
 		s.numbers = out->numbers;
-		s.race = xcalloc((size_t)(n ? n : 1) * ((size_t)s.nrace + 1), sizeof *s.race);
+		s.race = xcalloc(nn * ((size_t)s.nrace + 1), sizeof *s.race);
 	}
 	run(&s, out->after_match);
 
-	struct standing *rows = xcalloc((size_t)(n ? n : 1), sizeof *rows);
-	for (int i = 0; i < n; i++) {
-		int t = s.order[i];
+	const struct ruleset *r = &out->rules;
+	int zones = r->nzones > 0 && (member == NULL || r->zones_per_group);
+	struct standing *rows = xcalloc((size_t)(s.nshown ? s.nshown : 1), sizeof *rows);
+	for (int i = 0; i < s.nshown; i++) {
+		int t = s.shown[i];
 		const struct acc *a = &s.acc[t];
-		rows[i] = out->rows[t];
-		rows[i].rank = s.rank[t];
-		rows[i].matches = a->matches;
-		rows[i].booyahs = a->booyahs;
-		rows[i].kills = a->kills;
-		rows[i].placement_points = a->pp;
-		rows[i].kill_points = a->kp;
-		rows[i].headstart = a->headstart;
-		rows[i].points = total(a);
-		rows[i].avg_placement = a->matches ? (double)a->sum_place / a->matches : NAN;
-		rows[i].last_placement = a->last_place;
-		rows[i].best_match = a->best;
-		rows[i].tiebreak = s.tiebreak[t];
-		rows[i].rush_since = a->rush_since;
-		rows[i].prev_rank = prev[t];
+		struct standing *w = &rows[i];
+		*w = ro.rows[t];
+		ro.rows[t].team = ro.rows[t].slug = ro.rows[t].group = NULL;
+		w->rank = s.rank[t];
+		w->matches = a->matches;
+		w->dq = a->dq;
+		w->booyahs = a->booyahs;
+		w->kills = a->kills;
+		w->counted_kills = a->ckills;
+		w->placement_points = a->pp;
+		w->kill_points = a->kp;
+		w->headstart = a->headstart;
+		w->adjustment = a->adj;
+		w->points = total(a);
+		w->avg_placement = a->placed ? (double)a->sum_place / a->placed : NAN;
+		w->last_placement = a->last_place;
+		w->best_match = a->best;
+		w->tiebreak =
+		    s.tiebreak[t] >= 0 ? rules_tiebreak_name(r->tiebreak[s.tiebreak[t]]) : NULL;
+		if (s.tiebreak[t] >= 0 && r->tiebreak[s.tiebreak[t]] == TB_KILLS &&
+		    r->kill_cap >= 0)
+			out->raw_kills = 1;
+		for (int z = 0; zones && w->zone == NULL && z < r->nzones; z++)
+			if (w->rank <= r->zones[z].to)
+				w->zone = r->zones[z].label;
+		w->rush_since = a->rush_since;
+		w->prev_rank = prev[t];
 	}
-	free(out->rows);
 	out->rows = rows;
-	if (race) {
+	out->nrows = s.nshown;
+	if (o->race) {
 		size_t w = (size_t)s.nrace + 1;
 		out->nrace = s.nrace;
-		out->race = xcalloc((size_t)(n ? n : 1) * w, sizeof *out->race);
-		for (int i = 0; i < n; i++)
-			memcpy(out->race + (size_t)i * w, s.race + (size_t)s.order[i] * w,
+		out->race = xcalloc((size_t)(s.nshown ? s.nshown : 1) * w, sizeof *out->race);
+		for (int i = 0; i < s.nshown; i++)
+			memcpy(out->race + (size_t)i * w, s.race + (size_t)s.shown[i] * w,
 			       w * sizeof *out->race);
 		free(s.race);
 	}
 	if (s.champion >= 0) {
-		out->champion_id = rows[0].team_id;
-		out->champion = xstrdup(rows[0].team);
+		out->champion_id = ro.rows[s.champion].team_id;
+		for (int i = 0; i < out->nrows; i++)
+			if (rows[i].team_id == out->champion_id)
+				out->champion = xstrdup(rows[i].team);
+		if (out->champion == NULL)
+			out->champion = xstrdup(ro.rows[s.champion].team);
 		out->decided_in_match = s.decided;
+		out->decided_played = s.decided_seq;
+		out->decided_by = s.how;
+		out->late = xcalloc((size_t)(out->nnumbers ? out->nnumbers : 1), sizeof *out->late);
+		for (int i = 0; i < last; i++)
+			if (out->numbers[i] > s.decided)
+				out->late[out->nlate++] = out->numbers[i];
 	}
+	keep_adjustments(out);
+	notes(out);
 	free(prev);
 	free(headstart);
 	free(s.acc);
+	free(s.place);
 	free(s.order);
+	free(s.shown);
 	free(s.rank);
 	free(s.tiebreak);
 	rc = 0;
 out:
+	for (int t = 0; t < ro.n; t++) {
+		free(ro.rows[t].team);
+		free(ro.rows[t].slug);
+		free(ro.rows[t].group);
+	}
+	free(ro.rows);
+	free(member);
 	free(res);
+	free(adj);
 	if (rc != 0)
 		standings_free(out);
 	return rc;
 }
 
 /*
+ * The standings of stage as o asks: as of match o->after (-1: every match;
+ * 0: before the first, head starts and adjustments from the start only),
+ * under the stage's ruleset or with o->rules' scoring, of the whole stage or
+ * of one group (its teams ranked on all their matches; Champion Rush stays
+ * the whole stage's). Returns 0 with *out filled (free it with
+ * standings_free()), or -1 with *err set (free() it): no such stage, a
+ * stored ruleset that does not parse, after beyond the last match, a group
+ * the stage does not have, or a headstart_from stage that is not there.
+ */
+int
+standings_get(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct standings *out,
+              char **err)
+{
+	return compute(db, stage, o, 0, out, err);
+}
+
+/*
  * Compute the standings of stage as of match after (0: every match), under
- * rules (NULL: the stage's own ruleset). Returns 0 with *out filled (free it
- * with standings_free()), or -1 with *err set (free() it): no such stage, a
- * stored ruleset that does not parse, or after beyond the last match.
+ * rules' scoring (NULL: the stage's own ruleset); standings_get otherwise.
  */
 int
 standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int after,
                   struct standings *out, char **err)
 {
-	return compute(db, stage, rules, after, 0, out, err);
+	struct standings_opts o = {.rules = rules, .after = after ? after : -1};
+	return compute(db, stage, &o, 0, out, err);
 }
 
 /*
@@ -493,7 +956,49 @@ standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int a
 int
 standings_race(sqlite3 *db, int64_t stage, int after, struct standings *out, char **err)
 {
-	return compute(db, stage, NULL, after, 1, out, err);
+	struct standings_opts o = {.after = after ? after : -1, .race = 1};
+	return compute(db, stage, &o, 0, out, err);
+}
+
+/*
+ * What the standings of s are after, saying both the match number and the
+ * matches played: "after match 5 (4 of 4 matches played)", "before the
+ * first match (0 of 4 matches played)", "after match 2 (1 of 3 matches
+ * played; the stage has no match 2)". The caller frees it.
+ */
+char *
+standings_label(const struct standings *s)
+{
+	char *why = NULL;
+	for (int i = 0; why == NULL && i < s->nvoids; i++)
+		if (s->voids[i].number == s->after_match)
+			why = xasprintf("; match %d was voided", s->after_match);
+	if (why == NULL && !s->after_exists)
+		why = xasprintf("; the stage has no match %d", s->after_match);
+	char *label =
+	    s->after_match == 0
+	        ? xasprintf("before the first match (0 of %d matches played)", s->total_matches)
+	        : xasprintf("after match %d (%d of %d matches played%s)", s->after_match,
+	                    s->matches_played, s->total_matches, why ? why : "");
+	free(why);
+	return label;
+}
+
+/*
+ * How s's champion was decided: "decided in match 14 by a Booyah on match
+ * point", "decided on points after match 16, the 16th match played
+ * (max_matches)". NULL without a champion; else the caller frees it.
+ */
+char *
+standings_decided(const struct standings *s)
+{
+	if (s->champion == NULL)
+		return NULL;
+	if (s->decided_by == RUSH_BOOYAH)
+		return xasprintf("decided in match %d by a Booyah on match point",
+		                 s->decided_in_match);
+	return xasprintf("decided on points after match %d, match %d of %d played (max_matches)",
+	                 s->decided_in_match, s->decided_played, s->rules.rush_max_matches);
 }
 
 static void
@@ -504,6 +1009,75 @@ json_int_or_null(struct buf *out, const char *key, int v)
 		buf_printf(out, "%d", v);
 	else
 		buf_puts(out, "null");
+}
+
+static void
+json_str_or_null(struct buf *out, const char *key, const char *v)
+{
+	buf_printf(out, ",\"%s\":", key);
+	if (v)
+		buf_json_str(out, v);
+	else
+		buf_puts(out, "null");
+}
+
+/* Append ,"adjustments":[...] of team (all of them with team_id 0). */
+static void
+json_adjustments(const struct standings *s, int64_t team, struct buf *out)
+{
+	int first = 1;
+	buf_puts(out, ",\"adjustments\":[");
+	for (int i = 0; i < s->nadj; i++) {
+		const struct standings_adjustment *a = &s->adj[i];
+		if (team && a->team_id != team)
+			continue;
+		buf_puts(out, first ? "{" : ",{");
+		first = 0;
+		if (team == 0) {
+			buf_puts(out, "\"team\":");
+			buf_json_str(out, a->team);
+			buf_putc(out, ',');
+		}
+		buf_printf(out, "\"points\":%d,\"after_match\":%d,\"reason\":", a->points,
+		           a->after_match);
+		buf_json_str(out, a->reason);
+		buf_putc(out, '}');
+	}
+	buf_putc(out, ']');
+}
+
+/* Append the top-level fields beyond v1's: what was counted and what was not. */
+static void
+json_extra(const struct standings *s, struct buf *out)
+{
+	buf_printf(out, ",\"matches_played\":%d", s->matches_played);
+	json_str_or_null(out, "group", s->group);
+	json_str_or_null(out, "what_if", s->what_if);
+	json_str_or_null(out, "headstart_from", s->headstart_from);
+	buf_puts(out, ",\"voided\":[");
+	for (int i = 0; i < s->nvoids; i++) {
+		buf_printf(out, "%s{\"match\":%d,\"reason\":", i ? "," : "", s->voids[i].number);
+		buf_json_str(out, s->voids[i].reason);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, "],\"late_matches\":[");
+	for (int i = 0, k = 0; i < s->nlate; i++) {
+		while (s->numbers[k] != s->late[i])
+			k++;
+		buf_printf(
+		    out, "%s{\"match\":%d,\"beyond_max_matches\":%s}", i ? "," : "", s->late[i],
+		    s->rules.rush_max_matches > 0 && k >= s->rules.rush_max_matches ? "true"
+		                                                                    : "false");
+	}
+	buf_putc(out, ']');
+	json_adjustments(s, 0, out);
+	buf_puts(out, ",\"notes\":[");
+	for (int i = 0; i < s->nnotes; i++) {
+		if (i)
+			buf_putc(out, ',');
+		buf_json_str(out, s->notes[i]);
+	}
+	buf_putc(out, ']');
 }
 
 /* Append s as the JSON object the CLI's --format json and the API print. */
@@ -525,9 +1099,13 @@ standings_json(const struct standings *s, struct buf *out)
 	if (s->champion) {
 		buf_puts(out, "{\"team\":");
 		buf_json_str(out, s->champion);
-		buf_printf(out, ",\"decided_in_match\":%d}", s->decided_in_match);
+		buf_printf(out,
+		           ",\"decided_in_match\":%d,\"decided_played\":%d,\"decided_by\":\"%s\"}",
+		           s->decided_in_match, s->decided_played,
+		           s->decided_by == RUSH_BOOYAH ? "booyah" : "points");
 	} else
 		buf_puts(out, "null");
+	json_extra(s, out);
 	buf_puts(out, ",\"standings\":[");
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
@@ -540,7 +1118,7 @@ standings_json(const struct standings *s, struct buf *out)
 		           "\"kill_points\":%d,\"headstart\":%d,\"points\":%d,\"avg_placement\":",
 		           r->matches, r->booyahs, r->kills, r->placement_points, r->kill_points,
 		           r->headstart, r->points);
-		if (r->matches)
+		if (!isnan(r->avg_placement))
 			buf_printf(out, "%.2f", r->avg_placement);
 		else
 			buf_puts(out, "null");
@@ -555,9 +1133,17 @@ standings_json(const struct standings *s, struct buf *out)
 		json_int_or_null(out, "rush_since", r->rush_since);
 		json_int_or_null(out, "prev_rank", r->prev_rank);
 		if (r->prev_rank)
-			buf_printf(out, ",\"movement\":%d}", r->prev_rank - r->rank);
+			buf_printf(out, ",\"movement\":%d", r->prev_rank - r->rank);
 		else
-			buf_puts(out, ",\"movement\":null}");
+			buf_puts(out, ",\"movement\":null");
+		json_str_or_null(out, "group", r->group);
+		buf_printf(out,
+		           ",\"dq\":%d,\"counted_kills\":%d,\"headstart_carried\":%d,"
+		           "\"adjustment\":%d",
+		           r->dq, r->counted_kills, r->headstart_carried, r->adjustment);
+		json_adjustments(s, r->team_id, out);
+		json_str_or_null(out, "zone", r->zone);
+		buf_putc(out, '}');
 	}
 	buf_puts(out, s->nrows ? "\n]}\n" : "]}\n");
 }
@@ -570,13 +1156,29 @@ standings_free(struct standings *s)
 	free(s->tournament_slug);
 	free(s->stage);
 	free(s->stage_slug);
+	free(s->group);
 	rules_free(&s->rules);
+	free(s->what_if);
 	free(s->champion);
+	free(s->headstart_from);
 	for (int i = 0; i < s->nrows; i++) {
 		free(s->rows[i].team);
 		free(s->rows[i].slug);
+		free(s->rows[i].group);
 	}
 	free(s->rows);
+	for (int i = 0; i < s->nadj; i++) {
+		free(s->adj[i].team);
+		free(s->adj[i].reason);
+	}
+	free(s->adj);
+	for (int i = 0; i < s->nvoids; i++)
+		free(s->voids[i].reason);
+	free(s->voids);
+	free(s->late);
+	for (int i = 0; i < s->nnotes; i++)
+		free(s->notes[i]);
+	free(s->notes);
 	free(s->numbers);
 	free(s->race);
 	memset(s, 0, sizeof *s);
