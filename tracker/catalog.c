@@ -5,6 +5,8 @@
  * aliases and matches played. `tracker tournaments|matches|teams` print
  * them, the API serves the first two as JSON.
  */
+#include <string.h>
+
 #include "catalog.h"
 #include "db.h"
 
@@ -48,7 +50,12 @@ int_or_null(struct report *t, sqlite3_stmt *st, int i)
 		report_int(t, sqlite3_column_int64(st, i));
 }
 
-/* The matches of stage, by number; free with report_free(). */
+/*
+ * The matches of stage, by number; free with report_free(). A map not given
+ * shows as "unknown"; dq and forfeit results count in neither the Booyah
+ * nor the lobby kills. A Void column (the reason) when the stage has a
+ * voided match, a DQ/forfeit column (the teams) when it has such results.
+ */
 struct report *
 catalog_matches(sqlite3 *db, int64_t stage)
 {
@@ -61,17 +68,37 @@ catalog_matches(sqlite3 *db, int64_t stage)
 	    {"Lobby kills", "lobby_kills"},
 	    {"Teams", "teams"},
 	    {"Played at", "played_at"},
+	    {"Void", "void"},
+	    {"DQ/forfeit", "dq"},
 	};
+	int voids = (int)db_int(
+	    db, 0, "SELECT count(*) FROM match WHERE stage_id = ?1 AND void IS NOT NULL", stage);
+	int dq = (int)db_int(db, 0,
+	                     "SELECT count(*) FROM match m JOIN result r ON r.match_id = m.id"
+	                     " WHERE m.stage_id = ?1 AND r.status <> 'played'",
+	                     stage);
 	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT m.number, m.day, m.map,"
-	        " (SELECT group_concat(t.name, ' / ') FROM result r JOIN team t ON t.id = r.team_id"
-	        "   WHERE r.match_id = m.id AND r.placement = 1),"
-	        " (SELECT sum(r.kills) FROM result r WHERE r.match_id = m.id AND r.placement = 1),"
-	        " (SELECT sum(r.kills) FROM result r WHERE r.match_id = m.id),"
-	        " (SELECT count(*) FROM result r WHERE r.match_id = m.id), m.played_at"
-	        " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
+	    db,
+	    "SELECT m.number, m.day, coalesce(m.map, 'unknown'),"
+	    " (SELECT group_concat(t.name, ' / ') FROM result r JOIN team t ON t.id = r.team_id"
+	    "   WHERE r.match_id = m.id AND r.placement = 1 AND r.status = 'played'),"
+	    " (SELECT sum(r.kills) FROM result r WHERE r.match_id = m.id AND r.placement = 1"
+	    "   AND r.status = 'played'),"
+	    " (SELECT coalesce(sum(r.kills), 0) FROM result r WHERE r.match_id = m.id"
+	    "   AND r.status = 'played'),"
+	    " (SELECT count(*) FROM result r WHERE r.match_id = m.id), m.played_at, m.void,"
+	    " (SELECT group_concat(t.name || ' (' || r.status || ')', ' / ') FROM result r"
+	    "   JOIN team t ON t.id = r.team_id WHERE r.match_id = m.id AND r.status <> 'played')"
+	    " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
 	sqlite3_bind_int64(st, 1, stage);
-	struct report *t = report_new(cols, 8);
+	static struct report_column use[10];
+	int n = 8;
+	memcpy(use, cols, 8 * sizeof *cols);
+	if (voids)
+		use[n++] = cols[8];
+	if (dq)
+		use[n++] = cols[9];
+	struct report *t = report_new(use, n);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		report_int(t, sqlite3_column_int64(st, 0));
 		int_or_null(t, st, 1);
@@ -81,6 +108,10 @@ catalog_matches(sqlite3 *db, int64_t stage)
 		report_int(t, sqlite3_column_int64(st, 5));
 		report_int(t, sqlite3_column_int64(st, 6));
 		report_str(t, (const char *)sqlite3_column_text(st, 7));
+		if (voids)
+			report_str(t, (const char *)sqlite3_column_text(st, 8));
+		if (dq)
+			report_str(t, (const char *)sqlite3_column_text(st, 9));
 	}
 	sqlite3_finalize(st);
 	return t;

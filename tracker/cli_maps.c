@@ -68,9 +68,14 @@ cmd_maps(const struct command *cmd, int argc, char **argv)
 			              : sarg ? xasprintf("stage %s", sarg)
 			                     : xstrdup("every stage of the tournament");
 			printf("Points per match on each map (%s); vs own avg: against the team's "
-			       "points per match over all maps\n\n",
+			       "points per match over all maps\n",
 			       scope);
 			free(scope);
+			int unknown = maps_unknown(db, &q);
+			if (unknown)
+				printf("Left out: %d match%s with an unknown map\n", unknown,
+				       unknown > 1 ? "es" : "");
+			printf("\n");
 		}
 		struct report *t = maps_table(rows, nrows, cli.format == FORMAT_TABLE);
 		cli_print(t);

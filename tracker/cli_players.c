@@ -1,7 +1,7 @@
 /*
  * cli_players.c: `tracker players`: every player's matches, kills, damage,
  * assists and MVPs over a tournament, a stage, a team or a map, most kills
- * first.
+ * first; a player who changed teams has one row (--by-team: one per team).
  */
 #include <stdio.h>
 
@@ -12,11 +12,10 @@
 int
 cmd_players(const struct command *cmd, int argc, char **argv)
 {
-	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
-	                                     {"stage", required_argument, NULL, 's'},
-	                                     {"team", required_argument, NULL, 'T'},
-	                                     {"map", required_argument, NULL, 'm'},
-	                                     CLI_COMMON_OPTIONS};
+	static const struct option opts[] = {
+	    {"tournament", required_argument, NULL, 't'}, {"stage", required_argument, NULL, 's'},
+	    {"team", required_argument, NULL, 'T'},       {"map", required_argument, NULL, 'm'},
+	    {"by-team", no_argument, NULL, 'b'},          CLI_COMMON_OPTIONS};
 	const char *targ = NULL, *sarg = NULL, *team = NULL;
 	struct players_query q = {0};
 	int c;
@@ -29,6 +28,8 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 			team = optarg;
 		else if (c == 'm')
 			q.map = optarg;
+		else if (c == 'b')
+			q.by_team = 1;
 		else
 			cli_option(cmd, c, optarg);
 	}
@@ -54,9 +55,10 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 		buf_free(&b);
 	} else {
 		if (cli.format == FORMAT_TABLE)
-			printf("Players%s%s%s%s%s%s, most kills first\n\n", sarg ? ", stage " : "",
-			       sarg ? sarg : "", team ? ", team " : "", team ? team : "",
-			       q.map ? ", map " : "", q.map ? q.map : "");
+			printf("Players%s%s%s%s%s%s, most kills first%s\n\n",
+			       sarg ? ", stage " : "", sarg ? sarg : "", team ? ", team " : "",
+			       team ? team : "", q.map ? ", map " : "", q.map ? q.map : "",
+			       q.by_team ? ", a row per team played for" : "");
 		struct report *t = players_table(rows, nrows);
 		cli_print(t);
 		report_free(t);

@@ -58,8 +58,16 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		if (cli.format == FORMAT_TABLE)
 			printf("%s\n\n", r.name);
 		section("Standings", team_stages_table(&r), 1);
-		section("Maps (points per match; vs own avg: against its average over all maps)",
-		        maps_table(r.maps, r.nmaps, cli.format == FORMAT_TABLE), 0);
+		char *left = r.maps_unknown == 0
+		                 ? xstrdup("")
+		                 : xasprintf("; left out: %d match%s with an unknown map",
+		                             r.maps_unknown, r.maps_unknown > 1 ? "es" : "");
+		char *title = xasprintf(
+		    "Maps (points per match; vs own avg: against its average over all maps%s)",
+		    left);
+		free(left);
+		section(title, maps_table(r.maps, r.nmaps, cli.format == FORMAT_TABLE), 0);
+		free(title);
 		section("Last 10 matches", team_matches_table(&r), 0);
 		section("Players", players_table(r.players, r.nplayers), 0);
 	}

@@ -48,12 +48,15 @@ static const struct command commands[] = {
     {"team", cmd_team, "team TEAM [--tournament T]",
      "A coach's page: standings rows, maps, last 10 matches, players.",
      "  --tournament T     tournament name or slug (default: every tournament)\n"},
-    {"players", cmd_players, "players [--tournament T] [--stage S] [--team T] [--map M]",
+    {"players", cmd_players,
+     "players [--tournament T] [--stage S] [--team T] [--map M] [--by-team]",
      "Player numbers: matches, kills, damage, assists, MVPs, sorted by kills.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          one stage\n"
      "  --team T           one team\n"
-     "  --map M            one map\n"},
+     "  --map M            one map\n"
+     "  --by-team          a row per player and team (default: one per player, with\n"
+     "                     every team it played for)\n"},
     {"rules", cmd_rules,
      "rules show [--tournament T] [--stage S] | rules set [--tournament T] --stage S "
      "(--preset NAME | --file RULES.json)",

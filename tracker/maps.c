@@ -4,7 +4,9 @@
  * stage scored under its own ruleset by rules_match_points(), the same
  * per-match formula as the standings; head start left out), the team's
  * points per match there against its own average over all maps, and its
- * rank among all teams that played the map in the scope.
+ * rank among all teams that played the map in the scope. Voided matches,
+ * dq and forfeit results and matches on an unknown map are left out
+ * (maps_unknown counts the last).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +18,23 @@
 #include "rules.h"
 #include "util.h"
 
-/* The scope's rows, by the narrowest filter given (tagged as in kcaldav). */
+/*
+ * The scope's rows, by the narrowest filter given (tagged as in kcaldav):
+ * matches that count (not voided) on a known map, results played (dq and
+ * forfeit count in no per-map figure).
+ */
 enum scope { SCOPE_STAGE, SCOPE_TOURNAMENT, SCOPE_ALL };
+#define COUNTED " m.void IS NULL AND m.map IS NOT NULL AND r.status = 'played'"
 static const char *const scope_sql[] = {
     [SCOPE_STAGE] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
-                    " FROM match m JOIN result r ON r.match_id = m.id WHERE m.stage_id = ?1",
+                    " FROM match m JOIN result r ON r.match_id = m.id"
+                    " WHERE m.stage_id = ?1 AND" COUNTED,
     [SCOPE_TOURNAMENT] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
                          " FROM stage s JOIN match m ON m.stage_id = s.id"
-                         " JOIN result r ON r.match_id = m.id WHERE s.tournament_id = ?1",
+                         " JOIN result r ON r.match_id = m.id"
+                         " WHERE s.tournament_id = ?1 AND" COUNTED,
     [SCOPE_ALL] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
-                  " FROM match m JOIN result r ON r.match_id = m.id",
+                  " FROM match m JOIN result r ON r.match_id = m.id WHERE" COUNTED,
 };
 
 struct stage_rules {
@@ -293,6 +302,27 @@ out:
 	free(a.top3);
 	free(a.mapidx);
 	return rc;
+}
+
+/*
+ * How many counted (not voided) matches of the scope q names (with q->team,
+ * of that team's) have an unknown map: the ones maps_compute leaves out.
+ */
+int
+maps_unknown(sqlite3 *db, const struct maps_query *q)
+{
+	sqlite3_stmt *st =
+	    db_prepare(db, "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id"
+	                   " WHERE m.map IS NULL AND m.void IS NULL"
+	                   " AND (?1 = 0 OR s.tournament_id = ?1) AND (?2 = 0 OR m.stage_id = ?2)"
+	                   " AND (?3 = 0 OR EXISTS (SELECT 1 FROM result r WHERE r.match_id = m.id"
+	                   "  AND r.team_id = ?3))");
+	sqlite3_bind_int64(st, 1, q->stage ? 0 : q->tournament);
+	sqlite3_bind_int64(st, 2, q->stage);
+	sqlite3_bind_int64(st, 3, q->team);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* Append ,"key":v with the given decimals; a value that rounds to zero is 0. */

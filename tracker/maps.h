@@ -36,6 +36,7 @@ struct map_row {
 
 int maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int *nrows,
                  char **err);
+int maps_unknown(sqlite3 *db, const struct maps_query *q);
 void maps_json(const struct map_row *rows, int nrows, struct buf *out);
 struct report *maps_table(const struct map_row *rows, int nrows, int words);
 void maps_free(struct map_row *rows, int nrows);

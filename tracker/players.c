@@ -1,7 +1,8 @@
 /*
  * players.c: player aggregates over a scope (a tournament, a stage, a team,
  * a map): matches, kills, damage, assists and MVPs, with per-match rates,
- * sorted by kills. Used by `tracker players`, `tracker team` and the web.
+ * sorted by kills; a player who changed teams has one row with every team
+ * (or one per team when asked). Used by `tracker players`, `tracker team` and the web.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,52 +12,112 @@
 #include "players.h"
 #include "util.h"
 
+/* Most kills first, then most damage, then name. */
+static int
+by_kills(const void *x, const void *y)
+{
+	const struct player_row *a = x, *b = y;
+	if (a->kills != b->kills)
+		return a->kills > b->kills ? -1 : 1;
+	if (a->damage != b->damage)
+		return a->damage > b->damage ? -1 : 1;
+	return strcmp(a->player, b->player);
+}
+
+/* Add the numbers of o (the same player, another team) to r; o's team, the
+ * latest of the two, becomes r's team. Frees what o holds. */
+static void
+merge(struct player_row *r, struct player_row *o, int *with_damage, int o_damage)
+{
+	char *teams = xasprintf("%s / %s", r->teams, o->team);
+	free(r->teams);
+	r->teams = teams;
+	r->matches += o->matches;
+	r->kills += o->kills;
+	r->damage += o->damage;
+	*with_damage += o_damage;
+	r->assists += o->assists;
+	r->mvps += o->mvps;
+	if (o->last > r->last) {
+		free(r->team);
+		free(r->team_slug);
+		r->team_id = o->team_id;
+		r->team = o->team;
+		r->team_slug = o->team_slug;
+		r->last = o->last;
+	} else {
+		free(o->team);
+		free(o->team_slug);
+	}
+	free(o->player);
+	free(o->teams);
+}
+
 /*
- * Every player in the scope q names, one row per player and team, most
- * kills first (then most damage, then name). Returns the number of rows,
- * stored in *rows (free with players_free()) and *nrows.
+ * Every player in the scope q names, most kills first (then most damage,
+ * then name): one row per player, its team the one of its latest match and
+ * teams every team it played for in the scope (in the order it first played
+ * for them), or with q->by_team one row per player and team. Voided matches
+ * and the matches of a team's dq or forfeit count in no player's numbers.
+ * Returns the number of rows, stored in *rows (free with players_free())
+ * and *nrows.
  */
 int
 players_compute(sqlite3 *db, const struct players_query *q, struct player_row **rows, int *nrows)
 {
 	sqlite3_stmt *st = db_prepare(
 	    db, "SELECT pr.player_id, p.name, pr.team_id, t.name, t.slug, count(*), sum(pr.kills),"
-	        " sum(pr.damage), count(pr.damage), sum(pr.assists), sum(pr.mvp)"
+	        " sum(pr.damage), count(pr.damage), sum(pr.assists), sum(pr.mvp),"
+	        " min(m.stage_id * 100000 + m.number), max(m.stage_id * 100000 + m.number)"
 	        " FROM player_result pr JOIN match m ON m.id = pr.match_id"
+	        " JOIN result r ON r.match_id = pr.match_id AND r.team_id = pr.team_id"
 	        " JOIN stage s ON s.id = m.stage_id JOIN player p ON p.id = pr.player_id"
 	        " JOIN team t ON t.id = pr.team_id"
 	        " WHERE (?1 = 0 OR s.tournament_id = ?1) AND (?2 = 0 OR m.stage_id = ?2)"
 	        " AND (?3 = 0 OR pr.team_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
-	        " GROUP BY pr.player_id, pr.team_id"
-	        " ORDER BY sum(pr.kills) DESC, sum(pr.damage) DESC, p.name");
+	        " AND m.void IS NULL AND r.status = 'played'"
+	        " GROUP BY pr.player_id, pr.team_id ORDER BY pr.player_id, 12");
 	sqlite3_bind_int64(st, 1, q->tournament);
 	sqlite3_bind_int64(st, 2, q->stage);
 	sqlite3_bind_int64(st, 3, q->team);
 	if (q->map)
 		sqlite3_bind_text(st, 4, q->map, -1, SQLITE_TRANSIENT);
-	int n = 0, cap = 0;
+	int n = 0, cap = 0, *with_damage = NULL;
 	*rows = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
+			with_damage = xrealloc(with_damage, (size_t)cap * sizeof *with_damage);
 		}
-		struct player_row *r = &(*rows)[n++];
+		struct player_row *r = &(*rows)[n];
 		r->player_id = sqlite3_column_int64(st, 0);
 		r->player = db_text(st, 1);
 		r->team_id = sqlite3_column_int64(st, 2);
 		r->team = db_text(st, 3);
+		r->teams = xstrdup(r->team);
 		r->team_slug = db_text(st, 4);
 		r->matches = sqlite3_column_int(st, 5);
 		r->kills = sqlite3_column_int(st, 6);
 		r->damage = sqlite3_column_int64(st, 7);
-		int with_damage = sqlite3_column_int(st, 8);
+		with_damage[n] = sqlite3_column_int(st, 8);
 		r->assists = sqlite3_column_int(st, 9);
 		r->mvps = sqlite3_column_int(st, 10);
-		r->kills_per_match = (double)r->kills / r->matches;
-		r->damage_per_match = with_damage ? (double)r->damage / with_damage : NAN;
+		r->last = sqlite3_column_int64(st, 12);
+		if (!q->by_team && n > 0 && (*rows)[n - 1].player_id == r->player_id)
+			merge(&(*rows)[n - 1], r, &with_damage[n - 1], with_damage[n]);
+		else
+			n++;
 	}
 	sqlite3_finalize(st);
+	for (int i = 0; i < n; i++) {
+		struct player_row *r = &(*rows)[i];
+		r->kills_per_match = (double)r->kills / r->matches;
+		r->damage_per_match = with_damage[i] ? (double)r->damage / with_damage[i] : NAN;
+	}
+	free(with_damage);
+	if (n > 1)
+		qsort(*rows, (size_t)n, sizeof **rows, by_kills);
 	*nrows = n;
 	return n;
 }
@@ -74,6 +135,8 @@ players_json(const struct player_row *rows, int nrows, struct buf *out)
 		buf_json_str(out, r->team);
 		buf_puts(out, ",\"team_slug\":");
 		buf_json_str(out, r->team_slug);
+		buf_puts(out, ",\"teams\":");
+		buf_json_str(out, r->teams);
 		buf_printf(
 		    out,
 		    ",\"matches\":%d,\"kills\":%d,\"damage\":%lld,\"assists\":%d,\"mvps\":%d,"
@@ -107,7 +170,7 @@ players_table(const struct player_row *rows, int nrows)
 	for (int i = 0; i < nrows; i++) {
 		const struct player_row *r = &rows[i];
 		report_str(t, r->player);
-		report_str(t, r->team);
+		report_str(t, r->teams);
 		report_int(t, r->matches);
 		report_int(t, r->kills);
 		report_int(t, r->damage);
@@ -127,6 +190,7 @@ players_free(struct player_row *rows, int nrows)
 		free(rows[i].player);
 		free(rows[i].team);
 		free(rows[i].team_slug);
+		free(rows[i].teams);
 	}
 	free(rows);
 }

@@ -13,14 +13,18 @@ struct players_query {
 	int64_t stage;      /* 0: every stage of the tournament(s) */
 	int64_t team;       /* 0: every team */
 	const char *map;    /* NULL: every map; else compared case-insensitively */
+	int by_team;        /* 1: a row per player and team; 0: a row per player */
 };
 
 struct player_row {
 	int64_t player_id;       /* player row id */
 	char *player;            /* display name */
-	int64_t team_id;         /* the team played for (a player who moved has a row per team) */
+	int64_t team_id;         /* the team played for (of the latest match, for a player who
+	                            moved with one row) */
 	char *team;              /* its display name */
 	char *team_slug;         /* its URL name */
+	char *teams;             /* every team played for, "A / B", in the order first played */
+	int64_t last;            /* order of the latest match (stage id x 100000 + number) */
 	int matches;             /* matches played */
 	int kills;               /* kills */
 	int64_t damage;          /* damage, over the matches that give it */

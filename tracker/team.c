@@ -59,17 +59,18 @@ load_stages(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *o
 }
 
 /*
- * The team's last 10 matches (of tournament; 0: every one), most recent
- * first, into out->matches, points under each stage's own ruleset.
+ * The team's last 10 matches (of tournament; 0: every one; voided ones left
+ * out), most recent first, into out->matches, points under each stage's own
+ * ruleset (none for a dq or forfeit).
  * Returns 0, or -1 with *err set (free() it).
  */
 static int
 load_matches(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
 {
 	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills"
+	    db, "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills, r.status"
 	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
-	        " WHERE r.team_id = ?1 AND (?2 = 0 OR s.tournament_id = ?2)"
+	        " WHERE r.team_id = ?1 AND (?2 = 0 OR s.tournament_id = ?2) AND m.void IS NULL"
 	        " ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC LIMIT 10");
 	sqlite3_bind_int64(st, 1, team);
 	sqlite3_bind_int64(st, 2, tournament);
@@ -93,7 +94,10 @@ load_matches(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *
 		m->map = db_text(st, 3);
 		m->placement = sqlite3_column_int(st, 4);
 		m->kills = sqlite3_column_int(st, 5);
-		m->points = rules_match_points(&r, m->placement, m->kills, NULL, NULL);
+		m->status = db_text(st, 6);
+		m->points = strcmp(m->status, "played") == 0
+		                ? rules_match_points(&r, m->placement, m->kills, NULL, NULL)
+		                : 0;
 	}
 	rules_free(&r);
 	sqlite3_finalize(st);
@@ -124,6 +128,7 @@ team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *o
 		team_free(out);
 		return -1;
 	}
+	out->maps_unknown = maps_unknown(db, &mq);
 	players_compute(db, &pq, &out->players, &out->nplayers);
 	return 0;
 }
@@ -161,9 +166,17 @@ matches_json(const struct team_report *r, struct buf *out)
 		buf_puts(out, i ? ",\n{\"stage\":" : "\n{\"stage\":");
 		buf_json_str(out, m->stage);
 		buf_printf(out, ",\"match\":%d,\"map\":", m->match);
-		buf_json_str(out, m->map);
-		buf_printf(out, ",\"placement\":%d,\"kills\":%d,\"points\":%d}", m->placement,
-		           m->kills, m->points);
+		if (m->map)
+			buf_json_str(out, m->map);
+		else
+			buf_puts(out, "null");
+		buf_puts(out, ",\"placement\":");
+		if (m->placement)
+			buf_printf(out, "%d", m->placement);
+		else
+			buf_puts(out, "null");
+		buf_printf(out, ",\"kills\":%d,\"points\":%d,\"status\":\"%s\"}", m->kills,
+		           m->points, m->status);
 	}
 	buf_puts(out, r->nmatches ? "\n]" : "]");
 }
@@ -181,7 +194,7 @@ team_json(const struct team_report *r, struct buf *out)
 	buf_json_str(out, r->slug);
 	buf_puts(out, ",\"standings\":");
 	stages_json(r, out);
-	buf_puts(out, ",\"maps\":");
+	buf_printf(out, ",\"maps_unknown\":%d,\"maps\":", r->maps_unknown);
 	maps_json(r->maps, r->nmaps, out);
 	buf_puts(out, ",\"last_matches\":");
 	matches_json(r, out);
@@ -225,23 +238,33 @@ team_stages_table(const struct team_report *r)
 	return t;
 }
 
-/* r->matches as a table (aligned or CSV); free it with report_free(). */
+/* r->matches as a table (aligned or CSV), with a Status column when one of
+ * them is a dq or forfeit; free it with report_free(). */
 struct report *
 team_matches_table(const struct team_report *r)
 {
 	static const struct report_column cols[] = {
 	    {"Stage", "stage"},         {"Match", "match"}, {"Map", "map"},
 	    {"Placement", "placement"}, {"Kills", "kills"}, {"Points", "points"},
+	    {"Status", "status"},
 	};
-	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
+	int status = 0;
+	for (int i = 0; i < r->nmatches; i++)
+		status |= strcmp(r->matches[i].status, "played") != 0;
+	struct report *t = report_new(cols, status ? 7 : 6);
 	for (int i = 0; i < r->nmatches; i++) {
 		const struct team_match *m = &r->matches[i];
 		report_str(t, m->stage);
 		report_int(t, m->match);
-		report_str(t, m->map);
-		report_int(t, m->placement);
+		report_str(t, m->map ? m->map : "unknown");
+		if (m->placement)
+			report_int(t, m->placement);
+		else
+			report_null(t);
 		report_int(t, m->kills);
 		report_int(t, m->points);
+		if (status)
+			report_str(t, m->status);
 	}
 	return t;
 }
@@ -263,6 +286,7 @@ team_free(struct team_report *r)
 	for (int i = 0; i < r->nmatches; i++) {
 		free(r->matches[i].stage);
 		free(r->matches[i].map);
+		free(r->matches[i].status);
 	}
 	free(r->matches);
 	players_free(r->players, r->nplayers);

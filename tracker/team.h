@@ -24,10 +24,11 @@ struct team_stage {
 struct team_match {
 	char *stage;   /* stage display name */
 	int match;     /* match number in the stage */
-	char *map;     /* map name */
-	int placement; /* the team's placement */
-	int kills;     /* its kills */
+	char *map;     /* map name, NULL: unknown */
+	int placement; /* the team's placement; 0: none given (dq or forfeit) */
+	int kills;     /* its kills (as stored for a dq or forfeit) */
 	int points;    /* its points under the stage's ruleset, head start excluded */
+	char *status;  /* "played", "dq" or "forfeit" */
 };
 
 struct team_report {
@@ -36,6 +37,7 @@ struct team_report {
 	struct team_stage *stages;  /* its row in each stage it played, in stage order */
 	int nstages;                /* entries */
 	struct map_row *maps;       /* its numbers per map (maps_compute) */
+	int maps_unknown;           /* its matches on an unknown map, left out of maps */
 	int nmaps;                  /* entries */
 	struct team_match *matches; /* its last 10 matches, most recent first */
 	int nmatches;               /* entries */
