@@ -86,3 +86,20 @@ contains "did you mean" "did you mean 'LOUD SNICKERS'" "$OUT"
 status "unknown map" 1 "$TRACKER" maps --map Atlantis
 contains "unknown map message" "no team played on map 'Atlantis'" "$OUT"
 status "--all with --stage" 2 "$TRACKER" maps --all --stage "Grand Final"
+
+# tests/scoring/rules-cup.json with rules-cup.sql: match 3 (Bermuda) voided,
+# Mako dq in match 4 (Kalahari), match 5 (Nexterra in the file) on an
+# unknown map. Counted by hand, FFWS table, 1 point per kill:
+#   Lynx on Bermuda: match 1 1st 3 kills (15) + match 6 2nd (9) = 24, 2 matches
+#   Mako on Bermuda: match 1 2nd 2 kills (11) + match 6 1st (12) = 23, 1 Booyah
+#   Mako on Kalahari: only its dq: no row; nobody on Nexterra
+"$TRACKER" import "$S/rules-cup.json" >/dev/null 2>&1
+sqlite3 "$TRACKER_DB" <"$S/rules-cup.sql"
+"$TRACKER" maps --tournament "Rules Cup" --format csv | tr -d '\r' | sed 1d >"$T/cup.csv"
+eq "rules cup: voided match left out" "Lynx,Bermuda,2,1,3,24" "$(grep '^Lynx,Bermuda,' "$T/cup.csv" | cut -d, -f1-6)"
+eq "rules cup: dq left out" "Mako,Bermuda,2,1,2,23|Mako,Purgatory,1,0,0,7|" \
+	"$(grep '^Mako,' "$T/cup.csv" | cut -d, -f1-6 | tr '\n' '|')"
+eq "rules cup: unknown map left out" 0 "$(grep -c -e Nexterra -e unknown "$T/cup.csv")"
+contains "rules cup: says what it left out" "Left out: 1 match with an unknown map" \
+	"$("$TRACKER" maps --tournament "Rules Cup")"
+lacks "real data: nothing left out" "Left out" "$("$TRACKER" maps --tournament "FFWS Brazil 2026 Split 1")"

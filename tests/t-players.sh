@@ -51,3 +51,18 @@ status "unknown team" 1 "$TRACKER" players --team "Fluxo"
 contains "did you mean" "did you mean 'FLUXO W7M'" "$OUT"
 status "unknown map" 1 "$TRACKER" players --map Atlantis
 status "stray argument" 2 "$TRACKER" players LOS
+
+# tests/scoring/rules-cup.json with rules-cup.sql: Nobru played for Lynx
+# (matches 1 and 2: 2 + 1 kills) and then Orca (matches 5 and 6: 2 + 0);
+# Cerol's kills in the voided match 3 (4) and in Mako's dq in match 4 (3)
+# count nowhere, leaving match 1's 2.
+"$TRACKER" import "$S/rules-cup.json" >/dev/null 2>&1
+sqlite3 "$TRACKER_DB" <"$S/rules-cup.sql"
+eq "rules cup: one row for a player who moved" "Nobru,Lynx / Orca,4,5|Cerol,Mako,1,2|" \
+	"$(ours --tournament "Rules Cup" | cut -d, -f1-4 | tr '\n' '|')"
+eq "rules cup: a row per team" "Nobru,Lynx,2,3|Cerol,Mako,1,2|Nobru,Orca,2,2|" \
+	"$(ours --tournament "Rules Cup" --by-team | cut -d, -f1-4 | tr '\n' '|')"
+"$TRACKER" players --tournament "Rules Cup" --format json >"$T/p.json"
+eq "rules cup json: latest team and every team" "Orca|Lynx / Orca" \
+	"$(sqlite3 :memory: "SELECT value->>'team', value->>'teams' FROM json_each(readfile('/dev/stdin'))
+	WHERE value->>'player' = 'Nobru'" <"$T/p.json")"

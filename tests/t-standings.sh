@@ -131,3 +131,89 @@ eq "fixture: order, cap, head start, tiebreak" \
 	"1,Alpha,5,5,0,24, 2,Echo,12,10,3,24,booyahs 3,Bravo,6,6,0,24,kills 4,Charlie,1,1,0,21, 5,Delta,3,3,0,18, 6,Foxtrot,0,0,0,6, " "$got"
 table=$("$TRACKER" standings --tournament "Fixture Cup" --stage Ties)
 contains "fixture: the table names the tiebreaker" "Echo     2        0     12         11        10           3     24       5.50     6  booyahs" "$table"
+
+# tests/scoring/rules-cup.json with rules-cup.sql (what match JSON v1 cannot
+# say yet): match 3 voided, Mako dq in match 4, Nova -5 from the standings
+# after match 2 on, groups A (Lynx, Mako) and B (Nova, Orca). Counted by
+# hand, FFWS table, 1 point per kill, matches 1, 2, 4, 5, 6:
+#   Lynx 15 + 10 + 11 + 8 + 9 = 53: placement 12+9+9+8+9 = 47, kills 6,
+#        placements 1,2,2,3,2: avg 2.00
+#   Orca 7 + 10 + 8 + 14 + 7 = 46: placement 41, kills 5, avg 16/5 = 3.20
+#   Nova 9 + 16 + 8 + 9 + 8 - 5 = 45: placement 45, kills 5, avg 12/5 = 2.40
+#   Mako 11 + 7 + 0 (dq) + 7 + 12 = 37: 5 matches, 1 dq, placement 35,
+#        kills 2 (match 4's 5 count nowhere), avg (2+4+4+1)/4 = 2.75
+# Champion Rush 30 within 4 matches played: before match 4 (the 3rd played)
+# nobody has 30 (Lynx 25) and Mako's 1st place there is a dq; before match
+# 5 (the 4th) Lynx 36, Nova 28, Orca 25, and Orca wins it with 25. Nobody
+# converts: Lynx, first after match 5 (44 to Orca's 39), is champion on
+# points; match 6 is beyond max_matches. Reached 30 (Rush): Lynx after 4,
+# Orca and Nova after 5, Mako after 6.
+"$TRACKER" import "$S/rules-cup.json" >/dev/null 2>&1
+sqlite3 "$TRACKER_DB" <"$S/rules-cup.sql"
+# pick KEY,...: those columns of CSV on stdin, by header (the Group, DQ/FF and
+# Adj columns are there only when the stage has groups, dq results, adjustments)
+pick() {
+	tr -d '\r' | awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) at[$i] = i; next }
+		{ s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $(at[w[k]]); printf "%s ", s }'
+}
+got=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --format csv | tr -d '\r')
+eq "rules cup: csv" "rank,team,group,matches,dq,booyahs,kills,placement_points,kill_points,headstart,adjustment,points,avg_placement,last_placement,tiebreak,rush_since,prev_rank,movement
+1,Lynx,A,5,0,1,6,47,6,0,0,53,2.00,2,,4,1,0
+2,Orca,B,5,0,1,5,41,5,0,0,46,3.20,4,,5,2,0
+3,Nova,B,5,0,1,5,45,5,0,-5,45,2.40,3,,5,3,0
+4,Mako,A,5,1,1,2,35,2,0,0,37,2.75,1,,6,4,0" "$got"
+table=$("$TRACKER" standings --tournament "Rules Cup" --stage Final)
+contains "rules cup: label counts numbers and matches played" \
+	"Rules Cup / Final: after match 6 (5 of 5 matches played), ruleset cup" "$table"
+contains "rules cup: champion on points" \
+	"Champion: Lynx, decided on points after match 5, match 4 of 4 played (max_matches)" "$table"
+contains "rules cup: void listed" "Match 3 voided (server crash): it counts for nothing" "$table"
+contains "rules cup: adjustment with its reason" \
+	"Adjustment: Nova -5 from the standings after match 2 on (late to lobby, match 2)" "$table"
+contains "rules cup: late match marked" \
+	"Match 6 was played beyond max_matches (4): it counts in the totals, not for the title" "$table"
+contains "rules cup: adjustment beside the total" "-5      45" "$table"
+"$TRACKER" standings --tournament "Rules Cup" --stage Final --format json >"$T/final.json"
+eq "rules cup json: champion" "Lynx|5|4|points" "$(j "SELECT j->>'\$.champion.team',
+	j->>'\$.champion.decided_in_match', j->>'\$.champion.decided_played', j->>'\$.champion.decided_by' FROM d")"
+eq "rules cup json: voided and late" '[{"match":3,"reason":"server crash"}]|[{"match":6,"beyond_max_matches":true}]|5|6' \
+	"$(j "SELECT j->'\$.voided', j->'\$.late_matches', j->>'\$.matches_played', j->>'\$.after_match' FROM d")"
+eq "rules cup json: Nova's adjustment" '-5|45|[{"points":-5,"after_match":2,"reason":"late to lobby, match 2"}]|B' \
+	"$(j "SELECT value->>'adjustment', value->>'points', value->'adjustments', value->>'group'
+	FROM d, json_each(j, '\$.standings') WHERE value->>'team' = 'Nova'")"
+eq "rules cup json: Mako's dq" "1|5|2|0" "$(j "SELECT value->>'dq', value->>'matches', value->>'kills',
+	json_array_length(value->'adjustments') FROM d, json_each(j, '\$.standings') WHERE value->>'team' = 'Mako'")"
+# --group B: only Orca and Nova, on all their matches
+got=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --group b --format csv |
+	pick rank,team,group,matches,adjustment,points)
+eq "rules cup: group B" "1,Orca,B,5,0,46 2,Nova,B,5,-5,45 " "$got"
+contains "rules cup: group header" "Rules Cup / Final, group B: after match 6" \
+	"$("$TRACKER" standings --tournament "Rules Cup" --stage Final --group B)"
+status "rules cup: unknown group" 1 "$TRACKER" standings --tournament "Rules Cup" --stage Final --group C
+contains "rules cup: unknown group message" "--group C: the stage 'Final' has groups A, B" "$OUT"
+# --after 0: every team of the roster, none with a point yet (level on
+# everything: all rank 1); --after 3, the voided match: matches 1 and 2 with
+# Nova's penalty (after match 2): Lynx 25, Nova 25 - 5 = 20, Mako 18, Orca 17
+got=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --after 0 --format csv |
+	pick rank,team,matches,points)
+eq "rules cup: before the first match" "1,Lynx,0,0 1,Mako,0,0 1,Nova,0,0 1,Orca,0,0 " "$got"
+contains "rules cup: before the first match label" "before the first match (0 of 5 matches played)" \
+	"$("$TRACKER" standings --tournament "Rules Cup" --stage Final --after 0)"
+got=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --after 3 --format csv |
+	pick team,points)
+eq "rules cup: after the voided match 3" "Lynx,25 Nova,20 Mako,18 Orca,17 " "$got"
+contains "rules cup: after the voided match label" \
+	"after match 3 (2 of 5 matches played; match 3 was voided)" \
+	"$("$TRACKER" standings --tournament "Rules Cup" --stage Final --after 3)"
+# the matches listing: the void reason, Mako's dq; match 4 has no Booyah and
+# 2 + 0 + 1 = 3 lobby kills (Mako's 5 left out); match 5's map is unknown
+got=$("$TRACKER" matches --tournament "Rules Cup" --stage Final --format csv | tr -d '\r' |
+	sed -n '1p;4,6p' | cut -d, -f1,3,4,6,9,10)
+eq "rules cup: matches listing" "match,map,booyah,lobby_kills,void,dq
+3,Bermuda,Mako,9,server crash,
+4,Kalahari,,3,,Mako (dq)
+5,unknown,Orca,2,," "$got"
+# what-if under pubgm keeps the stage's Champion Rush and the adjustment
+table=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --ruleset pubgm)
+contains "what-if says what it keeps" "What-if: the placement table, kill points, kill cap and tiebreakers of pubgm; head starts, adjustments and Champion Rush as the stage's ruleset (cup) has them" "$table"
+contains "what-if keeps Champion Rush" "Champion Rush: 30 points, then a Booyah, within 4 matches" "$table"

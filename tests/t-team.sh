@@ -47,3 +47,17 @@ status "nothing near" 1 "$TRACKER" team "Zzzzzzzzzzzzzz"
 contains "nothing near message" "no team named 'Zzzzzzzzzzzzzz'" "$OUT"
 status "no team" 2 "$TRACKER" team
 status "unknown tournament" 1 "$TRACKER" team LOS --tournament "World Cup"
+
+# tests/scoring/rules-cup.json with rules-cup.sql: Mako's matches are 6, 5,
+# 4 (its dq: placement 1 stored, 0 points) and 2, 1 (3 is voided); match
+# 5's map is unknown, so Mako's maps leave 1 match out
+"$TRACKER" import "$S/rules-cup.json" >/dev/null 2>&1
+sqlite3 "$TRACKER_DB" <"$S/rules-cup.sql"
+"$TRACKER" team Mako --format json >"$T/team.json"
+eq "rules cup: last matches with status" "6,played,12|5,played,7|4,dq,0|2,played,7|1,played,11|" \
+	"$(j "SELECT group_concat((value->>'match') || ',' || (value->>'status') || ',' || (value->>'points'), '|') || '|'
+	FROM d, json_each(j, '\$.last_matches')")"
+eq "rules cup: unknown map" "null|1" "$(j "SELECT json_quote(j->'\$.last_matches[1].map'), j->>'\$.maps_unknown' FROM d")"
+page=$("$TRACKER" team Mako)
+contains "rules cup: dq marked" "Final      4  Kalahari           1      5       0  dq" "$page"
+contains "rules cup: maps say what they left out" "left out: 1 match with an unknown map" "$page"
