@@ -25,6 +25,9 @@
  */
 enum scope { SCOPE_STAGE, SCOPE_TOURNAMENT, SCOPE_ALL };
 #define COUNTED " m.void IS NULL AND m.map IS NOT NULL AND r.status = 'played'"
+#define UNKNOWN                                                                                    \
+	" m.map IS NULL AND m.void IS NULL AND (?2 = 0 OR EXISTS (SELECT 1 FROM result r"          \
+	" WHERE r.match_id = m.id AND r.team_id = ?2))"
 static const char *const scope_sql[] = {
     [SCOPE_STAGE] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
                     " FROM match m JOIN result r ON r.match_id = m.id"
@@ -304,6 +307,15 @@ out:
 	return rc;
 }
 
+/* The matches of a scope on an unknown map, tagged as scope_sql; ?2: a
+ * team whose matches alone count, or 0. */
+static const char *const unknown_sql[] = {
+    [SCOPE_STAGE] = "SELECT count(*) FROM match m WHERE m.stage_id = ?1 AND" UNKNOWN,
+    [SCOPE_TOURNAMENT] = "SELECT count(*) FROM stage s JOIN match m ON m.stage_id = s.id"
+                         " WHERE s.tournament_id = ?1 AND" UNKNOWN,
+    [SCOPE_ALL] = "SELECT count(*) FROM match m WHERE ?1 = 0 AND" UNKNOWN,
+};
+
 /*
  * How many counted (not voided) matches of the scope q names (with q->team,
  * of that team's) have an unknown map: the ones maps_compute leaves out.
@@ -311,15 +323,10 @@ out:
 int
 maps_unknown(sqlite3 *db, const struct maps_query *q)
 {
-	sqlite3_stmt *st =
-	    db_prepare(db, "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id"
-	                   " WHERE m.map IS NULL AND m.void IS NULL"
-	                   " AND (?1 = 0 OR s.tournament_id = ?1) AND (?2 = 0 OR m.stage_id = ?2)"
-	                   " AND (?3 = 0 OR EXISTS (SELECT 1 FROM result r WHERE r.match_id = m.id"
-	                   "  AND r.team_id = ?3))");
-	sqlite3_bind_int64(st, 1, q->stage ? 0 : q->tournament);
-	sqlite3_bind_int64(st, 2, q->stage);
-	sqlite3_bind_int64(st, 3, q->team);
+	enum scope scope = q->stage ? SCOPE_STAGE : q->tournament ? SCOPE_TOURNAMENT : SCOPE_ALL;
+	sqlite3_stmt *st = db_prepare(db, unknown_sql[scope]);
+	sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
+	sqlite3_bind_int64(st, 2, q->team);
 	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	return n;

@@ -419,8 +419,9 @@ load_numbers(sqlite3 *db, int64_t stage, int after, struct standings *out)
 /*
  * The stage's counted rows (all of them: a team that plays only after
  * match `after` still has a row) into *res, ordered by match number, each
- * with its place among out->numbers; their teams into ro. A dq or forfeit
- * row keeps neither placement nor kills.
+ * with its place among out->numbers (the rows of voided matches, not in
+ * it, are skipped: the query stays on the covering index); their teams into
+ * ro. A dq or forfeit row keeps neither placement nor kills.
  */
 static void
 load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster *ro,
@@ -429,8 +430,7 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
 	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, r.team_id, r.placement, r.kills,"
 	                                  " r.status = 'played'"
 	                                  " FROM match m JOIN result r ON r.match_id = m.id"
-	                                  " WHERE m.stage_id = ?1 AND m.void IS NULL"
-	                                  " ORDER BY m.number");
+	                                  " WHERE m.stage_id = ?1 ORDER BY m.number");
 	int cap = 0, seq = 0;
 	sqlite3_bind_int64(st, 1, stage);
 	*res = NULL;
@@ -439,6 +439,8 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
 		int number = sqlite3_column_int(st, 0), played = sqlite3_column_int(st, 4);
 		while (seq < out->nnumbers && out->numbers[seq] < number)
 			seq++;
+		if (seq == out->nnumbers || out->numbers[seq] != number)
+			continue; /* voided */
 		if (*nres == cap) {
 			cap = cap ? cap * 2 : 512;
 			*res = xrealloc(*res, (size_t)cap * sizeof **res);
