@@ -49,8 +49,10 @@ load_stages(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *o
 			ts->teams = s.nrows;
 			ts->champion = s.champion_id == team;
 			ts->row = s.rows[i];
-			ts->row.team = NULL;
+			ts->row.team = NULL; /* freed with s */
 			ts->row.slug = NULL;
+			ts->row.group = NULL;
+			ts->row.zone = NULL;
 		}
 		standings_free(&s);
 	}

@@ -18,7 +18,7 @@ struct team_stage {
 	char *stage_slug;      /* its slug */
 	int teams;             /* teams in the stage */
 	int champion;          /* 1: the team is the stage's Champion Rush champion */
-	struct standing row;   /* the team's row (row.team and row.slug are NULL) */
+	struct standing row;   /* the team's row (row.team, slug, group and zone are NULL) */
 };
 
 struct team_match {
