@@ -517,7 +517,7 @@ load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, int depth, struc
 	}
 	if (r->headstart_from == NULL)
 		return 0;
-	int64_t from;
+	int64_t from = 0;
 	struct standings src;
 	struct standings_opts all = {.after = -1};
 	if (find_stage(db, tournament, r->headstart_from, &from) <= 0 || from == stage) {
