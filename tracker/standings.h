@@ -31,7 +31,8 @@ struct standing {
 	int best_match;        /* most points in one match */
 	const char *tiebreak;  /* tiebreaker that put it below the team above, or NULL */
 	const char *zone;      /* label of the ruleset zone its rank falls in, or NULL */
-	int rush_since;        /* match after which it reached the threshold; 0: not reached */
+	int rush_since;        /* match after which it reached the threshold and stayed there (a
+	                          penalty can take it back under); 0: not there */
 	int prev_rank;         /* rank after the previous match; 0: no previous match or absent */
 };
 
