@@ -428,7 +428,7 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
           struct res **res, int *nres)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, r.team_id, r.placement, r.kills,"
-	                                  " r.status = 'played'"
+	                                  " r.status"
 	                                  " FROM match m JOIN result r ON r.match_id = m.id"
 	                                  " WHERE m.stage_id = ?1 ORDER BY m.number");
 	int cap = 0, seq = 0;
@@ -436,7 +436,9 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
 	*res = NULL;
 	*nres = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int number = sqlite3_column_int(st, 0), played = sqlite3_column_int(st, 4);
+		int number = sqlite3_column_int(st, 0);
+		const unsigned char *status = sqlite3_column_text(st, 4);
+		int played = status && strcmp((const char *)status, "played") == 0;
 		while (seq < out->nnumbers && out->numbers[seq] < number)
 			seq++;
 		if (seq == out->nnumbers || out->numbers[seq] != number)
