@@ -605,7 +605,8 @@ note(struct standings *out, char *text)
 	out->notes[out->nnotes++] = text;
 }
 
-/* "15, 16" of the n numbers, "Match"/"Matches" and "was"/"were" to match. */
+/* The note "Matches 15, 16 were played WHAT: they count in the totals, not
+ * for the title" of the n match numbers nums (none: no note). */
 static void
 note_matches(struct standings *out, const int *nums, int n, const char *what)
 {
@@ -634,7 +635,7 @@ notes(struct standings *out)
 		note(out,
 		     xasprintf(
 		         "Head starts carried from %s: by its final ranking, from 1st down, %s",
-		         out->headstart_from, b.data));
+		         out->headstart_from, b.data ? b.data : "nothing"));
 		buf_free(&b);
 	}
 	for (int i = 0; i < out->nvoids; i++)
