@@ -213,7 +213,40 @@ eq "rules cup: matches listing" "match,map,booyah,lobby_kills,void,dq
 3,Bermuda,Mako,9,server crash,
 4,Kalahari,,3,,Mako (dq)
 5,unknown,Orca,2,," "$got"
-# what-if under pubgm keeps the stage's Champion Rush and the adjustment
-table=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --ruleset pubgm)
-contains "what-if says what it keeps" "What-if: the placement table, kill points, kill cap and tiebreakers of pubgm; head starts, adjustments and Champion Rush as the stage's ruleset (cup) has them" "$table"
+# what-if under pubgm-points keeps the stage's Champion Rush and the adjustment
+table=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --ruleset pubgm-points)
+contains "what-if says what it keeps" "What-if: the placement table, kill points, kill cap and tiebreakers of pubgm-points; head starts, adjustments and Champion Rush as the stage's ruleset (cup) has them" "$table"
 contains "what-if keeps Champion Rush" "Champion Rush: 30 points, then a Booyah, within 4 matches" "$table"
+
+# The same Rules Cup in match JSON v1 with the additions (a void match, a dq
+# result, a null map, adjustments, groups: tests/scoring/rules-cup-v2.json)
+# through tracker import into a database of its own: the same standings,
+# byte for byte, in every format.
+status "rules cup v2: imports" 0 "$TRACKER" --db "$T/v2.db" import "$S/rules-cup-v2.json"
+for f in table csv json; do
+	"$TRACKER" standings --tournament "Rules Cup" --stage Final --format $f >"$T/sql.$f"
+	"$TRACKER" --db "$T/v2.db" standings --stage Final --format $f >"$T/v2.$f"
+	same_file "rules cup v2: $f as with the SQL" "$T/sql.$f" "$T/v2.$f"
+	"$TRACKER" standings --tournament "Rules Cup" --stage Final --group A --format $f >"$T/sql.$f"
+	"$TRACKER" --db "$T/v2.db" standings --stage Final --group A --format $f >"$T/v2.$f"
+	same_file "rules cup v2: group A $f as with the SQL" "$T/sql.$f" "$T/v2.$f"
+done
+
+# Head starts carried from another stage's ranking, and zones
+# (tests/scoring/carry-point-rush.json and carry-final.json), by hand:
+#   Point Rush, Champion Rush at 5: m1 Kite 1st (12), Lark 2nd (9), Moth 3rd
+#   (8); m2 Moth 1st with 8 before it: champion; Lark 2nd (18), Kite 3rd (20).
+#   Its final ranking: Moth (the champion first), Kite 20, Lark 18.
+#   Final: 10 and 8 carried by rank, 2 for Lark by name; zones 1st "Champion
+#   slot", 2nd "Runner-up". m1: Lark 1st (12 + 2 = 14), Kite 2nd (9 + 8 =
+#   17), Moth 3rd (8 + 10 = 18).
+status "carry cup: imports" 0 "$TRACKER" --db "$T/carry.db" import "$S/carry-point-rush.json" "$S/carry-final.json"
+eq "carry cup: carried head starts and zones" "Moth,10,18,Champion slot Kite,8,17,Runner-up Lark,2,14, " \
+	"$("$TRACKER" --db "$T/carry.db" standings --stage Final --format csv | pick team,headstart,points,zone)"
+eq "carry cup: before the first match" "1,Moth,10 2,Kite,8 3,Lark,2 " \
+	"$("$TRACKER" --db "$T/carry.db" standings --stage Final --after 0 --format csv | pick rank,team,points)"
+contains "carry cup: says where they come from" "Head starts carried from Point Rush: by its final ranking, from 1st down, 10, 8" \
+	"$("$TRACKER" --db "$T/carry.db" standings --stage Final)"
+"$TRACKER" --db "$T/carry.db" standings --stage Final --format json >"$T/final.json"
+eq "carry cup json" "Point Rush|10|0|Champion slot" "$(j "SELECT j->>'\$.headstart_from',
+	j->>'\$.standings[0].headstart_carried', j->>'\$.standings[2].headstart_carried', j->>'\$.standings[0].zone' FROM d")"

@@ -242,8 +242,6 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 	int64_t rstage = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t stage = sqlite3_column_int64(st, 2);
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			continue; /* an unknown map has no per-map figures */
 		if (r == NULL || stage != rstage) {
 			r = stage_rules(db, stage, &cache, &ncache, err);
 			rstage = stage;

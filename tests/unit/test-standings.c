@@ -755,7 +755,7 @@ no_match_yet(void)
 }
 
 /*
- * What-if under pubgm (15, 12, ...) of a stage with a head start of 5 for
+ * What-if under pubgm-points (15, 12, ...) of a stage with a head start of 5 for
  * B, Champion Rush at 15 and A's bonus of 3 from the start: m1: A 1st (15
  * + 3 = 18), B 2nd (12 + 5 = 17); m2: A 1st with 18 before it: champion
  * in m2. The preset alone has no Champion Rush.
@@ -769,16 +769,18 @@ what_if_keeps(void)
 	                    ms, 2);
 	adjust(db, "A", 3, 0, "bonus");
 	struct ruleset pubgm;
-	rules_preset("pubgm", &pubgm);
+	rules_preset("pubgm-points", &pubgm);
 	struct standings_opts o = {.rules = &pubgm, .after = 1};
 	struct standings s;
 	get(db, &o, &s);
 	CHECK("what-if-scoring", row(&s, "A")->points == 18 && row(&s, "B")->points == 17 &&
 	                             row(&s, "B")->headstart == 5);
-	CHECK_STR("what-if-named", "pubgm", s.what_if);
-	CHECK("what-if-note", note_of(&s, "What-if: the placement table, kill points, kill cap "
-	                                  "and tiebreakers of pubgm; head starts, adjustments and "
-	                                  "Champion Rush as the stage's ruleset (cup) has them"));
+	CHECK_STR("what-if-named", "pubgm-points", s.what_if);
+	CHECK("what-if-note",
+	      note_of(&s, "What-if: the placement table, kill points, kill cap "
+	                  "and tiebreakers of pubgm-points; head starts, adjustments "
+	                  "and "
+	                  "Champion Rush as the stage's ruleset (cup) has them"));
 	standings_free(&s);
 	o.after = -1;
 	get(db, &o, &s);
@@ -786,6 +788,100 @@ what_if_keeps(void)
 	CHECK("what-if-rush-match", s.decided_in_match == 2 && s.rules.rush_threshold == 15);
 	standings_free(&s);
 	rules_free(&pubgm);
+	sqlite3_close(db);
+}
+
+/*
+ * Zones: top 2 "Advance", 3rd "Play-in", the rest nothing. m1: A 1st (12),
+ * B 2nd (9), C 3rd (8), D 4th (7). Groups X (A, C) and Y (B, D): a group's
+ * standings show zones only with zones_per_group (there A and B are 1st,
+ * C and D 2nd: all "Advance").
+ */
+static void
+zones(void)
+{
+	const char *ms[] = {"A 1 0;B 2 0;C 3 0;D 4 0"};
+	const char *z =
+	    "{\"zones\":[{\"to\":2,\"label\":\"Advance\"},{\"to\":3,\"label\":\"Play-in\"}]";
+	for (int per_group = 0; per_group < 2; per_group++) {
+		char *rules = xasprintf("%s%s}", z, per_group ? ",\"zones_per_group\":true" : "");
+		sqlite3 *db = stage(rules, ms, 1);
+		free(rules);
+		roster(db, "A", "X");
+		roster(db, "C", "X");
+		roster(db, "B", "Y");
+		roster(db, "D", "Y");
+		struct standings s;
+		compute(db, 0, &s);
+		CHECK(per_group ? "zones-stage-per-group" : "zones-stage",
+		      s.nrows == 4 && s.rows[0].zone && strcmp(s.rows[0].zone, "Advance") == 0 &&
+		          strcmp(s.rows[1].zone, "Advance") == 0 &&
+		          strcmp(s.rows[2].zone, "Play-in") == 0 && s.rows[3].zone == NULL);
+		standings_free(&s);
+		struct standings_opts o = {.after = -1, .group = "X"};
+		get(db, &o, &s);
+		if (per_group)
+			CHECK("zones-per-group", s.nrows == 2 && s.rows[1].zone &&
+			                             strcmp(s.rows[1].zone, "Advance") == 0);
+		else
+			CHECK("zones-not-per-group",
+			      s.nrows == 2 && s.rows[0].zone == NULL && s.rows[1].zone == NULL);
+		standings_free(&s);
+		sqlite3_close(db);
+	}
+}
+
+/*
+ * Head starts carried from Point Rush (stage 2): Champion Rush at 5 there;
+ * m1: B 1st 0 (12), A 2nd (9), C 3rd (8); m2: C 1st with 8 before it
+ * (champion), A 2nd (18), B 3rd (20). Its final ranking: C (champion), B
+ * 20, A 18. The final carries [10, 8] by rank and names C for 1 more:
+ * final m1: A 1st (12 + 0), B 2nd (9 + 8 = 17), C 3rd (8 + 10 + 1 = 19).
+ */
+static void
+carried(void)
+{
+	const char *ms[] = {"A 1 0;B 2 0;C 3 0"};
+	sqlite3 *db = stage("{\"headstart\":{\"C\":1},"
+	                    "\"headstart_from\":{\"stage\":\"Point Rush\",\"by_rank\":[10,8]}}",
+	                    ms, 1);
+	db_exec(db, "INSERT INTO stage(id, tournament_id, name, slug, ruleset) VALUES (2, 1,"
+	            " 'Point Rush', 'point-rush', '{\"champion_rush\":{\"threshold\":5}}')");
+	db_exec(db, "INSERT INTO match(id, stage_id, number, map) VALUES (11, 2, 1, 'Bermuda'),"
+	            " (12, 2, 2, 'Purgatory')");
+	result(db, 11, "B 1 0");
+	result(db, 11, "A 2 0");
+	result(db, 11, "C 3 0");
+	result(db, 12, "C 1 0");
+	result(db, 12, "A 2 0");
+	result(db, 12, "B 3 0");
+	struct standings s;
+	compute(db, 0, &s);
+	CHECK("carried-order", s.nrows == 3 && strcmp(s.rows[0].team, "C") == 0 &&
+	                           s.rows[0].points == 19 && strcmp(s.rows[1].team, "B") == 0 &&
+	                           s.rows[1].points == 17 && s.rows[2].points == 12);
+	CHECK("carried-parts", s.rows[0].headstart == 11 && s.rows[0].headstart_carried == 10 &&
+	                           s.rows[1].headstart_carried == 8 &&
+	                           s.rows[2].headstart_carried == 0);
+	CHECK_STR("carried-from", "Point Rush", s.headstart_from);
+	CHECK("carried-note", note_of(&s, "Head starts carried from Point Rush: by its final "
+	                                  "ranking, from 1st down, 10, 8"));
+	standings_free(&s);
+	/* a loop: Point Rush carrying from the final */
+	db_exec(db, "UPDATE stage SET ruleset = '{\"headstart_from\":{\"stage\":\"final\","
+	            "\"by_rank\":[1]}}' WHERE id = 2");
+	char *err = NULL;
+	CHECK("carried-loop",
+	      standings_get(db, 1, &(struct standings_opts){.after = -1}, &s, &err) == -1 && err &&
+	          strstr(err, "a loop?"));
+	free(err);
+	db_exec(db, "UPDATE stage SET ruleset = '{\"headstart_from\":{\"stage\":\"Nowhere\","
+	            "\"by_rank\":[1]}}' WHERE id = 1");
+	CHECK("carried-no-stage",
+	      standings_get(db, 1, &(struct standings_opts){.after = -1}, &s, &err) == -1);
+	CHECK_STR("carried-no-stage-message",
+	          "stage 'Final': headstart_from: no stage 'Nowhere' in tournament 'Cup'", err);
+	free(err);
 	sqlite3_close(db);
 }
 
@@ -809,5 +905,7 @@ main(void)
 	groups();
 	no_match_yet();
 	what_if_keeps();
+	zones();
+	carried();
 	return unit_failed;
 }
