@@ -19,9 +19,6 @@
 #include "standings.h"
 #include "util.h"
 
-/* How many stages a chain of headstart_from may pass through. */
-#define MAX_CARRY_DEPTH 8
-
 struct res {
 	int number;    /* match number within the stage */
 	int seq;       /* its place among the counted matches, 1-based */
@@ -499,16 +496,57 @@ load_adjustments(sqlite3 *db, int64_t stage, struct roster *ro, struct standings
 	sqlite3_finalize(st);
 }
 
-static int compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, int depth,
+/* Append text (taken over) to out->notes. */
+static void
+note(struct standings *out, char *text)
+{
+	out->notes = xrealloc(out->notes, (size_t)(out->nnotes + 1) * sizeof *out->notes);
+	out->notes[out->nnotes++] = text;
+}
+
+static int compute(sqlite3 *db, int64_t stage, const struct standings_opts *o,
                    struct standings *out, char **err);
+
+/*
+ * 1 when the chain of headstart_from that starts at stage from (of
+ * tournament) comes back to a stage it passed (or passes 64), else 0 (it ends: no
+ * headstart_from, a stage not there, or a ruleset that does not parse,
+ * which computing its standings reports).
+ */
+static int
+carry_loops(sqlite3 *db, int64_t tournament, int64_t from)
+{
+	int64_t seen[64];
+	int n = 0, loops = 0;
+	while (!loops && n < 64) {
+		struct ruleset r;
+		char *err;
+		seen[n++] = from;
+		if (rules_for_stage(db, from, &r, &err) != 0) {
+			free(err);
+			break;
+		}
+		int next =
+		    r.headstart_from && find_stage(db, tournament, r.headstart_from, &from) > 0;
+		rules_free(&r);
+		if (!next)
+			break;
+		for (int i = 0; i < n; i++)
+			loops |= seen[i] == from;
+	}
+	return loops || n == 64;
+}
 
 /*
  * Head starts: by name from the ruleset, and carried from the final
  * ranking of the stage rules.headstart_from names (its rank r gives
- * headstart_by_rank[r - 1]) into ro's rows. Returns 0, or -1 with *err set.
+ * headstart_by_rank[r - 1]) into ro's rows. A stage not there (not imported
+ * yet), or a chain of carried head starts that loops, carries nothing, and
+ * a note says so. Returns 0, or -1 with *err set: the other stage's
+ * standings could not be computed.
  */
 static int
-load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, int depth, struct roster *ro,
+load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, struct roster *ro,
                 struct standings *out, char **err)
 {
 	const struct ruleset *r = &out->rules;
@@ -522,20 +560,19 @@ load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, int depth, struc
 	int64_t from = 0;
 	struct standings src;
 	struct standings_opts all = {.after = -1};
-	if (find_stage(db, tournament, r->headstart_from, &from) <= 0 || from == stage) {
-		*err = xasprintf("stage '%s': headstart_from: %s '%s' in tournament '%s'",
-		                 out->stage, from == stage ? "not the stage itself," : "no stage",
-		                 r->headstart_from, out->tournament);
-		return -1;
+	if (find_stage(db, tournament, r->headstart_from, &from) <= 0) {
+		note(out,
+		     xasprintf("Head starts from %s: no such stage in %s (yet): nothing carried",
+		               r->headstart_from, out->tournament));
+		return 0;
 	}
-	if (depth >= MAX_CARRY_DEPTH) {
-		*err =
-		    xasprintf("stage '%s': headstart_from: more than %d stages carry head starts "
-		              "in a chain (a loop?)",
-		              out->stage, MAX_CARRY_DEPTH);
-		return -1;
+	if (from == stage || carry_loops(db, tournament, from)) {
+		note(out, xasprintf("Head starts from %s: the stages carry head starts from each "
+		                    "other in a loop: nothing carried",
+		                    r->headstart_from));
+		return 0;
 	}
-	if (compute(db, from, &all, depth + 1, &src, err) != 0)
+	if (compute(db, from, &all, &src, err) != 0)
 		return -1;
 	out->headstart_from = xstrdup(src.stage);
 	for (int i = 0; i < src.nrows; i++) {
@@ -595,14 +632,6 @@ name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj
 	ro->cap = n;
 	free(newidx);
 	free(pos);
-}
-
-/* Append text (taken over) to out->notes. */
-static void
-note(struct standings *out, char *text)
-{
-	out->notes = xrealloc(out->notes, (size_t)(out->nnotes + 1) * sizeof *out->notes);
-	out->notes[out->nnotes++] = text;
 }
 
 /* The note "Matches 15, 16 were played WHAT: they count in the totals, not
@@ -756,13 +785,10 @@ keep_adjustments(struct standings *out)
 	out->nadj = k;
 }
 
-/*
- * standings_get, depth stages down a chain of carried head starts.
- * Returns 0 or -1 as standings_get does.
- */
+/* standings_get. */
 static int
-compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, int depth,
-        struct standings *out, char **err)
+compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct standings *out,
+        char **err)
 {
 	struct res *res = NULL;
 	struct adj *adj = NULL;
@@ -794,7 +820,7 @@ compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, int depth,
 	load_rows(db, stage, out, &ro, &res, &nres);
 	load_roster(db, stage, &ro);
 	load_adjustments(db, stage, &ro, out, &adj);
-	if (load_headstarts(db, stage, tournament, depth, &ro, out, err) != 0)
+	if (load_headstarts(db, stage, tournament, &ro, out, err) != 0)
 		goto out;
 	name_teams(db, &ro, res, nres, adj, out->nadj);
 	if (o->group && pick_group(&ro, o->group, out, &member, err) != 0)
@@ -931,14 +957,14 @@ out:
  * of one group (its teams ranked on all their matches; Champion Rush stays
  * the whole stage's). Returns 0 with *out filled (free it with
  * standings_free()), or -1 with *err set (free() it): no such stage, a
- * stored ruleset that does not parse, after beyond the last match, a group
- * the stage does not have, or a headstart_from stage that is not there.
+ * stored ruleset that does not parse, after beyond the last match, or a
+ * group the stage does not have.
  */
 int
 standings_get(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct standings *out,
               char **err)
 {
-	return compute(db, stage, o, 0, out, err);
+	return compute(db, stage, o, out, err);
 }
 
 /*
@@ -950,7 +976,7 @@ standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, int a
                   struct standings *out, char **err)
 {
 	struct standings_opts o = {.rules = rules, .after = after ? after : -1};
-	return compute(db, stage, &o, 0, out, err);
+	return compute(db, stage, &o, out, err);
 }
 
 /*
@@ -962,7 +988,7 @@ int
 standings_race(sqlite3 *db, int64_t stage, int after, struct standings *out, char **err)
 {
 	struct standings_opts o = {.after = after ? after : -1, .race = 1};
-	return compute(db, stage, &o, 0, out, err);
+	return compute(db, stage, &o, out, err);
 }
 
 /*
