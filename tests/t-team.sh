@@ -57,7 +57,14 @@ sqlite3 "$TRACKER_DB" <"$S/rules-cup.sql"
 eq "rules cup: last matches with status" "6,played,12|5,played,7|4,dq,0|2,played,7|1,played,11|" \
 	"$(j "SELECT group_concat((value->>'match') || ',' || (value->>'status') || ',' || (value->>'points'), '|') || '|'
 	FROM d, json_each(j, '\$.last_matches')")"
+# its row in the final: 5 matches, 1 of them its dq, 37 points (t-standings counts them)
+eq "rules cup: stage row with the dq" "5|1|0|37" "$(j "SELECT j->>'\$.standings[0].matches',
+	j->>'\$.standings[0].dq', j->>'\$.standings[0].adjustment', j->>'\$.standings[0].points' FROM d")"
 eq "rules cup: unknown map" "null|1" "$(j "SELECT json_quote(j->'\$.last_matches[1].map'), j->>'\$.maps_unknown' FROM d")"
 page=$("$TRACKER" team Mako)
 contains "rules cup: dq marked" "Final      4  Kalahari           1      5       0  dq" "$page"
 contains "rules cup: maps say what they left out" "left out: 1 match with an unknown map" "$page"
+# Nova's row carries its penalty: -5, 45 points (t-standings counts them)
+"$TRACKER" team Nova --format json >"$T/team.json"
+eq "rules cup: stage row with the adjustment" "-5|45" \
+	"$(j "SELECT j->>'\$.standings[0].adjustment', j->>'\$.standings[0].points' FROM d")"

@@ -150,10 +150,11 @@ stages_json(const struct team_report *r, struct buf *out)
 		buf_printf(out,
 		           ",\"rank\":%d,\"teams\":%d,\"matches\":%d,\"booyahs\":%d,"
 		           "\"kills\":%d,\"placement_points\":%d,\"kill_points\":%d,"
-		           "\"headstart\":%d,\"points\":%d,\"champion\":%s}",
+		           "\"headstart\":%d,\"points\":%d,\"champion\":%s,\"dq\":%d,"
+		           "\"adjustment\":%d}",
 		           s->rank, ts->teams, s->matches, s->booyahs, s->kills,
 		           s->placement_points, s->kill_points, s->headstart, s->points,
-		           ts->champion ? "true" : "false");
+		           ts->champion ? "true" : "false", s->dq, s->adjustment);
 	}
 	buf_puts(out, r->nstages ? "\n]" : "]");
 }
