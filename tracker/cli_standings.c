@@ -128,7 +128,8 @@ print_header(const struct standings *s)
 	if (s->rules.rush_threshold > 0)
 		printf("Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
 	if (s->rules.rush_threshold > 0 && s->rules.rush_max_matches > 0)
-		printf(", within %d matches", s->rules.rush_max_matches);
+		printf(", within %d match%s", s->rules.rush_max_matches,
+		       s->rules.rush_max_matches > 1 ? "es" : "");
 	if (s->rules.rush_threshold > 0)
 		printf("\n");
 	char *how = standings_decided(s);
