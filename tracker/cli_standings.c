@@ -1,7 +1,9 @@
 /*
- * cli_standings.c: `tracker standings`: a stage's standings as the organizer
- * announces them (Champion Rush included), as of any match, under the
- * stage's ruleset or another one for a what-if.
+ * cli_standings.c: `tracker standings`: a stage's standings (or one
+ * group's) as the organizer announces them (Champion Rush included), as of
+ * any match or before the first, under the stage's ruleset or with another
+ * one's scoring for a what-if; the header says what they are after, how the
+ * champion was decided, and the notes of standings_get.
  */
 #include <stdio.h>
 #include <stdlib.h>
