@@ -1,7 +1,8 @@
 /*
  * store.c: the match JSON v1 importer's back half: a validated struct doc
  * written into the database in one transaction. Tournaments and stages are
- * found by slug, teams and players by name_key() (each looked up once per
+ * found by slug, teams and players by name_key() or by a spelling of that
+ * key (a renamed or merged team's old name; each looked up once per
  * document through the names maps), new spellings recorded as aliases.
  * A match already stored with the same content is left alone; different
  * content is refused, naming the first difference, or replaced when the
@@ -26,10 +27,14 @@ static const char *const sqls[S_COUNT] = {
     [S_STAGE_SET] =
         "UPDATE stage SET ruleset = coalesce(?2, ruleset), source = coalesce(?3, source)"
         " WHERE id = ?1",
-    [S_TEAM_GET] = "SELECT id, name FROM team WHERE key = ?1",
+    [S_TEAM_GET] =
+        "SELECT id, name FROM team WHERE key = ?1 UNION ALL SELECT t.id, t.name"
+        " FROM team_alias a JOIN team t ON t.id = a.team_id WHERE lower(a.spelling) = ?1",
     [S_TALIAS_GET] = "SELECT 1 FROM team_alias WHERE spelling = ?1",
     [S_TALIAS_ADD] = "INSERT INTO team_alias (spelling, team_id) VALUES (?1, ?2)",
-    [S_PLAYER_GET] = "SELECT id, name FROM player WHERE key = ?1",
+    [S_PLAYER_GET] = "SELECT id, name FROM player WHERE key = ?1 UNION ALL SELECT p.id, p.name"
+                     " FROM player_alias a JOIN player p ON p.id = a.player_id"
+                     " WHERE lower(a.spelling) = ?1",
     [S_PLAYER_ADD] = "INSERT INTO player (name, key) VALUES (?1, ?2)",
     [S_PALIAS_GET] = "SELECT 1 FROM player_alias WHERE spelling = ?1",
     [S_PALIAS_ADD] = "INSERT INTO player_alias (spelling, player_id) VALUES (?1, ?2)",

@@ -126,6 +126,19 @@ cli_team(sqlite3 *db, const char *arg)
 	die("no team named '%s' (tracker teams lists them)", arg);
 }
 
+/* The player arg names, or die with the nearest name as a suggestion. */
+int64_t
+cli_player(sqlite3 *db, const char *arg)
+{
+	int64_t id;
+	if (find_player(db, arg, &id))
+		return id;
+	char *near = find_player_suggest(db, arg);
+	if (near)
+		die("no player named '%s' (did you mean '%s'?)", arg, near);
+	die("no player named '%s' (tracker players lists them)", arg);
+}
+
 /* Print t on stdout in the format the user asked for. */
 void
 cli_print(const struct report *t)

@@ -36,6 +36,7 @@ sqlite3 *cli_db(void);
 int64_t cli_tournament(sqlite3 *db, const char *arg);
 int64_t cli_stage(sqlite3 *db, int64_t tournament, const char *arg);
 int64_t cli_team(sqlite3 *db, const char *arg);
+int64_t cli_player(sqlite3 *db, const char *arg);
 void cli_print(const struct report *t);
 double cli_clock(void);
 void cli_timing(const char *what, double start);
@@ -50,5 +51,12 @@ int cmd_team(const struct command *, int, char **);
 int cmd_players(const struct command *, int, char **);
 int cmd_rules(const struct command *, int, char **);
 int cmd_serve(const struct command *, int, char **);
+int cmd_void(const struct command *, int, char **);
+int cmd_remove(const struct command *, int, char **);
+int cmd_merge(const struct command *, int, char **);
+int cmd_rename(const struct command *, int, char **);
+int cmd_alias(const struct command *, int, char **);
+int cmd_log(const struct command *, int, char **);
+int cmd_backup(const struct command *, int, char **);
 
 #endif

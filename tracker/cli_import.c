@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "db.h"
 #include "json.h"
+#include "log.h"
 #include "util.h"
 
 #define MAX_FILE (64 << 20) /* bytes: larger files are refused unread */
@@ -131,6 +132,7 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	int tty = isatty(2), progress = 0;
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
+		struct import_stats before = st;
 		int rc;
 		if (slurp(path, &data, &msgs) != 0) {
 			st.files++;
@@ -141,6 +143,15 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			                      &st, &msgs);
 		if (rc != 0)
 			buf_printf(&failed, "failed: %s\n", path);
+		else if (st.matches_added + st.matches_replaced >
+		             before.matches_added + before.matches_replaced &&
+		         log_write(db, NULL, "import", 0, 0, NULL,
+		                   "%s: %d matches added, %d replaced, %d teams new", path,
+		                   st.matches_added - before.matches_added,
+		                   st.matches_replaced - before.matches_replaced,
+		                   st.teams_added - before.teams_added) != 0)
+			warnmsg("%s: imported, but its log row was not written: %s", path,
+			        sqlite3_errmsg(db));
 		if (progress)
 			fputs("\r\033[K", stderr);
 		fputs(msgs.data ? msgs.data : "", stderr);

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "log.h"
 #include "rules.h"
 #include "util.h"
 
@@ -143,6 +144,9 @@ set(sqlite3 *db, int64_t stage, const struct ruleset *r)
 	sqlite3_bind_int64(st, 2, stage);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE &&
+	    log_write(db, NULL, "rules", 0, stage, NULL, "ruleset %s", r->name))
+		rc = SQLITE_ERROR;
 	if (rc != SQLITE_DONE || rules_store_headstarts(db, stage, r, made) < 0 ||
 	    db_commit(db) != 0) {
 		char *msg = xstrdup(sqlite3_errmsg(db));

@@ -126,15 +126,15 @@ find_nearest(const char *arg, const char *const *names, int n, int *out, int mos
 }
 
 /*
- * The team name closest to arg among every team's (find_nearest). Returns
- * a fresh string (free() it) or NULL.
+ * The name closest to arg among the names sql lists (find_nearest).
+ * Returns a fresh string (free() it) or NULL.
  */
-char *
-find_team_suggest(sqlite3 *db, const char *arg)
+static char *
+suggest(sqlite3 *db, const char *sql, const char *arg)
 {
 	char **names = NULL, *best = NULL;
 	int n = 0, i;
-	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM team ORDER BY name");
+	sqlite3_stmt *st = db_prepare(db, sql);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
 		names[n++] = db_text(st, 0);
@@ -146,4 +146,35 @@ find_team_suggest(sqlite3 *db, const char *arg)
 		free(names[i]);
 	free(names);
 	return best;
+}
+
+/* The team name closest to arg among every team's (suggest()); free() it. NULL: none near. */
+char *
+find_team_suggest(sqlite3 *db, const char *arg)
+{
+	return suggest(db, "SELECT name FROM team ORDER BY name", arg);
+}
+
+/*
+ * The player that arg names: by any spelling's key (case and white space
+ * ignored). Returns 1 with *id set, or 0.
+ */
+int
+find_player(sqlite3 *db, const char *arg, int64_t *id)
+{
+	char *key = name_key(arg);
+	int rc = one_id(db, "SELECT id FROM player WHERE key = ?1", 0, key, id) > 0 ||
+		 one_id(db,
+			"SELECT player_id FROM player_alias WHERE lower(spelling) = ?1"
+			" GROUP BY player_id",
+			0, key, id) > 0;
+	free(key);
+	return rc;
+}
+
+/* The player name closest to arg among every player's (suggest()); free() it. NULL: none near. */
+char *
+find_player_suggest(sqlite3 *db, const char *arg)
+{
+	return suggest(db, "SELECT name FROM player ORDER BY name", arg);
 }

@@ -1,4 +1,4 @@
-/* find.h: tournaments, stages and teams by what a user types. */
+/* find.h: tournaments, stages, teams and players by what a user types. */
 #ifndef TRACKER_FIND_H
 #define TRACKER_FIND_H
 
@@ -10,5 +10,7 @@ int find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id);
 int find_team(sqlite3 *db, const char *arg, int64_t *id);
 int find_nearest(const char *arg, const char *const *names, int n, int *out, int most);
 char *find_team_suggest(sqlite3 *db, const char *arg);
+int find_player(sqlite3 *db, const char *arg, int64_t *id);
+char *find_player_suggest(sqlite3 *db, const char *arg);
 
 #endif

@@ -82,6 +82,42 @@ static const struct command commands[] = {
      "  --max-streams N    live event streams at once (default 256)\n"
      "  --threads N        worker threads (default 2)\n",
      1},
+    {"void", cmd_void, "void [--tournament T] --stage S N --reason TEXT",
+     "Void match N of a stage: it stays stored and counts for nothing.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --reason TEXT      why it does not count (shown with the standings)\n",
+     1},
+    {"unvoid", cmd_void, "unvoid [--tournament T] --stage S N", "Make a voided match count again.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n",
+     1},
+    {"stages remove", cmd_remove, "stages remove [--tournament T] --stage S [--force]",
+     "Remove a stage created by mistake; refused while it holds matches unless --force.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --force            remove its matches too, after a backup beside the database\n",
+     1},
+    {"tournaments remove", cmd_remove, "tournaments remove T [--force]",
+     "Remove a tournament and its stages; refused while it holds matches unless --force.",
+     "  --force            remove its matches too, after a backup beside the database\n", 1},
+    {"teams merge", cmd_merge, "teams merge FROM INTO",
+     "Make two teams one: FROM's results, spellings, head starts, adjustments go to INTO.", NULL,
+     1},
+    {"teams rename", cmd_rename, "teams rename TEAM NEW",
+     "Rename a team (name, slug); the old name stays a spelling of it.", NULL, 1},
+    {"teams alias", cmd_alias, "teams alias TEAM SPELLING",
+     "Record another spelling of a team, so imports with it find the team.", NULL, 1},
+    {"players merge", cmd_merge, "players merge FROM INTO",
+     "Make two players one: FROM's results and spellings go to INTO.", NULL, 1},
+    {"log", cmd_log, "log [--tournament T] [--stage S] [--limit N]",
+     "The audit log, newest first: time, origin, action, what changed.",
+     "  --tournament T     one tournament's writes\n"
+     "  --stage S          one stage's writes\n"
+     "  --limit N          the last N writes\n"},
+    {"backup", cmd_backup, "backup [--force] FILE",
+     "Copy the database consistently, even while a server or an import writes to it.",
+     "  --force            replace FILE if it exists\n", 1},
     {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
 };
 
@@ -94,12 +130,22 @@ lookup(const char *name)
 	return NULL;
 }
 
+/* The two-word command "NAME SUB" (teams merge), or NULL. */
+static const struct command *
+lookup2(const char *name, const char *sub)
+{
+	char both[64];
+	if (snprintf(both, sizeof both, "%s %s", name, sub) >= (int)sizeof both)
+		return NULL;
+	return lookup(both);
+}
+
 static void
 overview(FILE *fp)
 {
 	fputs("usage: tracker [--db FILE] COMMAND [OPTIONS]\n\ncommands:\n", fp);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(fp, "  %-12s %s\n", commands[i].name, commands[i].summary);
+		fprintf(fp, "  %-18s %s\n", commands[i].name, commands[i].summary);
 	fputs("\ntracker COMMAND --help shows a command's options.\n", fp);
 }
 
@@ -107,6 +153,11 @@ static int
 cmd_help(const struct command *cmd, int argc, char **argv)
 {
 	(void)cmd;
+	if (argc > 2 && lookup2(argv[1], argv[2])) {
+		const struct command *c = lookup2(argv[1], argv[2]);
+		char *hargv[] = {argv[2], "--help", NULL};
+		return c->fn(c, 2, hargv);
+	}
 	if (argc > 1) {
 		const struct command *c = lookup(argv[1]);
 		if (c == NULL)
@@ -140,6 +191,9 @@ main(int argc, char **argv)
 		overview(stdout);
 		return 0;
 	}
+	const struct command *c2 = i + 1 < argc ? lookup2(argv[i], argv[i + 1]) : NULL;
+	if (c2)
+		return c2->fn(c2, argc - i - 1, argv + i + 1);
 	const struct command *c = lookup(argv[i]);
 	if (c == NULL) {
 		fprintf(stderr, "tracker: no command '%s'\n", argv[i]);
