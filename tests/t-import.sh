@@ -169,8 +169,9 @@ db "SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills FROM res
 	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id
 	ORDER BY 1, 2, 5" >"$T/got-results"
 same_file replace-back-content "$T/want-results" "$T/got-results"
-dump "$TRACKER_DB" >"$T/dump-after"
-same_file replace-back-dump "$T/dump-real" "$T/dump-after"
+# the two replacing imports are in the log; the data is as before
+dump "$TRACKER_DB" | grep -v '^INSERT INTO log ' >"$T/dump-after"
+grep -v '^INSERT INTO log ' "$T/dump-real" | same_file replace-back-dump - "$T/dump-after"
 
 # --- the Grand Final's own ruleset stored by `tracker rules set` (which rewrites its text)
 # is the one the file carries: the file imports unchanged

@@ -32,7 +32,7 @@ copy(sqlite3 *db, sqlite3 *dst, const char *path, char **err)
 	}
 	int rc, tries = 0;
 	/* -1: every page in one step, so that one read transaction sees them all */
-	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY) {
 		if (++tries > BUSY_TRIES)
 			break;
 		sqlite3_sleep(50);
@@ -101,30 +101,42 @@ out:
 
 /*
  * Copy db into a new file beside it, named DB.backup-YYYYMMDDTHHMMSSZ (with
- * -2, -3 ... when that exists), before a removal. Returns the path (free()
- * it) with *info filled, or NULL with *err set.
+ * -2, -3 ... when that exists), before a removal. The caller may hold the
+ * write lock (BEGIN IMMEDIATE, nothing written yet): the copy is read
+ * through a connection of its own, which sees the last commit, so it is
+ * what the caller's transaction starts from. Returns the path (free() it)
+ * with *info filled, or NULL with *err set.
  */
 char *
 backup_beside(sqlite3 *db, struct backup_info *info, char **err)
 {
 	const char *file = sqlite3_db_filename(db, "main");
+	sqlite3 *src = NULL;
+	char *path = NULL;
 	if (file == NULL || *file == '\0') {
 		*err = xstrdup("the database has no file to put a backup beside");
 		return NULL;
+	}
+	if (sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", file, sqlite3_errmsg(src));
+		goto out;
 	}
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime_r(&now, &tm));
 	for (int k = 1;; k++) {
-		char *path = k == 1 ? xasprintf("%s.backup-%s", file, stamp)
-		                    : xasprintf("%s.backup-%s-%d", file, stamp, k);
-		if (access(path, F_OK) != 0) {
-			if (backup_copy(db, path, 0, info, err) == 0)
-				return path;
-			free(path);
-			return NULL;
-		}
+		path = k == 1 ? xasprintf("%s.backup-%s", file, stamp)
+		              : xasprintf("%s.backup-%s-%d", file, stamp, k);
+		if (access(path, F_OK) != 0)
+			break;
 		free(path);
 	}
+	if (backup_copy(src, path, 0, info, err) != 0) {
+		free(path);
+		path = NULL;
+	}
+out:
+	sqlite3_close(src);
+	return path;
 }
