@@ -38,7 +38,28 @@ refused "merge: a team into itself" "'CHARLIE' and 'CHARLIE' are the same team" 
 	"$TRACKER" teams merge charlie CHARLIE
 refused "merge: unknown team" "no team named 'CHARLEY' (did you mean" \
 	"$TRACKER" teams merge CHARLEY CHARLIE
+# a second stage, without matches, where Charly has a head start, an
+# adjustment and a roster place beside CHARLIE, both in group A
+sql "$TRACKER_DB" "INSERT INTO stage (tournament_id, name, slug) SELECT id, 'Warmup', 'warmup' FROM tournament;
+	INSERT INTO headstart SELECT s.id, t.id, 3 FROM stage s, team t WHERE s.slug = 'warmup' AND t.name = 'Charly';
+	INSERT INTO adjustment (stage_id, team_id, points, after_match, reason)
+		SELECT s.id, t.id, -2, 0, 'late' FROM stage s, team t WHERE s.slug = 'warmup' AND t.name = 'Charly';
+	INSERT INTO stage_team SELECT s.id, t.id, 'A' FROM stage s, team t
+		WHERE s.slug = 'warmup' AND t.name IN ('Charly', 'CHARLIE')"
+sql "$TRACKER_DB" "INSERT INTO headstart SELECT s.id, t.id, 1 FROM stage s, team t WHERE s.slug = 'warmup' AND t.name = 'CHARLIE'"
+refused "merge: both have a head start" "'Charly' and 'CHARLIE' both have a head start in Desk Cup / Warmup" \
+	"$TRACKER" teams merge Charly CHARLIE
+sql "$TRACKER_DB" "DELETE FROM headstart WHERE points = 1; UPDATE stage_team SET grp = 'B'
+	WHERE team_id = (SELECT id FROM team WHERE name = 'CHARLIE')"
+refused "merge: different groups" "'Charly' and 'CHARLIE' are in different groups of Desk Cup / Warmup" \
+	"$TRACKER" teams merge Charly CHARLIE
+sql "$TRACKER_DB" "UPDATE stage_team SET grp = 'A'"
 status "merge Charly into CHARLIE" 0 "$TRACKER" teams merge Charly CHARLIE
+eq "merged: head start, adjustment, roster place" "CHARLIE|3|CHARLIE|-2|CHARLIE|A|1" "$(sql "$TRACKER_DB" "SELECT
+	(SELECT t.name FROM headstart h JOIN team t ON t.id = h.team_id), (SELECT points FROM headstart),
+	(SELECT t.name FROM adjustment a JOIN team t ON t.id = a.team_id), (SELECT points FROM adjustment),
+	(SELECT t.name FROM stage_team r JOIN team t ON t.id = r.team_id), (SELECT grp FROM stage_team),
+	(SELECT count(*) FROM stage_team)" | tr '\n' '|' | sed 's/|$//')"
 contains "merge: says what moved" "merged team 'Charly' into 'CHARLIE' (1 results moved" "$OUT"
 # CHARLIE 20 + Charly's 18 = 38 over 3 matches; Charly is gone
 eq "merged totals" "ALPHA:3:36 BRAVO:3:38 CHARLIE:3:38 DELTA:3:25 " "$(totals)"
@@ -123,11 +144,13 @@ contains "stages remove: says so" "removed stage 'Desk Cup / Final' with 4 match
 backup=$(printf '%s' "$OUT" | sed -n 's/.*backup first: \([^,]*\), .*/\1/p')
 eq "stages remove: the backup holds the 4 matches" "4" "$(sql "$backup" "SELECT count(*) FROM match")"
 eq "stages remove: the backup is whole" "ok" "$(sql "$backup" "PRAGMA integrity_check")"
-eq "stages remove: gone with its rows" "0|0|0|1" "$(sql "$TRACKER_DB" "SELECT (SELECT count(*) FROM stage),
+eq "stages remove: gone with its rows" "1|0|0|1" "$(sql "$TRACKER_DB" "SELECT (SELECT count(*) FROM stage),
 	(SELECT count(*) FROM match), (SELECT count(*) FROM result), (SELECT count(*) FROM tournament)")"
 status "tournaments remove: empty, no --force needed" 0 "$TRACKER" tournaments remove desk-cup
 contains "tournaments remove: says so" "removed tournament 'Desk Cup' with 0 matches" "$OUT"
-eq "tournaments remove: gone" "0" "$(sql "$TRACKER_DB" "SELECT count(*) FROM tournament")"
+eq "tournaments remove: gone, Warmup's rows with it" "0|0|0|0|0" "$(sql "$TRACKER_DB" "SELECT
+	(SELECT count(*) FROM tournament), (SELECT count(*) FROM stage), (SELECT count(*) FROM headstart),
+	(SELECT count(*) FROM adjustment), (SELECT count(*) FROM stage_team)")"
 "$TRACKER" import "$C/desk-cup.json" >/dev/null 2>&1
 status "tournaments remove --force" 0 "$TRACKER" tournaments remove "Desk Cup" --force
 contains "tournaments remove --force: backup" "removed tournament 'Desk Cup' with 3 matches (backup first:" "$OUT"
