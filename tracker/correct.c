@@ -167,7 +167,7 @@ out:
  * Remove stage (> 0), or else tournament with all its stages, with their
  * matches, rosters, head starts and adjustments. Refused while it holds
  * matches unless force; force first copies the database beside itself
- * (backup.c), inside the transaction, so the copy is what is removed from.
+ * (backup.c) while holding the write lock, so the copy is what is removed from.
  */
 int
 correct_remove(sqlite3 *db, const char *origin, int64_t tournament, int64_t stage, int force,
