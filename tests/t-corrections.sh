@@ -60,7 +60,7 @@ eq "merged: head start, adjustment, roster place" "CHARLIE|3|CHARLIE|-2|CHARLIE|
 	(SELECT t.name FROM adjustment a JOIN team t ON t.id = a.team_id), (SELECT points FROM adjustment),
 	(SELECT t.name FROM stage_team r JOIN team t ON t.id = r.team_id), (SELECT grp FROM stage_team),
 	(SELECT count(*) FROM stage_team)" | tr '\n' '|' | sed 's/|$//')"
-contains "merge: says what moved" "merged team 'Charly' into 'CHARLIE' (1 results moved" "$OUT"
+contains "merge: says what moved" "merged team 'Charly' into 'CHARLIE' (1 result moved; 'Charly' stays a spelling of 'CHARLIE')" "$OUT"
 # CHARLIE 20 + Charly's 18 = 38 over 3 matches; Charly is gone
 eq "merged totals" "ALPHA:3:36 BRAVO:3:38 CHARLIE:3:38 DELTA:3:25 " "$(totals)"
 eq "merged: Charly is a spelling of CHARLIE" "CHARLIE|Charly" \
@@ -124,6 +124,7 @@ refused "players merge: both played match 1" "'Ace' and 'Bo' both played match 1
 refused "players merge: unknown player" "no player named 'Cie' (did you mean 'Cee'?)" \
 	"$TRACKER" players merge Cie Cee
 status "players merge C33 into Cee" 0 "$TRACKER" players merge C33 Cee
+contains "players merge: says what moved" "merged player 'C33' into 'Cee' (1 player result moved" "$OUT"
 # Cee: m1 2 kills, m2 1, and C33's m3 6: 9 kills in 3 matches
 eq "players merged" "Cee|3|9" "$(sql "$TRACKER_DB" "SELECT p.name, count(*), sum(x.kills) FROM player_result x
 	JOIN player p ON p.id = x.player_id WHERE p.name IN ('Cee', 'C33') GROUP BY p.id")"

@@ -338,9 +338,10 @@ correct_merge(sqlite3 *db, const char *origin, int player, int64_t from, int64_t
 		if (q == (player ? merge_player : merge_team + 1))
 			moved = n;
 	}
-	*msg = xasprintf(
-	    "merged %s '%s' into '%s' (%lld %sresults moved; '%s' stays a spelling of '%s')", noun,
-	    fname, iname, (long long)moved, player ? "player " : "", fname, iname);
+	*msg = xasprintf("merged %s '%s' into '%s' (%lld %sresult%s moved; '%s' stays a spelling of"
+	                 " '%s')",
+	                 noun, fname, iname, (long long)moved, player ? "player " : "",
+	                 moved == 1 ? "" : "s", fname, iname);
 	char ids[64];
 	snprintf(ids, sizeof ids, "%s=%lld into=%lld", noun, (long long)from, (long long)into);
 	rc = done(db, origin, "merge", 0, 0, ids, msg);
