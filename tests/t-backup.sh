@@ -41,6 +41,10 @@ contains "backup: refusal message" "$T/serving.db exists: name a new file, or --
 same_file "backup: the existing file is untouched" "$T/serving.copy" "$T/serving.db"
 status "backup --force replaces it" 0 "$TRACKER" backup --force "$T/serving.db"
 eq "backup --force: whole" ok "$(sql "$T/serving.db" "PRAGMA integrity_check")"
+cp "$TRACKER_DB" "$T/live.copy"
+status "backup: never onto the database itself" 1 "$TRACKER" backup --force "$TRACKER_DB"
+contains "backup: onto itself, message" "$TRACKER_DB is the database itself: name another file" "$OUT"
+same_file "backup: the database is untouched" "$T/live.copy" "$TRACKER_DB"
 status "backup: no FILE" 2 "$TRACKER" backup
 status "backup: a directory that is not there" 1 "$TRACKER" backup "$T/no/such/dir/x.db"
 contains "backup: says why" "cannot create" "$OUT"

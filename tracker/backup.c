@@ -45,9 +45,29 @@ copy(sqlite3 *db, sqlite3 *dst, const char *path, char **err)
 	return 0;
 }
 
+/* 1 if path is the file of db's main database (or its -wal or -shm), else 0. */
+static int
+same_file(sqlite3 *db, const char *path)
+{
+	const char *file = sqlite3_db_filename(db, "main");
+	struct stat a, b;
+	if (file == NULL || *file == '\0' || stat(path, &b) != 0)
+		return 0;
+	const char *suffix[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char *f = xasprintf("%s%s", file, suffix[i]);
+		int same = stat(f, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+		free(f);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Copy db into a new file at path: refused when path exists, unless force
- * (then the old file and its -wal and -shm are replaced). On success fills
+ * (then the old file and its -wal and -shm are replaced), and always when
+ * path is the database itself. On success fills
  * *info (matches in the copy, its size) and returns 0; else -1 with *err
  * set (free() it) and no file left behind that was not there before.
  */
@@ -55,6 +75,10 @@ int
 backup_copy(sqlite3 *db, const char *path, int force, struct backup_info *info, char **err)
 {
 	*err = NULL;
+	if (same_file(db, path)) {
+		*err = xasprintf("%s is the database itself: name another file", path);
+		return -1;
+	}
 	if (force) {
 		char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
 		unlink(wal);
