@@ -76,8 +76,11 @@ contains "merge: reimport unchanged" "0 matches added, 3 unchanged, 0 replaced; 
 # --- void and unvoid
 refused "void: no such match" "Desk Cup / Final has no match 9 (its last match is 3)" \
 	"$TRACKER" void --stage Final 9 --reason typo
+dump "$TRACKER_DB" >"$T/before"
 status "void: --reason is required" 2 "$TRACKER" void --stage Final 2
-contains "void: --reason message" "--reason is required" "$OUT"
+contains "void: --reason message" "--reason is required: say why the match does not count" "$OUT"
+dump "$TRACKER_DB" >"$T/after"
+same_file "void: --reason: unchanged" "$T/before" "$T/after"
 refused "unvoid: not void" "match 2 of Desk Cup / Final is not void" \
 	"$TRACKER" unvoid --stage Final 2
 status "void match 2" 0 "$TRACKER" void --stage final 2 --reason "wrong lobby"
