@@ -130,7 +130,7 @@ lookup(const char *name)
 	return NULL;
 }
 
-/* The two-word command "NAME SUB" (teams merge), or NULL. */
+/* The two-word command "NAME SUB" (teams merge), or NULL; it goes before NAME alone. */
 static const struct command *
 lookup2(const char *name, const char *sub)
 {
@@ -153,10 +153,10 @@ static int
 cmd_help(const struct command *cmd, int argc, char **argv)
 {
 	(void)cmd;
-	if (argc > 2 && lookup2(argv[1], argv[2])) {
-		const struct command *c = lookup2(argv[1], argv[2]);
+	const struct command *c2 = argc > 2 ? lookup2(argv[1], argv[2]) : NULL;
+	if (c2) {
 		char *hargv[] = {argv[2], "--help", NULL};
-		return c->fn(c, 2, hargv);
+		return c2->fn(c2, 2, hargv);
 	}
 	if (argc > 1) {
 		const struct command *c = lookup(argv[1]);
