@@ -72,7 +72,7 @@ run2(sqlite3 *db, const char *sql, int64_t a, int64_t b)
 
 /* The text sql yields for ?1 = a, ?2 = b, ?3 = text; NULL when no row. The caller frees it. */
 static char *
-text3(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *text)
+one_text(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *text)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
 	int np = sqlite3_bind_parameter_count(st);
@@ -91,10 +91,10 @@ text3(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *text)
 static char *
 stage_label(sqlite3 *db, int64_t stage)
 {
-	char *s = text3(db,
-	                "SELECT t.name || ' / ' || s.name FROM stage s"
-	                " JOIN tournament t ON t.id = s.tournament_id WHERE s.id = ?1",
-	                stage, 0, NULL);
+	char *s = one_text(db,
+	                   "SELECT t.name || ' / ' || s.name FROM stage s"
+	                   " JOIN tournament t ON t.id = s.tournament_id WHERE s.id = ?1",
+	                   stage, 0, NULL);
 	return s ? s : xasprintf("stage %lld", (long long)stage);
 }
 
@@ -177,9 +177,9 @@ correct_remove(sqlite3 *db, const char *origin, int64_t tournament, int64_t stag
 		return db_fail(db, msg);
 	if (stage > 0)
 		tournament = db_int(db, 0, "SELECT tournament_id FROM stage WHERE id = ?1", stage);
-	char *what =
-	    stage > 0 ? stage_label(db, stage)
-	              : text3(db, "SELECT name FROM tournament WHERE id = ?1", tournament, 0, NULL);
+	char *what = stage > 0 ? stage_label(db, stage)
+	                       : one_text(db, "SELECT name FROM tournament WHERE id = ?1",
+	                                  tournament, 0, NULL);
 	const char *noun = stage > 0 ? "stage" : "tournament";
 	/* ?1: the tournament, ?2: the stage or 0 for all of the tournament's */
 	static const char scope[] = " stage_id IN (SELECT id FROM stage WHERE tournament_id = ?1"
@@ -266,14 +266,14 @@ correct_merge(sqlite3 *db, const char *origin, int player, int64_t from, int64_t
 	const char *noun = player ? "player" : "team";
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
-	char *fname = text3(db,
-	                    player ? "SELECT name FROM player WHERE id = ?1"
-	                           : "SELECT name FROM team WHERE id = ?1",
-	                    from, 0, NULL);
-	char *iname = text3(db,
-	                    player ? "SELECT name FROM player WHERE id = ?1"
-	                           : "SELECT name FROM team WHERE id = ?1",
-	                    into, 0, NULL);
+	char *fname = one_text(db,
+	                       player ? "SELECT name FROM player WHERE id = ?1"
+	                              : "SELECT name FROM team WHERE id = ?1",
+	                       from, 0, NULL);
+	char *iname = one_text(db,
+	                       player ? "SELECT name FROM player WHERE id = ?1"
+	                              : "SELECT name FROM team WHERE id = ?1",
+	                       into, 0, NULL);
 	char *clash = NULL;
 	int rc = -1;
 	if (fname == NULL || iname == NULL) {
@@ -284,44 +284,45 @@ correct_merge(sqlite3 *db, const char *origin, int player, int64_t from, int64_t
 		refuse(db, msg, "'%s' and '%s' are the same %s", fname, iname, noun);
 		goto out;
 	}
-	clash =
-	    text3(db,
-	          player ? "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
-	                   " FROM player_result a JOIN player_result b ON b.match_id = a.match_id"
-	                   " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
-	                   " JOIN tournament t ON t.id = s.tournament_id"
-	                   " WHERE a.player_id = ?1 AND b.player_id = ?2 ORDER BY m.id LIMIT 1"
-	                 : "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
-	                   " FROM result a JOIN result b ON b.match_id = a.match_id"
-	                   " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
-	                   " JOIN tournament t ON t.id = s.tournament_id"
-	                   " WHERE a.team_id = ?1 AND b.team_id = ?2 ORDER BY m.id LIMIT 1",
-	          from, into, NULL);
+	clash = one_text(
+	    db,
+	    player ? "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
+	             " FROM player_result a JOIN player_result b ON b.match_id = a.match_id"
+	             " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
+	             " JOIN tournament t ON t.id = s.tournament_id"
+	             " WHERE a.player_id = ?1 AND b.player_id = ?2 ORDER BY m.id LIMIT 1"
+	           : "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
+	             " FROM result a JOIN result b ON b.match_id = a.match_id"
+	             " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
+	             " JOIN tournament t ON t.id = s.tournament_id"
+	             " WHERE a.team_id = ?1 AND b.team_id = ?2 ORDER BY m.id LIMIT 1",
+	    from, into, NULL);
 	if (clash) {
 		refuse(db, msg, "'%s' and '%s' both played %s: they are two %ss, not one", fname,
 		       iname, clash, noun);
 		goto out;
 	}
 	if (!player) {
-		clash = text3(db,
-		              "SELECT t.name || ' / ' || s.name FROM headstart a JOIN headstart b"
-		              " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
-		              " JOIN tournament t ON t.id = s.tournament_id"
-		              " WHERE a.team_id = ?1 AND b.team_id = ?2 LIMIT 1",
-		              from, into, NULL);
+		clash =
+		    one_text(db,
+		             "SELECT t.name || ' / ' || s.name FROM headstart a JOIN headstart b"
+		             " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
+		             " JOIN tournament t ON t.id = s.tournament_id"
+		             " WHERE a.team_id = ?1 AND b.team_id = ?2 LIMIT 1",
+		             from, into, NULL);
 		if (clash) {
 			refuse(db, msg,
 			       "'%s' and '%s' both have a head start in %s: remove one first",
 			       fname, iname, clash);
 			goto out;
 		}
-		clash =
-		    text3(db,
-		          "SELECT t.name || ' / ' || s.name FROM stage_team a JOIN stage_team b"
-		          " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
-		          " JOIN tournament t ON t.id = s.tournament_id"
-		          " WHERE a.team_id = ?1 AND b.team_id = ?2 AND a.grp IS NOT b.grp LIMIT 1",
-		          from, into, NULL);
+		clash = one_text(
+		    db,
+		    "SELECT t.name || ' / ' || s.name FROM stage_team a JOIN stage_team b"
+		    " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
+		    " JOIN tournament t ON t.id = s.tournament_id"
+		    " WHERE a.team_id = ?1 AND b.team_id = ?2 AND a.grp IS NOT b.grp LIMIT 1",
+		    from, into, NULL);
 		if (clash) {
 			refuse(db, msg, "'%s' and '%s' are in different groups of %s", fname, iname,
 			       clash);
@@ -360,11 +361,11 @@ static char *
 named_elsewhere(sqlite3 *db, int64_t team, const char *spelling)
 {
 	char *key = name_key(spelling);
-	char *s = text3(db,
-	                "SELECT name FROM team WHERE key = ?3 AND id <> ?1 UNION ALL"
-	                " SELECT t.name FROM team_alias a JOIN team t ON t.id = a.team_id"
-	                " WHERE lower(a.spelling) = ?3 AND a.team_id <> ?1 LIMIT 1",
-	                team, 0, key);
+	char *s = one_text(db,
+	                   "SELECT name FROM team WHERE key = ?3 AND id <> ?1 UNION ALL"
+	                   " SELECT t.name FROM team_alias a JOIN team t ON t.id = a.team_id"
+	                   " WHERE lower(a.spelling) = ?3 AND a.team_id <> ?1 LIMIT 1",
+	                   team, 0, key);
 	free(key);
 	return s;
 }
@@ -381,7 +382,7 @@ correct_rename(sqlite3 *db, const char *origin, int64_t team, const char *name, 
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
 	char *clean = name_clean(name), *key = name_key(name), *slug = slugify(clean);
-	char *old = text3(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL);
+	char *old = one_text(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL);
 	char *other = NULL, *unique = NULL;
 	int rc = -1;
 	if (old == NULL) {
@@ -409,8 +410,8 @@ correct_rename(sqlite3 *db, const char *origin, int64_t team, const char *name, 
 	}
 	unique = xstrdup(slug);
 	for (int k = 2;; k++) {
-		char *taken = text3(db, "SELECT slug FROM team WHERE slug = ?3 AND id <> ?1", team,
-		                    0, unique);
+		char *taken = one_text(db, "SELECT slug FROM team WHERE slug = ?3 AND id <> ?1",
+		                       team, 0, unique);
 		if (taken == NULL)
 			break;
 		free(taken);
@@ -462,7 +463,7 @@ correct_alias(sqlite3 *db, const char *origin, int64_t team, const char *spellin
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
 	char *clean = name_clean(spelling);
-	char *name = text3(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL);
+	char *name = one_text(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL);
 	char *other = NULL;
 	int rc = -1;
 	if (name == NULL) {
