@@ -106,6 +106,10 @@ contains "rename: says so" "renamed team 'DELTA' to 'DELTA FORCE' (slug delta-fo
 eq "renamed totals" "ALPHA:3:36 BRAVO:3:38 CHARLIE:3:38 DELTA FORCE:3:25 " "$(totals)"
 status "rename: old name still finds it" 0 "$TRACKER" team delta --format json
 contains "rename: old name's page" '"team":"DELTA FORCE"' "$OUT"
+printf '{"headstart": {"DELTA": 2}}\n' >"$T/headstart.json"
+status "rename: a ruleset naming the old name" 0 "$TRACKER" rules set --stage Warmup --file "$T/headstart.json"
+eq "rename: its head start is the renamed team's" "DELTA FORCE|2|4" "$(sql "$TRACKER_DB" "SELECT t.name, h.points,
+	(SELECT count(*) FROM team) FROM headstart h JOIN team t ON t.id = h.team_id")"
 status "rename: reimport" 0 "$TRACKER" import "$C/desk-cup.json"
 contains "rename: old file unchanged" "0 matches added, 3 unchanged, 0 replaced; 0 teams" "$OUT"
 
@@ -162,7 +166,7 @@ contains "tournaments remove --force: backup" "removed tournament 'Desk Cup' wit
 # --- the log: every write above, newest first, with its origin
 "$TRACKER" log --format csv >"$T/log.csv"
 eq "log: actions, oldest first" \
-	"cli,import cli,merge cli,void cli,unvoid cli,rename cli,alias cli,import cli,merge cli,remove cli,remove cli,import cli,remove " \
+	"cli,import cli,merge cli,void cli,unvoid cli,rename cli,rules cli,alias cli,import cli,merge cli,remove cli,remove cli,import cli,remove " \
 	"$(awk -F, 'NR > 1 { print $2 "," $3 }' "$T/log.csv" | tac | tr '\n' ' ')"
 contains "log: the merge's ids" "merge,,,team=" "$(cat "$T/log.csv")"
 "$TRACKER" log --limit 2 --format json >"$T/log.json"

@@ -70,15 +70,19 @@ teamkey_add(sqlite3 *db, const char *name, int64_t *id)
 }
 
 /*
- * The team whose key is name_key(name), created when there is none (with
- * its folded name recorded as its first alias). Returns 1 found, 2 created,
+ * The team whose key is name_key(name), or one of whose spellings has that
+ * key (the old name of a renamed or merged team), created when there is
+ * none (with its folded name recorded as its first alias). Returns 1 found, 2 created,
  * with *id set; -1 on a database error.
  */
 int
 teamkey_id(sqlite3 *db, const char *name, int64_t *id)
 {
 	char *key = name_key(name);
-	int rc = one(db, "SELECT id FROM team WHERE key = ?1", key, 0, id);
+	int rc = one(db,
+	             "SELECT id FROM team WHERE key = ?1"
+	             " UNION ALL SELECT team_id FROM team_alias WHERE lower(spelling) = ?1",
+	             key, 0, id);
 	free(key);
 	if (rc != 0)
 		return rc;
