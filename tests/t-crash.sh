@@ -128,7 +128,7 @@ eq crash-import-same-as-uninterrupted "$(sql "$T/whole.db" "SELECT s.name, m.num
 # the database is whole as above, and every match whose POST was answered
 # 200 or 201 is stored.
 SDB=$T/serve.db
-TOKEN=crash-token
+TOKEN=crash-token-0123456789
 NPOST=${CRASH_POSTS:-2000}
 mkdir -p "$T/post"
 pwant=$(awk -f gen-matches.awk -v dir="$T/post" -v stages=0 -v per=0 -v live="$NPOST")

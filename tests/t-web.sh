@@ -158,20 +158,21 @@ eq "POST with no token configured 403" 403 "$(code "${U}api/v1/matches" -H 'Auth
 eq "refused POST has no CORS" "" "$(header Access-Control-Allow-Origin)"
 stop "server stops on SIGTERM, exit 0"
 
-printf 'tok-%s\n' "$$" >"$T/token"
+TOK=tok-$$-0123456789abcdef
+printf '# the desks\ndesk-1 %s\n' "$TOK" >"$T/token"
 start "server starts with --token-file" --token-file "$T/token"
 eq "POST without Authorization 401" 401 "$(code "${U}api/v1/matches" --data-binary @"$T/m15.json")"
-eq "POST wrong token 401" 401 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$x" --data-binary @"$T/m15.json")"
+eq "POST wrong token 401" 401 "$(code "${U}api/v1/matches" -H "Authorization: Bearer ${TOK}x" --data-binary @"$T/m15.json")"
 printf '%s' '{"tournament":"A","stage":"B","match":1,"map":"M","results":[{"team":"X","placement":1,"kills":-1}]}' >"$T/neg.json"
 cli_msg=$("$TRACKER" import "$T/neg.json" 2>&1 | grep 'kills' | sed "s|^$T/neg.json: ||")
-eq "POST bad JSON 400" 400 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/neg.json")"
+eq "POST bad JSON 400" 400 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/neg.json")"
 contains "400 carries the importer's message" "\"POST body: $cli_msg\"" "$(cat "$T/body")"
 head -c 1100000 /dev/zero | tr '\0' ' ' >"$T/big.json"
-eq "POST over 1 MB 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/big.json")"
+eq "POST over 1 MB 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/big.json")"
 eq "nothing stored by refused POSTs" 14 "$(sql "$TRACKER_DB" "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final'")"
-eq "POST right token 201" 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/m15.json")"
+eq "POST right token 201" 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/m15.json")"
 contains "POST says one match added" '"matches_added":1' "$(cat "$T/body")"
-eq "POST the same again 200" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" --data-binary @"$T/m15.json")"
+eq "POST the same again 200" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/m15.json")"
 
 # A POST while another process (a CLI import) holds the write lock: 503
 # with Retry-After once the server's busy timeout passes, not the
@@ -186,7 +187,7 @@ for _i in $(seq 50); do
 	sleep 0.1
 done
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":17,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":1}]}' >"$T/m17.json"
-eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 60 -H "Authorization: Bearer tok-$$" --data-binary @"$T/m17.json")"
+eq "POST while the database is locked 503" 503 "$(code "${U}api/v1/matches" --max-time 60 -H "Authorization: Bearer $TOK" --data-binary @"$T/m17.json")"
 eq "503 says when to retry" 1 "$(header Retry-After)"
 contains "503 says the database is busy" '"error":"the database is busy' "$(cat "$T/body")"
 echo "ROLLBACK;" >&3
@@ -242,20 +243,20 @@ lacks "current ?since= waits for a change" "event: update" \
 
 # A body without Content-Length (chunked) that runs over the limit: 413
 # once it ends.
-eq "chunked body over the limit 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer tok-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/big.json")"
+eq "chunked body over the limit 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" -H "Transfer-Encoding: chunked" --data-binary @"$T/big.json")"
 contains "chunked 413 says why" "over the size limit" "$(cat "$T/body")"
 eq "server still answers after a refused chunked body" 200 "$(code "$U")"
 stop "server with a token stops on SIGTERM, exit 0"
 
 # The token from the environment, smaller limits, SIGINT.
-TRACKER_TOKEN=env-$$ start "server starts with TRACKER_TOKEN and limits" --max-streams 1 --max-body 2000
-eq "POST with the TRACKER_TOKEN token" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/m15.json")"
+TRACKER_TOKEN=env-$$-0123456789abcdef start "server starts with TRACKER_TOKEN and limits" --max-streams 1 --max-body 2000
+eq "POST with the TRACKER_TOKEN token" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$-0123456789abcdef" --data-binary @"$T/m15.json")"
 head -c 3000 /dev/zero | tr '\0' ' ' >"$T/3k.json"
-eq "--max-body 2000: a 3000-byte body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" --data-binary @"$T/3k.json")"
-eq "--max-body 2000: a 3000-byte chunked body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/3k.json")"
+eq "--max-body 2000: a 3000-byte body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$-0123456789abcdef" --data-binary @"$T/3k.json")"
+eq "--max-body 2000: a 3000-byte chunked body 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$-0123456789abcdef" -H "Transfer-Encoding: chunked" --data-binary @"$T/3k.json")"
 # still going past twice the limit: the connection is dropped, no answer
 head -c 5000 /dev/zero | tr '\0' ' ' >"$T/5k.json"
-eq "--max-body 2000: a 5000-byte chunked body dropped" 000 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$" -H "Transfer-Encoding: chunked" --data-binary @"$T/5k.json")"
+eq "--max-body 2000: a 5000-byte chunked body dropped" 000 "$(code "${U}api/v1/matches" -H "Authorization: Bearer env-$$-0123456789abcdef" -H "Transfer-Encoding: chunked" --data-binary @"$T/5k.json")"
 eq "server answers after a dropped body" 200 "$(code "$U")"
 cookie=$(head -c 6000 /dev/zero | tr '\0' c)
 eq "default --max-header: a 6 KB cookie is served" 200 "$(code "$U" -H "Cookie: a=$cookie")"

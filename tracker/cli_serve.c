@@ -1,5 +1,5 @@
 /*
- * cli_serve.c: `tracker serve`: its options and limits, the write token,
+ * cli_serve.c: `tracker serve`: its options and limits, the write tokens,
  * and the life of the process around the server (server.c): signals
  * blocked before its threads start, the URL printed once it listens, a
  * clean stop on SIGINT or SIGTERM.
@@ -49,24 +49,74 @@ number(const struct command *cmd, const char *name, const char *arg)
 	return (unsigned)v;
 }
 
-/* The token in file (white space around it dropped), or die saying why not. */
+#define TOKEN_MIN 16 /* characters a write token has at least */
+
+/* s with the white space at its start and end dropped, in place. */
 static char *
-read_token(const char *file)
+trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Add the token name = secret to the list *t of *n (both copied). */
+static void
+add_token(struct http_token **t, int *n, const char *name, const char *secret)
+{
+	*t = xrealloc(*t, (size_t)(*n + 1) * sizeof **t);
+	(*t)[*n].name = xstrdup(name);
+	(*t)[*n].secret = xstrdup(secret);
+	(*n)++;
+}
+
+/*
+ * Read the token file: one "NAME TOKEN" per line, the token being the whole
+ * rest of the line (white space around it dropped), '#' lines and blank
+ * lines skipped. Dies naming file:line for a line without a token, a token
+ * under TOKEN_MIN characters, a name or a token given twice, or a file
+ * without any token.
+ */
+static void
+read_tokens(const char *file, struct http_token **t, int *n)
 {
 	FILE *fp = fopen(file, "r");
 	if (fp == NULL)
 		die("--token-file: %s: %s", file, strerror(errno));
-	char line[512];
-	size_t n = fread(line, 1, sizeof line - 1, fp);
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0;
+	while (getline(&line, &cap, fp) >= 0) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		size_t nl = strcspn(s, " \t");
+		char *secret = trim(s + nl);
+		s[nl] = '\0';
+		if (*secret == '\0')
+			die("--token-file: %s:%d: expected NAME TOKEN, got one word", file, lineno);
+		if (strlen(secret) < TOKEN_MIN)
+			die("--token-file: %s:%d: the token of '%s' has %zu characters; at least "
+			    "%d",
+			    file, lineno, s, strlen(secret), TOKEN_MIN);
+		for (int i = 0; i < *n; i++) {
+			if (strcmp((*t)[i].name, s) == 0)
+				die("--token-file: %s:%d: the name '%s' is given twice", file,
+				    lineno, s);
+			if (strcmp((*t)[i].secret, secret) == 0)
+				die("--token-file: %s:%d: '%s' has the token of '%s'", file, lineno,
+				    s, (*t)[i].name);
+		}
+		add_token(t, n, s, secret);
+	}
+	free(line);
 	fclose(fp);
-	line[n] = '\0';
-	char *s = line;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	size_t len = strcspn(s, " \t\r\n");
-	if (len == 0)
-		die("--token-file: %s: no token in the file", file);
-	return xstrndup(s, len);
+	if (*n == 0)
+		die("--token-file: %s: no token in the file (one NAME TOKEN per line)", file);
 }
 
 int
@@ -82,9 +132,11 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"max-streams", required_argument, NULL, 's'},
 	                                     {"max-body", required_argument, NULL, 'b'},
 	                                     {"max-header", required_argument, NULL, 'H'},
+	                                     {"secure-cookie", no_argument, NULL, 'S'},
 	                                     CLI_COMMON_OPTIONS};
 	const char *token_file = NULL;
-	char *token = NULL;
+	struct http_token *tokens = NULL;
+	int ntokens = 0;
 	struct server_conf conf = {0};
 	int c;
 	conf.max_conns = 1000;
@@ -103,6 +155,9 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			break;
 		case 'k':
 			token_file = optarg;
+			break;
+		case 'S':
+			conf.secure_cookie = 1;
 			break;
 		case 'c':
 			conf.max_conns = number(cmd, "max-connections", optarg);
@@ -142,11 +197,17 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
 	if (conf.max_streams >= conf.max_conns)
 		cli_usage(cmd, "--max-streams must be below --max-connections");
+	const char *env = getenv("TRACKER_TOKEN");
 	if (token_file)
-		token = read_token(token_file);
-	else if (getenv("TRACKER_TOKEN") && *getenv("TRACKER_TOKEN"))
-		token = xstrdup(getenv("TRACKER_TOKEN"));
-	conf.token = token;
+		read_tokens(token_file, &tokens, &ntokens);
+	else if (env && *env) {
+		if (strlen(env) < TOKEN_MIN)
+			die("TRACKER_TOKEN has %zu characters; a token has at least %d",
+			    strlen(env), TOKEN_MIN);
+		add_token(&tokens, &ntokens, "env", env);
+	}
+	conf.tokens = tokens;
+	conf.ntokens = ntokens;
 	conf.db = db_path(cli.db);
 
 	sqlite3 *wdb = cli_db(); /* creates and migrates; then the watcher's own */
@@ -170,6 +231,10 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "tracker: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	server_stop();
-	free(token);
+	for (int i = 0; i < ntokens; i++) {
+		free((char *)tokens[i].name);
+		free((char *)tokens[i].secret);
+	}
+	free(tokens);
 	return 0;
 }

@@ -118,7 +118,7 @@ db_migrate(sqlite3 *db, char **err)
 	int64_t v = db_int(db, 0, "PRAGMA user_version", 0);
 	if (v > db_nmigrations) {
 		*err = xasprintf("database schema version %lld is newer than this tracker (%d)",
-				 (long long)v, db_nmigrations);
+		                 (long long)v, db_nmigrations);
 		db_rollback(db);
 		db_exec(db, "PRAGMA foreign_keys=ON");
 		return -1;
@@ -131,7 +131,8 @@ db_migrate(sqlite3 *db, char **err)
 		    db_exec(db, pragma) != 0)
 			goto fail;
 	}
-	if (v < db_nmigrations && db_int(db, 0, "SELECT count(*) FROM pragma_foreign_key_check", 0)) {
+	if (v < db_nmigrations &&
+	    db_int(db, 0, "SELECT count(*) FROM pragma_foreign_key_check", 0)) {
 		*err = xstrdup("migrating the database: a reference points at no row");
 		db_rollback(db);
 		db_exec(db, "PRAGMA foreign_keys=ON");
@@ -212,24 +213,35 @@ db_exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* Start a write transaction, taking the write lock now. 0 or -1. */
+/*
+ * Start a write transaction, taking the write lock now; inside a transaction
+ * already open (a preview that rolls back what it tries), a savepoint
+ * instead, which db_commit releases and db_rollback undoes alone. 0 or -1.
+ */
 int
 db_begin(sqlite3 *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
+	return db_exec(db, sqlite3_get_autocommit(db) ? "BEGIN IMMEDIATE" : "SAVEPOINT db_nested");
 }
 
+/* Commit what db_begin started: the nested savepoint when there is one, else the transaction. */
 int
 db_commit(sqlite3 *db)
 {
+	if (sqlite3_exec(db, "RELEASE db_nested", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
 	return db_exec(db, "COMMIT");
 }
 
-/* Roll back the open transaction, if there is one. */
+/* Roll back what db_begin started (the nested savepoint, or the transaction), if open. */
 void
 db_rollback(sqlite3 *db)
 {
-	if (!sqlite3_get_autocommit(db))
+	if (sqlite3_get_autocommit(db))
+		return;
+	if (sqlite3_exec(db, "ROLLBACK TO db_nested", NULL, NULL, NULL) == SQLITE_OK)
+		sqlite3_exec(db, "RELEASE db_nested", NULL, NULL, NULL);
+	else
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 

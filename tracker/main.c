@@ -69,8 +69,10 @@ static const struct command commands[] = {
     {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--token-file FILE] [limits]",
      "Serve the leaderboards, the JSON API and live updates over HTTP.",
      "  --listen ADDR:PORT where to listen (default 127.0.0.1:8080; port 0: any free one)\n"
-     "  --token-file FILE  the token POST /api/v1/matches needs (else $TRACKER_TOKEN;\n"
-     "                     with neither, writes are off)\n"
+     "  --token-file FILE  the write tokens (POST /api/v1/matches, /desk): one\n"
+     "                     NAME TOKEN per line, 16 characters or more (else\n"
+     "                     $TRACKER_TOKEN, named env; with neither, writes are off)\n"
+     "  --secure-cookie    mark the /desk session cookie Secure (behind HTTPS)\n"
      "  --max-connections N\n"
      "                     connections at once (default 1000)\n"
      "  --per-ip N         connections at once from one address (default 200)\n"

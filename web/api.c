@@ -115,18 +115,14 @@ api_events(const struct http_req *req, struct http_out *out)
 	out->stream_since = since ? strtoull(since, NULL, 10) : 0;
 }
 
-/* 1 when the Authorization header carries "Bearer " + token; compared in constant time. */
-static int
-token_ok(const char *authorization, const char *token)
+/* The token the Authorization header ("Bearer " + token) names, or NULL. */
+static const struct http_token *
+bearer(const struct http_req *req)
 {
-	if (authorization == NULL || strncasecmp(authorization, "Bearer ", 7) != 0)
-		return 0;
-	const char *given = authorization + 7;
-	size_t lt = strlen(token), lg = strlen(given);
-	unsigned char diff = lt != lg;
-	for (size_t i = 0; i < lg; i++)
-		diff |= (unsigned char)(given[i] ^ token[i % lt]);
-	return diff == 0;
+	const char *a = req->authorization;
+	if (a == NULL || strncasecmp(a, "Bearer ", 7) != 0)
+		return NULL;
+	return http_token_find(req, a + 7);
 }
 
 /*
@@ -139,11 +135,11 @@ token_ok(const char *authorization, const char *token)
 void
 api_post_match(const struct http_req *req, struct http_out *out)
 {
-	if (req->token == NULL) {
+	if (req->ntokens == 0) {
 		http_fail(out, 403, "writes are off: the server has no token (--token-file)");
 		return;
 	}
-	if (!token_ok(req->authorization, req->token)) {
+	if (bearer(req) == NULL) {
 		http_fail(out, 401, "a write needs Authorization: Bearer TOKEN");
 		return;
 	}

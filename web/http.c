@@ -45,6 +45,13 @@ static const struct route routes[] = {
     {"GET", "/api/v1/tournaments/*/stages/*/events", api_events, ROUTE_API},
     {"GET", "/api/v1/teams/*", api_team, ROUTE_CACHE | ROUTE_API},
     {"POST", "/api/v1/matches", api_post_match, ROUTE_API},
+    {"GET", "/desk", page_desk, ROUTE_PRIVATE},
+    {"POST", "/desk/login", desk_login, ROUTE_PRIVATE},
+    {"POST", "/desk/logout", desk_logout, ROUTE_PRIVATE},
+    {"GET", "/desk/*/*", page_desk_stage, ROUTE_PRIVATE},
+    {"POST", "/desk/*/*/preview", desk_preview, ROUTE_PRIVATE},
+    {"POST", "/desk/*/*/commit", desk_commit, ROUTE_PRIVATE},
+    {"POST", "/desk/*/*/void", desk_void, ROUTE_PRIVATE},
 };
 
 /* The value of query argument key, or NULL when the request has none. */
@@ -54,6 +61,87 @@ http_arg(const struct http_req *req, const char *key)
 	for (int i = 0; i < req->nargs; i++)
 		if (strcmp(req->args[i].key, key) == 0)
 			return req->args[i].value ? req->args[i].value : "";
+	return NULL;
+}
+
+/*
+ * The write token of req whose secret is given (may be NULL), or NULL. Every
+ * token is compared in full, in time that depends on the lengths alone, so
+ * that the time taken tells nothing of which bytes matched.
+ */
+const struct http_token *
+http_token_find(const struct http_req *req, const char *given)
+{
+	const struct http_token *found = NULL;
+	if (given == NULL || *given == '\0')
+		return NULL;
+	size_t lg = strlen(given);
+	for (int t = 0; t < req->ntokens; t++) {
+		const char *secret = req->tokens[t].secret;
+		size_t lt = strlen(secret);
+		if (lt == 0)
+			continue;
+		unsigned char diff = lt != lg;
+		for (size_t i = 0; i < lg; i++)
+			diff |= (unsigned char)(given[i] ^ secret[i % lt]);
+		if (diff == 0)
+			found = &req->tokens[t];
+	}
+	return found;
+}
+
+/* The value of hex digit c, or -1. */
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The value of field key in req's body read as a form
+ * (application/x-www-form-urlencoded: '+' a space, %XX a byte), or NULL
+ * when the body has no such field or holds a NUL. The caller frees it.
+ */
+char *
+http_form(const struct http_req *req, const char *key)
+{
+	const char *p = req->body, *end = req->body + req->body_len;
+	size_t lk = strlen(key);
+	if (p == NULL)
+		return NULL;
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		const char *f_end = amp ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(f_end - p));
+		if (eq && (size_t)(eq - p) == lk && memcmp(p, key, lk) == 0) {
+			char *v = xmalloc((size_t)(f_end - eq));
+			size_t n = 0;
+			for (const char *c = eq + 1; c < f_end; c++) {
+				int hi, lo;
+				if (*c == '+')
+					v[n++] = ' ';
+				else if (*c == '%' && f_end - c > 2 && (hi = hexval(c[1])) >= 0 &&
+				         (lo = hexval(c[2])) >= 0) {
+					v[n++] = (char)(hi * 16 + lo);
+					c += 2;
+				} else
+					v[n++] = *c;
+				if (n && v[n - 1] == '\0') {
+					free(v);
+					return NULL;
+				}
+			}
+			v[n] = '\0';
+			return v;
+		}
+		p = f_end + 1;
+	}
 	return NULL;
 }
 
@@ -128,6 +216,8 @@ http_resp_unref(struct http_resp *r)
 		http_native_free(n);
 	else
 		free(r->body);
+	free(r->cookie);
+	free(r->location);
 	free(r);
 }
 
@@ -140,6 +230,8 @@ reason(int status)
 		return "OK";
 	case 201:
 		return "Created";
+	case 303:
+		return "See Other";
 	case 304:
 		return "Not Modified";
 	case 400:
@@ -154,6 +246,8 @@ reason(int status)
 		return "Method Not Allowed";
 	case 413:
 		return "Content Too Large";
+	case 429:
+		return "Too Many Requests";
 	case 503:
 		return "Service Unavailable";
 	default:
@@ -286,21 +380,27 @@ http_handle(struct http_req *req)
 		http_fail(&out, 503, "the database is busy; try again");
 		out.retry_after = 1;
 	}
-	if (out.status >= 400) {
+	int priv = (rt->flags & ROUTE_PRIVATE) != 0;
+	if (out.status >= 400 && !out.keep_body) {
 		r = http_error(out.status, rt->flags & ROUTE_API, out.body.data);
-		r->cors = get;
+		r->cors = get && !priv;
 		r->retry_after = out.retry_after;
+		r->cookie = out.cookie;
 		buf_free(&out.body);
+		free(out.location);
 		free(key);
 		return r;
 	}
 	size_t len;
 	char *body = buf_detach(&out.body, &len);
 	r = resp_new(out.status, out.type, body, len);
-	r->cors = get;
+	r->cors = get && !priv;
 	r->stream = out.stream;
 	r->stream_since = out.stream_since;
-	if (get && !out.stream) {
+	r->retry_after = out.retry_after;
+	r->cookie = out.cookie;
+	r->location = out.location;
+	if (get && !out.stream && !priv) {
 		make_etag(body, len, r->etag);
 		r->cache_control = out.cache_control ? out.cache_control : "no-cache";
 	}
@@ -335,6 +435,10 @@ http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, co
 	}
 	if (r->cors)
 		add(ctx, "Access-Control-Allow-Origin", "*");
+	if (r->cookie)
+		add(ctx, "Set-Cookie", r->cookie);
+	if (r->location)
+		add(ctx, "Location", r->location);
 	add(ctx, "Content-Security-Policy", CSP);
 	add(ctx, "X-Content-Type-Options", "nosniff");
 	add(ctx, "Referrer-Policy", "no-referrer");

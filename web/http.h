@@ -17,6 +17,11 @@ struct http_arg {
 	const char *value; /* its value, decoded ("" when absent) */
 };
 
+struct http_token {
+	const char *name;   /* who holds it ("desk-1"; "env" for TRACKER_TOKEN) */
+	const char *secret; /* the token: 16 characters or more */
+};
+
 struct http_req {
 	const char *method;                  /* "GET", "HEAD", "POST", ... */
 	const char *path;                    /* URL path, decoded, without the query */
@@ -24,11 +29,18 @@ struct http_req {
 	int nargs;                           /* entries used */
 	const char *authorization;           /* Authorization header, or NULL */
 	const char *last_event_id; /* Last-Event-ID header (an event stream resuming), or NULL */
+	const char *cookie;        /* Cookie header, or NULL */
+	const char *origin;        /* Origin header, or NULL */
+	const char *host;          /* Host header, or NULL */
+	const char *fetch_site;    /* Sec-Fetch-Site header, or NULL */
+	const char *client;        /* the client's address ("127.0.0.1"), or NULL */
 	const char *body;          /* request body (POST), or NULL */
 	size_t body_len;           /* its length */
 	sqlite3 *db;               /* this thread's connection */
-	const char *token;         /* write token; NULL: writes are off */
-	uint64_t version;          /* data version read before the handler runs (http_handle) */
+	const struct http_token *tokens; /* write tokens; none: writes are off */
+	int ntokens;                     /* entries */
+	int secure_cookie;               /* 1: the session cookie is marked Secure */
+	uint64_t version; /* data version read before the handler runs (http_handle) */
 	char param[HTTP_MAX_PARAMS][256]; /* the route's '*' segments, set by http_handle */
 	int nparam;                       /* entries used */
 };
@@ -41,7 +53,10 @@ struct http_out {
 	const char *cache_control; /* Cache-Control; NULL: "no-cache" (revalidate by ETag) */
 	int stream;                /* 1: an event stream follows instead of a body */
 	uint64_t stream_since;     /* data version the client has seen */
-	int retry_after;           /* seconds for Retry-After (with 503), 0: none */
+	int retry_after;           /* seconds for Retry-After (with 503 or 429), 0: none */
+	int keep_body;             /* 1: an error status keeps the body and type as they are */
+	char *cookie;              /* Set-Cookie value (malloc'd), or NULL */
+	char *location;            /* Location value (malloc'd, with 303), or NULL */
 };
 
 /* A response ready to send: immutable once made, shared by reference (cache). */
@@ -54,6 +69,8 @@ struct http_resp {
 	const char *cache_control; /* Cache-Control value */
 	const char *allow;         /* Allow value for 405, else NULL */
 	int retry_after;           /* Retry-After seconds, 0: none */
+	char *cookie;              /* Set-Cookie value (malloc'd), or NULL */
+	char *location;            /* Location value (malloc'd), or NULL */
 	int cors;                  /* 1: Access-Control-Allow-Origin: * */
 	int stream;                /* 1: an event stream, body unused */
 	uint64_t stream_since;     /* data version the client has seen */
@@ -67,8 +84,9 @@ extern void (*http_native_free)(void *native);
 typedef void (*http_handler)(const struct http_req *req, struct http_out *out);
 
 enum {
-	ROUTE_CACHE = 1, /* GET whose 200 body may be cached per data version */
-	ROUTE_API = 2,   /* errors as JSON rather than HTML */
+	ROUTE_CACHE = 1,   /* GET whose 200 body may be cached per data version */
+	ROUTE_API = 2,     /* errors as JSON rather than HTML */
+	ROUTE_PRIVATE = 4, /* a session's page: no CORS, no ETag, never stored (no-store) */
 };
 
 struct route {
@@ -80,6 +98,8 @@ struct route {
 
 const char *http_arg(const struct http_req *req, const char *key);
 int http_slug_ok(const char *s);
+char *http_form(const struct http_req *req, const char *key);
+const struct http_token *http_token_find(const struct http_req *req, const char *given);
 struct http_resp *http_handle(struct http_req *req);
 struct http_resp *http_error(int status, int api, const char *msg);
 void http_resp_unref(struct http_resp *r);

@@ -16,6 +16,14 @@ void page_chart(struct buf *b, const struct standings *st);
 void page_error(struct buf *b, const char *title, const char *msg);
 int page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r);
 
+void page_desk(const struct http_req *req, struct http_out *out);
+void page_desk_stage(const struct http_req *req, struct http_out *out);
+void desk_login(const struct http_req *req, struct http_out *out);
+void desk_logout(const struct http_req *req, struct http_out *out);
+void desk_preview(const struct http_req *req, struct http_out *out);
+void desk_commit(const struct http_req *req, struct http_out *out);
+void desk_void(const struct http_req *req, struct http_out *out);
+
 void api_tournaments(const struct http_req *req, struct http_out *out);
 void api_standings(const struct http_req *req, struct http_out *out);
 void api_matches(const struct http_req *req, struct http_out *out);

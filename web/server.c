@@ -241,10 +241,25 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			return MHD_YES;
 	}
 
-	struct http_req req = {.method = method, .path = url, .token = conf.token};
+	struct http_req req = {.method = method,
+	                       .path = url,
+	                       .tokens = conf.tokens,
+	                       .ntokens = conf.ntokens,
+	                       .secure_cookie = conf.secure_cookie};
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
 	req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	req.last_event_id = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Last-Event-ID");
+	req.cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+	req.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	req.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	req.fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+	char client[INET6_ADDRSTRLEN] = "";
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, client,
+		          sizeof client);
+	req.client = client[0] ? client : NULL;
 	if (p) {
 		req.body = p->body.data ? p->body.data : "";
 		req.body_len = p->body.len;
@@ -287,7 +302,7 @@ pool_bytes(size_t max_header)
 }
 
 /*
- * Start serving conf (copied; its token must outlive the server) with
+ * Start serving conf (copied; its tokens must outlive the server) with
  * watch_db as the connection live.c watches for writes. The caller blocks
  * the signals it waits for (and ignores SIGPIPE) first: the server's
  * threads inherit the signal mask. Returns 0 with *port the port listened

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "http.h"
+
 #define SERVER_MAX_THREADS 63 /* pool threads at most (each opens a connection) */
 
 struct server_conf {
@@ -18,8 +20,11 @@ struct server_conf {
 	unsigned max_streams;     /* event streams at once */
 	size_t max_body;          /* bytes a POST body may have */
 	size_t max_header;        /* bytes a request line and headers may have, roughly */
-	const char *token;        /* write token, or NULL: writes are off; kept by the caller */
-	const char *db;           /* database path */
+	const struct http_token
+	    *tokens;       /* write tokens (none: writes are off); kept by the caller */
+	int ntokens;       /* entries */
+	int secure_cookie; /* 1: the desk's session cookie is marked Secure */
+	const char *db;    /* database path */
 };
 
 int server_start(const struct server_conf *conf, sqlite3 *watch_db, unsigned *port, char **err);

@@ -7,7 +7,7 @@
  * server sees them; an empty line means no header. The request goes to
  * http_handle over an in-memory database holding a small stage (Champion
  * Rush, teams named with markup; a second stage without matches), with
- * writes on (token "fuzz-token").
+ * writes on (token "fuzz-token-0123456789").
  * Checks: a response always comes, with a 2xx-4xx status, headers without
  * CR or LF, and an ETag that matches itself. A request that changed the
  * database is undone (the database is made again), so that every input
@@ -27,7 +27,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
 
-#define TOKEN "fuzz-token"
+static const struct http_token tokens[] = {{"fuzz", "fuzz-token-0123456789"}};
 
 static const char seed[] =
     "{\"tournament\":\"Fuzz Cup\",\"stage\":\"Grand Final\",\"ruleset\":{\"name\":\"ffws\","
@@ -151,7 +151,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	memcpy(body, p, (size_t)(end - p));
 	body[end - p] = '\0';
 
-	struct http_req req = {.method = *method ? method : "GET", .token = TOKEN, .db = db};
+	struct http_req req = {
+	    .method = *method ? method : "GET", .tokens = tokens, .ntokens = 1, .db = db};
 	char *q = strchr(url, '?');
 	if (q) {
 		*q++ = '\0';

@@ -63,10 +63,12 @@ static struct http_resp *
 ask(const char *method, const char *path, const char *key, const char *value, const char *auth,
     const char *body, const char *token)
 {
+	struct http_token tok = {"test", token};
 	struct http_req req = {.method = method,
 	                       .path = path,
 	                       .db = db,
-	                       .token = token,
+	                       .tokens = token ? &tok : NULL,
+	                       .ntokens = token != NULL,
 	                       .authorization = auth,
 	                       .body = body,
 	                       .body_len = body ? strlen(body) : 0};
