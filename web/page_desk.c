@@ -319,11 +319,11 @@ last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
 		const char *map = (const char *)sqlite3_column_text(q, 1);
 		const char *why = (const char *)sqlite3_column_text(q, 2);
 		const char *booyah = (const char *)sqlite3_column_text(q, 3);
-		htmlf(b, "%r<li data-match=\"%d\">Match %d · %s · Booyah %s · %d kills",
-		      n ? ""
-		        : "<section class=\"card\" id=\"last\"><h2>Last stored</h2><ul "
-		          "class=\"writes\">",
-		      number, number, map ? map : "map unknown", booyah ? booyah : "none",
+		if (n == 0)
+			htmlf(b, "<section class=\"card\" id=\"last\"><h2>Last stored</h2>"
+			         "<ul class=\"writes\">");
+		htmlf(b, "<li data-match=\"%d\">Match %d · %s · Booyah %s · %d kills", number,
+		      number, map ? map : "map unknown", booyah ? booyah : "none",
 		      sqlite3_column_int(q, 4));
 		n++;
 		if (why)
