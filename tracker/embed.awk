@@ -39,8 +39,11 @@ FNR == 1 {
 	}
 }
 {
-	line = $0
-	gsub(/\\/, "\\\\", line)
+	# backslashes doubled by split and join: gsub's replacement reads "\\" differently in each awk
+	n = split($0, part, "\\")
+	line = part[1]
+	for (i = 2; i <= n; i++)
+		line = line "\\\\" part[i]
 	gsub(/"/, "\\\"", line)
 	gsub(/\t/, "\\t", line)
 	printf "\"%s\\n\"\n", line

@@ -1,0 +1,226 @@
+// desk.js: the results desk's entry form (/desk/{t}/{s}). Enter moves to the
+// next field (match, map, day, then placement and kills row by row) and,
+// after the last, asks for the preview; the checks run as you type (unique
+// placements within the lobby, one Booyah, kills of 0 or more, players'
+// kills within their team's, the lobby's kills); a block pasted from a
+// spreadsheet fills the rows; Preview and Commit post the match to the
+// server, whose importer checks it again, and the importer's messages
+// (JSON paths) are put beside the field they name. Commit is offered once
+// the preview of the very same match is on screen.
+"use strict";
+(function () {
+	var form = document.getElementById("entry");
+	if (!form) { return; }
+	var rows = Array.prototype.slice.call(form.querySelectorAll("tr.entry"));
+	var commit = document.getElementById("commit");
+	var previewButton = document.getElementById("preview-button");
+	var previewBox = document.getElementById("preview");
+	var list = document.getElementById("messages");
+	var sent = [];        // results[i] of the last document sent is rows[sent[i]]
+	var previewed = null; // the document the preview on screen is of
+
+	function fields() {
+		var f = [form.querySelector("#match"), form.querySelector("#map"), form.querySelector("#day")];
+		rows.forEach(function (r) { f.push(r.querySelector(".place"), r.querySelector(".kills")); });
+		return f;
+	}
+	function say(el, text) { if (el) { el.textContent = text || ""; } }
+	function errOf(input) { return document.getElementById(input.getAttribute("aria-describedby")); }
+	function number(input) {
+		var v = input.value.trim();
+		if (v === "") { return null; }
+		return /^[0-9]+$/.test(v) ? parseInt(v, 10) : NaN;
+	}
+
+	// The client's checks: writes each field's error beside it; returns how many there are.
+	function check() {
+		var bad = 0, booyahs = 0, lobby = 0, seen = {};
+		form.querySelectorAll(".err").forEach(function (e) { say(e, ""); });
+		var m = number(form.querySelector("#match"));
+		if (m === null || isNaN(m) || m < 1) { say(document.getElementById("match-e"), "a match number"); bad++; }
+		var d = number(form.querySelector("#day"));
+		if (d !== null && (isNaN(d) || d < 1)) { say(document.getElementById("day-e"), "a day from 1"); bad++; }
+		rows.forEach(function (r) {
+			var p = r.querySelector(".place"), k = r.querySelector(".kills");
+			var pv = number(p), kv = number(k);
+			if (pv === null) { say(errOf(p), "placement?"); bad++; }
+			else if (isNaN(pv) || pv < 1 || pv > rows.length) { say(errOf(p), "1 to " + rows.length); bad++; }
+			else if (seen[pv]) { say(errOf(p), "also " + seen[pv]); bad++; }
+			else { seen[pv] = r.getAttribute("data-team"); booyahs += pv === 1; }
+			if (kv === null) { say(errOf(k), "kills?"); bad++; }
+			else if (isNaN(kv)) { say(errOf(k), "0 or more"); bad++; }
+			else {
+				lobby += kv;
+				var players = 0;
+				r.querySelectorAll(".pk").forEach(function (i) { var v = number(i); if (v > 0) { players += v; } });
+				if (players > kv) { say(errOf(k), "players have " + players); bad++; }
+			}
+		});
+		if (booyahs !== 1 && rows.every(function (r) { return number(r.querySelector(".place")) !== null; })) {
+			bad++;
+		}
+		say(document.getElementById("lobby"), "Lobby kills: " + lobby);
+		say(document.getElementById("check"), bad ? (booyahs === 1 ? "" : "one Booyah (placement 1) needed · ") + bad + " to fix" : "");
+		return bad;
+	}
+
+	// The match as match JSON v1 (the server adds the tournament and the stage).
+	function doc() {
+		var d = { match: number(form.querySelector("#match")), map: form.querySelector("#map").value, results: [] };
+		var day = number(form.querySelector("#day"));
+		if (day) { d.day = day; }
+		sent = [];
+		rows.forEach(function (r, i) {
+			var res = { team: r.getAttribute("data-team"), placement: number(r.querySelector(".place")),
+				kills: number(r.querySelector(".kills")) };
+			var players = [];
+			r.querySelectorAll(".pk").forEach(function (p) {
+				var v = number(p);
+				if (v !== null) { players.push({ name: p.getAttribute("data-player"), kills: v }); }
+			});
+			if (players.length) { res.players = players; }
+			sent.push(i);
+			d.results.push(res);
+		});
+		return JSON.stringify(d);
+	}
+
+	// The field a message's JSON path names (results[3].kills, match, ...), or null.
+	function fieldOf(path) {
+		var m = /^results\[(\d+)\](?:\.players\[(\d+)\])?(?:\.(\w+))?/.exec(path);
+		if (m) {
+			var r = rows[sent[+m[1]]];
+			if (!r) { return null; }
+			if (m[2] !== undefined) { return r.querySelectorAll(".pk")[+m[2]] || r.querySelector(".kills"); }
+			return r.querySelector(m[3] === "kills" ? ".kills" : ".place");
+		}
+		return form.querySelector("#" + ({ match: "match", map: "map", day: "day" }[path] || "none"));
+	}
+
+	// Put the server's messages (li[data-path]) beside their fields, the rest in the list.
+	function place(html) {
+		var doc = new DOMParser().parseFromString(html, "text/html");
+		list.innerHTML = "";
+		doc.querySelectorAll("li[data-path]").forEach(function (li) {
+			var f = fieldOf(li.getAttribute("data-path"));
+			var e = f && (errOf(f) || f.closest("td, label").querySelector(".err"));
+			if (e) {
+				e.textContent = li.textContent;
+			} else {
+				var item = document.createElement("li");
+				item.className = li.className;
+				item.textContent = (li.getAttribute("data-path") ? li.getAttribute("data-path") + ": " : "") + li.textContent;
+				list.appendChild(item);
+			}
+		});
+		return doc;
+	}
+
+	function post(url, body) {
+		var data = new URLSearchParams();
+		data.set("csrf", form.querySelector("input[name=csrf]").value);
+		data.set("doc", body);
+		return fetch(url, { method: "POST", body: data, credentials: "same-origin" }).then(function (r) {
+			return r.text().then(function (t) { return { status: r.status, html: t }; });
+		});
+	}
+
+	function fresh() { previewed = null; commit.disabled = true; previewBox.innerHTML = ""; }
+
+	function preview() {
+		if (check()) { return; }
+		var d = doc();
+		previewButton.disabled = true;
+		post(form.getAttribute("data-preview"), d).then(function (r) {
+			var parsed = place(r.html);
+			if (r.status === 200) {
+				previewBox.innerHTML = "";
+				var box = parsed.querySelector(".previewed");
+				if (box) { previewBox.appendChild(document.importNode(box, true)); }
+				previewed = d;
+				commit.disabled = false;
+				commit.focus();
+			} else {
+				say(document.getElementById("check"), r.status === 400 ? "the server refused the match" : "error " + r.status);
+			}
+		}).catch(function (e) { say(document.getElementById("check"), String(e)); })
+			.then(function () { previewButton.disabled = false; });
+	}
+
+	form.addEventListener("submit", function (ev) {
+		ev.preventDefault();
+		var d = doc();
+		if (check()) { return; }
+		if (d !== previewed) { preview(); return; }
+		commit.disabled = true;
+		post(form.getAttribute("action"), d).then(function (r) {
+			place(r.html);
+			if (r.status === 201 || r.status === 200) {
+				location.assign(location.pathname + "?stored=" + encodeURIComponent(JSON.parse(d).match));
+			} else {
+				commit.disabled = false;
+				say(document.getElementById("check"), r.status === 400 ? "the server refused the match" : "error " + r.status);
+			}
+		});
+	});
+	previewButton.addEventListener("click", preview);
+
+	form.addEventListener("keydown", function (ev) {
+		if (ev.key !== "Enter" || ev.target === commit || ev.target === previewButton) { return; }
+		var f = fields(), i = f.indexOf(ev.target);
+		if (i < 0) { return; }
+		ev.preventDefault();
+		if (i + 1 < f.length) { f[i + 1].focus(); if (f[i + 1].select) { f[i + 1].select(); } }
+		else { preview(); }
+	});
+	form.addEventListener("input", function () { fresh(); check(); });
+	form.addEventListener("change", function () { fresh(); check(); });
+
+	// A block from a spreadsheet: lines of "team, placement, kills" (any order of rows)
+	// or "placement, kills" from the row pasted into down; tab, semicolon or comma.
+	form.addEventListener("paste", function (ev) {
+		var text = (ev.clipboardData || window.clipboardData).getData("text");
+		if (!/[\t;,\n]/.test(text.trim())) { return; }
+		ev.preventDefault();
+		var start = rows.indexOf(ev.target.closest("tr.entry"));
+		if (start < 0) { start = 0; }
+		var key = function (s) { return s.trim().replace(/\s+/g, " ").toUpperCase(); };
+		var at = start;
+		text.replace(/\r/g, "").split("\n").forEach(function (line) {
+			if (line.trim() === "") { return; }
+			var sep = line.indexOf("\t") >= 0 ? "\t" : line.indexOf(";") >= 0 ? ";" : ",";
+			var cells = line.split(sep).map(function (c) { return c.trim().replace(/^"(.*)"$/, "$1"); });
+			var row = null;
+			if (!/^[0-9]+$/.test(cells[0])) {
+				row = rows.filter(function (r) { return key(r.getAttribute("data-team")) === key(cells[0]); })[0];
+				cells = cells.slice(1);
+				if (!row) {
+					var li = document.createElement("li");
+					li.className = "error";
+					li.textContent = "not a team of the roster: " + line;
+					if (/^[0-9]+$/.test(cells[0] || "")) { list.appendChild(li); }
+					return;
+				}
+			} else {
+				row = rows[at++];
+			}
+			if (!row) { return; }
+			row.querySelector(".place").value = cells[0] || "";
+			row.querySelector(".kills").value = cells[1] || "";
+		});
+		fresh();
+		check();
+	});
+
+	commit.disabled = true;
+	var stored = /[?&]stored=(\d+)/.exec(location.search);
+	if (stored) {
+		say(document.getElementById("check"), "");
+		var li = document.createElement("li");
+		li.className = "stored";
+		li.textContent = "Match " + stored[1] + " stored.";
+		list.appendChild(li);
+	}
+	var first = form.querySelector("#map");
+	if (first) { first.focus(); }
+})();
