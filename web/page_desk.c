@@ -73,15 +73,18 @@ have_session(const struct http_req *req, struct http_out *out, struct session *s
 }
 
 /*
- * 1 when req comes from this site's own pages: Sec-Fetch-Site, when sent,
- * is same-origin, and Origin, when sent, names the Host it was sent to.
+ * 1 when req comes from this site's own pages, as far as the browser says:
+ * Sec-Fetch-Site, when sent, is same-origin; without it, Origin, when sent
+ * and not "null" (what a page under Referrer-Policy: no-referrer sends),
+ * names the Host it was sent to. A client that sends neither (curl) is let
+ * through: the session's CSRF token is the check that always holds.
  */
 static int
 same_origin(const struct http_req *req)
 {
-	if (req->fetch_site && strcmp(req->fetch_site, "same-origin") != 0)
-		return 0;
-	if (req->origin == NULL)
+	if (req->fetch_site)
+		return strcmp(req->fetch_site, "same-origin") == 0;
+	if (req->origin == NULL || strcmp(req->origin, "null") == 0)
 		return 1;
 	if (req->host == NULL)
 		return 0;

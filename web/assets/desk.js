@@ -173,8 +173,14 @@
 		if (i + 1 < f.length) { f[i + 1].focus(); if (f[i + 1].select) { f[i + 1].select(); } }
 		else { preview(); }
 	});
-	form.addEventListener("input", function () { fresh(); check(); });
-	form.addEventListener("change", function () { fresh(); check(); });
+	// An edit makes the preview on screen stale (a change event also comes when
+	// the focus leaves a field, so the document itself is compared).
+	function edited() {
+		check();
+		if (previewed !== null && doc() !== previewed) { fresh(); }
+	}
+	form.addEventListener("input", edited);
+	form.addEventListener("change", edited);
 
 	// A block from a spreadsheet: lines of "team, placement, kills" (any order of rows)
 	// or "placement, kills" from the row pasted into down; tab, semicolon or comma.
@@ -208,8 +214,7 @@
 			row.querySelector(".place").value = cells[0] || "";
 			row.querySelector(".kills").value = cells[1] || "";
 		});
-		fresh();
-		check();
+		edited();
 	});
 
 	commit.disabled = true;

@@ -1,0 +1,150 @@
+// desk.mjs: the results desk as the desk uses it, in Debian's Chromium driven by
+// playwright-core at a phone's 375x800. Logs in with a token, enters the real
+// match 14 of the Split 1 Grand Final (read from the data file, held back from
+// the import) by keyboard alone, checks the preview, commits, and compares the
+// standings with those of the full import (made by the CLI in another
+// database); then undoes the match and compares them with those after match 13.
+// Prints "ok NAME" / "not ok NAME: why", and "# keystrokes ..." with the count
+// of keys the entry of the match took.
+//
+// usage: node desk.mjs BASE_URL TOKEN GRAND_FINAL_JSON FULL_STANDINGS_JSON AFTER_13_JSON
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const [base, token, finalFile, fullFile, after13File] = process.argv.slice(2);
+const match14 = JSON.parse(readFileSync(finalFile, "utf8")).matches.find((m) => m.match === 14);
+const full = readFileSync(fullFile, "utf8");
+const after13 = JSON.parse(readFileSync(after13File, "utf8"));
+const stagePath = "desk/ffws-brazil-2026-split-1/grand-final";
+const api = `${base}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings`;
+let failed = 0;
+
+function check(name, cond, why) {
+	if (cond) {
+		console.log(`ok ${name}`);
+	} else {
+		console.log(`not ok ${name}: ${why}`);
+		failed = 1;
+	}
+}
+
+const profile = mkdtempSync(join(tmpdir(), "tracker-chromium-"));
+let context;
+try {
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: "/usr/bin/chromium",
+		headless: true,
+		viewport: { width: 375, height: 800 },
+		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync"],
+	});
+	const page = context.pages()[0] || await context.newPage();
+	const problems = [];
+	page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+	page.on("pageerror", (e) => problems.push(String(e)));
+	page.on("response", (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+	page.on("requestfailed", (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
+	const standings = async () => (await page.request.get(api)).text();
+
+	// Without a session: how to get in, nothing else.
+	await page.goto(`${base}${stagePath}`);
+	const closed = await page.textContent("main");
+	check("without a session the page shows no team", !closed.includes("LOUD SNICKERS"), closed.slice(0, 200));
+	check("without a session it says how to get in", closed.includes("--token-file"), closed.slice(0, 200));
+
+	// The token, typed once; the session cookie.
+	const focusedId = await page.evaluate(() => document.activeElement && document.activeElement.id);
+	check("the token field has the focus", focusedId === "token", `focus on '${focusedId}'`);
+	await page.keyboard.type(token);
+	await Promise.all([page.waitForURL(`${base}desk`), page.keyboard.press("Enter")]);
+	const cookie = (await context.cookies()).find((c) => c.name === "desk");
+	check("session cookie is HttpOnly, SameSite=Strict, Path=/desk",
+		cookie && cookie.httpOnly && cookie.sameSite === "Strict" && cookie.path === "/desk",
+		JSON.stringify(cookie));
+
+	// The form of match 14: the roster in the order of the standings after match 13.
+	await page.goto(`${base}${stagePath}`);
+	const teams = await page.$$eval("tr.entry", (rs) => rs.map((r) => r.getAttribute("data-team")));
+	const order = after13.standings.map((r) => r.team);
+	check("the form lists the roster in the order of the standings", JSON.stringify(teams) === JSON.stringify(order),
+		JSON.stringify(teams));
+	check("the form is for match 14", await page.inputValue("#match") === "14", await page.inputValue("#match"));
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	check("desk fits 375 px", width <= 375, `scrollWidth ${width}`);
+
+	// Match 14 by keyboard alone, counted.
+	let keys = 0;
+	const type = async (s) => { keys += s.length; await page.keyboard.type(s); };
+	const press = async (k) => { keys += 1; await page.keyboard.press(k); };
+	const t0 = Date.now();
+	check("the map choice has the focus first", await page.evaluate(() => document.activeElement.id) === "map", "");
+	await type(match14.map.slice(0, 1));
+	check(`map typed: ${match14.map}`, await page.inputValue("#map") === match14.map, await page.inputValue("#map"));
+	await press("Enter");
+	if (await page.inputValue("#day") !== String(match14.day)) {
+		await type(String(match14.day));
+	}
+	await press("Enter");
+	for (const team of teams) {
+		const r = match14.results.find((x) => x.team === team);
+		await type(String(r.placement));
+		await press("Enter");
+		await type(String(r.kills));
+		await press("Enter"); // after the last kills: the preview
+	}
+	const previewed = await page.waitForSelector("#preview .previewed", { timeout: 10000 }).catch(() => null);
+	if (!previewed) {
+		const state = await page.evaluate(() => ({ focus: document.activeElement.id,
+			check: document.getElementById("check").textContent,
+			errs: Array.from(document.querySelectorAll(".err")).map((e) => e.id + "=" + e.textContent).filter((t) => !t.endsWith("=")),
+			msgs: document.getElementById("messages").textContent }));
+		throw new Error(`no preview after the last Enter: ${JSON.stringify(state)} ${problems.join(" | ")}`);
+	}
+	const ms = Date.now() - t0;
+
+	// The preview: the standings after match 14, without storing it.
+	const exp = JSON.parse(full).standings;
+	const shown = await page.$$eval("#preview table tbody tr", (rs) => rs.map((r) => ({
+		team: r.getAttribute("data-team"), rank: +r.querySelector(".rank").textContent,
+		points: +r.querySelector(".total").textContent, move: r.querySelector(".move").textContent })));
+	check("preview: ranks and points as the full import's",
+		JSON.stringify(shown.map((r) => [r.rank, r.team, r.points])) ===
+		JSON.stringify(exp.map((r) => [r.rank, r.team, r.points])), JSON.stringify(shown));
+	const moves = exp.map((r) => (r.movement > 0 ? `▲${r.movement}` : r.movement < 0 ? `▼${-r.movement}` : "="));
+	check("preview: rank movement as the full import's", JSON.stringify(shown.map((r) => r.move)) === JSON.stringify(moves),
+		JSON.stringify(shown.map((r) => r.move)));
+	const banner = await page.textContent("#would-be-champion").catch(() => "");
+	check("preview: LOUD SNICKERS would be champion in match 14",
+		banner.includes("LOUD SNICKERS") && banner.includes("match 14"), banner);
+	check("preview stored nothing", JSON.parse(await standings()).after_match === 13, "after_match is not 13");
+
+	// Commit: Enter on the focused Commit button.
+	check("Commit has the focus after the preview", await page.evaluate(() => document.activeElement.id) === "commit", "");
+	await Promise.all([page.waitForURL(/stored=14/), press("Enter")]);
+	console.log(`# keystrokes for match 14 (12 teams, map, day, commit): ${keys}, in ${(ms / 1000).toFixed(1)} s of typing`);
+	check("committed standings = the full import's, byte for byte", await standings() === full,
+		"the standings JSON differs from the CLI's after the full import");
+	const last = await page.textContent("#last li");
+	check("last writes show match 14 first", last.startsWith("Match 14"), last);
+
+	// Undo with a reason: the standings are those after match 13 again.
+	await page.fill("#undo-reason", "entered twice by the desk test");
+	await Promise.all([page.waitForURL(`${base}${stagePath}`), page.click("form.undo button")]);
+	const undone = JSON.parse(await standings());
+	check("after the undo: the standings after match 13",
+		JSON.stringify(undone.standings) === JSON.stringify(after13.standings),
+		JSON.stringify(undone.standings.slice(0, 2)));
+	const voided = await page.textContent("#last li");
+	check("last writes show match 14 void with its reason", voided.includes("void: entered twice"), voided);
+	check("no console errors, CSP violations or failed requests", problems.length === 0, problems.join(" | "));
+} catch (e) {
+	check("browser run", false, String(e).split("\n")[0]);
+} finally {
+	if (context) {
+		await context.close();
+	}
+	rmSync(profile, { recursive: true, force: true });
+}
+process.exit(failed);
