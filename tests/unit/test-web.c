@@ -293,6 +293,57 @@ test_api_and_headers(void)
 	http_resp_unref(r);
 }
 
+/* Forms, tokens and the desk's pages without a session (session.c, page_desk.c). */
+static void
+test_desk(void)
+{
+	struct http_req form = {.body = "a=1&token=correct+horse%20battery%2Bstaple&b=%zz",
+	                        .body_len =
+	                            strlen("a=1&token=correct+horse%20battery%2Bstaple&b=%zz")};
+	char *v = http_form(&form, "token");
+	CHECK_STR("http_form: + is a space, %XX a byte", "correct horse battery+staple", v);
+	free(v);
+	v = http_form(&form, "b");
+	CHECK_STR("http_form: a bad escape stays as it is", "%zz", v);
+	free(v);
+	CHECK("http_form: no such field", http_form(&form, "tok") == NULL);
+	form.body = "x=a%00b";
+	form.body_len = 7;
+	CHECK("http_form: a NUL refuses the field", http_form(&form, "x") == NULL);
+
+	static const struct http_token two[] = {{"desk-1", "0123456789abcdef"},
+	                                        {"desk-2", "correct horse battery staple"}};
+	struct http_req req = {.tokens = two, .ntokens = 2};
+	const struct http_token *t = http_token_find(&req, "correct horse battery staple");
+	CHECK("token: the second desk's token names desk-2", t && strcmp(t->name, "desk-2") == 0);
+	CHECK("token: its first word is no token", http_token_find(&req, "correct") == NULL);
+	CHECK("token: a prefix is no token", http_token_find(&req, "0123456789abcde") == NULL);
+	CHECK("token: longer is no token", http_token_find(&req, "0123456789abcdef0") == NULL);
+	CHECK("token: empty is no token", http_token_find(&req, "") == NULL);
+
+	struct http_resp *r =
+	    ask("GET", "/desk/cup-b/final", NULL, NULL, NULL, NULL, "0123456789abcdef");
+	CHECK("desk without a session 200", r->status == 200);
+	CHECK("desk without a session: the login form", strstr(r->body, "action=\"/desk/login\""));
+	CHECK("desk without a session: no team", strstr(r->body, "Plain Team") == NULL);
+	CHECK("desk pages: no CORS, no ETag", r->cors == 0 && r->etag[0] == '\0');
+	CHECK_STR("desk pages: no-store", "no-store", r->cache_control);
+	http_resp_unref(r);
+	r = ask("POST", "/desk/login", NULL, NULL, NULL, "token=0123456789abcdef",
+	        "0123456789abcdef");
+	CHECK("desk login 303 with a cookie", r->status == 303 && r->cookie &&
+	                                          strncmp(r->cookie, "desk=", 5) == 0 &&
+	                                          strstr(r->cookie, "; HttpOnly; SameSite=Strict"));
+	CHECK_STR("desk login goes to /desk", "/desk", r->location);
+	http_resp_unref(r);
+	r = ask("POST", "/desk/cup-b/final/commit", NULL, NULL, NULL, "csrf=x&doc=%7B%7D",
+	        "0123456789abcdef");
+	CHECK("desk commit without a session 401", r->status == 401);
+	http_resp_unref(r);
+	CHECK("refused desk POSTs stored nothing",
+	      db_int(db, -1, "SELECT count(*) FROM match", 0) == 2);
+}
+
 static void
 test_post(void)
 {
@@ -544,6 +595,7 @@ main(void)
 	test_routing();
 	test_odd_requests();
 	test_api_and_headers();
+	test_desk();
 	test_post();
 	test_gaps();
 	test_version_race();
