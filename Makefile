@@ -56,12 +56,13 @@ build/embed.c build/embed.h &: $(EMBED) tracker/embed.awk Makefile
 	mv build/embed.c.tmp build/embed.c
 
 # Install the build's packages when they are missing: the compiler, the
-# three libraries, and the sqlite3 CLI of the same SQLite, which reads the
-# file tracker writes (make check computes its expected values with it).
+# three libraries, the sqlite3 CLI of the same SQLite, which reads the
+# file tracker writes (make check computes its expected values with it),
+# and curl (make check's t-desk.sh talks to the server with it).
 deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null && \
-	  command -v sqlite3 >/dev/null || \
-	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev sqlite3; }
+	  command -v sqlite3 >/dev/null && command -v curl >/dev/null || \
+	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev sqlite3 curl; }
 
 # What the timed tests use besides the build: curl, wrk (the load test),
 # clang (make fuzz) and Chromium driven by playwright-core.
