@@ -69,3 +69,48 @@ over_data() {
 	} >"$T/over-data.json"
 	sqlite3 -list -separator , :memory: ".read $TESTS/scoring/$_q" <"$T/over-data.json"
 }
+
+# The server, for the scripts that talk to it with curl (t-web.sh, t-desk.sh).
+PID=
+
+# start NAME [ARGS...]: a server on the test database; sets PID and U (ends in /)
+start() {
+	_n=$1
+	shift
+	: >"$T/serve.out"
+	"$TRACKER" serve --listen 127.0.0.1:0 "$@" >"$T/serve.out" 2>"$T/serve.err" &
+	PID=$!
+	U=
+	for _i in $(seq 100); do
+		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
+		[ -n "$U" ] && break
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	case $U in
+	http://127.0.0.1:*/) ok "$_n" ;;
+	*) not_ok "$_n" "no URL printed: $(cat "$T/serve.out" "$T/serve.err")" ;;
+	esac
+}
+
+# stop NAME: SIGTERM, then the exit status must be 0 (ASan's leak check included)
+stop() {
+	kill -TERM "$PID"
+	wait "$PID"
+	_s=$?
+	if [ "$_s" = 0 ]; then ok "$1"; else not_ok "$1" "exit $_s: $(tail -5 "$T/serve.err")"; fi
+	PID=
+}
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
+
+# code URL [CURL ARGS...]: the status code, the body in $T/body, the headers in $T/head
+code() {
+	_u=$1
+	shift
+	curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' "$@" "$_u"
+}
+
+# header NAME: the value of header NAME in $T/head
+header() {
+	tr -d '\r' <"$T/head" | sed -n "s/^$1: //Ip" | head -1
+}
