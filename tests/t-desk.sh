@@ -111,7 +111,7 @@ same_file "preview leaves the database unchanged (dump)" "$T/before.sql" "$T/aft
 sed 's/"kills":9,/"kills":-9,/' "$T/m14.json" >"$T/bad.json"
 sql :memory: "SELECT json_set(json(CAST(readfile('$T/bad.json') AS TEXT)), '\$.tournament', 'FFWS Brazil 2026 Split 1', '\$.stage', 'Grand Final')" >"$T/bad-cli.json"
 cli_msg=$("$TRACKER" import "$T/bad-cli.json" 2>&1 | grep 'results\[0\].kills' | sed 's/.*results\[0\]\.kills: //')
-eq "the CLI refuses the same match" "must be 0 or more, got -9" "$cli_msg"
+contains "the CLI refuses the same match" "got -9" "$cli_msg"
 eq "preview of a refused match 400" 400 "$(code "$P/preview" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "doc@$T/bad.json")"
 contains "the message names its field's path" "<li class=\"error\" data-path=\"results[0].kills\">$cli_msg</li>" "$(cat "$T/body")"
 eq "commit of a refused match 400" 400 "$(code "$P/commit" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "doc@$T/bad.json")"
@@ -142,7 +142,9 @@ code "$U$API/standings" >/dev/null
 # the rows (after "standings":), each file read as one line
 rows() { tr -d '\n' <"$1" | sed -n 's/.*"standings":\[/[/p'; }
 contains "the rows after match 13 are there to compare" '[{"rank":1,"team":"LOS"' "$(rows "$T/after13.json")"
-eq "after the undo: the standings after match 13" "$(rows "$T/after13.json")" "$(rows "$T/body")"
+rows "$T/after13.json" >"$T/rows13"
+rows "$T/body" >"$T/rows-undone"
+same_file "after the undo: the standings after match 13" "$T/rows13" "$T/rows-undone"
 
 # Logout ends the session.
 eq "logout 303" 303 "$(code "${U}desk/logout" -b "$C" --data-urlencode "csrf=$CS")"
