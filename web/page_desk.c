@@ -285,7 +285,10 @@ entry_row(struct buf *b, sqlite3 *db, int64_t stage, int row, int64_t team, cons
 	      row, row, row, row, name, row, row);
 }
 
-/* The map choice: every map the tournament has been played on, the last one chosen. */
+/*
+ * The map choice: every map the tournament has been played on, the last one
+ * chosen, and "unknown" (sent as "", which the importer stores as unknown).
+ */
 static void
 map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 {
@@ -301,7 +304,10 @@ map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 		      map);
 	}
 	sqlite3_finalize(st);
-	htmlf(b, "</select></label><span class=\"err\" id=\"map-e\"></span>");
+	htmlf(b,
+	      "<option value=\"\"%r>unknown</option></select></label><span class=\"err\" "
+	      "id=\"map-e\"></span>",
+	      last ? "" : " selected");
 }
 
 /* The last matches stored in stage, newest first, the newest counted one with its undo. */

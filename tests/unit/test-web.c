@@ -20,6 +20,7 @@
 #include "live.h"
 #include "standings.h"
 #include "unit.h"
+#include "util.h"
 
 /* Three teams, two matches, Champion Rush at 15 points (the first team wins match 2 on 17). Hand
  * counts (FFWS table): <script>alert(1)</script>: 1st 5 kills (12+5) + 1st 3 kills (12+3) = 32, 2
@@ -335,7 +336,28 @@ test_desk(void)
 	                                          strncmp(r->cookie, "desk=", 5) == 0 &&
 	                                          strstr(r->cookie, "; HttpOnly; SameSite=Strict"));
 	CHECK_STR("desk login goes to /desk", "/desk", r->location);
+	char *cookie = xasprintf("other=1; %.37s", r->cookie);
 	http_resp_unref(r);
+	struct http_token tok = {"desk-1", "0123456789abcdef"};
+	struct http_req in = {.method = "GET",
+	                      .path = "/desk/cup-b/final",
+	                      .db = db,
+	                      .tokens = &tok,
+	                      .ntokens = 1,
+	                      .cookie = cookie};
+	r = http_handle(&in);
+	CHECK("desk with the session: the form",
+	      r->status == 200 && strstr(r->body, "id=\"entry\""));
+	CHECK("desk: a team's name is text in the form",
+	      strstr(r->body, "<label for=\"r0-p\">&lt;script&gt;alert(1)&lt;/script&gt;</label>"));
+	CHECK("desk: and escaped in its attribute",
+	      strstr(r->body, "data-team=\"Tom &amp; &quot;Jerry&quot;\""));
+	CHECK("desk: no markup from the data",
+	      strstr(r->body, "<script>alert") == NULL && strstr(r->body, "<img src=x") == NULL);
+	CHECK("desk: the map of the last match chosen",
+	      strstr(r->body, "<option selected>Pur'gatory</option>"));
+	http_resp_unref(r);
+	free(cookie);
 	r = ask("POST", "/desk/cup-b/final/commit", NULL, NULL, NULL, "csrf=x&doc=%7B%7D",
 	        "0123456789abcdef");
 	CHECK("desk commit without a session 401", r->status == 401);
