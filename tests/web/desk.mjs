@@ -138,7 +138,43 @@ try {
 		JSON.stringify(undone.standings.slice(0, 2)));
 	const voided = await page.textContent("#last li");
 	check("last writes show match 14 void with its reason", voided.includes("void: entered twice"), voided);
-	check("no console errors, CSP violations or failed requests", problems.length === 0, problems.join(" | "));
+
+	// A block pasted from a spreadsheet (team, placement, kills; tab-separated, in the
+	// data's order, not the form's) fills the form of the next match; the checks follow.
+	const block = match14.results.map((r) => `${r.team}\t${r.placement}\t${r.kills}`).join("\r\n");
+	await page.evaluate((text) => {
+		const dt = new DataTransfer();
+		dt.setData("text/plain", text);
+		document.querySelector("#r0-p").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+	}, block);
+	const filled = await page.$$eval("tr.entry", (rs) => rs.map((r) => [r.getAttribute("data-team"),
+		+r.querySelector(".place").value, +r.querySelector(".kills").value]));
+	const want = teams.map((t) => { const r = match14.results.find((x) => x.team === t); return [t, r.placement, r.kills]; });
+	check("paste: every row filled from the block", JSON.stringify(filled) === JSON.stringify(want), JSON.stringify(filled));
+	const lobby = match14.results.reduce((n, r) => n + r.kills, 0);
+	check(`paste: lobby kills ${lobby}`, await page.textContent("#lobby") === `Lobby kills: ${lobby}`, await page.textContent("#lobby"));
+	check("paste: nothing to fix", await page.textContent("#check") === "", await page.textContent("#check"));
+	// As you type: a second Booyah is said beside its field.
+	const second = teams.find((t) => match14.results.find((x) => x.team === t).placement === 2);
+	const row = teams.indexOf(second);
+	await page.fill(`#r${row}-p`, "1");
+	const booyah = match14.results.find((x) => x.placement === 1).team;
+	check("as you type: a second placement 1 is said beside it", await page.textContent(`#r${row}-pe`) === `also ${booyah}`,
+		await page.textContent(`#r${row}-pe`));
+	await page.fill(`#r${row}-p`, "2");
+	// What only the importer refuses (kills over 1000) comes back beside its field.
+	await page.fill(`#r${row}-k`, "1001");
+	await page.click("#preview-button");
+	let beside = "";
+	for (let i = 0; i < 50 && !beside; i++) {
+		await page.waitForTimeout(100);
+		beside = await page.textContent(`#r${row}-ke`);
+	}
+	check("the importer's message stands beside its field", beside.includes("at most 1000"), `'${beside}'`);
+	// the refused preview's 400 (and the console's line for it) is the one expected
+	const others = problems.filter((p) => !/^400 .*\/preview$/.test(p) && !p.includes("status of 400"));
+	check("no other console errors, CSP violations or failed requests", others.length === 0 && problems.length === 2,
+		problems.join(" | "));
 } catch (e) {
 	check("browser run", false, String(e).split("\n")[0]);
 } finally {
