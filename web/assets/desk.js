@@ -32,9 +32,11 @@
 		return /^[0-9]+$/.test(v) ? parseInt(v, 10) : NaN;
 	}
 
-	// The client's checks: writes each field's error beside it; returns how many there are.
-	function check() {
-		var bad = 0, booyahs = 0, lobby = 0, seen = {};
+	// The client's checks: writes each field's error beside it and returns how many
+	// fields are wrong or empty. An empty field is only said to be missing when strict
+	// (on preview and commit), not while the rows below are still to be typed.
+	function check(strict) {
+		var bad = 0, missing = 0, booyahs = 0, lobby = 0, seen = {};
 		form.querySelectorAll(".err").forEach(function (e) { say(e, ""); });
 		var m = number(form.querySelector("#match"));
 		if (m === null || isNaN(m) || m < 1) { say(document.getElementById("match-e"), "a match number"); bad++; }
@@ -43,11 +45,11 @@
 		rows.forEach(function (r) {
 			var p = r.querySelector(".place"), k = r.querySelector(".kills");
 			var pv = number(p), kv = number(k);
-			if (pv === null) { say(errOf(p), "placement?"); bad++; }
+			if (pv === null) { missing++; if (strict) { say(errOf(p), "placement?"); } }
 			else if (isNaN(pv) || pv < 1 || pv > rows.length) { say(errOf(p), "1 to " + rows.length); bad++; }
 			else if (seen[pv]) { say(errOf(p), "also " + seen[pv]); bad++; }
 			else { seen[pv] = r.getAttribute("data-team"); booyahs += pv === 1; }
-			if (kv === null) { say(errOf(k), "kills?"); bad++; }
+			if (kv === null) { missing++; if (strict) { say(errOf(k), "kills?"); } }
 			else if (isNaN(kv)) { say(errOf(k), "0 or more"); bad++; }
 			else {
 				lobby += kv;
@@ -56,12 +58,12 @@
 				if (players > kv) { say(errOf(k), "players have " + players); bad++; }
 			}
 		});
-		if (booyahs !== 1 && rows.every(function (r) { return number(r.querySelector(".place")) !== null; })) {
-			bad++;
-		}
+		var noBooyah = booyahs !== 1 && missing === 0;
 		say(document.getElementById("lobby"), "Lobby kills: " + lobby);
-		say(document.getElementById("check"), bad ? (booyahs === 1 ? "" : "one Booyah (placement 1) needed · ") + bad + " to fix" : "");
-		return bad;
+		say(document.getElementById("check"), (noBooyah ? "one Booyah (placement 1) needed · " : "") +
+			(bad ? bad + " to fix" : "") + (bad && missing ? " · " : "") +
+			(missing && (strict || bad) ? missing + " to fill" : ""));
+		return bad + missing + noBooyah;
 	}
 
 	// The match as match JSON v1 (the server adds the tournament and the stage).
@@ -128,7 +130,7 @@
 	function fresh() { previewed = null; commit.disabled = true; previewBox.innerHTML = ""; }
 
 	function preview() {
-		if (check()) { return; }
+		if (check(true)) { return; }
 		var d = doc();
 		previewButton.disabled = true;
 		post(form.getAttribute("data-preview"), d).then(function (r) {
@@ -150,7 +152,7 @@
 	form.addEventListener("submit", function (ev) {
 		ev.preventDefault();
 		var d = doc();
-		if (check()) { return; }
+		if (check(true)) { return; }
 		if (d !== previewed) { preview(); return; }
 		commit.disabled = true;
 		post(form.getAttribute("action"), d).then(function (r) {
