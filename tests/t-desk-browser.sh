@@ -2,10 +2,10 @@
 # headless Chromium at 375x800 enters the real match 14 of the Split 1 Grand
 # Final by keyboard into a database holding matches 1 to 13, previews,
 # commits and undoes it, then pastes a spreadsheet block into the next form
-# and checks what the checks and the importer say beside the fields. The
-# keystroke count of the entry is printed. The expected standings come from the CLI: the full
-# Grand Final imported into another database, and the 13 matches before the
-# entry.
+# and checks what the checks and the importer say beside the fields; it
+# prints the keystrokes the entry took. The expected standings come from the
+# CLI: the full Grand Final imported into another database, and the 13
+# matches before the entry.
 . ./lib.sh
 
 if [ ! -d "$TESTS/web/node_modules/playwright-core" ]; then
