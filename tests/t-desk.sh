@@ -133,11 +133,12 @@ contains "the undo offered is for match 14" 'Undo match 14</button>' "$(cat "$T/
 
 # Undo: a void with a reason.
 eq "void without a reason 400" 400 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=  ")"
-eq "void of a match not stored 404" 404 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=15" --data-urlencode "reason=typo")"
+eq "void of a match not stored 400" 400 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=15" --data-urlencode "reason=typo")"
 eq "void of match 14 303" 303 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=entered on the wrong stage")"
 eq "void goes back to the stage's desk" "/desk/$STAGE" "$(header Location)"
 eq "match 14 is void with its reason" "entered on the wrong stage" "$(sql "$TRACKER_DB" "SELECT m.void FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final' AND m.number = 14")"
-eq "void of a void match 404" 404 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=again")"
+eq "void of a void match 400" 400 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=again")"
+contains "it says the match is void already" "is already void (entered on the wrong stage)" "$(cat "$T/body")"
 code "$U$API/standings" >/dev/null
 # the rows (after "standings":), each file read as one line
 rows() { tr -d '\n' <"$1" | sed -n 's/.*"standings":\[/[/p'; }
@@ -145,6 +146,19 @@ contains "the rows after match 13 are there to compare" '[{"rank":1,"team":"LOS"
 rows "$T/after13.json" >"$T/rows13"
 rows "$T/body" >"$T/rows-undone"
 same_file "after the undo: the standings after match 13" "$T/rows13" "$T/rows-undone"
+
+# The log names the desk (the token's name) and the address.
+"$TRACKER" log --tournament ffws-brazil-2026-split-1 --stage grand-final --format csv >"$T/log.csv"
+contains "the log has the desk's entry by desk-1" ",http 127.0.0.1 token desk-1,desk," "$(cat "$T/log.csv")"
+contains "the entry says what it stored" "desk: 1 matches added, 0 replaced" "$(cat "$T/log.csv")"
+contains "the log has the undo by desk-1 with its reason" ",http 127.0.0.1 token desk-1,void," "$(grep 'entered on the wrong stage' "$T/log.csv")"
+eq "the preview and the refused writes left no row" 2 "$(grep -c 'token desk-1' "$T/log.csv")"
+"$TRACKER" log --format csv >"$T/log-all.csv"
+contains "a POST is logged with its token's name" ",http 127.0.0.1 token desk-1,post," "$(cat "$T/log-all.csv")"
+lacks "an unchanged POST is not logged" "token desk-2" "$(cat "$T/log-all.csv")"
+code "${U}desk/$STAGE" -b "$C" >/dev/null
+contains "the desk page shows the last writes" '<h2>Last writes</h2>' "$(cat "$T/body")"
+contains "with who made them" 'http 127.0.0.1 token desk-1</span> void: match 14' "$(cat "$T/body")"
 
 # Logout ends the session.
 eq "logout 303" 303 "$(code "${U}desk/logout" -b "$C" --data-urlencode "csrf=$CS")"

@@ -20,6 +20,7 @@
 #include "stage.h"
 #include "team.h"
 #include "util.h"
+#include "write.h"
 
 #define TYPE_JSON "application/json"
 
@@ -139,26 +140,32 @@ api_post_match(const struct http_req *req, struct http_out *out)
 		http_fail(out, 403, "writes are off: the server has no token (--token-file)");
 		return;
 	}
-	if (bearer(req) == NULL) {
+	const struct http_token *tok = bearer(req);
+	if (tok == NULL) {
 		http_fail(out, 401, "a write needs Authorization: Bearer TOKEN");
 		return;
 	}
 	const char *replace = http_arg(req, "replace");
 	struct import_stats st = {0};
 	struct buf msgs = {0};
-	db_exec(req->db, "SELECT 1"); /* clears the connection's last error code */
-	int rc = import_json(req->db, "POST body", req->body, req->body_len,
-	                     replace && strcmp(replace, "0") != 0, &st, &msgs);
-	int ec = sqlite3_errcode(req->db) & 0xff;
+	char *origin = write_origin(req->client, tok->name);
+	int rc = write_import(req->db, origin, "post", 0, "POST body", req->body, req->body_len,
+	                      replace && strcmp(replace, "0") != 0, &st, &msgs);
+	free(origin);
 	if (msgs.len && msgs.data[msgs.len - 1] == '\n')
 		msgs.data[--msgs.len] = '\0';
-	if (rc != 0 && (ec == SQLITE_BUSY || ec == SQLITE_LOCKED)) {
+	if (rc == WRITE_BUSY) {
 		http_fail(out, 503, "the database is busy with another write; try again");
 		out->retry_after = 1;
 		buf_free(&msgs);
 		return;
 	}
-	if (rc != 0) {
+	if (rc == WRITE_FAILED) {
+		http_fail(out, 500, "the match could not be stored: %s", sqlite3_errmsg(req->db));
+		buf_free(&msgs);
+		return;
+	}
+	if (rc != WRITE_STORED) {
 		http_fail(out, 400, "%s", msgs.data ? msgs.data : "the importer refused the body");
 		buf_free(&msgs);
 		return;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "correct.h"
 #include "db.h"
 #include "html.h"
 #include "json.h"
@@ -23,6 +24,7 @@
 #include "session.h"
 #include "stage.h"
 #include "util.h"
+#include "write.h"
 
 #define TYPE_HTML   "text/html; charset=utf-8"
 #define COOKIE_LIFE "43200" /* seconds; the session's own life (session.c) */
@@ -310,7 +312,10 @@ map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 	      last ? "" : " selected");
 }
 
-/* The last matches stored in stage, newest first, the newest counted one with its undo. */
+/*
+ * The last matches stored in stage, newest first, the newest counted one with
+ * its undo; then the stage's last writes from the audit log (who, what).
+ */
 static void
 last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
             const struct standings *st)
@@ -349,6 +354,23 @@ last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
 			      st->tournament_slug, st->stage_slug, s->csrf, number, number);
 		}
 		htmlf(b, "</li>");
+	}
+	sqlite3_finalize(q);
+	if (n)
+		htmlf(b, "</ul></section>\n");
+	q = db_prepare(db, "SELECT time, origin, action, what FROM log WHERE stage_id = ?1"
+	                   " ORDER BY id DESC LIMIT ?2");
+	sqlite3_bind_int64(q, 1, stage);
+	sqlite3_bind_int(q, 2, LAST_WRITES);
+	for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
+		if (n == 0)
+			htmlf(b, "<section class=\"card\" id=\"log\"><h2>Last writes</h2>"
+			         "<ul class=\"writes\">");
+		htmlf(b, "<li><span class=\"muted\">%s · %s</span> %s: %s</li>",
+		      (const char *)sqlite3_column_text(q, 0),
+		      (const char *)sqlite3_column_text(q, 1),
+		      (const char *)sqlite3_column_text(q, 2),
+		      (const char *)sqlite3_column_text(q, 3));
 	}
 	sqlite3_finalize(q);
 	if (n)
@@ -505,14 +527,6 @@ doc_number(const char *doc)
 	return n;
 }
 
-/* 1 when the last statement failed because another writer held the database. */
-static int
-busy(sqlite3 *db)
-{
-	int ec = sqlite3_errcode(db) & 0xff;
-	return ec == SQLITE_BUSY || ec == SQLITE_LOCKED;
-}
-
 /* The standings after match number as a table: rank and movement, points, Champion Rush. */
 static void
 preview_table(struct buf *b, const struct standings *s, int number)
@@ -576,16 +590,26 @@ enter(const struct http_req *req, struct http_out *out, int commit)
 	struct import_stats n = {0};
 	struct buf msgs = {0};
 	char *err = NULL;
-	int began = !commit && db_begin(req->db) == 0;
-	int rc = -1;
-	if (commit || began)
-		rc = import_json(req->db, "desk", doc, strlen(doc), 0, &n, &msgs);
+	int rc, began = 0;
+	if (commit) {
+		char *origin = write_origin(req->client, s.name);
+		rc = write_import(req->db, origin, "desk", st.stage_id, "desk", doc, strlen(doc), 0,
+		                  &n, &msgs);
+		free(origin);
+	} else if ((began = db_begin(req->db) == 0))
+		rc = import_json(req->db, "desk", doc, strlen(doc), 0, &n, &msgs) == 0
+		         ? WRITE_STORED
+		         : WRITE_REFUSED;
+	else
+		rc = write_busy(req->db) ? WRITE_BUSY : WRITE_FAILED;
 	int number = doc_number(doc);
 	struct buf *b = &out->body;
-	if (rc != 0 && (busy(req->db) || (!commit && !began))) {
+	if (rc == WRITE_BUSY) {
 		http_fail(out, 503, "the database is busy with another write; try again");
 		out->retry_after = 1;
-	} else if (rc != 0) {
+	} else if (rc == WRITE_FAILED) {
+		http_fail(out, 500, "the match could not be stored: %s", sqlite3_errmsg(req->db));
+	} else if (rc == WRITE_REFUSED) {
 		out->status = 400;
 		out->keep_body = 1;
 		htmlf(b, "<div class=\"refused\"><p class=\"error\">Not stored: the importer "
@@ -648,32 +672,10 @@ desk_commit(const struct http_req *req, struct http_out *out)
 }
 
 /*
- * Void match number of stage with reason, if it is stored and counts.
- * Returns 1 voided, 0 no such match counting, -1 the database refused.
- */
-static int
-void_match(sqlite3 *db, int64_t stage, int number, const char *reason)
-{
-	if (db_begin(db) != 0)
-		return -1;
-	sqlite3_stmt *st = db_prepare(db, "UPDATE match SET void = ?1 WHERE stage_id = ?2"
-	                                  " AND number = ?3 AND void IS NULL");
-	sqlite3_bind_text(st, 1, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, stage);
-	sqlite3_bind_int(st, 3, number);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? sqlite3_changes(db) > 0 : -1;
-	sqlite3_finalize(st);
-	if (rc < 0 || db_commit(db) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return rc;
-}
-
-/*
- * POST /desk/{t}/{s}/void: match=N, reason=...: the match no longer counts;
- * 303 back to the stage's desk page. 400 without a reason, 404 when no such
- * match counts.
+ * POST /desk/{t}/{s}/void: match=N, reason=...: the match no longer counts
+ * (correct_void, the log naming the desk); 303 back to the stage's desk
+ * page. 400 without a reason, or with correct_void's refusal (no such
+ * match, or void already).
  */
 void
 desk_void(const struct http_req *req, struct http_out *out)
@@ -700,22 +702,22 @@ desk_void(const struct http_req *req, struct http_out *out)
 		http_fail(out, 400, "reason: at most %d characters of one line of text",
 		          REASON_MAX);
 	else {
-		int rc = void_match(req->db, stage, (int)n, why);
-		if (rc < 0 && busy(req->db)) {
+		char *origin = write_origin(req->client, s.name), *msg = NULL;
+		db_exec(req->db, "SELECT 1"); /* clears the connection's last error code */
+		int rc = correct_void(req->db, origin, stage, n, why, &msg);
+		free(origin);
+		if (rc != 0 && write_busy(req->db)) {
 			http_fail(out, 503, "the database is busy with another write; try again");
 			out->retry_after = 1;
-		} else if (rc < 0)
-			http_fail(out, 500, "the match could not be voided: %s",
-			          sqlite3_errmsg(req->db));
-		else if (rc == 0)
-			http_fail(out, 404,
-			          "match %ld is not stored in this stage, or is void already", n);
+		} else if (rc != 0)
+			http_fail(out, 400, "%s", msg);
 		else {
 			live_bump();
 			char *path = xasprintf("/desk/%s/%s", req->param[0], req->param[1]);
 			see_other(out, path);
 			free(path);
 		}
+		free(msg);
 	}
 	free(number);
 	free(reason);

@@ -1,0 +1,64 @@
+/*
+ * write.c: the server's imports (POST /api/v1/matches, the desk's commit):
+ * import_json, and when it stored anything the audit log's row saying who
+ * (the client's address and the token's name) and what, in one
+ * transaction, so that the two commit or roll back together. The import's
+ * own transaction nests in it (db_begin).
+ */
+#include <stdlib.h>
+
+#include "db.h"
+#include "log.h"
+#include "util.h"
+#include "write.h"
+
+/* The log's origin of a request from client with the token named token; free() it. */
+char *
+write_origin(const char *client, const char *token)
+{
+	return xasprintf("http %s token %s", client ? client : "-", token);
+}
+
+/* 1 when the last statement failed because another writer held the database. */
+int
+write_busy(sqlite3 *db)
+{
+	int ec = sqlite3_errcode(db) & 0xff;
+	return ec == SQLITE_BUSY || ec == SQLITE_LOCKED;
+}
+
+/*
+ * Import data (name labels its messages) into db as import_json does, with
+ * the log row of action by origin for stage (0: the stage is not known)
+ * when a match was added or replaced. Returns a write_result; the counts
+ * are added to *st and the importer's messages to msgs as import_json
+ * does (the counts mean nothing unless WRITE_STORED).
+ */
+int
+write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage, const char *name,
+             const char *data, size_t len, int replace, struct import_stats *st, struct buf *msgs)
+{
+	struct import_stats before = *st;
+	db_exec(db, "SELECT 1"); /* clears the connection's last error code */
+	if (db_begin(db) != 0)
+		return write_busy(db) ? WRITE_BUSY : WRITE_FAILED;
+	if (import_json(db, name, data, len, replace, st, msgs) != 0) {
+		int b = write_busy(db);
+		db_rollback(db);
+		return b ? WRITE_BUSY : WRITE_REFUSED;
+	}
+	int added = st->matches_added - before.matches_added;
+	int replaced = st->matches_replaced - before.matches_replaced;
+	if ((added || replaced) &&
+	    log_write(db, origin, action, 0, stage, NULL, "%s: %d matches added, %d replaced", name,
+	              added, replaced) != 0) {
+		db_rollback(db);
+		return WRITE_FAILED;
+	}
+	if (db_commit(db) != 0) {
+		int b = write_busy(db);
+		db_rollback(db);
+		return b ? WRITE_BUSY : WRITE_FAILED;
+	}
+	return WRITE_STORED;
+}
