@@ -3,8 +3,9 @@
 # and its flags, pages without a session, CSRF and cross-site refusals, the
 # preview leaving the database as it was (a dump compared), the importer's
 # messages by JSON path, the commit giving the standings of the full
-# import, the undo (a void with its reason), logout, and wrong tokens
-# throttled. Expected standings come from the CLI importing the data file.
+# import, the undo (a void with its reason), the audit log naming the
+# token, logout, and wrong tokens throttled. Expected standings come from
+# the CLI importing the data file.
 . ./lib.sh
 
 command -v curl >/dev/null || { not_ok "curl" "not installed (make test-deps)"; exit 0; }
@@ -150,7 +151,7 @@ same_file "after the undo: the standings after match 13" "$T/rows13" "$T/rows-un
 # The log names the desk (the token's name) and the address.
 "$TRACKER" log --tournament ffws-brazil-2026-split-1 --stage grand-final --format csv >"$T/log.csv"
 contains "the log has the desk's entry by desk-1" ",http 127.0.0.1 token desk-1,desk," "$(cat "$T/log.csv")"
-contains "the entry says what it stored" "desk: 1 matches added, 0 replaced" "$(cat "$T/log.csv")"
+contains "the entry says what it stored" "desk: matches added 1, replaced 0" "$(cat "$T/log.csv")"
 contains "the log has the undo by desk-1 with its reason" ",http 127.0.0.1 token desk-1,void," "$(grep 'entered on the wrong stage' "$T/log.csv")"
 eq "the preview and the refused writes left no row" 2 "$(grep -c 'token desk-1' "$T/log.csv")"
 "$TRACKER" log --format csv >"$T/log-all.csv"

@@ -50,7 +50,7 @@ write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage,
 	int added = st->matches_added - before.matches_added;
 	int replaced = st->matches_replaced - before.matches_replaced;
 	if ((added || replaced) &&
-	    log_write(db, origin, action, 0, stage, NULL, "%s: %d matches added, %d replaced", name,
+	    log_write(db, origin, action, 0, stage, NULL, "%s: matches added %d, replaced %d", name,
 	              added, replaced) != 0) {
 		db_rollback(db);
 		return WRITE_FAILED;
