@@ -83,6 +83,8 @@ eq "the form has the 12 teams" 12 "$(printf '%s' "$page" | grep -o '<tr class="e
 contains "the first row is the leader after match 13 (LOS)" '<tr class="entry" data-team="LOS" data-row="0">' "$page"
 contains "the page loads desk.js" '<script src="/static/desk.js" defer></script>' "$page"
 lacks "the page has no inline script" '<script>' "$page"
+eq "every script is the server's own" "/static/app.js /static/desk.js" \
+	"$(printf '%s' "$page" | grep -o '<script[^>]*>' | sed 's/.*src="\([^"]*\)".*/\1/' | tr '\n' ' ' | sed 's/ $//')"
 CS=$(printf '%s' "$page" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 [ ${#CS} = 32 ] && ok "the form carries a CSRF token" || not_ok "the form carries a CSRF token" "'$CS'"
 eq "desk.js is served" 200 "$(code "${U}static/desk.js")"

@@ -74,6 +74,19 @@ try {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	check("desk fits 375 px", width <= 375, `scrollWidth ${width}`);
 
+	// The tab order follows the rows: placement, kills, the next row's placement.
+	await page.focus("#r0-p");
+	const order2 = [];
+	for (let i = 0; i < 3; i++) {
+		await page.keyboard.press("Tab");
+		order2.push(await page.evaluate(() => document.activeElement.id));
+	}
+	check("tab order follows the rows", JSON.stringify(order2) === JSON.stringify(["r0-k", "r1-p", "r1-k"]),
+		JSON.stringify(order2));
+	const numeric = await page.$$eval("tr.entry input", (is) => is.every((i) => i.inputMode === "numeric"));
+	check("every input of the rows is numeric", numeric, "an input without inputmode=numeric");
+	await page.focus("#map");
+
 	// Match 14 by keyboard alone, counted.
 	let keys = 0;
 	const type = async (s) => { keys += s.length; await page.keyboard.type(s); };
