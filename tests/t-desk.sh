@@ -181,9 +181,12 @@ case $(header Retry-After) in [1-9]*) ok "429 has Retry-After" ;; *) not_ok "429
 eq "the API's tokens are not throttled" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOKEN" --data-binary @"$T/other.json")"
 stop "server stops cleanly"
 
-start "server starts with --secure-cookie" --token-file "$T/tokens" --secure-cookie
+start "server starts with --secure-cookie" --token-file "$T/tokens" --secure-cookie --max-body 2000
 code "${U}desk/login" --data-urlencode "token=$TOKEN" >/dev/null
 contains "--secure-cookie: the cookie is Secure" "; Secure" "$(header Set-Cookie)"
+C=$(header Set-Cookie | sed 's/;.*//')
+eq "--max-body 2000: a preview of match 14 with its players ($(wc -c <"$T/m14.json") bytes of JSON) 413" 413 \
+	"$(code "${U}desk/$STAGE/preview" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "doc@$T/m14.json")"
 stop "server with --secure-cookie stops cleanly"
 
 start "server starts without a token"
