@@ -148,6 +148,12 @@ entity_id(struct store *s, int team, int sp, int create)
 			store_error(s);
 			return 0;
 		}
+		/* its first spelling, whether a result, a roster or an adjustment names it */
+		sqlite3_bind_text(s->st[S_TALIAS_ADD], 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s->st[S_TALIAS_ADD], 2, e->id);
+		if (store_run(s, S_TALIAS_ADD) != 0)
+			return 0;
+		n->sps[sp].known = 1;
 		s->d->n.teams_added++;
 	} else {
 		sqlite3_stmt *st = s->st[S_PLAYER_ADD];

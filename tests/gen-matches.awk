@@ -5,7 +5,9 @@
 # It writes DIR/stage-NN.json (S stage files "Stage NN" of P matches each,
 # numbered F, F+1, ...) and DIR/live-NNNNN.json (L single-match files of
 # stage "Live", matches F..F+L-1; with K, spread over stages "Live 01" to
-# "Live K", each numbered from F), all in tournament "Crash Cup". Every match
+# "Live K", each numbered from F), all in tournament "Crash Cup". A live file
+# is a stage file of one match that declares the stage's roster (the 24
+# teams), so that its teams are let in whichever file arrives first. Every match
 # has 12 of 24 teams, placements 1..12, 4 players per team whose kills add up
 # to the team's. Prints on stdout the totals an import of all of it must
 # store: "matches M results R players P kills K damage D". With -v cum=FILE,
@@ -60,8 +62,10 @@ BEGIN {
 	split("Bermuda Purgatory Kalahari Alpine Nexterra", m, " ")
 	for (i = 1; i <= 5; i++)
 		maps[i % 5] = m[i]
-	for (i = 1; i <= 24; i++)
+	for (i = 1; i <= 24; i++) {
 		teams[i] = sprintf("Crash Team %02d", i)
+		roster = roster (i > 1 ? "," : "") "\"" teams[i] "\""
+	}
 	for (s = 1; s <= stages; s++) {
 		f = sprintf("%s/stage-%02d.json", dir, s)
 		printf "{\"tournament\":\"Crash Cup\",\"stage\":\"Stage %02d\",\"matches\":[", s > f
@@ -74,7 +78,9 @@ BEGIN {
 		f = sprintf("%s/live-%05d.json", dir, first + n)
 		stage = livestages ? sprintf("Live %02d", n % livestages + 1) : "Live"
 		number = first + (livestages ? int(n / livestages) : n)
-		print match_json(number, "\"tournament\":\"Crash Cup\",\"stage\":\"" stage "\",") > f
+		printf "{\"tournament\":\"Crash Cup\",\"stage\":\"%s\",\"teams\":[%s],\"matches\":[", stage,
+		    roster > f
+		print match_json(number, "") "]}" > f
 		close(f)
 		slug = tolower(stage)
 		sub(/ /, "-", slug)

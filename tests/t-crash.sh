@@ -211,7 +211,8 @@ fi
 serve_start
 posters
 for p in $cpids; do wait $p; done
-eq crash-server-last-run-all-2xx "$NPOST" "$(cat "$T"/acks.* | awk '$1 == 200 || $1 == 201' | wc -l)"
+eq crash-server-last-run-all-2xx "$NPOST 2xx" "$(cat "$T"/acks.* | awk '$1 == 200 || $1 == 201 { n++; next }
+	{ other = other " " $1 " (match " $2 ")" } END { print n + 0 " 2xx" other }')"
 kill $spid
 wait $spid
 eq crash-server-stops-cleanly 0 "$?"

@@ -254,14 +254,15 @@ eq hostile-token-wrong-wrote-nothing "$before_dump" "$(dump "$DB")"
 c=$(post -H "Authorization: Bearer $TOKEN")
 case $c in 200|201) ok hostile-token-right ;; *) not_ok hostile-token-right "status $c: $(head -c 300 "$T/body")" ;; esac
 eq hostile-token-right-stored 1 "$(sql "$DB" "SELECT count(*) FROM tournament WHERE name = 'Token Cup'")"
-# Names full of SQL and markup, posted with the right token: stored as
-# written, every table still there, shown as text.
-printf '%s' '{"tournament":"Token Cup","stage":"Final","match":2,"map":"Bermuda'"'"'--","results":[{"team":"x'"'"'); DROP TABLE team;--","placement":1,"kills":1,"players":[{"name":"\" OR 1=1 --","kills":1}]},{"team":"<img src=x onerror=alert(1)>","placement":2,"kills":0}]}' >"$T/match.json"
+# Names full of SQL and markup, posted with the right token to a stage of
+# their own (a stage with matches lets in only the teams it has seen):
+# stored as written, every table still there, shown as text.
+printf '%s' '{"tournament":"Token Cup","stage":"Names","match":1,"map":"Bermuda'"'"'--","results":[{"team":"x'"'"'); DROP TABLE team;--","placement":1,"kills":1,"players":[{"name":"\" OR 1=1 --","kills":1}]},{"team":"<img src=x onerror=alert(1)>","placement":2,"kills":0}]}' >"$T/match.json"
 c=$(post -H "Authorization: Bearer $TOKEN")
 eq hostile-sql-names-stored 201 "$c"
 eq hostile-sql-names-verbatim "x'); DROP TABLE team;--" "$(sql "$DB" "SELECT name FROM team WHERE name LIKE 'x%DROP%'")"
 eq hostile-sql-names-tables-intact 9 "$(sql "$DB" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('tournament', 'stage', 'team', 'team_alias', 'player', 'player_alias', 'match', 'result', 'player_result')")"
-code "$url/t/token-cup/final" >/dev/null
+code "$url/t/token-cup/names" >/dev/null
 lacks hostile-sql-names-escaped "<img src=x" "$(cat "$T/body")"
 contains hostile-sql-names-shown "&lt;img src=x onerror=alert(1)&gt;" "$(cat "$T/body")"
 end tokens

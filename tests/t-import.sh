@@ -407,3 +407,12 @@ contains rush-beyond "import/good/rush.json: matches[4]: warning: match 5 is the
 eq rush-stored 5 "$(ndb "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'rush'")"
 status rush-again 0 "$TRACKER" --db "$N" import import/good/rush.json
 contains rush-again-quiet "0 matches added, 5 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+
+# A roster names a team before any result does: the team's spelling is
+# recorded then, so its first result in a later file is no new spelling.
+printf '{"tournament":"Roster Cup","stage":"Live","teams":["Kite","Lark"]}' >"$T/roster.json"
+printf '{"tournament":"Roster Cup","stage":"Live","match":1,"map":"Bermuda","results":[{"team":"Kite","placement":1,"kills":2},{"team":"Lark","placement":2,"kills":0}]}' >"$T/roster-m1.json"
+status roster-first 0 "$TRACKER" --db "$N" import "$T/roster.json"
+contains roster-first-teams "0 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+status roster-then-result 0 "$TRACKER" --db "$N" import "$T/roster-m1.json"
+contains roster-then-result-quiet "1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
