@@ -6,6 +6,7 @@
  * POST /api/v1/matches stores a match JSON v1 document through the
  * importer, behind the write token.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -40,7 +41,11 @@ api_tournaments(const struct http_req *req, struct http_out *out)
 	json_report(out, catalog_tournaments(req->db));
 }
 
-/* GET .../stages/{s}/standings[?after=N]: what `tracker standings --format json` prints. */
+/*
+ * GET .../stages/{s}/standings[?after=N][&group=G]: what `tracker standings
+ * [--after N] [--group G] --format json` prints (after=0: before the first
+ * match).
+ */
 void
 api_standings(const struct http_req *req, struct http_out *out)
 {
@@ -62,7 +67,12 @@ api_matches(const struct http_req *req, struct http_out *out)
 	json_report(out, catalog_matches(req->db, stage));
 }
 
-/* GET .../stages/{s}/maps: what `tracker maps --stage S --format json` prints. */
+/*
+ * GET .../stages/{s}/maps: what `tracker maps --stage S --format json`
+ * prints, and in X-Unknown-Map-Matches the stage's matches on an unknown map
+ * that the figures leave out (maps_unknown; 0 when none), as the CLI's table
+ * says it.
+ */
 void
 api_maps(const struct http_req *req, struct http_out *out)
 {
@@ -79,6 +89,8 @@ api_maps(const struct http_req *req, struct http_out *out)
 		return;
 	}
 	out->type = TYPE_JSON;
+	out->header = "X-Unknown-Map-Matches";
+	snprintf(out->header_value, sizeof out->header_value, "%d", maps_unknown(req->db, &q));
 	maps_json(rows, nrows, &out->body);
 	maps_free(rows, nrows);
 }

@@ -2,7 +2,8 @@
  * chart.c: the points race on the stage page, drawn by the server as
  * inline SVG: every team's total after each stored match, as the one
  * scoring function records it in its pass (standings_race), and the
- * Champion Rush threshold line where the stage has one. Colours come from CSS
+ * Champion Rush threshold line where the stage has one; the axis goes
+ * below 0 when a penalty takes a total there. Colours come from CSS
  * classes (c0..c15), so the page needs no inline style.
  */
 #include "html.h"
@@ -15,7 +16,7 @@
 #define TOP   12  /* margin on top */
 #define BOT   26  /* room for the x labels */
 
-/* x of the m-th match (0..n; 0: the start) and y of points p (0..top) in the viewBox. */
+/* x of the m-th match (0..n; 0: the start) and y of points p (low..top) in the viewBox. */
 static double
 xat(int m, int n)
 {
@@ -23,9 +24,9 @@ xat(int m, int n)
 }
 
 static double
-yat(int p, int top)
+yat(int p, int low, int top)
 {
-	return H - BOT - (double)(H - TOP - BOT) * p / (top > 0 ? top : 1);
+	return H - BOT - (double)(H - TOP - BOT) * (p - low) / (top > low ? top - low : 1);
 }
 
 /*
@@ -39,29 +40,35 @@ page_chart(struct buf *b, const struct standings *st)
 	const int *pts = st->race;
 	if (n < 1 || nt < 1 || pts == NULL)
 		return;
-	int top = st->rules.rush_threshold;
-	for (size_t i = 0; i < (size_t)nt * ((size_t)n + 1); i++)
+	int top = st->rules.rush_threshold, low = 0;
+	for (size_t i = 0; i < (size_t)nt * ((size_t)n + 1); i++) {
 		if (pts[i] > top)
 			top = pts[i];
-	int step = top <= 50 ? 10 : top <= 125 ? 25 : top <= 250 ? 50 : top <= 500 ? 100 : 250;
+		if (pts[i] < low)
+			low = pts[i];
+	}
+	int span = top - low;
+	int step = span <= 50 ? 10 : span <= 125 ? 25 : span <= 250 ? 50 : span <= 500 ? 100 : 250;
 	top = (top / step + 1) * step;
+	low = low < 0 ? -((-low + step - 1) / step) * step : 0;
 
 	htmlf(b,
 	      "<figure class=\"chart\"><svg class=\"race\" viewBox=\"0 0 %d %d\" role=\"img\" "
 	      "aria-label=\"points after each match\" xmlns=\"http://www.w3.org/2000/svg\">",
 	      W, H);
-	for (int p = 0; p <= top; p += step)
+	for (int p = low; p <= top; p += step)
 		htmlf(b,
 		      "<line class=\"gridline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
 		      "<text class=\"ylabel\" x=\"%d\" y=\"%.1f\">%d</text>",
-		      LEFT, yat(p, top), W - RIGHT, yat(p, top), LEFT - 4, yat(p, top) + 4, p);
+		      LEFT, yat(p, low, top), W - RIGHT, yat(p, low, top), LEFT - 4,
+		      yat(p, low, top) + 4, p);
 	int every = n <= 16 ? 1 : n <= 40 ? 5 : 10;
 	for (int m = 1; m <= n; m++)
 		if (m % every == 0 || m == 1)
 			htmlf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%d\">%d</text>", xat(m, n),
 			      H - 8, st->numbers[m - 1]);
 	if (st->rules.rush_threshold) {
-		double y = yat(st->rules.rush_threshold, top);
+		double y = yat(st->rules.rush_threshold, low, top);
 		htmlf(b,
 		      "<line class=\"rush-line\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
 		      "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">Champion Rush %d</text>",
@@ -74,7 +81,7 @@ page_chart(struct buf *b, const struct standings *st)
 		      st->champion_id && r->team_id == st->champion_id ? " champ" : "", r->team);
 		for (int m = 0; m <= n; m++)
 			htmlf(b, "%r%.1f,%.1f", m ? " " : "", xat(m, n),
-			      yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], top));
+			      yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], low, top));
 		htmlf(b, "\"><title>%s: %d points</title></polyline>", r->team, r->points);
 	}
 	htmlf(b, "</svg><figcaption><ol class=\"legend\">");

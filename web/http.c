@@ -316,13 +316,16 @@ static_asset(const struct http_req *req, struct http_out *out)
 static char *
 cache_key(const struct http_req *req)
 {
-	const char *after = http_arg(req, "after");
-	if (after == NULL)
-		return xstrdup(req->path);
+	static const char *const keys[] = {"after", "group"};
 	struct buf b = {0};
 	buf_puts(&b, req->path);
-	buf_puts(&b, "?after=");
-	buf_url(&b, after);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = http_arg(req, keys[i]);
+		if (v == NULL)
+			continue;
+		buf_printf(&b, "%s%s=", b.len > strlen(req->path) ? "&" : "?", keys[i]);
+		buf_url(&b, v);
+	}
 	return buf_detach(&b, NULL);
 }
 
@@ -400,6 +403,8 @@ http_handle(struct http_req *req)
 	r->retry_after = out.retry_after;
 	r->cookie = out.cookie;
 	r->location = out.location;
+	r->header = out.header;
+	memcpy(r->header_value, out.header_value, sizeof r->header_value);
 	if (get && !out.stream && !priv) {
 		make_etag(body, len, r->etag);
 		r->cache_control = out.cache_control ? out.cache_control : "no-cache";
@@ -439,6 +444,11 @@ http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, co
 		add(ctx, "Set-Cookie", r->cookie);
 	if (r->location)
 		add(ctx, "Location", r->location);
+	if (r->header) {
+		add(ctx, r->header, r->header_value);
+		if (r->cors)
+			add(ctx, "Access-Control-Expose-Headers", r->header);
+	}
 	add(ctx, "Content-Security-Policy", CSP);
 	add(ctx, "X-Content-Type-Options", "nosniff");
 	add(ctx, "Referrer-Policy", "no-referrer");

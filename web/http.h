@@ -57,6 +57,8 @@ struct http_out {
 	int keep_body;             /* 1: an error status keeps the body and type as they are */
 	char *cookie;              /* Set-Cookie value (malloc'd), or NULL */
 	char *location;            /* Location value (malloc'd, with 303), or NULL */
+	const char *header;        /* one header more (static name), or NULL */
+	char header_value[24];     /* its value */
 };
 
 /* A response ready to send: immutable once made, shared by reference (cache). */
@@ -71,6 +73,8 @@ struct http_resp {
 	int retry_after;           /* Retry-After seconds, 0: none */
 	char *cookie;              /* Set-Cookie value (malloc'd), or NULL */
 	char *location;            /* Location value (malloc'd), or NULL */
+	const char *header;        /* one header more (the handler's), or NULL */
+	char header_value[24];     /* its value */
 	int cors;                  /* 1: Access-Control-Allow-Origin: * */
 	int stream;                /* 1: an event stream, body unused */
 	uint64_t stream_since;     /* data version the client has seen */

@@ -1,11 +1,18 @@
 /*
- * page_stage.c: the leaderboard page, GET /t/{tournament}/{stage}[?after=N]:
- * the champion, the standings table (rank, movement, Booyahs, kills, points,
- * the Champion Rush mark), the per-match grid of placement and kills, the
- * "after match N" selector and the points race chart (chart.c). Everything
- * that updates live sits in <section id="live">, which the page's script
- * re-fetches when the event stream says the data changed.
+ * page_stage.c: the leaderboard page, GET /t/{tournament}/{stage}[?after=N]
+ * [&group=G]: the group selector, what the table is after (match number and
+ * matches played), the champion and how it was decided, the notes of the
+ * scoring function (voided and late matches, adjustments, carried head
+ * starts), the standings table (rank and zone band, movement, Booyahs,
+ * kills, head start, adjustments with their reasons, points, the Champion
+ * Rush mark), the zone legend, the points race chart (chart.c) and the
+ * per-match grid of placement and kills (DQ and forfeit marked, a voided
+ * match as a column that counts for nothing). Everything that updates live
+ * sits in <section id="live">, which the page's script re-fetches when the
+ * event stream says the data changed.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,44 +23,151 @@
 #include "util.h"
 
 /*
- * The "after match N" selector, one option per stored match, latest first: a
- * plain GET form, submitted by the script on change.
+ * The group selector, when the stage has groups: the whole stage, then each
+ * group, as links that keep ?after=.
  */
 static void
-selector(struct buf *b, const struct standings *s)
+groups(struct buf *b, const struct http_req *req, const struct standings *s)
+{
+	sqlite3_stmt *st = db_prepare(req->db, "SELECT DISTINCT grp FROM stage_team"
+	                                       " WHERE stage_id = ?1 AND grp IS NOT NULL"
+	                                       " ORDER BY grp");
+	sqlite3_bind_int64(st, 1, s->stage_id);
+	const char *after = http_arg(req, "after");
+	if (after && *after == '\0')
+		after = NULL;
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(st, 0);
+		if (n++ == 0)
+			htmlf(b,
+			      "<nav class=\"groups\" aria-label=\"groups\"><a%r "
+			      "href=\"/t/%p/%p%r%p\">Whole stage</a>",
+			      s->group ? "" : " class=\"on\"", s->tournament_slug, s->stage_slug,
+			      after ? "?after=" : "", after);
+		htmlf(b, "<a%r href=\"/t/%p/%p?group=%p%r%p\">Group %s</a>",
+		      s->group && strcmp(s->group, g) == 0 ? " class=\"on\"" : "",
+		      s->tournament_slug, s->stage_slug, g, after ? "&amp;after=" : "", after, g);
+	}
+	sqlite3_finalize(st);
+	if (n)
+		htmlf(b, "</nav>\n");
+}
+
+/*
+ * The "after match N" selector, one option per stored match, latest first
+ * (a voided one says so), then 0, before the first match: a plain GET form
+ * (keeping the group), submitted by the script on change.
+ */
+static void
+selector(struct buf *b, sqlite3 *db, const struct standings *s)
 {
 	htmlf(b,
-	      "<form class=\"after\" method=\"get\" action=\"/t/%p/%p\"><label>After match "
+	      "<form class=\"after\" method=\"get\" action=\"/t/%p/%p\">%r%a%r<label>After match "
 	      "<select name=\"after\">",
-	      s->tournament_slug, s->stage_slug);
-	for (int i = s->nnumbers - 1; i >= 0; i--) {
-		int n = s->numbers[i];
+	      s->tournament_slug, s->stage_slug,
+	      s->group ? "<input type=\"hidden\" name=\"group\" value=\"" : "", s->group,
+	      s->group ? "\">" : "");
+	sqlite3_stmt *st = db_prepare(db, "SELECT number, void IS NOT NULL FROM match"
+	                                  " WHERE stage_id = ?1 ORDER BY number DESC");
+	sqlite3_bind_int64(st, 1, s->stage_id);
+	int first = 1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int n = sqlite3_column_int(st, 0), voided = sqlite3_column_int(st, 1);
 		htmlf(b, "<option value=\"%d\"%r>%d%r</option>", n,
 		      n == s->after_match ? " selected" : "", n,
-		      i == s->nnumbers - 1 ? " (latest)" : "");
+		      voided  ? " (voided)"
+		      : first ? " (latest)"
+		              : "");
+		first = 0;
 	}
-	htmlf(b, "</select></label> <button type=\"submit\">Show</button></form>\n");
+	sqlite3_finalize(st);
+	htmlf(b,
+	      "<option value=\"0\"%r>0: before the first match</option></select></label> "
+	      "<button type=\"submit\">Show</button></form>\n",
+	      s->after_match == 0 ? " selected" : "");
+}
+
+/* Whether a row of s has a head start, a dq or forfeit, a zone. */
+static int
+any_row(const struct standings *s, int what)
+{
+	for (int i = 0; i < s->nrows; i++)
+		if ((what == 'h' && s->rows[i].headstart) || (what == 'd' && s->rows[i].dq) ||
+		    (what == 'z' && s->rows[i].zone) || (what == 'g' && s->rows[i].group))
+			return 1;
+	return 0;
+}
+
+/* The index of r's zone in s's ruleset, or -1 without one. */
+static int
+zone_of(const struct standings *s, const struct standing *r)
+{
+	for (int z = 0; r->zone && z < s->rules.nzones; z++)
+		if (s->rules.zones[z].label == r->zone)
+			return z;
+	return -1;
+}
+
+/* The zone legend under the table: each zone's band, ranks and label. */
+static void
+zone_legend(struct buf *b, const struct standings *s)
+{
+	htmlf(b, "<ul class=\"zones\">");
+	for (int z = 0, from = 1; z < s->rules.nzones; z++) {
+		const struct zone *zn = &s->rules.zones[z];
+		if (zn->to == from)
+			htmlf(b, "<li><span class=\"band z%d\"></span>%d: %s</li>", z % 6, from,
+			      zn->label);
+		else
+			htmlf(b, "<li><span class=\"band z%d\"></span>%d–%d: %s</li>", z % 6, from,
+			      zn->to, zn->label);
+		from = zn->to + 1;
+	}
+	htmlf(b, "</ul>\n");
 }
 
 /*
  * The standings table. The Champion Rush mark sits in the team cell, so it
  * stays in sight on a phone: the champion's crown with the deciding match,
- * or a star with the match after which the team reached the threshold.
+ * or a star with the match after which the team reached the threshold. A
+ * zone is a band on the rank cell; each adjustment a row under its team's,
+ * with its reason, beside the Adj and Total cells it changes.
  */
 static void
 leaderboard(struct buf *b, const struct standings *s)
 {
-	htmlf(b, "<div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	         "<th>#</th><th title=\"rank movement since the previous match\">±</th>"
-	         "<th class=\"team\">Team</th><th class=\"opt\" title=\"matches\">M</th>"
-	         "<th title=\"Booyahs\">Booyah</th><th title=\"kills\">Kills</th>"
-	         "<th class=\"opt\" title=\"placement points\">Place</th><th>Total</th>"
-	         "</tr></thead><tbody>\n");
+	int grp = s->group == NULL && any_row(s, 'g'), dq = any_row(s, 'd');
+	int hs = any_row(s, 'h'), adj = s->nadj > 0;
+	int cols = 7 + grp + dq + hs + adj;
+	htmlf(b,
+	      "<div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<th>#</th><th title=\"rank movement since the previous match\">±</th>"
+	      "<th class=\"team\">Team</th>%r<th class=\"opt\" title=\"matches played (a dq or "
+	      "forfeit is one played)\">M</th>%r"
+	      "<th title=\"Booyahs\">Booyah</th><th title=\"kills\">Kills</th>"
+	      "<th class=\"opt\" title=\"placement points\">Place</th>%r%r<th>Total</th>"
+	      "</tr></thead><tbody>\n",
+	      grp ? "<th class=\"opt\" title=\"group\">Grp</th>" : "",
+	      dq ? "<th class=\"opt\" title=\"matches disqualified from or forfeited\">DQ/FF</th>"
+	         : "",
+	      hs ? "<th title=\"head start\">Start</th>" : "",
+	      adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
 		int champ = s->champion_id && r->team_id == s->champion_id;
-		htmlf(b, "<tr%r data-team=\"%a\"><td class=\"rank\">%d</td>",
-		      champ ? " class=\"champion\"" : "", r->team, r->rank);
+		int z = zone_of(s, r), zprev = i ? zone_of(s, &s->rows[i - 1]) : z;
+		char cls[48] = "";
+		size_t len = 0;
+		if (champ)
+			len += (size_t)snprintf(cls + len, sizeof cls - len, "champion ");
+		if (z >= 0)
+			len += (size_t)snprintf(cls + len, sizeof cls - len, "z%d ", z % 6);
+		if (z != zprev)
+			snprintf(cls + len, sizeof cls - len, "zstart");
+		htmlf(b, "<tr%r%a%r data-team=\"%a\"><td class=\"rank\"%r%a%r>%d</td>",
+		      cls[0] ? " class=\"" : "", cls, cls[0] ? "\"" : "", r->team,
+		      r->zone ? " title=\"" : "", r->zone, r->zone ? "\"" : "", r->rank);
 		int d = r->prev_rank ? r->prev_rank - r->rank : 0;
 		if (r->prev_rank == 0)
 			htmlf(b, "<td class=\"move\"></td>");
@@ -76,12 +190,48 @@ leaderboard(struct buf *b, const struct standings *s)
 			      " <span class=\"rush-mark\" title=\"reached %d points after match "
 			      "%d\">★%d</span>",
 			      s->rules.rush_threshold, r->rush_since, r->rush_since);
-		htmlf(b,
-		      "</td><td class=\"opt\">%d</td><td>%d</td><td>%d</td><td class=\"opt\">%d"
-		      "</td><td class=\"total\">%d</td></tr>\n",
-		      r->matches, r->booyahs, r->kills, r->placement_points, r->points);
+		htmlf(b, "</td>");
+		if (grp)
+			htmlf(b, "<td class=\"opt\">%s</td>", r->group);
+		htmlf(b, "<td class=\"opt\">%d</td>", r->matches);
+		if (dq)
+			htmlf(b, "<td class=\"opt%r\">%d</td>", r->dq ? " dq" : "", r->dq);
+		htmlf(b, "<td>%d</td><td>%d</td><td class=\"opt\">%d</td>", r->booyahs, r->kills,
+		      r->placement_points);
+		if (hs && r->headstart_carried)
+			htmlf(
+			    b,
+			    "<td class=\"start\" title=\"%d carried from %a\">%d<small>%d carried "
+			    "from %s</small></td>",
+			    r->headstart_carried, s->headstart_from, r->headstart,
+			    r->headstart_carried, s->headstart_from);
+		else if (hs)
+			htmlf(b, "<td class=\"start\">%d</td>", r->headstart);
+		if (adj && r->adjustment)
+			htmlf(b, "<td class=\"adj\">%r%d</td>", r->adjustment > 0 ? "+" : "",
+			      r->adjustment);
+		else if (adj)
+			htmlf(b, "<td class=\"adj\"></td>");
+		htmlf(b, "<td class=\"total\">%d</td></tr>\n", r->points);
+		for (int a = 0; a < s->nadj; a++) {
+			const struct standings_adjustment *x = &s->adj[a];
+			if (x->team_id != r->team_id)
+				continue;
+			htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%s %r%d: %s", cols,
+			      r->team, x->points > 0 ? "+" : "", x->points, x->reason);
+			if (x->after_match)
+				htmlf(b,
+				      " <span class=\"muted\">(from the standings after match %d "
+				      "on)</span></td></tr>\n",
+				      x->after_match);
+			else
+				htmlf(b,
+				      " <span class=\"muted\">(from the start)</span></td></tr>\n");
+		}
 	}
 	htmlf(b, "</tbody></table></div>\n");
+	if (any_row(s, 'z'))
+		zone_legend(b, s);
 	if (s->rules.rush_threshold)
 		htmlf(b,
 		      "<p class=\"muted\">♛ champion (deciding match) · ★ reached %d points "
@@ -91,120 +241,228 @@ leaderboard(struct buf *b, const struct standings *s)
 
 /* One cell of the grid. */
 struct cell {
-	int placement; /* 0: did not play */
+	int placement; /* 0: did not play (or no placement given: dq, forfeit) */
 	int kills;     /* kills */
+	char status;   /* 0: no result, 'p' played, 'd' dq, 'f' forfeit */
+};
+
+/* A column of the grid: a counted match or a voided one. */
+struct column {
+	int number;   /* match number */
+	char *map;    /* its map, NULL: unknown */
+	char *reason; /* why it was voided; NULL: it counts */
+	int late;     /* 1: played after the champion was decided or beyond max_matches */
 };
 
 static int
-cmp_int(const void *a, const void *b)
+cmp_column(const void *a, const void *b)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	int x = ((const struct column *)a)->number, y = ((const struct column *)b)->number;
 	return x < y ? -1 : x > y;
 }
 
+/* The grid's columns: s's counted matches up to its after_match and its voided ones. */
+static struct column *
+columns(const struct standings *s, int *n)
+{
+	struct column *c = xcalloc((size_t)(s->nnumbers + s->nvoids + 1), sizeof *c);
+	int k = 0;
+	for (int i = 0; i < s->nnumbers && s->numbers[i] <= s->after_match; i++) {
+		c[k].number = s->numbers[i];
+		for (int l = 0; l < s->nlate; l++)
+			c[k].late |= s->late[l] == s->numbers[i];
+		k++;
+	}
+	for (int i = 0; i < s->nvoids; i++) {
+		c[k].number = s->voids[i].number;
+		c[k++].reason = s->voids[i].reason;
+	}
+	qsort(c, (size_t)k, sizeof *c, cmp_column);
+	*n = k;
+	return c;
+}
+
+/* The grid's header: a column per match, with its map; a voided one marked. */
+static void
+grid_head(struct buf *b, const struct column *c, int n)
+{
+	htmlf(b, "<div class=\"scroll\"><table class=\"grid\"><thead><tr>"
+	         "<th class=\"team\">Team</th>");
+	for (int m = 0; m < n; m++) {
+		if (c[m].reason)
+			htmlf(b,
+			      "<th class=\"match void\" title=\"match %d voided: %a\">M%d<small>"
+			      "void</small></th>",
+			      c[m].number, c[m].reason, c[m].number);
+		else if (c[m].late)
+			htmlf(
+			    b,
+			    "<th class=\"match late\" title=\"match %d: %a; played when the title "
+			    "was settled: it counts in the totals, not for the title\">M%d<small>"
+			    "%s</small></th>",
+			    c[m].number, c[m].map ? c[m].map : "unknown map", c[m].number,
+			    c[m].map ? c[m].map : "unknown");
+		else
+			htmlf(b,
+			      "<th class=\"match%r\" title=\"match %d: "
+			      "%a\">M%d<small>%s</small></th>",
+			      c[m].map ? "" : " unknown", c[m].number,
+			      c[m].map ? c[m].map : "unknown map", c[m].number,
+			      c[m].map ? c[m].map : "unknown");
+	}
+	htmlf(b, "</tr></thead><tbody>\n");
+}
+
 /*
- * The per-match grid: a column per stored match up to s's after_match
- * (with its map), a row per team.
+ * The per-match grid: a column per match up to s's after_match (with its
+ * map, "unknown" when none was given), a row per team; a dq or forfeit is
+ * marked DQ or FF, and a voided match is one cell down the whole column
+ * with its reason.
  */
 static void
 grid(struct buf *b, sqlite3 *db, const struct standings *s)
 {
-	int n = 0;
-	while (n < s->nnumbers && s->numbers[n] <= s->after_match)
-		n++;
-	if (n < 1)
+	int n;
+	struct column *c = columns(s, &n);
+	if (n < 1) {
+		free(c);
 		return;
-	char **maps = xcalloc((size_t)n, sizeof *maps);
+	}
 	struct cell *cells = xcalloc((size_t)s->nrows * (size_t)n, sizeof *cells);
-	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, m.map, r.team_id, r.placement, r.kills"
-	                                  " FROM match m JOIN result r ON r.match_id = m.id"
+	int marks = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, m.map, r.team_id, r.placement,"
+	                                  " r.kills, r.status"
+	                                  " FROM match m LEFT JOIN result r ON r.match_id = m.id"
 	                                  " WHERE m.stage_id = ?1 AND m.number <= ?2");
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	sqlite3_bind_int(st, 2, s->after_match);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int number = sqlite3_column_int(st, 0);
-		const int *at = bsearch(&number, s->numbers, (size_t)n, sizeof number, cmp_int);
-		int64_t team = sqlite3_column_int64(st, 2);
+		struct column key = {.number = sqlite3_column_int(st, 0)};
+		struct column *at = bsearch(&key, c, (size_t)n, sizeof *c, cmp_column);
 		if (at == NULL)
 			continue;
-		size_t m = (size_t)(at - s->numbers);
-		if (maps[m] == NULL)
-			maps[m] = db_text(st, 1);
+		size_t m = (size_t)(at - c);
+		if (at->map == NULL)
+			at->map = db_text(st, 1);
+		const char *status = (const char *)sqlite3_column_text(st, 5);
+		if (at->reason || status == NULL)
+			continue;
+		int64_t team = sqlite3_column_int64(st, 2);
 		for (int i = 0; i < s->nrows; i++)
 			if (s->rows[i].team_id == team) {
 				cells[(size_t)i * (size_t)n + m] = (struct cell){
-				    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
+				    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
+				    status[0] == 'd'   ? 'd'
+				    : status[0] == 'f' ? 'f'
+				                       : 'p'};
+				marks |= status[0] != 'p';
 				break;
 			}
 	}
 	sqlite3_finalize(st);
 
-	htmlf(b, "<h2>Match by match</h2><p class=\"muted\">Placement and kills; Booyahs "
-	         "highlighted.</p><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
-	         "<th class=\"team\">Team</th>");
-	for (int m = 0; m < n; m++)
-		if (maps[m])
-			htmlf(
-			    b,
-			    "<th class=\"match\" title=\"match %d: %a\">M%d<small>%s</small></th>",
-			    s->numbers[m], maps[m], s->numbers[m], maps[m]);
-	htmlf(b, "</tr></thead><tbody>\n");
+	htmlf(b,
+	      "<h2>Match by match</h2><p class=\"muted\">Placement and kills; Booyahs "
+	      "highlighted%r.</p>",
+	      marks ? "; DQ: disqualified from the match, FF: forfeited it (no points)" : "");
+	grid_head(b, c, n);
 	for (int i = 0; i < s->nrows; i++) {
 		htmlf(b, "<tr><td class=\"team\">%s</td>", s->rows[i].team);
 		for (int m = 0; m < n; m++) {
-			if (maps[m] == NULL)
+			const struct cell *x = &cells[(size_t)i * (size_t)n + (size_t)m];
+			if (c[m].reason && i == 0)
+				htmlf(b, "<td class=\"void\" rowspan=\"%d\">voided: %s</td>",
+				      s->nrows, c[m].reason);
+			else if (c[m].reason)
 				continue;
-			const struct cell *c = &cells[(size_t)i * (size_t)n + (size_t)m];
-			if (c->placement == 0)
+			else if (x->status == 'd')
+				htmlf(b,
+				      "<td class=\"dq\" title=\"disqualified from match %d: no "
+				      "points\">DQ</td>",
+				      c[m].number);
+			else if (x->status == 'f')
+				htmlf(b,
+				      "<td class=\"dq\" title=\"forfeited match %d: no "
+				      "points\">FF</td>",
+				      c[m].number);
+			else if (x->status == 0)
 				htmlf(b, "<td class=\"none\">–</td>");
 			else
 				htmlf(b, "<td%r>%d<small>%dk</small></td>",
-				      c->placement == 1 ? " class=\"booyah\"" : "", c->placement,
-				      c->kills);
+				      x->placement == 1 ? " class=\"booyah\"" : "", x->placement,
+				      x->kills);
 		}
 		htmlf(b, "</tr>\n");
 	}
 	htmlf(b, "</tbody></table></div>\n");
 	for (int m = 0; m < n; m++)
-		free(maps[m]);
-	free(maps);
+		free(c[m].map);
+	free(c);
 	free(cells);
 }
 
-/* GET /t/{tournament}/{stage}[?after=N]: the leaderboard page. */
+/*
+ * What the table is after, as standings_label says it ("After match 6 (5
+ * of 5 matches played)"), the group, and the Champion Rush rule.
+ */
+static void
+status(struct buf *b, const struct standings *s)
+{
+	char *label = standings_label(s);
+	label[0] = (char)toupper((unsigned char)label[0]);
+	htmlf(b, "<p class=\"status\">%s%r%s", label, s->group ? " · group " : "", s->group);
+	free(label);
+	if (s->rules.rush_threshold && s->rules.rush_max_matches)
+		htmlf(b, " · Champion Rush: %d points, then a Booyah, within %d match%r",
+		      s->rules.rush_threshold, s->rules.rush_max_matches,
+		      s->rules.rush_max_matches > 1 ? "es" : "");
+	else if (s->rules.rush_threshold)
+		htmlf(b, " · Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
+	htmlf(b, "</p>\n");
+	char *how = standings_decided(s);
+	if (how)
+		htmlf(b, "<p class=\"champion-banner\">♛ Champion: <strong>%s</strong>, %s</p>\n",
+		      s->champion, how);
+	free(how);
+	if (s->nnotes == 0)
+		return;
+	htmlf(b, "<ul class=\"notes\">");
+	for (int i = 0; i < s->nnotes; i++)
+		htmlf(b, "<li>%s</li>", s->notes[i]);
+	htmlf(b, "</ul>\n");
+}
+
+/* GET /t/{tournament}/{stage}[?after=N][&group=G]: the leaderboard page. */
 void
 page_stage(const struct http_req *req, struct http_out *out)
 {
 	struct standings s;
 	if (!stage_standings(req, out, 1, 1, &s))
 		return;
-	int last = s.nnumbers ? s.numbers[s.nnumbers - 1] : 0;
 	struct buf *b = &out->body, events = {0};
 	htmlf(&events, "/api/v1/tournaments/%p/stages/%p/events?since=%llu", s.tournament_slug,
 	      s.stage_slug, (unsigned long long)req->version);
-	char *title = xasprintf("%s · %s", s.stage, s.tournament);
+	char *title = s.group ? xasprintf("%s, group %s · %s", s.stage, s.group, s.tournament)
+	                      : xasprintf("%s · %s", s.stage, s.tournament);
 	html_open(b, title, events.data);
 
 	stage_head(b, &s, 0);
-	if (last > 0)
-		selector(b, &s);
+	groups(b, req, &s);
+	int64_t stored =
+	    db_int(req->db, 0, "SELECT count(*) FROM match WHERE stage_id = ?1", s.stage_id);
+	if (stored > 0)
+		selector(b, req->db, &s);
 
-	htmlf(b, "<section id=\"live\"><p class=\"status\">After match %d of %d", s.after_match,
-	      last);
-	if (s.rules.rush_threshold)
-		htmlf(b, " · Champion Rush: %d points, then a Booyah", s.rules.rush_threshold);
-	htmlf(b, "</p>\n");
-	if (s.champion)
-		htmlf(b,
-		      "<p class=\"champion-banner\">♛ Champion: <strong>%s</strong>, decided in "
-		      "match %d</p>\n",
-		      s.champion, s.decided_in_match);
+	htmlf(b, "<section id=\"live\">");
+	status(b, &s);
 	if (s.nrows == 0)
 		htmlf(b, "<p class=\"muted\">No match stored yet.</p>");
 	else {
 		leaderboard(b, &s);
-		htmlf(b, "<h2>Points race</h2>");
-		page_chart(b, &s);
+		if (s.nrace > 0) {
+			htmlf(b, "<h2>Points race</h2>");
+			page_chart(b, &s);
+		}
 		grid(b, req->db, &s);
 	}
 	htmlf(b, "</section>\n");

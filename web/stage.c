@@ -1,10 +1,11 @@
 /*
  * stage.c: what the stage pages (page_stage.c, page_maps.c) and the API
  * (api.c) share, like cgit's ui-shared.c: the stage a request's slugs
- * name, the ?after= check, the standings, and the crumbs, heading and tabs
+ * name, the ?after= and ?group= checks, the standings, and the crumbs, heading and tabs
  * above a stage page.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "html.h"
@@ -33,20 +34,24 @@ stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
 }
 
 /*
- * The ?after=N of req for stage: *after = N, or 0 (every match) when it is
- * absent or empty. Returns 1, or 0 with out set to 400 when N is not the
- * number of a stored match of the stage written plainly: a leading zero is
- * refused, and so is a number between two stored ones, so that "01",
- * "001", ... or the numbers in a gap cannot each fill a cache entry with
- * the same page.
+ * The ?after=N of req for stage: *after = N (0: before the first match), or
+ * -1 (every match) when it is absent or empty. Returns 1, or 0 with out set
+ * to 400 when N is neither 0 nor the number of a stored match of the stage
+ * (voided ones included) written plainly: a leading zero is refused, and so
+ * is a number between two stored ones, so that "01", "001", ... or the
+ * numbers in a gap cannot each fill a cache entry with the same page.
  */
 static int
 after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
 {
 	const char *arg = http_arg(req, "after");
-	*after = 0;
+	*after = -1;
 	if (arg == NULL || *arg == '\0')
 		return 1;
+	if (strcmp(arg, "0") == 0) {
+		*after = 0;
+		return 1;
+	}
 	char *end;
 	long v = strtol(arg, &end, 10);
 	int64_t last =
@@ -61,8 +66,10 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 		sqlite3_finalize(st);
 	}
 	if (!stored) {
-		http_fail(out, 400, "after=%s: expected a match number from 1 to %lld", arg,
-		          (long long)last);
+		http_fail(out, 400,
+		          "after=%s: expected 0 (before the first match) or a match number "
+		          "from 1 to %lld",
+		          arg, (long long)last);
 		return 0;
 	}
 	*after = (int)v;
@@ -70,22 +77,55 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 }
 
 /*
- * The standings of the stage req's first two parameters name, as of its
- * ?after=N when with_after (else after every match), with the points race
- * as well when race is 1 (standings_race). Returns 1 with *s set (free it
- * with standings_free()), or 0 with out set to 404, 400 or 500.
+ * The ?group=G of req for stage: *group = G, or NULL (the whole stage) when
+ * it is absent or empty. Returns 1, or 0 with out set to 400 naming the
+ * stage's groups when G is not one of them as stored (written otherwise,
+ * "a" for "A", it is refused too, so that one group fills one cache entry).
+ */
+static int
+group_arg(const struct http_req *req, struct http_out *out, int64_t stage, const char **group)
+{
+	const char *arg = http_arg(req, "group");
+	*group = NULL;
+	if (arg == NULL || *arg == '\0')
+		return 1;
+	sqlite3_stmt *st =
+	    db_prepare(req->db, "SELECT (SELECT 1 FROM stage_team WHERE stage_id = ?1"
+	                        "  AND grp = ?2 LIMIT 1), group_concat(grp, ', ')"
+	                        " FROM (SELECT DISTINCT grp FROM stage_team"
+	                        "  WHERE stage_id = ?1 AND grp IS NOT NULL"
+	                        "  ORDER BY grp)");
+	sqlite3_bind_int64(st, 1, stage);
+	sqlite3_bind_text(st, 2, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1)
+		*group = arg;
+	else if (sqlite3_column_type(st, 1) == SQLITE_TEXT)
+		http_fail(out, 400, "group=%s: the stage has groups %s", arg,
+		          (const char *)sqlite3_column_text(st, 1));
+	else
+		http_fail(out, 400, "group=%s: the stage has no groups", arg);
+	sqlite3_finalize(st);
+	return *group != NULL;
+}
+
+/*
+ * The standings of the stage req's first two parameters name, as
+ * standings_get has them: as of its ?after=N and of its ?group=G when args
+ * is 1 (else after every match, the whole stage), with the points race as
+ * well when race is 1. Returns 1 with *s set (free it with
+ * standings_free()), or 0 with out set to 404, 400 or 500.
  */
 int
-stage_standings(const struct http_req *req, struct http_out *out, int with_after, int race,
+stage_standings(const struct http_req *req, struct http_out *out, int args, int race,
                 struct standings *s)
 {
 	int64_t stage;
-	int after = 0;
+	struct standings_opts o = {.after = -1, .race = race};
 	char *err;
-	if (!stage_id(req, out, &stage) || (with_after && !after_arg(req, out, stage, &after)))
+	if (!stage_id(req, out, &stage) || (args && (!after_arg(req, out, stage, &o.after) ||
+	                                             !group_arg(req, out, stage, &o.group))))
 		return 0;
-	if ((race ? standings_race(req->db, stage, after, s, &err)
-	          : standings_compute(req->db, stage, NULL, after, s, &err)) != 0) {
+	if (standings_get(req->db, stage, &o, s, &err) != 0) {
 		http_fail(out, 500, "%s", err);
 		free(err);
 		return 0;

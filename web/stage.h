@@ -9,7 +9,7 @@
 #include "standings.h"
 
 int stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
-int stage_standings(const struct http_req *req, struct http_out *out, int with_after, int race,
+int stage_standings(const struct http_req *req, struct http_out *out, int args, int race,
                     struct standings *s);
 void stage_head(struct buf *b, const struct standings *s, int maps);
 
