@@ -1,7 +1,8 @@
 /*
  * page_home.c: the front page, GET /: every tournament with its stages
- * (match and team counts, links to the leaderboard and the map table), and
- * every team.
+ * (matches played, voided ones apart, and teams: those that played, the
+ * roster and those with a head start; links to the leaderboard and the map
+ * table), and every team.
  */
 #include "db.h"
 #include "html.h"
@@ -16,9 +17,14 @@ page_home(const struct http_req *req, struct http_out *out)
 	htmlf(b, "<h1>Tournaments</h1>\n");
 	sqlite3_stmt *st =
 	    db_prepare(req->db, "SELECT t.id, t.name, t.slug, s.name, s.slug,"
-	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id),"
-	                        " (SELECT count(DISTINCT r.team_id) FROM match m JOIN result r"
-	                        "   ON r.match_id = m.id WHERE m.stage_id = s.id)"
+	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id"
+	                        "   AND m.void IS NULL),"
+	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id"
+	                        "   AND m.void IS NOT NULL),"
+	                        " (SELECT count(*) FROM (SELECT r.team_id FROM match m"
+	                        "   JOIN result r ON r.match_id = m.id WHERE m.stage_id = s.id"
+	                        "   UNION SELECT team_id FROM stage_team WHERE stage_id = s.id"
+	                        "   UNION SELECT team_id FROM headstart WHERE stage_id = s.id))"
 	                        " FROM tournament t JOIN stage s ON s.tournament_id = t.id"
 	                        " ORDER BY t.name, t.id, s.id");
 	int64_t prev = 0;
@@ -35,11 +41,13 @@ page_home(const struct http_req *req, struct http_out *out)
 			prev = tid;
 		}
 		any = 1;
-		htmlf(b,
-		      "<li><a href=\"/t/%p/%p\">%s</a> <span class=\"muted\">%d matches · %d "
-		      "teams</span> · <a href=\"/t/%p/%p/maps\">maps</a></li>",
-		      tslug, sslug, sname, sqlite3_column_int(st, 5), sqlite3_column_int(st, 6),
-		      tslug, sslug);
+		int played = sqlite3_column_int(st, 5), voided = sqlite3_column_int(st, 6);
+		htmlf(b, "<li><a href=\"/t/%p/%p\">%s</a> <span class=\"muted\">%d match%r played",
+		      tslug, sslug, sname, played, played == 1 ? "" : "es");
+		if (voided)
+			htmlf(b, " (%d voided)", voided);
+		htmlf(b, " · %d teams</span> · <a href=\"/t/%p/%p/maps\">maps</a></li>",
+		      sqlite3_column_int(st, 7), tslug, sslug);
 	}
 	sqlite3_finalize(st);
 	if (prev)

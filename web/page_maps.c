@@ -2,7 +2,8 @@
  * page_maps.c: the map table of a stage, GET /t/{tournament}/{stage}/maps:
  * a row per team (in standings order), a column per map, each cell the
  * team's points per match there (shaded by how high they are, as a CSS
- * class), its Booyahs and matches. Numbers from maps_compute.
+ * class), its Booyahs and matches. Numbers from maps_compute; a match on an
+ * unknown map is left out, and the page says how many were (maps_unknown).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,13 @@ page_maps(const struct http_req *req, struct http_out *out)
 	char *title = xasprintf("Maps · %s · %s", s.stage, s.tournament);
 	html_open(b, title, NULL);
 	stage_head(b, &s, 1);
-	htmlf(b, "<p class=\"muted\">Points per match on each map "
-	         "(darker is more); Booyahs and matches below.</p>\n"
-	         "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
+	int unknown = maps_unknown(req->db, &q);
+	htmlf(b, "<p class=\"muted\">Points per match on each map (darker is more); Booyahs and "
+	         "matches below.</p>\n");
+	if (unknown)
+		htmlf(b, "<p class=\"muted\">Left out: %d match%r with an unknown map.</p>\n",
+		      unknown, unknown > 1 ? "es" : "");
+	htmlf(b, "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
 	         "</th>");
 	for (int m = 0; m < nmaps; m++)
 		htmlf(b, "<th>%s</th>", maps[m]);

@@ -1,11 +1,13 @@
 /*
  * page_team.c: a team's page, GET /teams/{team}: its standings row in each
- * stage it played, its numbers per map, its last 10 matches with the points
- * each earned and its players, all from team_report (team.c), as `tracker
- * team` and the API have them. Also the team slug check and report the API
- * shares.
+ * stage it played (dq and forfeit counts, adjustments with their reasons),
+ * its numbers per map (and the matches an unknown map left out), its last 10
+ * matches with the points each earned (DQ and FF marked) and its
+ * players, all from team_report (team.c), as `tracker team` and the API
+ * have them. Also the team slug check and report the API shares.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "html.h"
@@ -35,24 +37,80 @@ page_team_report(const struct http_req *req, struct http_out *out, struct team_r
 	return team != 0;
 }
 
-/* The team's row in every stage it played. */
+/*
+ * The reasons of r's adjustments in stage ts's total (those whose after_match
+ * is a stored match of the stage or 0, as the final standings count them),
+ * each a row under the stage's, cols wide.
+ */
 static void
-stages(struct buf *b, const struct team_report *r)
+adjustments(struct buf *b, sqlite3 *db, const struct team_report *r, const struct team_stage *ts,
+            int cols)
 {
-	htmlf(b, "<h2>Standings</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	         "<th class=\"team\">Stage</th><th>#</th><th title=\"matches\">M</th>"
-	         "<th>Booyah</th><th>Kills</th><th>Place</th><th>Total</th></tr></thead><tbody>");
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT a.points, a.after_match, a.reason FROM adjustment a"
+	        " JOIN stage s ON s.id = a.stage_id JOIN tournament t ON t.id = s.tournament_id"
+	        " JOIN team m ON m.id = a.team_id"
+	        " WHERE t.slug = ?1 AND s.slug = ?2 AND m.slug = ?3 AND a.after_match <="
+	        " coalesce((SELECT max(number) FROM match WHERE stage_id = s.id), 0)"
+	        " ORDER BY a.id");
+	sqlite3_bind_text(st, 1, ts->tournament_slug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ts->stage_slug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->slug, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int points = sqlite3_column_int(st, 0), after = sqlite3_column_int(st, 1);
+		htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%r%d: %s", cols,
+		      points > 0 ? "+" : "", points, (const char *)sqlite3_column_text(st, 2));
+		if (after)
+			htmlf(
+			    b,
+			    " <span class=\"muted\">(from the standings after match %d on)</span>",
+			    after);
+		else
+			htmlf(b, " <span class=\"muted\">(from the start)</span>");
+		htmlf(b, "</td></tr>");
+	}
+	sqlite3_finalize(st);
+}
+
+/*
+ * The team's row in every stage it played: the matches it was disqualified
+ * from or forfeited, and each adjustment with its reason beside the total it
+ * changes, where it has any.
+ */
+static void
+stages(struct buf *b, sqlite3 *db, const struct team_report *r)
+{
+	int dq = 0, adj = 0;
+	for (int i = 0; i < r->nstages; i++) {
+		dq |= r->stages[i].row.dq != 0;
+		adj |= r->stages[i].row.adjustment != 0;
+	}
+	htmlf(b,
+	      "<h2>Standings</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<th class=\"team\">Stage</th><th>#</th><th title=\"matches played (a dq or "
+	      "forfeit is one played)\">M</th>%r<th>Booyah</th><th>Kills</th><th>Place</th>%r"
+	      "<th>Total</th></tr></thead><tbody>",
+	      dq ? "<th title=\"matches disqualified from or forfeited\">DQ/FF</th>" : "",
+	      adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
 	for (int i = 0; i < r->nstages; i++) {
 		const struct team_stage *ts = &r->stages[i];
 		htmlf(b, "<tr%r><td class=\"team\"><a href=\"/t/%p/%p\">%s · %s</a>%r",
 		      ts->champion ? " class=\"champion\"" : "", ts->tournament_slug,
 		      ts->stage_slug, ts->tournament, ts->stage,
 		      ts->champion ? " <span class=\"champ-mark\">♛</span>" : "");
-		htmlf(b,
-		      "</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td>"
-		      "<td class=\"total\">%d</td></tr>",
-		      ts->row.rank, ts->row.matches, ts->row.booyahs, ts->row.kills,
-		      ts->row.placement_points, ts->row.points);
+		htmlf(b, "</td><td>%d</td><td>%d</td>", ts->row.rank, ts->row.matches);
+		if (dq)
+			htmlf(b, "<td%r>%d</td>", ts->row.dq ? " class=\"dq\"" : "", ts->row.dq);
+		htmlf(b, "<td>%d</td><td>%d</td><td>%d</td>", ts->row.booyahs, ts->row.kills,
+		      ts->row.placement_points);
+		if (adj && ts->row.adjustment)
+			htmlf(b, "<td class=\"adj\">%r%d</td>", ts->row.adjustment > 0 ? "+" : "",
+			      ts->row.adjustment);
+		else if (adj)
+			htmlf(b, "<td class=\"adj\"></td>");
+		htmlf(b, "<td class=\"total\">%d</td></tr>", ts->row.points);
+		if (ts->row.adjustment)
+			adjustments(b, db, r, ts, 7 + dq + adj);
 	}
 	htmlf(b, "</tbody></table></div>\n");
 }
@@ -78,9 +136,16 @@ maps(struct buf *b, const struct team_report *r)
 		    m->map_rank);
 	}
 	htmlf(b, "</tbody></table></div>\n");
+	if (r->maps_unknown)
+		htmlf(b, "<p class=\"muted\">Left out: %d match%r with an unknown map.</p>\n",
+		      r->maps_unknown, r->maps_unknown > 1 ? "es" : "");
 }
 
-/* The team's last 10 matches, with the points each earned under its stage's ruleset. */
+/*
+ * The team's last 10 matches, with the points each earned under its stage's
+ * ruleset: a dq or forfeit marked (DQ, FF: no points), an unknown map so
+ * named.
+ */
 static void
 history(struct buf *b, const struct team_report *r)
 {
@@ -89,11 +154,19 @@ history(struct buf *b, const struct team_report *r)
 	         "<th>#</th><th>Kills</th><th>Points</th></tr></thead><tbody>");
 	for (int i = 0; i < r->nmatches; i++) {
 		const struct team_match *m = &r->matches[i];
-		htmlf(b,
-		      "<tr%r><td class=\"team\">%s</td><td>%d</td><td class=\"team\">%s</td>"
-		      "<td>%d</td><td>%d</td><td class=\"total\">%d</td></tr>",
-		      m->placement == 1 ? " class=\"booyah\"" : "", m->stage, m->match, m->map,
-		      m->placement, m->kills, m->points);
+		int dq = strcmp(m->status, "dq") == 0, ff = strcmp(m->status, "forfeit") == 0;
+		htmlf(b, "<tr%r><td class=\"team\">%s</td><td>%d</td><td class=\"team%r\">%s</td>",
+		      m->placement == 1 && !dq && !ff ? " class=\"booyah\"" : "", m->stage,
+		      m->match, m->map ? "" : " unknown", m->map ? m->map : "unknown");
+		if (dq || ff)
+			htmlf(b,
+			      "<td class=\"dq\" title=\"%r from match %d: no points\">%r</td>"
+			      "<td class=\"muted\">%d</td>",
+			      dq ? "disqualified" : "forfeited", m->match, dq ? "DQ" : "FF",
+			      m->kills);
+		else
+			htmlf(b, "<td>%d</td><td>%d</td>", m->placement, m->kills);
+		htmlf(b, "<td class=\"total\">%d</td></tr>", m->points);
 	}
 	htmlf(b, "</tbody></table></div>\n");
 }
@@ -134,7 +207,7 @@ page_team(const struct http_req *req, struct http_out *out)
 	      "<nav class=\"tabs\"><a class=\"on\" href=\"/teams/%p\">Team</a>"
 	      "<a href=\"/api/v1/teams/%p\">JSON</a></nav>\n",
 	      r.name, req->param[0], req->param[0]);
-	stages(b, &r);
+	stages(b, req->db, &r);
 	maps(b, &r);
 	history(b, &r);
 	players(b, &r);
