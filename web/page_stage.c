@@ -198,7 +198,7 @@ leaderboard(struct buf *b, const struct standings *s)
 			htmlf(b, "<td class=\"opt%r\">%d</td>", r->dq ? " dq" : "", r->dq);
 		htmlf(b, "<td>%d</td><td>%d</td><td class=\"opt\">%d</td>", r->booyahs, r->kills,
 		      r->placement_points);
-		if (hs && r->headstart_carried == r->headstart)
+		if (hs && r->headstart_carried && r->headstart_carried == r->headstart)
 			htmlf(b, "<td class=\"start\">%d<small>carried from %s</small></td>",
 			      r->headstart, s->headstart_from);
 		else if (hs && r->headstart_carried)
