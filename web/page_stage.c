@@ -164,7 +164,9 @@ leaderboard(struct buf *b, const struct standings *s)
 		if (z >= 0)
 			len += (size_t)snprintf(cls + len, sizeof cls - len, "z%d ", z % 6);
 		if (z != zprev)
-			snprintf(cls + len, sizeof cls - len, "zstart");
+			len += (size_t)snprintf(cls + len, sizeof cls - len, "zstart ");
+		if (len)
+			cls[len - 1] = '\0';
 		htmlf(b, "<tr%r%a%r data-team=\"%a\"><td class=\"rank\"%r%a%r>%d</td>",
 		      cls[0] ? " class=\"" : "", cls, cls[0] ? "\"" : "", r->team,
 		      r->zone ? " title=\"" : "", r->zone, r->zone ? "\"" : "", r->rank);

@@ -81,6 +81,59 @@ ask(const char *method, const char *path, const char *key, const char *value, co
 	return http_handle(&req);
 }
 
+/* GET path?k1=v1[&k2=v2] (k2 NULL: one argument). */
+static struct http_resp *
+getq(const char *path, const char *k1, const char *v1, const char *k2, const char *v2)
+{
+	struct http_req req = {.method = "GET", .path = path, .db = db, .nargs = k2 ? 2 : 1};
+	req.args[0] = (struct http_arg){k1, v1};
+	req.args[1] = (struct http_arg){k2, v2};
+	return http_handle(&req);
+}
+
+/* Check that hay holds needle, saying which when it does not. */
+static void
+holds(const char *name, const char *hay, const char *needle)
+{
+	if (hay && strstr(hay, needle))
+		printf("ok %s\n", name);
+	else {
+		printf("not ok %s: no \"%s\" in the answer\n", name, needle);
+		unit_failed = 1;
+	}
+}
+
+/* Check that hay does not hold needle. */
+static void
+lacks(const char *name, const char *hay, const char *needle)
+{
+	if (hay && strstr(hay, needle) == NULL)
+		printf("ok %s\n", name);
+	else {
+		printf("not ok %s: \"%s\" in the answer\n", name, needle);
+		unit_failed = 1;
+	}
+}
+
+/* Import the file path (relative to tests/); 0 on success. */
+static int
+import_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return -1;
+	static char data[1 << 16];
+	size_t n = fread(data, 1, sizeof data, f);
+	fclose(f);
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	int rc = import_json(db, path, data, n, 0, &st, &msgs);
+	if (rc != 0)
+		printf("# %s: %s\n", path, msgs.data ? msgs.data : "refused");
+	buf_free(&msgs);
+	return rc;
+}
+
 /* The status of GET path, the response dropped. */
 static int
 get_status(const char *path)
@@ -179,7 +232,11 @@ test_pages(void)
 	http_resp_unref(r);
 	r = ask("GET", "/t/cup-b/final", "after", "abc", NULL, NULL, NULL);
 	CHECK("after=abc 400", r->status == 400);
-	CHECK("after=abc escaped", strstr(r->body, "after=abc: expected a match number") != NULL);
+	CHECK("after=abc escaped",
+	      strstr(
+	          r->body,
+	          "after=abc: expected 0 (before the first match) or a match number from 1 to 2") !=
+	          NULL);
 	http_resp_unref(r);
 	r = ask("GET", "/t/cup-b/final", "after", "<9>", NULL, NULL, NULL);
 	CHECK("after=<9> escaped", r->status == 400 && strstr(r->body, "after=&lt;9&gt;") != NULL);
@@ -425,7 +482,8 @@ test_odd_requests(void)
 	                              "/t/cup-b/final\n",
 	                              "/teams/tom-jerry?x=1"};
 	static const char *methods[] = {"GET", "HEAD", "POST", "PUT", "OPTIONS", ""};
-	static const char *afters[] = {"-1", "0", "99999999999999999999", "1e3", "", " 1", "1 "};
+	static const char *afters[] = {"-1", "00", "99999999999999999999", "1e3", "", " 1", "1 ",
+	                               "+1", "0x1"};
 	char longpath[5000];
 	memset(longpath, 'a', sizeof longpath - 1);
 	longpath[0] = '/';
@@ -453,6 +511,11 @@ test_odd_requests(void)
 		http_resp_unref(r);
 	}
 	CHECK("odd after= values: 400 (empty: all matches)", bad == 0);
+	struct http_resp *r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings",
+	                          "after", "0", NULL, NULL, NULL);
+	CHECK("after=0: 200, before the first match",
+	      r->status == 200 && strstr(r->body, "\"after_match\":0,") != NULL);
+	http_resp_unref(r);
 }
 
 /* How many times needle occurs in hay. */
@@ -475,15 +538,16 @@ test_gaps(void)
 	buf_free(&msgs);
 	struct http_resp *r = ask("GET", "/t/gap-cup/gaps", NULL, NULL, NULL, NULL, NULL);
 	CHECK("gaps page 200", r->status == 200);
-	CHECK("gaps: three options", count(r->body, "<option ") == 3);
+	CHECK("gaps: three options and 0", count(r->body, "<option ") == 4);
 	CHECK("gaps: options latest first",
-	      strstr(r->body, "<option value=\"5000\" selected>5000 (latest)</option>"
-	                      "<option value=\"2\">2</option><option value=\"1\">1</option>"
-	                      "</select>") != NULL);
+	      strstr(r->body,
+	             "<option value=\"5000\" selected>5000 (latest)</option>"
+	             "<option value=\"2\">2</option><option value=\"1\">1</option>"
+	             "<option value=\"0\">0: before the first match</option></select>") != NULL);
 	CHECK("gaps: three grid columns", count(r->body, "<th class=\"match\"") == 3);
 	CHECK("gaps: column M5000", strstr(r->body, ">M5000<small>Purgatory</small>") != NULL);
-	CHECK("gaps: status names the last number",
-	      strstr(r->body, "After match 5000 of 5000") != NULL);
+	CHECK("gaps: status names the last number and the matches played",
+	      strstr(r->body, "After match 5000 (3 of 3 matches played)") != NULL);
 	CHECK("gaps: totals 35 and 31", strstr(r->body, "<td class=\"total\">35</td>") &&
 	                                    strstr(r->body, "<td class=\"total\">31</td>"));
 	/* the race: the start and three matches, so four points per line, and
@@ -509,6 +573,305 @@ test_gaps(void)
 	CHECK("gaps: after=2 totals", strstr(r->body, "<td class=\"total\">23</td>") &&
 	                                  strstr(r->body, "<td class=\"total\">22</td>"));
 	CHECK("gaps: after=2 two columns", count(r->body, "<th class=\"match\"") == 2);
+	http_resp_unref(r);
+}
+
+/* 1 when the board (the first table) of page names the teams in the order given (NULL-ended). */
+static int
+board_order(const char *page, const char *const *teams)
+{
+	const char *board = page ? strstr(page, "<table class=\"board\">") : NULL;
+	const char *end = board ? strstr(board, "</table>") : NULL, *at = board;
+	char want[128];
+	for (int i = 0; at && teams[i]; i++) {
+		snprintf(want, sizeof want, "data-team=\"%s\"", teams[i]);
+		at = strstr(at, want);
+		if (at == NULL || at > end)
+			return 0;
+	}
+	int rows = 0;
+	for (const char *p = board; p && (p = strstr(p, "data-team=")) && p < end; p++)
+		rows++;
+	int n = 0;
+	while (teams[n])
+		n++;
+	return at != NULL && rows == n;
+}
+
+/* The standings_get JSON of stage slug (of tournament tslug) as o asks, into want. */
+static void
+want_json(const char *tslug, const char *slug, const struct standings_opts *o, struct buf *want)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT s.id FROM stage s JOIN tournament t ON t.id ="
+	                                  " s.tournament_id WHERE t.slug = ?1 AND s.slug = ?2");
+	sqlite3_bind_text(st, 1, tslug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	struct standings s;
+	char *err = NULL;
+	if (standings_get(db, id, o, &s, &err) == 0) {
+		standings_json(&s, want);
+		standings_free(&s);
+	}
+	free(err);
+}
+
+/*
+ * The Rules Cup (tests/scoring/rules-cup-v2.json): match 3 voided (server
+ * crash), Mako disqualified from match 4, match 5 on an unknown map, Nova
+ * -5 from the standings after match 2 on (late to lobby, match 2), groups A
+ * (Lynx, Mako) and B (Nova, Orca), Champion Rush 30 within 4 matches. Hand
+ * counts (tests/t-standings.sh has the arithmetic), FFWS table, 1 point a
+ * kill, matches 1, 2, 4, 5, 6: Lynx 53, Orca 46, Nova 50 - 5 = 45, Mako 37
+ * (its 1st place in match 4 a dq: 0). Nobody converts within the 4 matches
+ * played (1, 2, 4, 5): Lynx, first after match 5, is champion on points,
+ * and match 6 is beyond max_matches. After match 3 (the voided one): Lynx
+ * 25, Nova 25 - 5 = 20, Mako 18, Orca 17.
+ */
+static void
+test_rules_cup(void)
+{
+	CHECK("rules cup imported", import_file("scoring/rules-cup-v2.json") == 0);
+	struct http_resp *r = ask("GET", "/t/rules-cup/final", NULL, NULL, NULL, NULL, NULL);
+	const char *p = r->body;
+	CHECK("rules cup page 200", r->status == 200);
+	holds("label: the match number and the matches played", p,
+	      "<p class=\"status\">After match 6 (5 of 5 matches played)");
+	holds("champion decided on points after max_matches", p,
+	      "Champion: <strong>Lynx</strong>, decided on points after match 5, match 4 of 4 "
+	      "played (max_matches)");
+	holds("voided match listed with its reason", p,
+	      "<li>Match 3 voided (server crash): it counts for nothing</li>");
+	holds("late match said", p,
+	      "<li>Match 6 was played beyond max_matches (4): it counts in the totals, not for "
+	      "the title</li>");
+	static const char *const all[] = {"Lynx", "Orca", "Nova", "Mako", NULL};
+	CHECK("rules cup order: Lynx, Orca, Nova, Mako", board_order(p, all));
+	holds("Nova's -5 beside its total 45, its reason under it", p,
+	      "<td class=\"adj\">-5</td><td class=\"total\">45</td></tr>\n<tr class=\"adj-note\">"
+	      "<td colspan=\"10\">Nova -5: late to lobby, match 2");
+	holds("Lynx's total 53", p, "<td class=\"adj\"></td><td class=\"total\">53</td>");
+	holds("Mako's total 37 with its one dq", p,
+	      "<td class=\"opt dq\">1</td><td>1</td><td>2</td><td class=\"opt\">35</td>"
+	      "<td class=\"adj\"></td><td class=\"total\">37</td>");
+	/* Mako's grid row: 2nd 2 kills, 4th 0, (match 3 voided: one cell down the
+	 * column, in Lynx's row), DQ in match 4, 4th 0, 1st 0 */
+	holds("grid: Mako's DQ in match 4", p,
+	      "<tr><td class=\"team\">Mako</td><td>2<small>2k</small></td><td>4<small>0k</small>"
+	      "</td><td class=\"dq\" title=\"disqualified from match 4: no points\">DQ</td>"
+	      "<td>4<small>0k</small></td><td class=\"booyah\">1<small>0k</small></td></tr>");
+	holds("grid: match 3 marked void", p,
+	      "<th class=\"match void\" title=\"match 3 voided: server crash\">M3<small>void");
+	CHECK("grid: the void reason once, down the column",
+	      count(p, "<td class=\"void\" rowspan=\"4\">voided: server crash</td>") == 1);
+	CHECK("grid: five counted columns and the voided one",
+	      count(p, "<th class=\"match") == 6 && count(p, "<th class=\"match void") == 1);
+	holds("grid: match 5's map unknown", p, "M5<small>unknown</small>");
+	holds("group selector", p,
+	      "<a class=\"on\" href=\"/t/rules-cup/final\">Whole stage</a><a "
+	      "href=\"/t/rules-cup/final?group=A\">Group A</a>");
+	holds("selector: before the first match", p,
+	      "<option value=\"0\">0: before the first match</option>");
+	holds("selector: the voided match says so", p, "<option value=\"3\">3 (voided)</option>");
+	http_resp_unref(r);
+
+	/* group A: Lynx 53 and Mako 37 alone, on all their matches */
+	r = getq("/t/rules-cup/final", "group", "A", NULL, NULL);
+	static const char *const a[] = {"Lynx", "Mako", NULL};
+	CHECK("group A: 200", r->status == 200);
+	CHECK("group A: Lynx, Mako only", board_order(r->body, a));
+	holds("group A: says so", r->body, "(5 of 5 matches played) · group A");
+	holds("group A: selected", r->body, "<a class=\"on\" href=\"/t/rules-cup/final?group=A\">");
+	holds("group A: the after form keeps the group", r->body,
+	      "<input type=\"hidden\" name=\"group\" value=\"A\">");
+	lacks("group A: no adjustment of Nova's", r->body, "late to lobby");
+	http_resp_unref(r);
+	r = getq("/t/rules-cup/final", "group", "B", NULL, NULL);
+	static const char *const b[] = {"Orca", "Nova", NULL};
+	CHECK("group B: not group A's cached page, Orca then Nova", board_order(r->body, b));
+	http_resp_unref(r);
+	r = getq("/t/rules-cup/final", "group", "a", NULL, NULL);
+	CHECK("group=a (not as stored): 400", r->status == 400);
+	http_resp_unref(r);
+	r = getq("/t/rules-cup/final", "group", "C", NULL, NULL);
+	CHECK("group=C: 400", r->status == 400);
+	holds("group=C: names the groups", r->body, "group=C: the stage has groups A, B");
+	http_resp_unref(r);
+	r = getq("/t/cup-b/final", "group", "A", NULL, NULL);
+	CHECK("group on a stage without groups: 400",
+	      r->status == 400 && strstr(r->body, "the stage has no groups"));
+	http_resp_unref(r);
+
+	/* after=0: every team, no point yet, level on everything (all rank 1) */
+	r = getq("/t/rules-cup/final", "after", "0", NULL, NULL);
+	CHECK("after=0: 200", r->status == 200);
+	holds("after=0: before the first match", r->body,
+	      "<p class=\"status\">Before the first match (0 of 5 matches played)");
+	holds("after=0: selected", r->body, "<option value=\"0\" selected>");
+	CHECK("after=0: four teams at rank 1 with 0",
+	      count(r->body, "<td class=\"rank\">1</td>") == 4 &&
+	          count(r->body, "<td class=\"total\">0</td>") == 4);
+	CHECK("after=0: no grid column", count(r->body, "<th class=\"match") == 0);
+	http_resp_unref(r);
+	r = getq("/t/rules-cup/final", "after", "3", "group", "A");
+	CHECK("after=3 and group A", r->status == 200 && board_order(r->body, a));
+	http_resp_unref(r);
+	r = getq("/t/rules-cup/final", "after", "3", NULL, NULL);
+	static const char *const three[] = {"Lynx", "Nova", "Mako", "Orca", NULL};
+	holds("after=3: the voided match in the label", r->body,
+	      "After match 3 (2 of 5 matches played; match 3 was voided)");
+	CHECK("after=3: Lynx 25, Nova 20, Mako 18, Orca 17",
+	      board_order(r->body, three) && strstr(r->body, "<td class=\"total\">25</td>") &&
+	          strstr(r->body, "<td class=\"adj\">-5</td><td class=\"total\">20</td>") &&
+	          strstr(r->body, "<td class=\"total\">18</td>") &&
+	          strstr(r->body, "<td class=\"total\">17</td>"));
+	http_resp_unref(r);
+
+	/* the API: standings_get's JSON for the same question */
+	struct buf want = {0};
+	struct standings_opts o = {.after = -1, .group = "A"};
+	want_json("rules-cup", "final", &o, &want);
+	r = getq("/api/v1/tournaments/rules-cup/stages/final/standings", "group", "A", NULL, NULL);
+	CHECK("API group=A = standings_get --group A",
+	      r->status == 200 && want.len && r->len == want.len &&
+	          memcmp(r->body, want.data, want.len) == 0);
+	holds("API group=A: the group", r->body, "\"group\":\"A\"");
+	http_resp_unref(r);
+	buf_reset(&want);
+	o = (struct standings_opts){.after = 0};
+	want_json("rules-cup", "final", &o, &want);
+	r = getq("/api/v1/tournaments/rules-cup/stages/final/standings", "after", "0", NULL, NULL);
+	CHECK("API after=0 = standings_get --after 0",
+	      r->status == 200 && want.len && r->len == want.len &&
+	          memcmp(r->body, want.data, want.len) == 0);
+	http_resp_unref(r);
+	buf_free(&want);
+
+	/* maps: match 5's unknown map left out, and said */
+	r = ask("GET", "/t/rules-cup/final/maps", NULL, NULL, NULL, NULL, NULL);
+	holds("maps page: says what it left out", r->body,
+	      "Left out: 1 match with an unknown map.");
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/tournaments/rules-cup/stages/final/maps", NULL, NULL, NULL, NULL,
+	        NULL);
+	struct buf h = {0};
+	http_headers(r, collect, &h);
+	holds("maps API: X-Unknown-Map-Matches 1", h.data, "X-Unknown-Map-Matches: 1\n");
+	holds("maps API: the header readable cross-origin", h.data,
+	      "Access-Control-Expose-Headers: X-Unknown-Map-Matches\n");
+	http_resp_unref(r);
+	buf_reset(&h);
+	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/maps", NULL, NULL, NULL, NULL, NULL);
+	http_headers(r, collect, &h);
+	holds("maps API: 0 when no map is unknown", h.data, "X-Unknown-Map-Matches: 0\n");
+	http_resp_unref(r);
+	buf_free(&h);
+
+	/* the team pages: Mako's dq, Nova's penalty */
+	r = ask("GET", "/teams/mako", NULL, NULL, NULL, NULL, NULL);
+	holds("team page: Mako's DQ in match 4, 0 points", r->body,
+	      "<td>4</td><td class=\"team\">Kalahari</td><td class=\"dq\" title=\"disqualified "
+	      "from match 4: no points\">DQ</td><td class=\"muted\">5</td><td "
+	      "class=\"total\">0</td>");
+	holds("team page: match 5's map unknown", r->body,
+	      "<td class=\"team unknown\">unknown</td>");
+	holds("team page: the unknown map left out", r->body,
+	      "Left out: 1 match with an unknown map.");
+	holds("team page: Mako's one dq in the stage row", r->body,
+	      "<td>4</td><td>5</td><td class=\"dq\">1</td>");
+	http_resp_unref(r);
+	r = ask("GET", "/teams/nova", NULL, NULL, NULL, NULL, NULL);
+	holds("team page: Nova's -5 beside its 45, with its reason", r->body,
+	      "<td class=\"adj\">-5</td><td class=\"total\">45</td></tr><tr class=\"adj-note\">"
+	      "<td colspan=\"8\">-5: late to lobby, match 2");
+	http_resp_unref(r);
+	r = ask("GET", "/", NULL, NULL, NULL, NULL, NULL);
+	holds("home: matches played, the voided one apart", r->body,
+	      "Final</a> <span class=\"muted\">5 matches played (1 voided) · 4 teams</span>");
+	http_resp_unref(r);
+}
+
+/*
+ * The Carry Cup (tests/scoring/carry-point-rush.json, carry-final.json;
+ * tests/t-standings.sh has the arithmetic): Point Rush ranks Moth (its
+ * champion), Kite, Lark; the Final carries 10 and 8 by that rank and gives
+ * Lark 2 by name, zones 1st "Champion slot" and 2nd "Runner-up". After its
+ * match 1: Moth 8 + 10 = 18, Kite 9 + 8 = 17, Lark 12 + 2 = 14; before it:
+ * Moth 10, Kite 8, Lark 2.
+ */
+static void
+test_carry_cup(void)
+{
+	CHECK("carry cup imported", import_file("scoring/carry-point-rush.json") == 0 &&
+	                                import_file("scoring/carry-final.json") == 0);
+	static const char *const order[] = {"Moth", "Kite", "Lark", NULL};
+	struct http_resp *r = ask("GET", "/t/carry-cup/final", NULL, NULL, NULL, NULL, NULL);
+	const char *p = r->body;
+	CHECK("carry cup: Moth, Kite, Lark", r->status == 200 && board_order(p, order));
+	holds("carried from, with the stage", p,
+	      "<li>Head starts carried from Point Rush: by its final ranking, from 1st down, 10, "
+	      "8</li>");
+	holds("Moth's 10 carried from Point Rush, total 18", p,
+	      "<td class=\"start\">10<small>carried from Point Rush</small></td><td "
+	      "class=\"total\">18</td>");
+	holds("Kite's 8 carried, total 17", p,
+	      "<td class=\"start\">8<small>carried from Point Rush</small></td><td "
+	      "class=\"total\">17</td>");
+	holds("Lark's 2 by name, total 14", p,
+	      "<td class=\"start\">2</td><td class=\"total\">14</td>");
+	holds("zone band: Moth in the first zone", p,
+	      "<tr class=\"z0\" data-team=\"Moth\"><td class=\"rank\" title=\"Champion slot\">1");
+	holds("zone band: Kite in the second", p,
+	      "<tr class=\"z1 zstart\" data-team=\"Kite\"><td class=\"rank\" "
+	      "title=\"Runner-up\">2");
+	holds("zone band: Lark in none", p,
+	      "<tr class=\"zstart\" data-team=\"Lark\"><td class=\"rank\">3");
+	holds(
+	    "zone legend", p,
+	    "<ul class=\"zones\"><li><span class=\"band z0\"></span>1: Champion slot</li><li><span "
+	    "class=\"band z1\"></span>2: Runner-up</li></ul>");
+	http_resp_unref(r);
+	r = getq("/t/carry-cup/final", "after", "0", NULL, NULL);
+	CHECK("after=0: the head starts alone, in their order", board_order(r->body, order));
+	holds("after=0: Moth 10 without a match", r->body,
+	      "<td class=\"opt\">0</td><td>0</td><td>0</td><td class=\"opt\">0</td><td "
+	      "class=\"start\">10<small>carried from Point Rush</small></td><td "
+	      "class=\"total\">10</td>");
+	holds("after=0: Lark 2", r->body, "<td class=\"start\">2</td><td class=\"total\">2</td>");
+	http_resp_unref(r);
+	r = ask("GET", "/t/carry-cup/point-rush", NULL, NULL, NULL, NULL, NULL);
+	holds("Point Rush: decided by a Booyah on match point", r->body,
+	      "Champion: <strong>Moth</strong>, decided in match 2 by a Booyah on match point");
+	http_resp_unref(r);
+}
+
+/*
+ * A penalty that takes a total below 0: Beta -20 from the start, 2nd with
+ * no kill in match 1 (9): -20, then -11; Alpha 1st (12). The chart's axis
+ * goes from -20 (its bottom, y 294) to 20 in steps of 10.
+ */
+static void
+test_below_zero(void)
+{
+	static const char minus[] =
+	    "{\"tournament\":\"Minus Cup\",\"stage\":\"Final\",\"adjustments\":[{\"team\":\"Beta\","
+	    "\"points\":-20,\"after_match\":0,\"reason\":\"roster breach\"}],\"matches\":["
+	    "{\"match\":1,\"map\":\"Bermuda\",\"results\":[{\"team\":\"Alpha\",\"placement\":1,"
+	    "\"kills\":0},{\"team\":\"Beta\",\"placement\":2,\"kills\":0}]}]}";
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	CHECK("minus cup imported",
+	      import_json(db, "minus", minus, strlen(minus), 0, &st, &msgs) == 0);
+	buf_free(&msgs);
+	struct http_resp *r = ask("GET", "/t/minus-cup/final", NULL, NULL, NULL, NULL, NULL);
+	holds("below 0: Beta -11", r->body,
+	      "<td class=\"adj\">-20</td><td class=\"total\">-11</td>");
+	holds("below 0: the axis from -20", r->body, "y=\"298.0\">-20</text>");
+	holds("below 0: Beta's line starts at the bottom", r->body,
+	      "data-team=\"Beta\" points=\"40.0,294.0 ");
+	holds("below 0: from the start", r->body,
+	      "Beta -20: roster breach <span class=\"muted\">(from the start)</span>");
 	http_resp_unref(r);
 }
 
@@ -620,6 +983,9 @@ main(void)
 	test_desk();
 	test_post();
 	test_gaps();
+	test_rules_cup();
+	test_carry_cup();
+	test_below_zero();
 	test_version_race();
 	test_locked();
 	cache_clear();
