@@ -184,6 +184,30 @@ code "${U}api/v1/tournaments/hostile-cup/stages/final/standings" >/dev/null
 contains "JSON escapes markup" '"team":"\u003cscript\u003ealert(1)\u003c/script\u003e"' "$(cat "$T/body")"
 eq "server still answers" 200 "$(code "$U")"
 
+# The Rules Cup (tests/scoring/rules-cup-v2.json: a voided match, a dq, a
+# penalty, groups A and B, an unknown map): the API as the CLI, for the
+# whole stage, a group, before the first match and after the voided match.
+"$TRACKER" import "$TESTS/scoring/rules-cup-v2.json" >/dev/null 2>&1
+RC=api/v1/tournaments/rules-cup/stages/final
+for q in "" "?group=A" "?group=B&after=4" "?after=0" "?after=3"; do
+	args=
+	case $q in *group=A*) args="--group A" ;; *group=B*) args="--group B" ;; esac
+	case $q in *after=*) args="$args --after ${q##*after=}" ;; esac
+	# shellcheck disable=SC2086 # args holds options
+	"$TRACKER" standings --tournament "Rules Cup" --stage Final $args --format json >"$T/cli.json"
+	code "$U$RC/standings$q" >/dev/null
+	same_file "rules cup standings$q = tracker standings $args" "$T/cli.json" "$T/body"
+done
+eq "rules cup: group=C 400" 400 "$(code "$U$RC/standings?group=C")"
+contains "rules cup: group=C names the groups" "the stage has groups A, B" "$(cat "$T/body")"
+eq "rules cup page for group A 200" 200 "$(code "${U}t/rules-cup/final?group=A&after=0")"
+contains "rules cup page: group A before the first match" "Before the first match (0 of 5 matches played) · group A" "$(cat "$T/body")"
+"$TRACKER" maps --tournament "Rules Cup" --stage Final --format json >"$T/cli.json"
+code "$U$RC/maps" >/dev/null
+same_file "rules cup maps API = tracker maps --format json" "$T/cli.json" "$T/body"
+# tracker maps' table: "Left out: 1 match with an unknown map" (match 5)
+eq "rules cup maps API: the unknown map's match left out" 1 "$(header X-Unknown-Map-Matches)"
+
 # A page rendered at an older version gets an update at once (?since=, Last-Event-ID).
 listen "$T/events" "$U$API/events?since=1"
 heard "$T/events"
