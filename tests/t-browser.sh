@@ -1,7 +1,8 @@
 # t-browser.sh: the stage page in a real browser (tests/web/browser.mjs):
 # headless Chromium at 375x800 on the real Grand Final, then a match imported
-# from the CLI shows up on the open page without a reload. The screenshot
-# goes to $SCREENSHOT (docs/screenshot.png is one such run).
+# from the CLI shows up on the open page without a reload; then the Rules Cup
+# and the Carry Cup (tests/scoring/) at 375 px. The screenshots go to
+# $SCREENSHOT (docs/screenshot.png is one such run) and $RULES_SCREENSHOT.
 . ./lib.sh
 
 if [ ! -d "$TESTS/web/node_modules/playwright-core" ]; then
@@ -12,6 +13,8 @@ command -v node >/dev/null || { not_ok "node" "not installed (make test-deps)"; 
 [ -x /usr/bin/chromium ] || { not_ok "chromium" "/usr/bin/chromium missing (make test-deps)"; exit 0; }
 
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
+"$TRACKER" import "$TESTS/scoring/rules-cup-v2.json" "$TESTS/scoring/carry-point-rush.json" \
+	"$TESTS/scoring/carry-final.json" >/dev/null 2>&1
 : >"$T/serve.out"
 "$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
@@ -26,7 +29,8 @@ done
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":15,"day":3,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":12},{"team":"LOUD SNICKERS","placement":2,"kills":5},{"team":"RUSH GAMING","placement":3,"kills":4}]}' >"$T/m15.json"
-node "$TESTS/web/browser.mjs" "$U" "$TRACKER" "$T/m15.json" "${SCREENSHOT:-$T/screenshot.png}"
+node "$TESTS/web/browser.mjs" "$U" "$TRACKER" "$T/m15.json" "${SCREENSHOT:-$T/screenshot.png}" \
+	"${RULES_SCREENSHOT:-$T/rules-cup.png}"
 
 kill -TERM "$PID"
 wait "$PID"

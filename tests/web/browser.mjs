@@ -2,16 +2,20 @@
 // playwright-core at a phone's 375x800. Opens the real Split 1 Grand Final,
 // checks the champion row, the grid and the race chart, takes a screenshot,
 // then imports a match with the CLI into the same database and waits for the
-// open page to show it without a reload. Prints "ok NAME" / "not ok NAME: why".
+// open page to show it without a reload. Then the Rules Cup and the Carry
+// Cup (tests/scoring/), whose pages carry the notes, the adjustment row, the
+// DQ and voided cells, the group selector and the zone band: they must fit
+// 375 px too; the Rules Cup page's screenshot goes to RULES_SCREENSHOT.
+// Prints "ok NAME" / "not ok NAME: why".
 //
-// usage: node browser.mjs BASE_URL TRACKER MATCH_FILE SCREENSHOT
+// usage: node browser.mjs BASE_URL TRACKER MATCH_FILE SCREENSHOT RULES_SCREENSHOT
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
-const [base, tracker, matchFile, screenshot] = process.argv.slice(2);
+const [base, tracker, matchFile, screenshot, rulesShot] = process.argv.slice(2);
 let failed = 0;
 
 function check(name, cond, why) {
@@ -96,7 +100,41 @@ try {
 	const same = await page.evaluate(() => window.trackerNoReload);
 	check("no reload happened", same === "still here", `marker ${same}`);
 	const status = await page.$eval("p.status", (p) => p.textContent);
-	check("status says after match 15", status.startsWith("After match 15 of 15"), status);
+	check("status says after match 15, the 15th played", status.startsWith("After match 15 (15 of 15 matches played)"), status);
+
+	// The Rules Cup (tests/scoring/rules-cup-v2.json) at 375 px: Nova's -5
+	// and its reason, Mako's DQ in match 4, match 3 voided, group A.
+	const fits = () => page.evaluate(() => document.documentElement.scrollWidth);
+	await page.goto(`${base}t/rules-cup/final`);
+	check("rules cup: fits 375 px with notes, adjustment, DQ and void", await fits() <= 375,
+		`scrollWidth ${await fits()}`);
+	const note = await page.$eval("table.board tr.adj-note td", (td) => ({
+		text: td.textContent, width: td.getBoundingClientRect().width,
+		table: td.closest("table").getBoundingClientRect().width }));
+	check("rules cup: Nova's reason under its row, inside the table",
+		note.text.startsWith("Nova -5: late to lobby, match 2") && note.width <= note.table,
+		JSON.stringify(note));
+	const dq = await page.$$eval("table.grid td.dq", (t) => t.map((td) => td.textContent));
+	check("rules cup: one DQ in the grid", dq.length === 1 && dq[0] === "DQ", JSON.stringify(dq));
+	const voided = await page.$eval("table.grid td.void", (td) => td.textContent);
+	check("rules cup: match 3 voided, with its reason", voided === "voided: server crash", voided);
+	await page.screenshot({ path: rulesShot, fullPage: true });
+	await page.click("nav.groups a:has-text('Group A')");
+	await page.waitForLoadState();
+	const groupA = await page.$$eval("table.board tbody tr[data-team]",
+		(rows) => rows.map((r) => r.getAttribute("data-team")));
+	check("rules cup: the Group A link ranks Lynx and Mako", groupA.join() === "Lynx,Mako",
+		groupA.join());
+	await page.selectOption("form.after select", "0");
+	await page.waitForURL(/after=0/);
+	check("rules cup: group A kept before the first match", page.url().includes("group=A") &&
+		(await page.$eval("p.status", (p) => p.textContent)).startsWith("Before the first match"),
+		page.url());
+	await page.goto(`${base}t/carry-cup/final`);
+	check("carry cup: fits 375 px with head starts and zones", await fits() <= 375,
+		`scrollWidth ${await fits()}`);
+	const band = await page.$eval("tr.z0 td.rank", (td) => getComputedStyle(td).borderLeftColor);
+	check("carry cup: the first zone's band is drawn", band !== "rgba(0, 0, 0, 0)", band);
 	check("no console errors, CSP violations or failed requests", problems.length === 0,
 		problems.join(" | "));
 } catch (e) {
