@@ -12,6 +12,7 @@
 #include "db.h"
 #include "html.h"
 #include "pages.h"
+#include "standings.h"
 #include "team.h"
 
 /*
@@ -73,24 +74,57 @@ adjustments(struct buf *b, sqlite3 *db, const struct team_report *r, const struc
 }
 
 /*
- * The team's row in every stage it played: the matches it was disqualified
+ * The head-start cell of ts's row: its head start, and the stage the carried
+ * part came from, as the stage's standings (standings_get) name it.
+ */
+static void
+headstart(struct buf *b, sqlite3 *db, const struct team_stage *ts)
+{
+	struct standings s = {0};
+	char *err = NULL;
+	int64_t stage = 0;
+	if (ts->row.headstart_carried) {
+		sqlite3_stmt *st = db_prepare(db, "SELECT s.id FROM stage s JOIN tournament t ON"
+		                                  " t.id = s.tournament_id"
+		                                  " WHERE t.slug = ?1 AND s.slug = ?2");
+		sqlite3_bind_text(st, 1, ts->tournament_slug, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, ts->stage_slug, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			stage = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	struct standings_opts o = {.after = -1};
+	if (stage && standings_get(db, stage, &o, &s, &err) == 0 && s.headstart_from)
+		htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
+		      ts->row.headstart, ts->row.headstart_carried, s.headstart_from);
+	else
+		htmlf(b, "<td class=\"start\">%d</td>", ts->row.headstart);
+	standings_free(&s);
+	free(err);
+}
+
+/*
+ * The team's row in every stage it played: its head start (and the stage
+ * a carried one came from), the matches it was disqualified
  * from or forfeited, and each adjustment with its reason beside the total it
  * changes, where it has any.
  */
 static void
 stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 {
-	int dq = 0, adj = 0;
+	int dq = 0, adj = 0, hs = 0;
 	for (int i = 0; i < r->nstages; i++) {
+		hs |= r->stages[i].row.headstart != 0;
 		dq |= r->stages[i].row.dq != 0;
 		adj |= r->stages[i].row.adjustment != 0;
 	}
 	htmlf(b,
 	      "<h2>Standings</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
 	      "<th class=\"team\">Stage</th><th>#</th><th title=\"matches played (a dq or "
-	      "forfeit is one played)\">M</th>%r<th>Booyah</th><th>Kills</th><th>Place</th>%r"
+	      "forfeit is one played)\">M</th>%r<th>Booyah</th><th>Kills</th><th>Place</th>%r%r"
 	      "<th>Total</th></tr></thead><tbody>",
 	      dq ? "<th title=\"matches disqualified from or forfeited\">DQ/FF</th>" : "",
+	      hs ? "<th title=\"head start\">Start</th>" : "",
 	      adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
 	for (int i = 0; i < r->nstages; i++) {
 		const struct team_stage *ts = &r->stages[i];
@@ -103,6 +137,8 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 			htmlf(b, "<td%r>%d</td>", ts->row.dq ? " class=\"dq\"" : "", ts->row.dq);
 		htmlf(b, "<td>%d</td><td>%d</td><td>%d</td>", ts->row.booyahs, ts->row.kills,
 		      ts->row.placement_points);
+		if (hs)
+			headstart(b, db, ts);
 		if (adj && ts->row.adjustment)
 			htmlf(b, "<td class=\"adj\">%r%d</td>", ts->row.adjustment > 0 ? "+" : "",
 			      ts->row.adjustment);
@@ -110,7 +146,7 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 			htmlf(b, "<td class=\"adj\"></td>");
 		htmlf(b, "<td class=\"total\">%d</td></tr>", ts->row.points);
 		if (ts->row.adjustment)
-			adjustments(b, db, r, ts, 7 + dq + adj);
+			adjustments(b, db, r, ts, 7 + dq + hs + adj);
 	}
 	htmlf(b, "</tbody></table></div>\n");
 }

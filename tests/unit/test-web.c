@@ -840,6 +840,11 @@ test_carry_cup(void)
 	      "class=\"total\">10</td>");
 	holds("after=0: Lark 2", r->body, "<td class=\"start\">2</td><td class=\"total\">2</td>");
 	http_resp_unref(r);
+	r = ask("GET", "/teams/moth", NULL, NULL, NULL, NULL, NULL);
+	holds("team page: Moth's 10 carried from Point Rush in the Final's 18", r->body,
+	      "<td class=\"start\">10<small>10 carried from Point Rush</small></td><td "
+	      "class=\"total\">18</td>");
+	http_resp_unref(r);
 	r = ask("GET", "/t/carry-cup/point-rush", NULL, NULL, NULL, NULL, NULL);
 	holds("Point Rush: decided by a Booyah on match point", r->body,
 	      "Champion: <strong>Moth</strong>, decided in match 2 by a Booyah on match point");
