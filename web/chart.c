@@ -1,7 +1,8 @@
 /*
  * chart.c: the points race on the stage page, drawn by the server as
- * inline SVG: every team's total after each stored match, as the one
- * scoring function records it in its pass (standings_race), and the
+ * inline SVG: every team's total after each counted match (voided ones
+ * left out), as the one scoring function records it in its pass
+ * (standings_get with race), and the
  * Champion Rush threshold line where the stage has one; the axis goes
  * below 0 when a penalty takes a total there. Colours come from CSS
  * classes (c0..c15), so the page needs no inline style.
@@ -30,8 +31,8 @@ yat(int p, int low, int top)
 }
 
 /*
- * Append the race chart of st (from standings_race(): its teams, the
- * matches up to its after_match) to b, with a legend.
+ * Append the race chart of st (from standings_get() with race: its teams,
+ * the counted matches up to its after_match) to b, with a legend.
  */
 void
 page_chart(struct buf *b, const struct standings *st)
