@@ -114,6 +114,9 @@ try {
 	check("rules cup: Nova's reason under its row, inside the table",
 		note.text.startsWith("Nova -5: late to lobby, match 2") && note.width <= note.table,
 		JSON.stringify(note));
+	const rboard = await page.$eval("table.board", (t) => [t.scrollWidth, t.parentElement.clientWidth]);
+	check("rules cup: the board, Adj and Total included, needs no sideways scroll",
+		rboard[0] <= rboard[1], JSON.stringify(rboard));
 	const dq = await page.$$eval("table.grid td.dq", (t) => t.map((td) => td.textContent));
 	check("rules cup: one DQ in the grid", dq.length === 1 && dq[0] === "DQ", JSON.stringify(dq));
 	const voided = await page.$eval("table.grid td.void", (td) => td.textContent);
@@ -133,6 +136,9 @@ try {
 	await page.goto(`${base}t/carry-cup/final`);
 	check("carry cup: fits 375 px with head starts and zones", await fits() <= 375,
 		`scrollWidth ${await fits()}`);
+	const board = await page.$eval("table.board", (t) => [t.scrollWidth, t.parentElement.clientWidth]);
+	check("carry cup: the board, Total included, needs no sideways scroll at 375 px",
+		board[0] <= board[1], JSON.stringify(board));
 	const band = await page.$eval("tr.z0 td.rank", (td) => getComputedStyle(td).borderLeftColor);
 	check("carry cup: the first zone's band is drawn", band !== "rgba(0, 0, 0, 0)", band);
 	check("no console errors, CSP violations or failed requests", problems.length === 0,
