@@ -127,19 +127,130 @@ zone_legend(struct buf *b, const struct standings *s)
 	htmlf(b, "</ul>\n");
 }
 
+/* The columns the standings table has beyond the fixed ones. */
+struct board {
+	int grp;  /* a group column: the whole stage of a stage with groups */
+	int dq;   /* a DQ/FF column: a team was disqualified from a match or forfeited one */
+	int hs;   /* a head-start column: a team has one */
+	int adj;  /* an Adj column: the totals hold adjustments */
+	int cols; /* columns in all */
+};
+
+/* The reason rows of row r's adjustments, under it, as wide as the table. */
+static void
+adjustment_rows(struct buf *b, const struct standings *s, const struct standing *r, int cols)
+{
+	for (int a = 0; a < s->nadj; a++) {
+		const struct standings_adjustment *x = &s->adj[a];
+		if (x->team_id != r->team_id)
+			continue;
+		htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%s %r%d: %s", cols, r->team,
+		      x->points > 0 ? "+" : "", x->points, x->reason);
+		if (x->after_match)
+			htmlf(b,
+			      " <span class=\"muted\">(from the standings after match %d on)</span>"
+			      "</td></tr>\n",
+			      x->after_match);
+		else
+			htmlf(b, " <span class=\"muted\">(from the start)</span></td></tr>\n");
+	}
+}
+
 /*
- * The standings table. The Champion Rush mark sits in the team cell, so it
- * stays in sight on a phone: the champion's crown with the deciding match,
- * or a star with the match after which the team reached the threshold. A
- * zone is a band on the rank cell; each adjustment a row under its team's,
- * with its reason, beside the Adj and Total cells it changes.
+ * The opening of row i of the standings table, its rank cell: the
+ * champion's row marked, the zone's band (z0..z5) and a line where a zone
+ * starts, the zone's label as the rank's title.
+ */
+static void
+rank_cell(struct buf *b, const struct standings *s, int i)
+{
+	const struct standing *r = &s->rows[i];
+	int champ = s->champion_id && r->team_id == s->champion_id;
+	int z = zone_of(s, r), zprev = i ? zone_of(s, &s->rows[i - 1]) : z;
+	char cls[48] = "";
+	size_t len = 0;
+	if (champ)
+		len += (size_t)snprintf(cls + len, sizeof cls - len, "champion ");
+	if (z >= 0)
+		len += (size_t)snprintf(cls + len, sizeof cls - len, "z%d ", z % 6);
+	if (z != zprev)
+		len += (size_t)snprintf(cls + len, sizeof cls - len, "zstart ");
+	if (len)
+		cls[len - 1] = '\0';
+	htmlf(b, "<tr%r%a%r data-team=\"%a\"><td class=\"rank\"%r%a%r>%d</td>",
+	      cls[0] ? " class=\"" : "", cls, cls[0] ? "\"" : "", r->team,
+	      r->zone ? " title=\"" : "", r->zone, r->zone ? "\"" : "", r->rank);
+}
+
+/*
+ * Row i of the standings table. The Champion Rush mark sits in the team
+ * cell, so it stays in sight on a phone: the champion's crown with the
+ * deciding match, or a star with the match after which the team reached
+ * the threshold. A carried head start names its stage.
+ */
+static void
+board_row(struct buf *b, const struct standings *s, const struct board *k, int i)
+{
+	const struct standing *r = &s->rows[i];
+	rank_cell(b, s, i);
+	int d = r->prev_rank ? r->prev_rank - r->rank : 0;
+	if (r->prev_rank == 0)
+		htmlf(b, "<td class=\"move\"></td>");
+	else if (d > 0)
+		htmlf(b, "<td class=\"move up\" title=\"up %d\">▲%d</td>", d, d);
+	else if (d < 0)
+		htmlf(b, "<td class=\"move down\" title=\"down %d\">▼%d</td>", -d, -d);
+	else
+		htmlf(b, "<td class=\"move\" title=\"no change\">=</td>");
+	htmlf(b, "<td class=\"team\"><a class=\"name\" href=\"/teams/%p\" title=\"%a\">%s</a>",
+	      r->slug, r->team, r->team);
+	if (s->champion_id && r->team_id == s->champion_id)
+		htmlf(b,
+		      " <span class=\"champ-mark\" title=\"Champion Rush champion, decided in "
+		      "match %d\">♛%d</span>",
+		      s->decided_in_match, s->decided_in_match);
+	else if (r->rush_since)
+		htmlf(b,
+		      " <span class=\"rush-mark\" title=\"reached %d points after match %d\">★%d"
+		      "</span>",
+		      s->rules.rush_threshold, r->rush_since, r->rush_since);
+	htmlf(b, "</td>");
+	if (k->grp)
+		htmlf(b, "<td class=\"opt\">%s</td>", r->group);
+	htmlf(b, "<td class=\"opt\">%d</td>", r->matches);
+	if (k->dq)
+		htmlf(b, "<td class=\"opt%r\">%d</td>", r->dq ? " dq" : "", r->dq);
+	htmlf(b, "<td>%d</td><td>%d</td><td class=\"opt\">%d</td>", r->booyahs, r->kills,
+	      r->placement_points);
+	if (k->hs && r->headstart_carried && r->headstart_carried == r->headstart)
+		htmlf(b, "<td class=\"start\">%d<small>carried from %s</small></td>", r->headstart,
+		      s->headstart_from);
+	else if (k->hs && r->headstart_carried)
+		htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
+		      r->headstart, r->headstart_carried, s->headstart_from);
+	else if (k->hs)
+		htmlf(b, "<td class=\"start\">%d</td>", r->headstart);
+	if (k->adj && r->adjustment)
+		htmlf(b, "<td class=\"adj\">%r%d</td>", r->adjustment > 0 ? "+" : "",
+		      r->adjustment);
+	else if (k->adj)
+		htmlf(b, "<td class=\"adj\"></td>");
+	htmlf(b, "<td class=\"total\">%d</td></tr>\n", r->points);
+	adjustment_rows(b, s, r, k->cols);
+}
+
+/*
+ * The standings table: group, DQ/FF, head start and Adj columns only where
+ * the stage has them; each adjustment a row under its team's, with its
+ * reason, beside the Adj and Total cells it changes; then the zone legend
+ * and the Champion Rush marks' legend.
  */
 static void
 leaderboard(struct buf *b, const struct standings *s)
 {
-	int grp = s->group == NULL && any_row(s, 'g'), dq = any_row(s, 'd');
-	int hs = any_row(s, 'h'), adj = s->nadj > 0;
-	int cols = 7 + grp + dq + hs + adj;
+	struct board k = {s->group == NULL && any_row(s, 'g'), any_row(s, 'd'), any_row(s, 'h'),
+	                  s->nadj > 0, 0};
+	k.cols = 7 + k.grp + k.dq + k.hs + k.adj;
 	htmlf(b,
 	      "<div class=\"scroll\"><table class=\"board\"><thead><tr>"
 	      "<th>#</th><th title=\"rank movement since the previous match\">±</th>"
@@ -148,88 +259,13 @@ leaderboard(struct buf *b, const struct standings *s)
 	      "<th title=\"Booyahs\">Booyah</th><th title=\"kills\">Kills</th>"
 	      "<th class=\"opt\" title=\"placement points\">Place</th>%r%r<th>Total</th>"
 	      "</tr></thead><tbody>\n",
-	      grp ? "<th class=\"opt\" title=\"group\">Grp</th>" : "",
-	      dq ? "<th class=\"opt\" title=\"matches disqualified from or forfeited\">DQ/FF</th>"
-	         : "",
-	      hs ? "<th title=\"head start\">Start</th>" : "",
-	      adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
-	for (int i = 0; i < s->nrows; i++) {
-		const struct standing *r = &s->rows[i];
-		int champ = s->champion_id && r->team_id == s->champion_id;
-		int z = zone_of(s, r), zprev = i ? zone_of(s, &s->rows[i - 1]) : z;
-		char cls[48] = "";
-		size_t len = 0;
-		if (champ)
-			len += (size_t)snprintf(cls + len, sizeof cls - len, "champion ");
-		if (z >= 0)
-			len += (size_t)snprintf(cls + len, sizeof cls - len, "z%d ", z % 6);
-		if (z != zprev)
-			len += (size_t)snprintf(cls + len, sizeof cls - len, "zstart ");
-		if (len)
-			cls[len - 1] = '\0';
-		htmlf(b, "<tr%r%a%r data-team=\"%a\"><td class=\"rank\"%r%a%r>%d</td>",
-		      cls[0] ? " class=\"" : "", cls, cls[0] ? "\"" : "", r->team,
-		      r->zone ? " title=\"" : "", r->zone, r->zone ? "\"" : "", r->rank);
-		int d = r->prev_rank ? r->prev_rank - r->rank : 0;
-		if (r->prev_rank == 0)
-			htmlf(b, "<td class=\"move\"></td>");
-		else if (d > 0)
-			htmlf(b, "<td class=\"move up\" title=\"up %d\">▲%d</td>", d, d);
-		else if (d < 0)
-			htmlf(b, "<td class=\"move down\" title=\"down %d\">▼%d</td>", -d, -d);
-		else
-			htmlf(b, "<td class=\"move\" title=\"no change\">=</td>");
-		htmlf(b,
-		      "<td class=\"team\"><a class=\"name\" href=\"/teams/%p\" title=\"%a\">%s</a>",
-		      r->slug, r->team, r->team);
-		if (champ)
-			htmlf(b,
-			      " <span class=\"champ-mark\" title=\"Champion Rush champion, decided "
-			      "in match %d\">♛%d</span>",
-			      s->decided_in_match, s->decided_in_match);
-		else if (r->rush_since)
-			htmlf(b,
-			      " <span class=\"rush-mark\" title=\"reached %d points after match "
-			      "%d\">★%d</span>",
-			      s->rules.rush_threshold, r->rush_since, r->rush_since);
-		htmlf(b, "</td>");
-		if (grp)
-			htmlf(b, "<td class=\"opt\">%s</td>", r->group);
-		htmlf(b, "<td class=\"opt\">%d</td>", r->matches);
-		if (dq)
-			htmlf(b, "<td class=\"opt%r\">%d</td>", r->dq ? " dq" : "", r->dq);
-		htmlf(b, "<td>%d</td><td>%d</td><td class=\"opt\">%d</td>", r->booyahs, r->kills,
-		      r->placement_points);
-		if (hs && r->headstart_carried && r->headstart_carried == r->headstart)
-			htmlf(b, "<td class=\"start\">%d<small>carried from %s</small></td>",
-			      r->headstart, s->headstart_from);
-		else if (hs && r->headstart_carried)
-			htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
-			      r->headstart, r->headstart_carried, s->headstart_from);
-		else if (hs)
-			htmlf(b, "<td class=\"start\">%d</td>", r->headstart);
-		if (adj && r->adjustment)
-			htmlf(b, "<td class=\"adj\">%r%d</td>", r->adjustment > 0 ? "+" : "",
-			      r->adjustment);
-		else if (adj)
-			htmlf(b, "<td class=\"adj\"></td>");
-		htmlf(b, "<td class=\"total\">%d</td></tr>\n", r->points);
-		for (int a = 0; a < s->nadj; a++) {
-			const struct standings_adjustment *x = &s->adj[a];
-			if (x->team_id != r->team_id)
-				continue;
-			htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%s %r%d: %s", cols,
-			      r->team, x->points > 0 ? "+" : "", x->points, x->reason);
-			if (x->after_match)
-				htmlf(b,
-				      " <span class=\"muted\">(from the standings after match %d "
-				      "on)</span></td></tr>\n",
-				      x->after_match);
-			else
-				htmlf(b,
-				      " <span class=\"muted\">(from the start)</span></td></tr>\n");
-		}
-	}
+	      k.grp ? "<th class=\"opt\" title=\"group\">Grp</th>" : "",
+	      k.dq ? "<th class=\"opt\" title=\"matches disqualified or forfeited\">DQ/FF</th>"
+	           : "",
+	      k.hs ? "<th title=\"head start\">Start</th>" : "",
+	      k.adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
+	for (int i = 0; i < s->nrows; i++)
+		board_row(b, s, &k, i);
 	htmlf(b, "</tbody></table></div>\n");
 	if (any_row(s, 'z'))
 		zone_legend(b, s);
