@@ -196,10 +196,10 @@ history(struct buf *b, const struct team_report *r)
 		      m->match, m->map ? "" : " unknown", m->map ? m->map : "unknown");
 		if (dq || ff)
 			htmlf(b,
-			      "<td class=\"dq\" title=\"%r from match %d: no points\">%r</td>"
+			      "<td class=\"dq\" title=\"%r %d: no points\">%r</td>"
 			      "<td class=\"muted\">%d</td>",
-			      dq ? "disqualified" : "forfeited", m->match, dq ? "DQ" : "FF",
-			      m->kills);
+			      dq ? "disqualified from match" : "forfeited match", m->match,
+			      dq ? "DQ" : "FF", m->kills);
 		else
 			htmlf(b, "<td>%d</td><td>%d</td>", m->placement, m->kills);
 		htmlf(b, "<td class=\"total\">%d</td></tr>", m->points);

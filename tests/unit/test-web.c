@@ -853,8 +853,9 @@ test_carry_cup(void)
 
 /*
  * A penalty that takes a total below 0: Beta -20 from the start, 2nd with
- * no kill in match 1 (9): -20, then -11; Alpha 1st (12). The chart's axis
- * goes from -20 (its bottom, y 294) to 20 in steps of 10.
+ * no kill in match 1 (9): -20, then -11; Alpha 1st (12); Gamma forfeited
+ * the match: 0, between them. The chart's axis goes from -20 (its bottom,
+ * y 294) to 20 in steps of 10.
  */
 static void
 test_below_zero(void)
@@ -863,7 +864,8 @@ test_below_zero(void)
 	    "{\"tournament\":\"Minus Cup\",\"stage\":\"Final\",\"adjustments\":[{\"team\":\"Beta\","
 	    "\"points\":-20,\"after_match\":0,\"reason\":\"roster breach\"}],\"matches\":["
 	    "{\"match\":1,\"map\":\"Bermuda\",\"results\":[{\"team\":\"Alpha\",\"placement\":1,"
-	    "\"kills\":0},{\"team\":\"Beta\",\"placement\":2,\"kills\":0}]}]}";
+	    "\"kills\":0},{\"team\":\"Beta\",\"placement\":2,\"kills\":0},"
+	    "{\"team\":\"Gamma\",\"status\":\"forfeit\"}]}]}";
 	struct import_stats st = {0};
 	struct buf msgs = {0};
 	CHECK("minus cup imported",
@@ -877,6 +879,19 @@ test_below_zero(void)
 	      "data-team=\"Beta\" points=\"40.0,294.0 ");
 	holds("below 0: from the start", r->body,
 	      "Beta -20: roster breach <span class=\"muted\">(from the start)</span>");
+	static const char *const order[] = {"Alpha", "Gamma", "Beta", NULL};
+	CHECK("forfeit: Alpha 12, Gamma 0, Beta -11", board_order(r->body, order));
+	holds("forfeit: Gamma's match counted as one played, once in DQ/FF", r->body,
+	      "Gamma</a></td><td class=\"opt\">1</td><td class=\"opt dq\">1</td><td>0</td>"
+	      "<td>0</td><td class=\"opt\">0</td><td class=\"adj\"></td><td "
+	      "class=\"total\">0</td>");
+	holds("forfeit: FF in the grid", r->body,
+	      "<tr><td class=\"team\">Gamma</td><td class=\"dq\" title=\"forfeited match 1: no "
+	      "points\">FF</td></tr>");
+	http_resp_unref(r);
+	r = ask("GET", "/teams/gamma", NULL, NULL, NULL, NULL, NULL);
+	holds("forfeit: FF on the team page, 0 points", r->body,
+	      "<td class=\"dq\" title=\"forfeited match 1: no points\">FF</td>");
 	http_resp_unref(r);
 }
 
