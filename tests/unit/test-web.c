@@ -840,6 +840,15 @@ test_carry_cup(void)
 	      "class=\"total\">10</td>");
 	holds("after=0: Lark 2", r->body, "<td class=\"start\">2</td><td class=\"total\">2</td>");
 	http_resp_unref(r);
+	r = ask("GET", "/api/v1/tournaments/carry-cup/stages/final/standings", NULL, NULL, NULL,
+	        NULL, NULL);
+	holds("API: where the head starts came from", r->body, "\"headstart_from\":\"Point Rush\"");
+	holds("API: the first zone's field", r->body,
+	      "\"headstart_carried\":10,\"adjustment\":0,\"adjustments\":[],\"zone\":\"Champion "
+	      "slot\"}");
+	holds("API: Lark in no zone", r->body,
+	      "\"headstart_carried\":0,\"adjustment\":0,\"adjustments\":[],\"zone\":null}");
+	http_resp_unref(r);
 	r = ask("GET", "/teams/moth", NULL, NULL, NULL, NULL, NULL);
 	holds("team page: Moth's 10 carried from Point Rush in the Final's 18", r->body,
 	      "<td class=\"start\">10<small>10 carried from Point Rush</small></td><td "
