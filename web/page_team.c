@@ -1,10 +1,13 @@
 /*
  * page_team.c: a team's page, GET /teams/{team}: its standings row in each
- * stage it played (dq and forfeit counts, adjustments with their reasons),
+ * stage it played (head starts, dq and forfeit counts, adjustments with
+ * their reasons),
  * its numbers per map (and the matches an unknown map left out), its last 10
  * matches with the points each earned (DQ and FF marked) and its
  * players, all from team_report (team.c), as `tracker team` and the API
- * have them. Also the team slug check and report the API shares.
+ * have them; the reasons of its adjustments and the stage a carried head
+ * start came from from that stage's standings_get. Also the team slug
+ * check and report the API shares.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,74 +42,56 @@ page_team_report(const struct http_req *req, struct http_out *out, struct team_r
 }
 
 /*
- * The reasons of r's adjustments in stage ts's total (those whose after_match
- * is a stored match of the stage or 0, as the final standings count them),
- * each a row under the stage's, cols wide.
+ * The standings of ts's stage (standings_get: the one scoring function),
+ * for what the team's row does not hold: the stage a carried head start
+ * came from, the reasons of the adjustments in its total. Returns 1 with *s
+ * set (free it with standings_free()), or 0 when the row needs neither or
+ * they cannot be had.
  */
-static void
-adjustments(struct buf *b, sqlite3 *db, const struct team_report *r, const struct team_stage *ts,
-            int cols)
+static int
+stage_of(sqlite3 *db, const struct team_stage *ts, struct standings *s)
 {
-	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT a.points, a.after_match, a.reason FROM adjustment a"
-	        " JOIN stage s ON s.id = a.stage_id JOIN tournament t ON t.id = s.tournament_id"
-	        " JOIN team m ON m.id = a.team_id"
-	        " WHERE t.slug = ?1 AND s.slug = ?2 AND m.slug = ?3 AND a.after_match <="
-	        " coalesce((SELECT max(number) FROM match WHERE stage_id = s.id), 0)"
-	        " ORDER BY a.id");
+	if (ts->row.headstart_carried == 0 && ts->row.adjustment == 0)
+		return 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT s.id FROM stage s JOIN tournament t ON"
+	                                  " t.id = s.tournament_id"
+	                                  " WHERE t.slug = ?1 AND s.slug = ?2");
 	sqlite3_bind_text(st, 1, ts->tournament_slug, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ts->stage_slug, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->slug, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int points = sqlite3_column_int(st, 0), after = sqlite3_column_int(st, 1);
+	int64_t stage = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	struct standings_opts o = {.after = -1};
+	char *err = NULL;
+	int ok = stage && standings_get(db, stage, &o, s, &err) == 0;
+	free(err);
+	return ok;
+}
+
+/* The reasons of the team's adjustments in s (of ts's stage), each a row under the stage's. */
+static void
+adjustments(struct buf *b, const struct standings *s, const struct team_stage *ts, int cols)
+{
+	for (int a = 0; a < s->nadj; a++) {
+		const struct standings_adjustment *x = &s->adj[a];
+		if (x->team_id != ts->row.team_id)
+			continue;
 		htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%r%d: %s", cols,
-		      points > 0 ? "+" : "", points, (const char *)sqlite3_column_text(st, 2));
-		if (after)
+		      x->points > 0 ? "+" : "", x->points, x->reason);
+		if (x->after_match)
 			htmlf(
 			    b,
 			    " <span class=\"muted\">(from the standings after match %d on)</span>",
-			    after);
+			    x->after_match);
 		else
 			htmlf(b, " <span class=\"muted\">(from the start)</span>");
 		htmlf(b, "</td></tr>");
 	}
-	sqlite3_finalize(st);
 }
 
 /*
- * The head-start cell of ts's row: its head start, and the stage the carried
- * part came from, as the stage's standings (standings_get) name it.
- */
-static void
-headstart(struct buf *b, sqlite3 *db, const struct team_stage *ts)
-{
-	struct standings s = {0};
-	char *err = NULL;
-	int64_t stage = 0;
-	if (ts->row.headstart_carried) {
-		sqlite3_stmt *st = db_prepare(db, "SELECT s.id FROM stage s JOIN tournament t ON"
-		                                  " t.id = s.tournament_id"
-		                                  " WHERE t.slug = ?1 AND s.slug = ?2");
-		sqlite3_bind_text(st, 1, ts->tournament_slug, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, ts->stage_slug, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			stage = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	struct standings_opts o = {.after = -1};
-	if (stage && standings_get(db, stage, &o, &s, &err) == 0 && s.headstart_from)
-		htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
-		      ts->row.headstart, ts->row.headstart_carried, s.headstart_from);
-	else
-		htmlf(b, "<td class=\"start\">%d</td>", ts->row.headstart);
-	standings_free(&s);
-	free(err);
-}
-
-/*
- * The team's row in every stage it played: its head start (and the stage
- * a carried one came from), the matches it was disqualified
- * from or forfeited, and each adjustment with its reason beside the total it
+ * The team's row in every stage it played: its head start (and the stage a
+ * carried one came from), the matches it was disqualified from or
+ * forfeited, and each adjustment with its reason beside the total it
  * changes, where it has any.
  */
 static void
@@ -128,6 +113,8 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 	      adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
 	for (int i = 0; i < r->nstages; i++) {
 		const struct team_stage *ts = &r->stages[i];
+		struct standings s;
+		int more = stage_of(db, ts, &s);
 		htmlf(b, "<tr%r><td class=\"team\"><a href=\"/t/%p/%p\">%s · %s</a>%r",
 		      ts->champion ? " class=\"champion\"" : "", ts->tournament_slug,
 		      ts->stage_slug, ts->tournament, ts->stage,
@@ -137,16 +124,21 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 			htmlf(b, "<td%r>%d</td>", ts->row.dq ? " class=\"dq\"" : "", ts->row.dq);
 		htmlf(b, "<td>%d</td><td>%d</td><td>%d</td>", ts->row.booyahs, ts->row.kills,
 		      ts->row.placement_points);
-		if (hs)
-			headstart(b, db, ts);
+		if (hs && more && s.headstart_from && ts->row.headstart_carried)
+			htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
+			      ts->row.headstart, ts->row.headstart_carried, s.headstart_from);
+		else if (hs)
+			htmlf(b, "<td class=\"start\">%d</td>", ts->row.headstart);
 		if (adj && ts->row.adjustment)
 			htmlf(b, "<td class=\"adj\">%r%d</td>", ts->row.adjustment > 0 ? "+" : "",
 			      ts->row.adjustment);
 		else if (adj)
 			htmlf(b, "<td class=\"adj\"></td>");
 		htmlf(b, "<td class=\"total\">%d</td></tr>", ts->row.points);
-		if (ts->row.adjustment)
-			adjustments(b, db, r, ts, 7 + dq + hs + adj);
+		if (more) {
+			adjustments(b, &s, ts, 7 + dq + hs + adj);
+			standings_free(&s);
+		}
 	}
 	htmlf(b, "</tbody></table></div>\n");
 }
