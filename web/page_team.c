@@ -1,13 +1,12 @@
 /*
  * page_team.c: a team's page, GET /teams/{team}: its standings row in each
  * stage it played (head starts, dq and forfeit counts, adjustments with
- * their reasons),
- * its numbers per map (and the matches an unknown map left out), its last 10
- * matches with the points each earned (DQ and FF marked) and its
- * players, all from team_report (team.c), as `tracker team` and the API
- * have them; the reasons of its adjustments and the stage a carried head
- * start came from from that stage's standings_get. Also the team slug
- * check and report the API shares.
+ * their reasons), its numbers per map (and the matches an unknown map left
+ * out), its last 10 matches with the points each earned (DQ and FF marked)
+ * and its players, all from team_report (team.c), as `tracker team` and the
+ * API have them; the reasons of its adjustments and the stage a carried head
+ * start came from, from that stage's standings_get. Also the team slug check
+ * and report the API shares.
  */
 #include <stdlib.h>
 #include <string.h>
