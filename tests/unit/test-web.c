@@ -22,10 +22,13 @@
 #include "unit.h"
 #include "util.h"
 
-/* Three teams, two matches, Champion Rush at 15 points (the first team wins match 2 on 17). Hand
- * counts (FFWS table): <script>alert(1)</script>: 1st 5 kills (12+5) + 1st 3 kills (12+3) = 32, 2
- * Booyahs Tom & "Jerry":             2nd 4 kills (9+4)  + 3rd 1 kill  (8+1)  = 22 Plain Team: 3rd 0
- * kills (8)    + 2nd 2 kills (9+2)  = 19 */
+/*
+ * Three teams, two matches, Champion Rush at 15 points (the first team has 17
+ * after match 1 and wins match 2). Hand counts (FFWS table, 1 point a kill):
+ *   <script>alert(1)</script>  1st, 5 kills (12+5)   1st, 3 kills (12+3)   = 32, 2 Booyahs
+ *   Tom & "Jerry"              2nd, 4 kills (9+4)    3rd, 1 kill  (8+1)    = 22
+ *   Plain Team                 3rd, 0 kills (8)      2nd, 2 kills (9+2)    = 19
+ */
 static const char fixture[] =
     "{\"tournament\":\"Cup <b>\",\"stage\":\"Final\",\"ruleset\":{\"placement_points\":[12,9,8],"
     "\"kill_points\":1,\"champion_rush\":{\"threshold\":15}},\"matches\":["
