@@ -3,8 +3,8 @@
  * a struct doc from the bytes it is given, reporting what is wrong through
  * doc_report; the checks that do not depend on the format (stages named by
  * slug, a team or player twice in one match, a match number twice, two
- * Booyahs in a match, a placement beyond the lobby) are
- * here; and doc_import runs a reader, then the store (store.c) when the
+ * Booyahs in a match, a placement beyond the lobby, a gap in placements)
+ * are here; and doc_import runs a reader, then the store (store.c) when the
  * document is without errors, in one transaction.
  */
 #include <stdarg.h>
@@ -31,16 +31,16 @@ doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const 
 		d->warnings++;
 	else if (d->errors++ >= MAX_SHOWN)
 		return;
-	struct buf *b = d->msgs;
+	struct buf *b = d->msgs, where = {0};
 	size_t start = b->len;
-	buf_printf(b, "%s: ", d->name);
-	size_t where = b->len;
 	if (d->locate)
-		d->locate(d, m, r, p, key, b);
-	if (b->len > where)
+		d->locate(d, m, r, p, key, &where);
+	buf_puts(b, d->name);
+	if (where.len && where.data[0] != ':')
 		buf_puts(b, ": ");
-	if (warn)
-		buf_puts(b, "warning: ");
+	buf_puts(b, where.len ? where.data : "");
+	buf_puts(b, warn ? ": warning: " : ": ");
+	buf_free(&where);
 	char small[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -51,6 +51,22 @@ doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const 
 		if ((unsigned char)b->data[i] < 0x20)
 			b->data[i] = '?';
 	buf_putc(b, '\n');
+}
+
+/*
+ * Where match m, result r and player entry p are, for a message that
+ * points at another place ("also matches[0]", "also line 3"), into out.
+ */
+static void
+where_of(const struct doc *d, int m, int r, int p, struct buf *out)
+{
+	struct buf w = {0};
+	d->locate(d, m, r, p, NULL, &w);
+	if (w.len && w.data[0] == ':')
+		buf_printf(out, "line %s", w.data + 1);
+	else
+		buf_puts(out, w.len ? w.data : "");
+	buf_free(&w);
 }
 
 /*
@@ -82,7 +98,8 @@ doc_stage(struct doc *d, int m, const char *tournament, const char *stage)
 		return bad ? -1 : i;
 	}
 	d->stages = xrealloc(d->stages, (size_t)(d->nstages + 1) * sizeof *d->stages);
-	d->stages[i] = (struct doc_stage){.tournament = t, .tslug = ts, .name = s, .slug = ss};
+	d->stages[i] =
+	    (struct doc_stage){.tournament = t, .tslug = ts, .name = s, .slug = ss, .at = m};
 	d->nstages++;
 	return i;
 }
@@ -104,14 +121,11 @@ intern(struct doc *d, int team, int m, int r, int p, const char *name)
 	}
 	struct names_entity *e = &n->ents[n->sps[sp].entity];
 	if (e->stamp == m + 1) {
-		if (team)
-			doc_report(d, 0, m, r, p, key,
-			           "team '%s' is already in this match (results[%d])", name,
-			           e->where_r);
-		else
-			doc_report(d, 0, m, r, p, key,
-			           "player '%s' is already in this match (results[%d].players[%d])",
-			           name, e->where_r, e->where_p);
+		struct buf also = {0};
+		where_of(d, m, e->where_r, e->where_p, &also);
+		doc_report(d, 0, m, r, p, key, "%s '%s' is already in this match (%s)",
+		           team ? "team" : "player", name, also.data);
+		buf_free(&also);
 		return -1;
 	}
 	e->stamp = m + 1, e->where_r = r, e->where_p = p;
@@ -164,13 +178,50 @@ check_lobby(struct doc *d, int m)
 			           g->nresults);
 		if (x->placement != 1 || x->status != DOC_PLAYED)
 			continue;
-		if (first >= 0)
+		if (first >= 0) {
+			struct buf also = {0};
+			where_of(d, m, first, -1, &also);
 			doc_report(d, 0, m, r, -1, "placement",
-			           "a second Booyah: '%s' (results[%d]) is placed 1st too",
-			           g->results[first].team, first);
-		else
+			           "a second Booyah: '%s' (%s) is placed 1st too",
+			           g->results[first].team, also.data);
+			buf_free(&also);
+		} else
 			first = r;
 	}
+}
+
+/*
+ * Warn about match m's gap in placements: a placement below its highest
+ * that no team holds (1, 2, 4: no 3rd place), which a typo leaves. Teams
+ * sharing a placement leave none ("two 11th" in a 12-team lobby).
+ */
+static void
+check_gaps(struct doc *d, int m)
+{
+	const struct doc_match *g = &d->matches[m];
+	int top = 0, k = 0, nmissing = 0;
+	for (int r = 0; r < g->nresults; r++)
+		if (g->results[r].placement > top)
+			top = g->results[r].placement;
+	char *held = xcalloc((size_t)top + 1, 1);
+	for (int r = 0; r < g->nresults; r++)
+		if (g->results[r].placement > 0)
+			held[g->results[r].placement] = 1;
+	for (int i = 1; i < top; i++)
+		nmissing += !held[i];
+	struct buf list = {0};
+	for (int i = 1; i < top && nmissing; i++) {
+		if (held[i])
+			continue;
+		k++;
+		buf_printf(&list, "%s%d", k == 1 ? "" : k == nmissing ? " or " : ", ", i);
+	}
+	if (nmissing)
+		doc_report(d, 1, m, -1, -1, NULL,
+		           "match %d: no team has placement %s (a gap in placements 1 to %d)",
+		           g->number, list.data, top);
+	buf_free(&list);
+	free(held);
 }
 
 /* Compare two matches by stage, number, then position, for qsort. */
@@ -201,7 +252,7 @@ check_numbers(struct doc *d)
 		if (v[i]->number > 0 && v[i]->number == v[i - 1]->number &&
 		    v[i]->stage == v[i - 1]->stage) {
 			buf_reset(&also);
-			d->locate(d, (int)(v[i - 1] - d->matches), -1, -1, NULL, &also);
+			where_of(d, (int)(v[i - 1] - d->matches), -1, -1, &also);
 			doc_report(d, 0, (int)(v[i] - d->matches), -1, -1, "match",
 			           "match number %d appears twice in this document (also %s)",
 			           v[i]->number, also.data);
@@ -241,7 +292,7 @@ doc_free(struct doc *d)
 }
 
 /*
- * Import one document: read (a reader such as json.c's) fills it from the
+ * Import one document: read (json.c's or csv.c's reader) fills it from the
  * len bytes of data (NUL-terminated or not), and a document without errors
  * is stored in ONE transaction on db. name labels messages ("data/x.json",
  * "-", "POST body"). opt: what the import may do beyond adding. Returns
@@ -264,6 +315,9 @@ doc_import(sqlite3 *db, const char *name, const char *data, size_t len,
 		check_lobby(&d, m);
 	if (d.errors == 0 && doc_store(&d) == 0)
 		rc = 0;
+	for (int m = 0; m < d.nmatches && rc == 0; m++)
+		if (d.matches[m].written)
+			check_gaps(&d, m);
 	if (d.errors > MAX_SHOWN)
 		buf_printf(msgs, "%s: %d more errors not shown\n", name, d.errors - MAX_SHOWN);
 	if (rc == 0) {

@@ -1,7 +1,7 @@
 /*
  * doc.h: one match document as the importer holds it between reading it
- * (json.c; a CSV reader next) and storing it (store.c), its messages, and
- * the import driver that runs a reader and the store in one transaction.
+ * (json.c, csv.c) and storing it (store.c), its messages, and the import
+ * driver that runs a reader and the store in one transaction.
  */
 #ifndef TRACKER_IMPORT_DOC_H
 #define TRACKER_IMPORT_DOC_H
@@ -41,16 +41,22 @@ struct import_stats {
 
 /* What an import may do beyond storing new matches. */
 struct import_options {
-	int replace;                  /* store content that differs from the stored one */
-	const char *const *new_teams; /* teams a stage that has matches may take in though no
-	                                 stage has seen them (a stage without a roster) */
-	int nnew_teams;               /* entries */
+	int replace;                   /* store content that differs from the stored one */
+	const char *const *new_teams;  /* teams a stage that has matches may take in though no
+	                                  stage has seen them (a stage without a roster) */
+	int nnew_teams;                /* entries */
+	const char *const *new_stages; /* stages the import may create though their name is
+	                                  near an existing stage's (--new-stage) */
+	int nnew_stages;               /* entries */
+	const char *tournament;        /* the stage of rows without a tournament column, */
+	const char *stage;             /* and without a stage column (CSV); or NULL */
 };
 
 enum doc_kind {
 	DOC_STAGE_FILE,  /* one stage: tournament, stage, its ruleset and matches */
 	DOC_MATCH,       /* one match carrying its tournament and stage */
 	DOC_MATCH_ARRAY, /* a list of such matches */
+	DOC_ROWS,        /* rows of a table (CSV), each naming its match and team */
 };
 
 struct doc_player {
@@ -120,14 +126,18 @@ struct doc_stage {
 	struct doc_member *roster;     /* its declared teams (teams and groups) */
 	int nroster;                   /* entries */
 	int has_roster;                /* 1: the document declares the roster */
+	int at;                        /* the match whose object or row first names it;
+	                                  -1: the document as a whole */
 };
 
 struct doc;
 
 /*
  * Append to out where match m, result r, player entry p and key (each -1 or
- * NULL when not part of it) are in the document as read ("matches[3].kills",
- * "file.csv:4:2"); nothing when the message is about the whole document.
+ * NULL when not part of it) are in the document as read: a path
+ * ("matches[3].kills"), or a line that starts with ':' (":14: kills", which
+ * follows the document's name directly); nothing when the message is about
+ * the whole document.
  */
 typedef void doc_locate(const struct doc *d, int m, int r, int p, const char *key, struct buf *out);
 

@@ -65,6 +65,8 @@ static const char *const sqls[S_COUNT] = {
     [S_ADJUST_ADD] = "INSERT INTO adjustment (stage_id, team_id, points, after_match, reason)"
                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_COUNTED] = "SELECT number FROM match WHERE stage_id = ?1 AND void IS NULL ORDER BY number",
+    [S_NUMBERS] = "SELECT number FROM match WHERE stage_id = ?1 ORDER BY number",
+    [S_STAGES] = "SELECT name, slug FROM stage WHERE tournament_id = ?1 ORDER BY id",
 };
 
 /* A stored row of a match, for comparing it with the document's. */
@@ -255,7 +257,8 @@ headstarts(struct store *s, int i)
 }
 
 /*
- * Find or create stage i of the document (and its tournament). A ruleset
+ * Find or create stage i of the document (and its tournament); a new stage
+ * whose name is near an existing one's is refused (stage_near). A ruleset
  * the document gives is stored when the stage has none; one that differs
  * from the stored one is an error unless replace. 0, or -1 reported.
  */
@@ -309,6 +312,8 @@ stage_id(struct store *s, int i)
 			sqlite3_bind_text(st, 3, set_source ? g->source : NULL, -1, SQLITE_STATIC);
 			rc = store_run(s, S_STAGE_SET) == 0 ? 1 : -1;
 		}
+	} else if (rc == 0 && stage_near(s, i, tid) != 0) {
+		rc = -1;
 	} else if (rc == 0) {
 		st = s->st[S_STAGE_ADD];
 		sqlite3_bind_int64(st, 1, tid);
@@ -667,6 +672,7 @@ doc_store(struct doc *d)
 		bad |= g->has_adjust && stage_adjustments(&s, i) != 0;
 		bad |= g->set_rules && headstarts(&s, i) != 0;
 		bad |= !bad && stage_rush_warnings(&s, i) != 0;
+		bad |= !bad && stage_number_gaps(&s, i) != 0;
 	}
 	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
 		store_error(&s);

@@ -40,6 +40,8 @@ enum stmt {
 	S_ADJUST_DEL,
 	S_ADJUST_ADD,
 	S_COUNTED,
+	S_NUMBERS,
+	S_STAGES,
 	S_COUNT
 };
 
@@ -57,5 +59,7 @@ int stage_roster(struct store *s, int i);
 int stage_adjustments(struct store *s, int i);
 int stage_rush_warnings(struct store *s, int i);
 int stage_carry(struct store *s, int i);
+int stage_near(struct store *s, int i, int64_t tournament);
+int stage_number_gaps(struct store *s, int i);
 
 #endif

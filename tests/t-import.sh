@@ -313,7 +313,7 @@ contains status-changed-message "results[0] (Alpha) status forfeit, stored dq" "
 # without its status, Alpha played: a second Booyah
 sqlite3 :memory: "SELECT json_remove(readfile('import/good/status.json'), '\$.matches[0].results[0].status')" >"$T/status-played.json"
 status status-played 1 "$TRACKER" --db "$N" import "$T/status-played.json"
-contains status-played-message "matches[0].results[1].placement: a second Booyah: 'Alpha' (results[0]) is placed 1st too" "$OUT"
+contains status-played-message "matches[0].results[1].placement: a second Booyah: 'Alpha' (matches[0].results[0]) is placed 1st too" "$OUT"
 
 # voided matches are stored with their reason; one may have no results
 status void 0 "$TRACKER" --db "$N" import import/good/void.json

@@ -1,15 +1,17 @@
 /*
  * cli_import.c: `tracker import [--replace] [--new-team TEAM]... FILE...`:
  * read each file (or standard input for "-") whole, refusing directories,
- * unreadable files and files over the size limit, hand it to
- * import_json_with (one transaction per file), and print the messages on
- * stderr and one summary on stdout.
+ * unreadable files and files over the size limit, hand it to the JSON or
+ * the CSV importer (by its name's extension, else --format; one
+ * transaction per file), and print the messages on stderr and one summary
+ * on stdout.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +19,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "db.h"
+#include "csv.h"
 #include "json.h"
 #include "log.h"
 #include "util.h"
@@ -52,7 +55,7 @@ slurp(const char *path, struct buf *b, struct buf *msgs)
 		goto out;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		buf_printf(msgs, "%s: is a directory, not a match JSON file\n", path);
+		buf_printf(msgs, "%s: is a directory, not a match file\n", path);
 		goto out;
 	}
 	if (S_ISREG(sb.st_mode) && sb.st_size > MAX_FILE) {
@@ -86,6 +89,22 @@ out:
 	return rc;
 }
 
+/*
+ * 1 if path is read as CSV: its name ends in .csv or .tsv (any case), or,
+ * when it ends in neither these nor .json, csv (--format csv) says so.
+ */
+static int
+is_csv(const char *path, int csv)
+{
+	size_t n = strlen(path);
+	const char *ext = n >= 4 ? path + n - 4 : "";
+	if (strcasecmp(ext, ".csv") == 0 || strcasecmp(ext, ".tsv") == 0)
+		return 1;
+	if (n >= 5 && strcasecmp(path + n - 5, ".json") == 0)
+		return 0;
+	return csv;
+}
+
 /* Print the summary of st (taking secs seconds) on stdout. */
 static void
 summary(const struct import_stats *st, double secs)
@@ -102,24 +121,45 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 {
 	static const struct option opts[] = {{"replace", no_argument, NULL, 'r'},
 	                                     {"new-team", required_argument, NULL, 'n'},
+	                                     {"new-stage", required_argument, NULL, 's'},
+	                                     {"tournament", required_argument, NULL, 'T'},
+	                                     {"stage", required_argument, NULL, 'S'},
 	                                     CLI_COMMON_OPTIONS};
 	struct import_options opt = {0};
 	const char **teams = xcalloc((size_t)argc, sizeof *teams);
-	int c;
+	const char **stages = xcalloc((size_t)argc, sizeof *stages);
+	int c, csv = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'r')
 			opt.replace = 1;
 		else if (c == 'n')
 			teams[opt.nnew_teams++] = optarg;
+		else if (c == 's')
+			stages[opt.nnew_stages++] = optarg;
+		else if (c == 'T')
+			opt.tournament = optarg;
+		else if (c == 'S')
+			opt.stage = optarg;
+		else if (c == 'F' && (strcmp(optarg, "csv") == 0 || strcmp(optarg, "json") == 0))
+			csv = strcmp(optarg, "csv") == 0;
+		else if (c == 'F')
+			cli_usage(cmd, "--format: '%s' is not one of csv, json", optarg);
 		else
 			cli_option(cmd, c, optarg);
 	}
 	opt.new_teams = teams;
+	opt.new_stages = stages;
 	if (optind >= argc)
 		cli_usage(cmd, "no FILE to import (- reads standard input)");
 	int nstdin = 0;
-	for (int i = optind; i < argc; i++)
+	for (int i = optind; i < argc; i++) {
 		nstdin += strcmp(argv[i], "-") == 0;
+		if ((opt.tournament || opt.stage) && !is_csv(argv[i], csv))
+			cli_usage(cmd,
+			          "--tournament and --stage are for CSV files; %s is read as JSON, "
+			          "which names its own stage",
+			          argv[i]);
+	}
 	if (nstdin > 1)
 		cli_usage(cmd, "- (standard input) can be given only once");
 
@@ -139,8 +179,8 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			st.files_failed++;
 			rc = -1;
 		} else
-			rc = import_json_with(db, path, data.data ? data.data : "", data.len, &opt,
-			                      &st, &msgs);
+			rc = (is_csv(path, csv) ? import_csv : import_json_with)(
+			    db, path, data.data ? data.data : "", data.len, &opt, &st, &msgs);
 		if (rc != 0)
 			buf_printf(&failed, "failed: %s\n", path);
 		else if (st.matches_added + st.matches_replaced >
@@ -170,6 +210,7 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	buf_free(&msgs);
 	buf_free(&failed);
 	free(teams);
+	free(stages);
 	sqlite3_close(db);
 	return st.files_failed ? 1 : 0;
 }

@@ -55,7 +55,7 @@ find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id)
 {
 	char *slug = slugify(arg);
 	int rc = one_id(db, "SELECT id FROM stage WHERE tournament_id = ?1 AND slug = ?2",
-			tournament, slug, id);
+	                tournament, slug, id);
 	free(slug);
 	return rc > 0;
 }
@@ -68,19 +68,19 @@ int
 find_team(sqlite3 *db, const char *arg, int64_t *id)
 {
 	char *key = name_key(arg), *slug = slugify(arg);
-	int rc = one_id(db, "SELECT id FROM team WHERE key = ?1", 0, key, id) > 0 ||
-		 one_id(db,
-			"SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id",
-			0, key, id) > 0 ||
-		 one_id(db, "SELECT id FROM team WHERE slug = ?1", 0, slug, id) > 0;
+	int rc =
+	    one_id(db, "SELECT id FROM team WHERE key = ?1", 0, key, id) > 0 ||
+	    one_id(db, "SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id",
+	           0, key, id) > 0 ||
+	    one_id(db, "SELECT id FROM team WHERE slug = ?1", 0, slug, id) > 0;
 	free(key);
 	free(slug);
 	return rc;
 }
 
-/* Edit distance between a and b, capped at 255. */
-static int
-distance(const char *a, const char *b)
+/* Edit distance between a and b (bytes), capped at 255. */
+int
+find_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 64 || lb > 64)
@@ -112,7 +112,7 @@ find_nearest(const char *arg, const char *const *names, int n, int *out, int mos
 	int *d = xcalloc((size_t)(n ? n : 1), sizeof *d), best = 255, k = 0;
 	for (int i = 0; i < n; i++) {
 		char *nk = name_key(names[i]);
-		d[i] = *key && strstr(nk, key) ? 0 : distance(key, nk);
+		d[i] = *key && strstr(nk, key) ? 0 : find_distance(key, nk);
 		if (d[i] < best)
 			best = d[i];
 		free(nk);

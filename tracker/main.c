@@ -12,15 +12,23 @@
 static int cmd_help(const struct command *, int, char **);
 
 static const struct command commands[] = {
-    {"import", cmd_import, "import [--replace] [--new-team TEAM]... FILE...",
-     "Import match JSON v1 files (- reads standard input); one transaction per file.",
+    {"import", cmd_import,
+     "import [--replace] [--new-team T]... [--new-stage S]... [--format csv|json] [--tournament T]"
+     " [--stage S] FILE...",
+     "Import match JSON v1 or CSV files (- reads standard input); one transaction per file.",
      "  --replace          store matches, rulesets, rosters and adjustments whose content\n"
      "                     differs from the stored ones\n"
      "  --new-team TEAM    let TEAM, which no stage has seen, join a stage that has matches\n"
-     "                     and no declared roster\n",
+     "                     and no declared roster\n"
+     "  --new-stage STAGE  create STAGE though its name is near one the tournament has\n"
+     "  --format FMT       csv or json (default): how to read standard input and files\n"
+     "                     whose name ends in none of .csv, .tsv, .json\n"
+     "  --tournament T     the tournament of CSV rows without a tournament column\n"
+     "  --stage S          the stage of CSV rows without a stage column (given with the\n"
+     "                     columns too, every row must name the same)\n",
      1},
-    {"tournaments", cmd_tournaments, "tournaments", "List tournaments, their stages and match counts.",
-     NULL},
+    {"tournaments", cmd_tournaments, "tournaments",
+     "List tournaments, their stages and match counts.", NULL},
     {"matches", cmd_matches, "matches [--tournament T] --stage S",
      "List a stage's matches: number, day, map, Booyah team and its kills, lobby kills.",
      "  --tournament T     tournament name or slug (default: the only one)\n"

@@ -12,6 +12,7 @@
 #include "value.h"
 
 const char value_missing[] = "required key is missing";
+const char value_missing_column[] = "required column is missing";
 const char value_empty[] = "must not be empty";
 
 /* A short description of v for a message ("a string (\"3\")", "2.5", "an array"). */
@@ -145,14 +146,11 @@ value_enum(const struct value *v, const char *const *names, int n, int *out, cha
 	return value_expected(v, what, why);
 }
 
-/*
- * "unknown key (WHAT has K1, K2 and KN)" into why: the message for a key
- * that what (e.g. "a result") does not have; keys lists the ones it has.
- */
-void
-value_unknown_key(const char *what, const char *const *keys, int nkeys, char *why)
+/* "unknown NOUN (WHAT has K1, K2 and KN)" into why. */
+static void
+unknown(const char *noun, const char *what, const char *const *keys, int nkeys, char *why)
 {
-	size_t len = (size_t)snprintf(why, VALUE_WHY, "unknown key (%s has ", what);
+	size_t len = (size_t)snprintf(why, VALUE_WHY, "unknown %s (%s has ", noun, what);
 	for (int i = 0; i < nkeys && len < VALUE_WHY; i++)
 		len += (size_t)snprintf(why + len, VALUE_WHY - len, "%s%s",
 		                        i == 0           ? ""
@@ -161,6 +159,23 @@ value_unknown_key(const char *what, const char *const *keys, int nkeys, char *wh
 		                        keys[i]);
 	if (len < VALUE_WHY)
 		snprintf(why + len, VALUE_WHY - len, ")");
+}
+
+/*
+ * "unknown key (WHAT has K1, K2 and KN)" into why: the message for a key
+ * that what (e.g. "a result") does not have; keys lists the ones it has.
+ */
+void
+value_unknown_key(const char *what, const char *const *keys, int nkeys, char *why)
+{
+	unknown("key", what, keys, nkeys, why);
+}
+
+/* "unknown column (WHAT has C1, C2 and CN)" into why: a table's column that what lacks. */
+void
+value_unknown_column(const char *what, const char *const *cols, int ncols, char *why)
+{
+	unknown("column", what, cols, ncols, why);
 }
 
 /* Read digits: n of them from *s into *v, advancing *s. 1 if there were n, else 0. */

@@ -1,6 +1,6 @@
 /*
- * value.h: what is wrong with one value a reader found (a JSON member now, a
- * CSV cell next), one wording per fault. Where the value is (a JSON path, a
+ * value.h: what is wrong with one value a reader found (a JSON member, a
+ * CSV cell), one wording per fault. Where the value is (a JSON path, a
  * file:line:column) is the reader's to say.
  */
 #ifndef TRACKER_VALUE_H
@@ -28,8 +28,10 @@ int value_datetime(const struct value *v, const char **out, char *why);
 int value_is(const struct value *v, enum value_kind kind, char *why);
 int value_enum(const struct value *v, const char *const *names, int n, int *out, char *why);
 void value_unknown_key(const char *what, const char *const *keys, int nkeys, char *why);
+void value_unknown_column(const char *what, const char *const *cols, int ncols, char *why);
 
-extern const char value_missing[]; /* a required key or column is not there */
-extern const char value_empty[];   /* a name is empty after white space is folded */
+extern const char value_missing[];        /* a required key is not there */
+extern const char value_missing_column[]; /* a required column is not there */
+extern const char value_empty[];          /* a name is empty after white space is folded */
 
 #endif
