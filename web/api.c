@@ -3,8 +3,8 @@
  * engine (standings_json, maps_json, team_json) or is a stored row
  * (catalog.c: tournaments, matches), with the same keys and bytes as
  * `tracker ... --format json`.
- * POST /api/v1/matches stores a match JSON v1 document through the
- * importer, behind the write token.
+ * POST /api/v1/matches stores a match JSON v1 document, or a match CSV
+ * (Content-Type: text/csv), through the importer, behind the write token.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,8 +138,22 @@ bearer(const struct http_req *req)
 	return http_token_find(req, a + 7);
 }
 
+/* 1 if the Content-Type type is text/csv (any case, parameters such as charset after ';'). */
+static int
+is_csv(const char *type)
+{
+	if (type == NULL || strncasecmp(type, "text/csv", 8) != 0)
+		return 0;
+	type += 8;
+	while (*type == ' ')
+		type++;
+	return *type == '\0' || *type == ';';
+}
+
 /*
- * POST /api/v1/matches[?replace=1]: store the body through the importer.
+ * POST /api/v1/matches[?replace=1]: store the body through the importer:
+ * match JSON v1, or with Content-Type: text/csv a match CSV, whose rows name
+ * their stage, or take it from ?tournament=T&stage=S.
  * 201 when a match was added or replaced, 200 when all were unchanged,
  * 400 with the importer's messages when it refused (nothing stored), 503
  * with Retry-After when another writer (a CLI import) held the database
@@ -160,9 +174,19 @@ api_post_match(const struct http_req *req, struct http_out *out)
 	const char *replace = http_arg(req, "replace");
 	struct import_stats st = {0};
 	struct buf msgs = {0};
+	struct import_options opt = {.replace = replace && strcmp(replace, "0") != 0,
+	                             .tournament = http_arg(req, "tournament"),
+	                             .stage = http_arg(req, "stage")};
+	int csv = is_csv(req->content_type);
+	if (!csv && (opt.tournament || opt.stage)) {
+		http_fail(out, 400,
+		          "?tournament= and ?stage= are for a CSV body (Content-Type: "
+		          "text/csv); a JSON body names its own stage");
+		return;
+	}
 	char *origin = write_origin(req->client, tok->name);
-	int rc = write_import(req->db, origin, "post", 0, "POST body", req->body, req->body_len,
-	                      replace && strcmp(replace, "0") != 0, &st, &msgs);
+	int rc = write_import_with(req->db, origin, "post", 0, "POST body", req->body,
+	                           req->body_len, &opt, csv, &st, &msgs);
 	free(origin);
 	if (msgs.len && msgs.data[msgs.len - 1] == '\n')
 		msgs.data[--msgs.len] = '\0';

@@ -34,6 +34,7 @@ struct http_req {
 	const char *host;          /* Host header, or NULL */
 	const char *fetch_site;    /* Sec-Fetch-Site header, or NULL */
 	const char *client;        /* the client's address ("127.0.0.1"), or NULL */
+	const char *content_type;  /* Content-Type header (of a POST body), or NULL */
 	const char *body;          /* request body (POST), or NULL */
 	size_t body_len;           /* its length */
 	sqlite3 *db;               /* this thread's connection */

@@ -260,6 +260,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, client,
 		          sizeof client);
 	req.client = client[0] ? client : NULL;
+	req.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	if (p) {
 		req.body = p->body.data ? p->body.data : "";
 		req.body_len = p->body.len;

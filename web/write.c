@@ -1,12 +1,13 @@
 /*
  * write.c: the server's imports (POST /api/v1/matches, the desk's commit):
- * import_json, and when it stored anything the audit log's row saying who
+ * import_json (or import_csv), and when it stored anything the audit log's row saying who
  * (the client's address and the token's name) and what, in one
  * transaction, so that the two commit or roll back together. The import's
  * own transaction nests in it (db_begin).
  */
 #include <stdlib.h>
 
+#include "csv.h"
 #include "db.h"
 #include "log.h"
 #include "util.h"
@@ -28,21 +29,22 @@ write_busy(sqlite3 *db)
 }
 
 /*
- * Import data (name labels its messages) into db as import_json does, with
- * the log row of action by origin for stage (0: the stage is not known)
- * when a match was added or replaced. Returns a write_result; the counts
- * are added to *st and the importer's messages to msgs as import_json
- * does (the counts mean nothing unless WRITE_STORED).
+ * Import data (name labels its messages) into db as import_json does (as
+ * import_csv when csv is set), with the options opt, with the log row of action by origin for stage
+ * (0: the stage is not known) when a match was added or replaced. Returns a write_result; the
+ * counts are added to *st and the importer's messages to msgs as import_json does (the counts mean
+ * nothing unless WRITE_STORED).
  */
 int
-write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage, const char *name,
-             const char *data, size_t len, int replace, struct import_stats *st, struct buf *msgs)
+write_import_with(sqlite3 *db, const char *origin, const char *action, int64_t stage,
+                  const char *name, const char *data, size_t len, const struct import_options *opt,
+                  int csv, struct import_stats *st, struct buf *msgs)
 {
 	struct import_stats before = *st;
 	db_exec(db, "SELECT 1"); /* clears the connection's last error code */
 	if (db_begin(db) != 0)
 		return write_busy(db) ? WRITE_BUSY : WRITE_FAILED;
-	if (import_json(db, name, data, len, replace, st, msgs) != 0) {
+	if ((csv ? import_csv : import_json_with)(db, name, data, len, opt, st, msgs) != 0) {
 		int b = write_busy(db);
 		db_rollback(db);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
@@ -61,4 +63,13 @@ write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage,
 		return b ? WRITE_BUSY : WRITE_FAILED;
 	}
 	return WRITE_STORED;
+}
+
+/* write_import_with for match JSON v1 with only --replace's option. */
+int
+write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage, const char *name,
+             const char *data, size_t len, int replace, struct import_stats *st, struct buf *msgs)
+{
+	struct import_options opt = {.replace = replace};
+	return write_import_with(db, origin, action, stage, name, data, len, &opt, 0, st, msgs);
 }
