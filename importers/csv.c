@@ -548,7 +548,7 @@ row_player(struct doc *d, struct csv *c, int wi, int m, int r)
 	err |= int_cell(d, c, w, C_DAMAGE, 0, MAX_DAMAGE, 0, &q->damage);
 	err |= int_cell(d, c, w, C_ASSISTS, 0, MAX_ASSISTS, 0, &q->assists);
 	err |= int_cell(d, c, w, C_MVP, 0, MAX_MVP, 0, &q->mvp);
-	q->spell = doc_player(d, m, r, p, name);
+	q->spell = doc_player(d, m, r, p, "player", name);
 }
 
 /*

@@ -106,14 +106,13 @@ doc_stage(struct doc *d, int m, const char *tournament, const char *stage)
 
 /*
  * The spelling index of the team or player name (team: 1) of result r (and
- * player entry p) of match m, interned into d's names; -1 reported when it
- * is empty or already in the match.
+ * player entry p) of match m, given at key, interned into d's names; -1
+ * reported when it is empty or already in the match.
  */
 static int
-intern(struct doc *d, int team, int m, int r, int p, const char *name)
+intern(struct doc *d, int team, int m, int r, int p, const char *key, const char *name)
 {
 	struct names *n = team ? &d->teams : &d->players;
-	const char *key = team ? "team" : "name";
 	int sp = names_intern(n, name);
 	if (sp < 0) {
 		doc_report(d, 0, m, r, p, key, "must not be empty");
@@ -136,14 +135,17 @@ intern(struct doc *d, int team, int m, int r, int p, const char *name)
 int
 doc_team(struct doc *d, int m, int r, const char *team)
 {
-	return intern(d, 1, m, r, -1, team);
+	return intern(d, 1, m, r, -1, "team", team);
 }
 
-/* The spelling index of player name, entry p of result r of match m; -1 reported. */
+/*
+ * The spelling index of player name, entry p of result r of match m, given
+ * at key ("name", "player"); -1 reported.
+ */
 int
-doc_player(struct doc *d, int m, int r, int p, const char *name)
+doc_player(struct doc *d, int m, int r, int p, const char *key, const char *name)
 {
-	return intern(d, 0, m, r, p, name);
+	return intern(d, 0, m, r, p, key, name);
 }
 
 /*

@@ -171,7 +171,7 @@ void doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, c
     __attribute__((format(printf, 7, 8)));
 int doc_stage(struct doc *d, int m, const char *tournament, const char *stage);
 int doc_team(struct doc *d, int m, int r, const char *team);
-int doc_player(struct doc *d, int m, int r, int p, const char *name);
+int doc_player(struct doc *d, int m, int r, int p, const char *key, const char *name);
 int doc_name(struct doc *d, const char *key, const char *team);
 int doc_store(struct doc *d);
 

@@ -160,7 +160,7 @@ parse_player(struct doc *d, int m, int r, int p, const cJSON *v, struct doc_play
 		return -1;
 	bad |= members(d, m, r, p, NULL, v, keys, 5, 2, got, "a player") != 0;
 	if (got[0] && name_value(d, m, r, p, "name", got[0], &name) == 0)
-		bad |= (out->spell = doc_player(d, m, r, p, name)) < 0;
+		bad |= (out->spell = doc_player(d, m, r, p, "name", name)) < 0;
 	if (got[1])
 		bad |= int_value(d, m, r, p, "kills", got[1], 0, MAX_KILLS, &out->kills) != 0;
 	bad |= opt_int(d, m, r, p, "damage", got[2], 0, MAX_DAMAGE, &out->damage) != 0;

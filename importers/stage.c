@@ -179,8 +179,9 @@ on_roster(struct store *s, int i, int sp, int m, int r, const char *key, const s
 		doc_report(
 		    d, 0, m, r, -1, key,
 		    "'%s' is a team no stage has seen, and stage '%s' has matches without it "
-		    "(%s); name it in the file's teams, or import with --new-team '%s'",
-		    team, d->stages[i].name, near.data, team);
+		    "(%s); %simport with --new-team '%s'",
+		    team, d->stages[i].name, near.data,
+		    d->kind == DOC_ROWS ? "" : "name it in the file's teams, or ", team);
 	buf_free(&near);
 	return -1;
 }

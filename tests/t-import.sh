@@ -82,6 +82,19 @@ done
 cp "$TRACKER_DB" "$T/control.db"
 status bad-control-good 0 "$TRACKER" --db "$T/control.db" import import/good/match-121.json
 contains bad-control-summary "1 file: 1 matches added" "$OUT"
+# every bad CSV: each NAME.csv's NAME.expect follows the file's name (":LINE: COLUMN: ..."
+# or ": ..." for the whole file)
+for f in import/bad/csv/*.csv; do
+	n=csv-$(basename "$f" .csv)
+	status "bad-$n" 1 "$TRACKER" import "$f"
+	contains "bad-$n-message" "$f$(cat "import/bad/csv/${n#csv-}.expect")" "$OUT"
+	contains "bad-$n-failed" "failed: $f" "$OUT"
+	dump "$TRACKER_DB" >"$T/dump-after"
+	same_file "bad-$n-unchanged" "$T/dump-real" "$T/dump-after"
+done
+cp "$TRACKER_DB" "$T/control-csv.db"
+status bad-csv-control-good 0 "$TRACKER" --db "$T/control-csv.db" import import/good/match-121.csv
+contains bad-csv-control-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 
 # bad [NAME MESSAGE FILE...]: import the FILEs, expect exit 1, MESSAGE, and no change
 bad() {
