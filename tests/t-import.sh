@@ -429,3 +429,146 @@ status roster-first 0 "$TRACKER" --db "$N" import "$T/roster.json"
 contains roster-first-teams "0 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
 status roster-then-result 0 "$TRACKER" --db "$N" import "$T/roster-m1.json"
 contains roster-then-result-quiet "1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+
+# --- CSV: the real stages as spreadsheets export and paste them give what their JSON gives
+# csvq FILE SEP HEADER? SELECT: rows of the query over a data file's matches (m: v, k) and
+# results (r: v, k, mv)
+csvq() {
+	sqlite3 -batch -noheader -separator "$2" :memory: "WITH m AS (SELECT mm.key k, mm.value v
+		FROM json_each(readfile('$1'), '\$.matches') mm),
+	r AS (SELECT m.k mk, m.v mv, rr.key k, rr.value v FROM m, json_each(m.v, '\$.results') rr)
+	$3"
+}
+# the Grand Final, one row per player, as Excel in a pt-BR locale saves it: a byte order
+# mark, semicolons, CRLF, columns in its own order and case, a name in quotes
+{
+	printf '\357\273\277Player;Player_Kills;Damage;Assists;MVP;Team;Kills;Placement;Map;Day;Match;Stage;Tournament\r\n'
+	csvq "$GF" ';' "SELECT p.value ->> 'name', p.value ->> 'kills', p.value ->> 'damage', p.value ->> 'assists',
+		p.value ->> 'mvp', '\"' || (r.v ->> 'team') || '\"', r.v ->> 'kills', r.v ->> 'placement', r.mv ->> 'map',
+		r.mv ->> 'day', r.mv ->> 'match', 'Grand Final', 'FFWS Brazil 2026 Split 1' || char(13)
+		FROM r, json_each(r.v, '\$.players') p ORDER BY r.mk, r.k, p.key"
+	printf ';;;;;;;;;;;;\r\n;;;;;;;;;;;;\r\n'
+} >"$T/gf.csv"
+# the Group Stage, one row per team, as a copy from a spreadsheet pastes it: tabs, LF, no
+# stage columns (given on the command line)
+{
+	printf 'match\tday\tmap\tteam\tplacement\tkills\n'
+	csvq "$GS" '	' "SELECT r.mv ->> 'match', r.mv ->> 'day', r.mv ->> 'map', r.v ->> 'team', r.v ->> 'placement',
+		r.v ->> 'kills' FROM r ORDER BY r.mk, r.k"
+} >"$T/gs.tsv"
+C=$T/csv.db J=$T/json.db
+status csv-real-gf 0 "$TRACKER" --db "$C" import "$T/gf.csv"
+# 14 matches x 12 teams x 4 players = 672 rows; match 7 starts after the header and
+# 6 x 48 rows: line 290
+contains csv-real-gf-summary "1 file: 14 matches added, 0 unchanged, 0 replaced; 12 teams, 52 players new; 1 warning" "$OUT"
+contains csv-real-gf-warning "$T/gf.csv:290: warning: match 7: placement 11 is shared by 'FLUXO W7M' and 'VIRTUS PRO'" "$OUT"
+status csv-real-gs 0 "$TRACKER" --db "$C" import --tournament "FFWS Brazil 2026 Split 1" --stage "Group Stage" "$T/gs.tsv"
+contains csv-real-gs-summary "1 file: 120 matches added, 0 unchanged, 0 replaced; 4 teams, 0 players new; 1 warning" "$OUT"
+status csv-real-json 0 "$TRACKER" --db "$J" import "$GF" "$GS"
+# the Grand Final's ruleset, which a spreadsheet does not carry, set as a desk sets it
+sqlite3 :memory: "SELECT json(readfile('$GF') -> '\$.ruleset')" >"$T/gf-rules.json"
+status csv-real-rules 0 "$TRACKER" --db "$C" rules set --stage "Grand Final" --file "$T/gf-rules.json"
+for s in grand-final group-stage; do
+	"$TRACKER" --db "$J" standings --stage $s --format csv >"$T/want-$s" 2>&1
+	"$TRACKER" --db "$C" standings --stage $s --format csv >"$T/got-$s" 2>&1
+	same_file "csv-real-standings-$s" "$T/want-$s" "$T/got-$s"
+done
+eq csv-real-champion "Champion: LOUD SNICKERS, decided in match 14" "$("$TRACKER" --db "$C" standings --stage grand-final | grep '^Champion:')"
+rows="SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills, r.status FROM result r
+	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id ORDER BY 1, 2, 5"
+# (the pasted Group Stage has no player rows)
+prows="SELECT m.number, t.name, p.name, x.kills, x.damage, x.assists, x.mvp FROM player_result x
+	JOIN match m ON m.id = x.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = x.team_id
+	JOIN player p ON p.id = x.player_id WHERE s.slug = 'grand-final' ORDER BY 1, 3"
+eq csv-real-results "$(sql "$J" "$rows")" "$(sql "$C" "$rows")"
+eq csv-real-player-results "$(sql "$J" "$prows")" "$(sql "$C" "$prows")"
+eq csv-real-player-count 672 "$(sql "$C" 'SELECT count(*) FROM player_result')"
+
+# the same files again: unchanged, nothing written; standard input with --format csv too
+dump "$C" >"$T/dump-csv"
+status csv-again 0 "$TRACKER" --db "$C" import "$T/gf.csv"
+contains csv-again-summary "1 file: 0 matches added, 14 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+OUT=$("$TRACKER" --db "$C" import --format csv --tournament ffws-brazil-2026-split-1 --stage group-stage - <"$T/gs.tsv" 2>&1)
+contains csv-stdin-unchanged "1 file: 0 matches added, 120 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+dump "$C" >"$T/dump-after"
+same_file csv-again-dump "$T/dump-csv" "$T/dump-after"
+
+# a changed cell is refused naming the difference, then --replace stores it: match 3's
+# rows of TEAM are each 4 players' (the kills of every row of the team change)
+team=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[2].results[2].team'")
+kills=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[2].results[2].kills'")
+awk -F';' -v OFS=';' -v t="\"$team\"" '$11 == 3 && $6 == t { $7 = 99 } { print }' "$T/gf.csv" >"$T/gf-kills.csv"
+status csv-changed 1 "$TRACKER" --db "$C" import "$T/gf-kills.csv"
+contains csv-changed-message "$T/gf-kills.csv:98: match 3 differs from the stored one: results[2] ($team) kills 99, stored $kills (--replace stores the new content)" "$OUT"
+dump "$C" >"$T/dump-after"
+same_file csv-changed-unchanged "$T/dump-csv" "$T/dump-after"
+status csv-replace 0 "$TRACKER" --db "$C" import --replace "$T/gf-kills.csv"
+contains csv-replace-summary "1 file: 0 matches added, 13 unchanged, 1 replaced; 0 teams, 0 players new" "$OUT"
+eq csv-replaced 99 "$(sql "$C" "SELECT r.kills FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id
+	JOIN team t ON t.id = r.team_id WHERE s.slug = 'grand-final' AND m.number = 3 AND t.name = '$team'")"
+
+# --tournament and --stage: what the columns say must agree; JSON names its own stage
+status csv-stage-disagrees 1 "$TRACKER" --db "$C" import --stage "Group Stage" "$T/gf.csv"
+contains csv-stage-disagrees-message "$T/gf.csv:2: stage: 'Grand Final' here, while the stage given with the file is 'Group Stage'" "$OUT"
+status csv-stage-agrees 0 "$TRACKER" --db "$C" import --replace --stage grand-final "$T/gf.csv"
+contains csv-stage-agrees-summary "1 file: 0 matches added, 13 unchanged, 1 replaced" "$OUT"
+status csv-stage-json 2 "$TRACKER" --db "$C" import --stage "Grand Final" "$GF"
+contains csv-stage-json-message "--tournament and --stage are for CSV files; $GF is read as JSON" "$OUT"
+status csv-format-bad 2 "$TRACKER" --db "$C" import --format xml -
+status csv-no-stage 1 "$TRACKER" --db "$C" import "$T/gs.tsv"
+contains csv-no-stage-message "$T/gs.tsv:1: tournament: required column is missing" "$OUT"
+contains csv-no-stage-message-stage "$T/gs.tsv:1: stage: required column is missing" "$OUT"
+
+# --- warnings: a gap in placements, a gap in match numbers (JSON and CSV alike)
+G=$T/gaps.db
+# match 1: placements 1, 2, 4, 5 of a 5-team lobby, no 3rd; match 3 follows match 1 (no 2)
+printf 'tournament,stage,match,team,placement,kills\n' >"$T/gaps.csv"
+for x in 1,Alpha,1,3 1,Bravo,2,1 1,Charlie,4,0 1,Delta,5,0 1,Echo,5,0 3,Alpha,1,2 3,Bravo,2,0; do
+	printf 'Gap Cup,Day 1,%s\n' "$x" >>"$T/gaps.csv"
+done
+status gaps 0 "$TRACKER" --db "$G" import "$T/gaps.csv"
+contains gaps-placement "$T/gaps.csv:2: warning: match 1: no team has placement 3 (a gap in placements 1 to 5)" "$OUT"
+contains gaps-number "$T/gaps.csv:7: warning: match 3: stage 'Day 1' has no match 2 (a gap in match numbers)" "$OUT"
+contains gaps-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 5 teams, 0 players new; 3 warnings" "$OUT"
+status gaps-again 0 "$TRACKER" --db "$G" import "$T/gaps.csv"
+contains gaps-again-quiet "0 matches added, 2 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+# JSON: match 6 after the stored 1 and 3 leaves 2, 4 and 5 out; only the gap it follows is
+# told (4 to 5); its placements 1 and 3 leave out the 2nd
+OUT=$(printf '{"tournament": "Gap Cup", "stage": "Day 1", "match": 6, "results": [{"team": "Alpha",
+ "placement": 1, "kills": 0}, {"team": "Bravo", "placement": 3, "kills": 0}, {"team": "Charlie", "placement": 3, "kills": 0}]}' |
+	"$TRACKER" --db "$G" import - 2>&1)
+contains gaps-json-number "-: warning: match 6: stage 'Day 1' has no matches 4 to 5 (a gap in match numbers)" "$OUT"
+contains gaps-json-placement "-: warning: match 6: no team has placement 2 (a gap in placements 1 to 3)" "$OUT"
+contains gaps-json-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 3 warnings" "$OUT"
+
+# --- a new stage named like an existing one of its tournament is refused, unless --new-stage
+sqlite3 :memory: "SELECT json_set(readfile('import/good/match-121.json'), '\$.stage', 'Grand Finals')" >"$T/finals.json"
+bad stage-near "$T/finals.json: stage: 'Grand Finals' is not a stage of 'FFWS Brazil 2026 Split 1', which has a stage 'Grand Final' (a typo? import with --new-stage 'Grand Finals' to create it)" "$T/finals.json"
+# (a slug that is not the stage's: GroupStage is groupstage, Group Stage group-stage)
+sqlite3 :memory: "SELECT json_set(readfile('$GS'), '\$.stage', 'GroupStage', '\$.matches', json('[]'))" >"$T/group-stage.json"
+bad stage-near-spelling "$T/group-stage.json: stage: 'GroupStage' is not a stage of 'FFWS Brazil 2026 Split 1', which has a stage 'Group Stage'" "$T/group-stage.json"
+cp "$TRACKER_DB" "$T/near.db"
+status stage-near-allowed 0 "$TRACKER" --db "$T/near.db" import --new-stage "grand finals" --new-team "LOUD SNICKERS" "$T/finals.json"
+contains stage-near-allowed-summary "1 file: 1 matches added" "$OUT"
+eq stage-near-stages 3 "$(sql "$T/near.db" 'SELECT count(*) FROM stage')"
+# stage names that differ in a number or a one-letter word are different stages
+printf '{"tournament": "Near Cup", "stage": "Group A", "matches": []}' | "$TRACKER" --db "$T/near.db" import - >/dev/null 2>&1
+status stage-near-letter 0 "$TRACKER" --db "$T/near.db" import - <<'JSON'
+[{"tournament": "Near Cup", "stage": "Group B", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]},
+ {"tournament": "Near Cup", "stage": "Day 2", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]},
+ {"tournament": "Near Cup", "stage": "Day 12", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]}]
+JSON
+eq stage-near-letter-stored "Day 12
+Day 2
+Group A
+Group B" "$(sql "$T/near.db" "SELECT s.name FROM stage s JOIN tournament t ON t.id = s.tournament_id WHERE t.slug = 'near-cup' ORDER BY 1")"
+
+# --- bytes a CSV cannot hold
+printf 'match,team,placement,kills\n1,L\377S,1,0\n' >"$T/latin1.csv"
+# the header is 27 bytes with its line feed; then "1,L": byte 30
+bad csv-utf8 "$T/latin1.csv:2: invalid UTF-8 at byte 30" "$T/latin1.csv"
+printf 'match,team,placement,kills\n1,LOS,1,0\r2,LOS,1,0\n' >"$T/cr.csv"
+bad csv-bare-cr "$T/cr.csv:2: kills: a carriage return without a line feed after it" --tournament x --stage y "$T/cr.csv"
+printf 'match,team,placement,kills\n1,LOS,1,0\000\n' >"$T/nul.csv"
+# 27 bytes, then "1,LOS,1,0" (9): byte 36
+bad csv-nul "$T/nul.csv:2: NUL byte (not allowed in a CSV file) at byte 36" "$T/nul.csv"
