@@ -4,8 +4,8 @@
 # of libFuzzer, replays each crashing input kept in
 # tests/fuzz/regressions/NAME/ (one case per input) and then its whole seed
 # corpus (the importer's also gets the real data and the bad inputs of
-# tests/import/). A case fails when the driver aborts, a sanitizer reports,
-# or nothing was replayed.
+# tests/import/, the CSV importer's the CSV files there). A case fails when
+# the driver aborts, a sanitizer reports, or nothing was replayed.
 . ./lib.sh
 top=$TESTS/..
 
@@ -38,6 +38,8 @@ for src in "$TESTS"/fuzz/fuzz_*.c; do
 	if [ "$name" = import ]; then
 		extra="$DATA/group-stage.json $DATA/grand-final.json"
 		[ -d "$TESTS/import" ] && extra="$extra $(find "$TESTS/import" -type f -size -1024k | sort)"
+	elif [ "$name" = csv ]; then
+		extra=$(find "$TESTS/import" -type f -name '*.csv' | sort)
 	fi
 	replay "$name" "fuzz-$name-corpus" "$TESTS/fuzz/corpus/$name" $extra
 done

@@ -1,5 +1,6 @@
 /*
- * fuzz_import.c: libFuzzer driver for the match JSON importer. Each input is
+ * fuzz_import.c: libFuzzer driver for the match JSON importer (and, included
+ * by fuzz_csv.c with FUZZ_IMPORTER set, the CSV one). Each input is
  * imported into an in-memory database as a file would be by `tracker import`;
  * what it stores is scored (standings of each stage, the map and player
  * tables); it is imported again (identical content must be "unchanged"),
@@ -15,12 +16,19 @@
 #include <string.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "db.h"
 #include "json.h"
 #include "maps.h"
 #include "players.h"
 #include "standings.h"
 #include "util.h"
+
+/* The importer under test, and the name its messages carry. */
+#ifndef FUZZ_IMPORTER
+#define FUZZ_IMPORTER import_json_with
+#define FUZZ_NAME     "fuzz.json"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
 
@@ -139,15 +147,16 @@ score(void)
 	buf_free(&out);
 }
 
-/* Import data once with the given replace flag. Returns import_json's result. */
+/* Import data once with the given replace flag. Returns the importer's result. */
 static int
 import(const char *data, size_t len, int replace, struct import_stats *st)
 {
 	struct buf msgs = {0};
+	struct import_options opt = {.replace = replace};
 	memset(st, 0, sizeof *st);
-	int rc = import_json(db, "fuzz.json", data, len, replace, st, &msgs);
+	int rc = FUZZ_IMPORTER(db, FUZZ_NAME, data, len, &opt, st, &msgs);
 	if (rc != 0 && rc != -1)
-		fail("import_json returned neither 0 nor -1");
+		fail("the importer returned neither 0 nor -1");
 	if (msgs.len != strlen(msgs.data ? msgs.data : ""))
 		fail("a message holds a NUL byte");
 	buf_free(&msgs);

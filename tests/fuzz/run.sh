@@ -1,12 +1,12 @@
 #!/bin/sh
 # run.sh LIMIT [DRIVER...]: build each libFuzzer driver tests/fuzz/fuzz_NAME.c
-# (all of them, or the NAMEs given: import, rules, http) with
+# (all of them, or the NAMEs given: import, csv, rules, http) with
 # clang -fsanitize=fuzzer,address,undefined and run it over its corpus.
 # LIMIT is seconds per driver, or "runs=N" for N executions. The corpus grows
 # in build/fuzz/corpus/NAME, seeded from tests/fuzz/corpus/NAME, the kept
 # crashing inputs in tests/fuzz/regressions/NAME and, for the importer, the
-# real data and the bad inputs of tests/import/. Prints each driver's
-# execution count; a crash leaves its input in build/fuzz/ (copy it into
+# real data and the bad inputs of tests/import/ (for the CSV importer, the
+# CSV files there). Prints each driver's execution count; a crash leaves its input in build/fuzz/ (copy it into
 # tests/fuzz/regressions/NAME/ so that `make test` replays it) and makes the
 # script exit 1.
 set -u
@@ -49,9 +49,13 @@ for name in $drivers; do
 		for f in data/*.json $(find tests/import -type f -size -64k 2>/dev/null); do
 			cp "$f" "$corpus/seed-$(echo "$f" | tr / _)"
 		done
+	elif [ "$name" = csv ]; then
+		for f in $(find tests/import -type f -name '*.csv' 2>/dev/null); do
+			cp "$f" "$corpus/seed-$(echo "$f" | tr / _)"
+		done
 	fi
 	case $name in
-	import) maxlen=65536 ;;
+	import | csv) maxlen=65536 ;;
 	http) maxlen=16384 ;;
 	*) maxlen=4096 ;;
 	esac
