@@ -1,12 +1,14 @@
 /*
- * test-import.c: import_json called as the web server calls it: on a buffer
- * that is not NUL-terminated (ASan catches a read past its end), with the
- * statistics adding up over calls, messages labelled with the given name,
- * the error cap, and nothing written when a document is refused.
+ * test-import.c: import_json and import_csv called as the web server calls
+ * them: on a buffer that is not NUL-terminated (ASan catches a read past its
+ * end), with the statistics adding up over calls, messages labelled with
+ * the given name, the error cap, and nothing written when a document is
+ * refused.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "db.h"
 #include "json.h"
 #include "unit.h"
@@ -76,6 +78,31 @@ main(void)
 	CHECK("many-rest", strstr(msgs.data, "POST body: 5 more errors not shown\n") != NULL);
 	CHECK("many-nothing-written", db_int(db, 0, "SELECT count(*) FROM match", 0) == 1 &&
 	                                  db_int(db, 0, "SELECT count(*) FROM team", 0) == 2);
+
+	/* a CSV whose last cell ends the buffer (no line feed, no NUL after it) */
+	static const char rows[] = "tournament;stage;match;team;placement;kills\r\n"
+	                           "Cup;Final;3;\"A\";1;3\r\nCup;Final;3;B;2;0";
+	struct import_options opt = {0};
+	char *copy = xmalloc(sizeof rows - 1);
+	memcpy(copy, rows, sizeof rows - 1);
+	buf_reset(&msgs);
+	CHECK("csv-stored",
+	      import_csv(db, "POST body", copy, sizeof rows - 1, &opt, &st, &msgs) == 0);
+	CHECK("csv-counts", st.files == 5 && st.matches_added == 2);
+	CHECK("csv-last-cell",
+	      db_int(db, 0,
+	             "SELECT r.kills FROM result r JOIN match m ON m.id = r.match_id"
+	             " JOIN team t ON t.id = r.team_id WHERE m.number = 3"
+	             " AND t.name = 'B'",
+	             0) == 0);
+	/* cut inside the quoted cell: its quote never closes */
+	size_t cut = (size_t)(strstr(rows, "\"A\"") - rows) + 2;
+	buf_reset(&msgs);
+	CHECK("csv-cut-refused", import_csv(db, "POST body", copy, cut, &opt, &st, &msgs) == -1);
+	CHECK_STR("csv-cut-message",
+	          "POST body:2: team: a quote opens a cell that it never closes\n",
+	          msgs.data ? msgs.data : "");
+	free(copy);
 
 	/* a refused document in the middle of a transaction-less connection leaves none open */
 	CHECK("no-open-transaction", sqlite3_get_autocommit(db) == 1);
