@@ -547,6 +547,10 @@ bad stage-near "$T/finals.json: stage: 'Grand Finals' is not a stage of 'FFWS Br
 # (a slug that is not the stage's: GroupStage is groupstage, Group Stage group-stage)
 sqlite3 :memory: "SELECT json_set(readfile('$GS'), '\$.stage', 'GroupStage', '\$.matches', json('[]'))" >"$T/group-stage.json"
 bad stage-near-spelling "$T/group-stage.json: stage: 'GroupStage' is not a stage of 'FFWS Brazil 2026 Split 1', which has a stage 'Group Stage'" "$T/group-stage.json"
+for s in GrandFinal "Grand Finall" "grand FINALS"; do
+	sqlite3 :memory: "SELECT json_set(readfile('import/good/match-121.json'), '\$.stage', '$s')" >"$T/near.json"
+	bad "stage-near-$s" "$T/near.json: stage: '$s' is not a stage of 'FFWS Brazil 2026 Split 1', which has a stage 'Grand Final'" "$T/near.json"
+done
 cp "$TRACKER_DB" "$T/near.db"
 status stage-near-allowed 0 "$TRACKER" --db "$T/near.db" import --new-stage "grand finals" --new-team "LOUD SNICKERS" "$T/finals.json"
 contains stage-near-allowed-summary "1 file: 1 matches added" "$OUT"
@@ -555,10 +559,12 @@ eq stage-near-stages 3 "$(sql "$T/near.db" 'SELECT count(*) FROM stage')"
 printf '{"tournament": "Near Cup", "stage": "Group A", "matches": []}' | "$TRACKER" --db "$T/near.db" import - >/dev/null 2>&1
 status stage-near-letter 0 "$TRACKER" --db "$T/near.db" import - <<'JSON'
 [{"tournament": "Near Cup", "stage": "Group B", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]},
+ {"tournament": "Near Cup", "stage": "Day 1", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]},
  {"tournament": "Near Cup", "stage": "Day 2", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]},
  {"tournament": "Near Cup", "stage": "Day 12", "match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 0}]}]
 JSON
-eq stage-near-letter-stored "Day 12
+eq stage-near-letter-stored "Day 1
+Day 12
 Day 2
 Group A
 Group B" "$(sql "$T/near.db" "SELECT s.name FROM stage s JOIN tournament t ON t.id = s.tournament_id WHERE t.slug = 'near-cup' ORDER BY 1")"
