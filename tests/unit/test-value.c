@@ -2,7 +2,7 @@
  * test-value.c: the wording of each fault a value can have (value.c), the
  * same for every reader: integers at and past their bounds, strings cut
  * for a message on a character boundary, names with control characters,
- * the one-of and unknown-key lists.
+ * the one-of, unknown-key and unknown-column lists.
  */
 #include "unit.h"
 #include "value.h"
@@ -84,6 +84,8 @@ main(void)
 	CHECK_STR("keys-two", "unknown key (a zone has to and label)", why);
 	value_unknown_key("a zone", keys, 3, why);
 	CHECK_STR("keys-three", "unknown key (a zone has to, label and colour)", why);
+	value_unknown_column("a zone", keys, 2, why);
+	CHECK_STR("columns-two", "unknown column (a zone has to and label)", why);
 
 	v = str("2025-11-15T14:00:00+07:00");
 	CHECK("datetime-ok", value_datetime(&v, &name, why) == 0);
