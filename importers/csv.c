@@ -54,6 +54,7 @@ struct cresult {
 	int line;    /* the line of the team's first row in the match */
 	int row;     /* that row's index */
 	char *key;   /* name_key() of the team */
+	int bad;     /* 1: that row's team cells were wrong (no comparing) */
 	int *plines; /* the line of each player entry */
 	int cap;     /* entries allocated, in plines and in the result's players */
 };
@@ -445,8 +446,8 @@ same_text(const char *a, const char *b)
 
 /*
  * The stage of row w: its tournament and stage cells, or the ones given
- * apart (d->opt) when there are no such columns; given both ways they must
- * name the same. Its index in d->stages, or -1 reported.
+ * apart (d->opt) when there are no such columns (or the cell is empty);
+ * given both ways they must name the same. Its index in d->stages, or -1 reported.
  */
 static int
 row_stage(struct doc *d, const struct csv *c, const struct row *w)
@@ -454,6 +455,9 @@ row_stage(struct doc *d, const struct csv *c, const struct row *w)
 	const char *t, *s, *given[2] = {d->opt->tournament, d->opt->stage};
 	if (name_cell(d, c, w, C_TOURNAMENT, &t) != 0 || name_cell(d, c, w, C_STAGE, &s) != 0)
 		return -1;
+	/* an empty cell is no stage given when one is given apart */
+	t = t && *t == '\0' && given[0] ? NULL : t;
+	s = s && *s == '\0' && given[1] ? NULL : s;
 	const char *cells[2] = {t, s};
 	for (int k = 0; k < 2; k++) {
 		if (cells[k] == NULL || given[k] == NULL)
@@ -599,10 +603,12 @@ read_row(struct doc *d, struct csv *c, int wi)
 		x->team = team;
 		x->status = tc.status, x->placement = tc.placement, x->kills = tc.kills;
 		x->spell = doc_team(d, m, r, team);
+		c->m[m].res[r].bad = tbad;
 	} else {
 		const struct doc_result *x = &g->results[r];
 		int first = c->m[m].res[r].row;
 		free(key);
+		tbad |= c->m[m].res[r].bad;
 		if (!tbad && x->status != tc.status)
 			disagree(d, c, w, first, C_STATUS, "the rows of a team in a match");
 		else if (!tbad && x->placement != tc.placement)

@@ -536,8 +536,11 @@ stage_number_gaps(struct store *s, int i)
 			held = xcalloc(MAX_MATCH + 1, 1);
 			sqlite3_bind_int64(st, 1, d->stages[i].id);
 			int rc;
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-				held[sqlite3_column_int(st, 0)] = 1;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				int n = sqlite3_column_int(st, 0);
+				if (n >= 1 && n <= MAX_MATCH)
+					held[n] = 1;
+			}
 			sqlite3_reset(st);
 			if (rc != SQLITE_DONE) {
 				free(held);
