@@ -473,7 +473,7 @@ for s in grand-final group-stage; do
 	"$TRACKER" --db "$C" standings --stage $s --format csv >"$T/got-$s" 2>&1
 	same_file "csv-real-standings-$s" "$T/want-$s" "$T/got-$s"
 done
-eq csv-real-champion "Champion: LOUD SNICKERS, decided in match 14" "$("$TRACKER" --db "$C" standings --stage grand-final | grep '^Champion:')"
+contains csv-real-champion "Champion: LOUD SNICKERS, decided in match 14" "$("$TRACKER" --db "$C" standings --stage grand-final)"
 rows="SELECT s.name, m.number, m.day, m.map, t.name, r.placement, r.kills, r.status FROM result r
 	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN team t ON t.id = r.team_id ORDER BY 1, 2, 5"
 # (the pasted Group Stage has no player rows)
@@ -542,6 +542,8 @@ contains gaps-json-placement "-: warning: match 6: no team has placement 2 (a ga
 contains gaps-json-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 3 warnings" "$OUT"
 
 # --- a new stage named like an existing one of its tournament is refused, unless --new-stage
+# (the database as it is now, the log rows of the imports above with it)
+dump "$TRACKER_DB" >"$T/dump-real"
 sqlite3 :memory: "SELECT json_set(readfile('import/good/match-121.json'), '\$.stage', 'Grand Finals')" >"$T/finals.json"
 bad stage-near "$T/finals.json: stage: 'Grand Finals' is not a stage of 'FFWS Brazil 2026 Split 1', which has a stage 'Grand Final' (a typo? import with --new-stage 'Grand Finals' to create it)" "$T/finals.json"
 # (a slug that is not the stage's: GroupStage is groupstage, Group Stage group-stage)
