@@ -57,8 +57,8 @@ doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const 
  * Where match m, result r and player entry p are, for a message that
  * points at another place ("also matches[0]", "also line 3"), into out.
  */
-static void
-where_of(const struct doc *d, int m, int r, int p, struct buf *out)
+void
+doc_where(const struct doc *d, int m, int r, int p, struct buf *out)
 {
 	struct buf w = {0};
 	d->locate(d, m, r, p, NULL, &w);
@@ -121,7 +121,7 @@ intern(struct doc *d, int team, int m, int r, int p, const char *key, const char
 	struct names_entity *e = &n->ents[n->sps[sp].entity];
 	if (e->stamp == m + 1) {
 		struct buf also = {0};
-		where_of(d, m, e->where_r, e->where_p, &also);
+		doc_where(d, m, e->where_r, e->where_p, &also);
 		doc_report(d, 0, m, r, p, key, "%s '%s' is already in this match (%s)",
 		           team ? "team" : "player", name, also.data);
 		buf_free(&also);
@@ -182,7 +182,7 @@ check_lobby(struct doc *d, int m)
 			continue;
 		if (first >= 0) {
 			struct buf also = {0};
-			where_of(d, m, first, -1, &also);
+			doc_where(d, m, first, -1, &also);
 			doc_report(d, 0, m, r, -1, "placement",
 			           "a second Booyah: '%s' (%s) is placed 1st too",
 			           g->results[first].team, also.data);
@@ -254,7 +254,7 @@ check_numbers(struct doc *d)
 		if (v[i]->number > 0 && v[i]->number == v[i - 1]->number &&
 		    v[i]->stage == v[i - 1]->stage) {
 			buf_reset(&also);
-			where_of(d, (int)(v[i - 1] - d->matches), -1, -1, &also);
+			doc_where(d, (int)(v[i - 1] - d->matches), -1, -1, &also);
 			doc_report(d, 0, (int)(v[i] - d->matches), -1, -1, "match",
 			           "match number %d appears twice in this document (also %s)",
 			           v[i]->number, also.data);

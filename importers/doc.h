@@ -169,6 +169,7 @@ int doc_import(sqlite3 *db, const char *name, const char *data, size_t len,
                struct buf *msgs);
 void doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+void doc_where(const struct doc *d, int m, int r, int p, struct buf *out);
 int doc_stage(struct doc *d, int m, const char *tournament, const char *stage);
 int doc_team(struct doc *d, int m, int r, const char *team);
 int doc_player(struct doc *d, int m, int r, int p, const char *key, const char *name);

@@ -386,6 +386,24 @@ given(int64_t n, char *out, size_t size)
 }
 
 /*
+ * Where result r (and its player entry p, or -1) of match m is, as a
+ * message about the match says it: "results[2].players[1]" (in the match
+ * object), "line 106" (a CSV's row). Returns out's text.
+ */
+static const char *
+entry(const struct store *s, int m, int r, int p, struct buf *out)
+{
+	buf_reset(out);
+	if (s->d->kind == DOC_ROWS)
+		doc_where(s->d, m, r, p, out);
+	else if (p < 0)
+		buf_printf(out, "results[%d]", r);
+	else
+		buf_printf(out, "results[%d].players[%d]", r, p);
+	return out->data;
+}
+
+/*
  * Compare match m of the document with stored match id (whose day, map,
  * played_at and void are given; day -1: NULL) and write the first
  * difference into why. Returns 1 differs, 0 same, -1 database error
@@ -422,6 +440,7 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 	}
 	struct row *res = stored_rows(s, S_RESULTS, id, &nres);
 	struct row *pl = stored_rows(s, S_PRESULTS, id, &npl);
+	struct buf at = {0};
 	int rc = 0;
 	if (g->nresults != nres) {
 		buf_printf(why, "%d results, stored %d", g->nresults, nres);
@@ -435,17 +454,19 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 		if (tid == 0)
 			rc = -1;
 		else if (y == NULL)
-			buf_printf(why, "results[%d] (%s) is not in the stored match", r, x->team);
+			buf_printf(why, "%s (%s) is not in the stored match",
+			           entry(s, m, r, -1, &at), x->team);
 		else if ((int64_t)x->status != y->status)
-			buf_printf(why, "results[%d] (%s) status %s, stored %s", r, x->team,
-			           status_name[x->status], status_name[y->status]);
+			buf_printf(why, "%s (%s) status %s, stored %s", entry(s, m, r, -1, &at),
+			           x->team, status_name[x->status], status_name[y->status]);
 		else if (x->placement != y->placement)
-			buf_printf(why, "results[%d] (%s) placement %s, stored %s", r, x->team,
-			           given(x->placement, a, sizeof a),
+			buf_printf(why, "%s (%s) placement %s, stored %s", entry(s, m, r, -1, &at),
+			           x->team, given(x->placement, a, sizeof a),
 			           given(y->placement, b, sizeof b));
 		else if (x->kills != y->kills)
-			buf_printf(why, "results[%d] (%s) kills %s, stored %s", r, x->team,
-			           given(x->kills, a, sizeof a), given(y->kills, b, sizeof b));
+			buf_printf(why, "%s (%s) kills %s, stored %s", entry(s, m, r, -1, &at),
+			           x->team, given(x->kills, a, sizeof a),
+			           given(y->kills, b, sizeof b));
 		for (int p = 0; p < x->nplayers && rc == 0 && why->len == 0; p++) {
 			const struct doc_player *q = &x->players[p];
 			int64_t pid = entity_id(s, 0, q->spell, 0);
@@ -454,19 +475,16 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 			if (pid == 0)
 				rc = -1;
 			else if (z == NULL || z->team != tid)
-				buf_printf(
-				    why,
-				    "results[%d].players[%d] (%s) is not in the stored match "
-				    "for %s",
-				    r, p, pname, x->team);
+				buf_printf(why, "%s (%s) is not in the stored match for %s",
+				           entry(s, m, r, p, &at), pname, x->team);
 			else if (q->kills != z->kills || q->damage != z->damage ||
 			         q->assists != z->assists || q->mvp != z->mvp)
 				buf_printf(
 				    why,
-				    "results[%d].players[%d] (%s) kills/damage/assists/mvp "
+				    "%s (%s) kills/damage/assists/mvp "
 				    "%d/%d/%d/%d, stored %lld/%lld/%lld/%lld (-1: not given)",
-				    r, p, pname, q->kills, q->damage, q->assists, q->mvp,
-				    (long long)z->kills, (long long)z->damage,
+				    entry(s, m, r, p, &at), pname, q->kills, q->damage, q->assists,
+				    q->mvp, (long long)z->kills, (long long)z->damage,
 				    (long long)z->assists, (long long)z->mvp);
 		}
 		if (why->len)
@@ -478,6 +496,7 @@ differs(struct store *s, int m, int64_t id, int day, const char *map, const char
 	}
 	free(res);
 	free(pl);
+	buf_free(&at);
 	return rc;
 }
 

@@ -494,12 +494,14 @@ dump "$C" >"$T/dump-after"
 same_file csv-again-dump "$T/dump-csv" "$T/dump-after"
 
 # a changed cell is refused naming the difference, then --replace stores it: match 3's
-# rows of TEAM are each 4 players' (the kills of every row of the team change)
+# rows of TEAM are each 4 players' (the kills of every row of the team change). Match 3
+# starts after the header and 2 x 48 rows, on line 98; TEAM, its 3rd team, 2 x 4 rows later
+# on line 106
 team=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[2].results[2].team'")
 kills=$(sqlite3 :memory: "SELECT readfile('$GF') ->> '\$.matches[2].results[2].kills'")
 awk -F';' -v OFS=';' -v t="\"$team\"" '$11 == 3 && $6 == t { $7 = 99 } { print }' "$T/gf.csv" >"$T/gf-kills.csv"
 status csv-changed 1 "$TRACKER" --db "$C" import "$T/gf-kills.csv"
-contains csv-changed-message "$T/gf-kills.csv:98: match 3 differs from the stored one: results[2] ($team) kills 99, stored $kills (--replace stores the new content)" "$OUT"
+contains csv-changed-message "$T/gf-kills.csv:98: match 3 differs from the stored one: line 106 ($team) kills 99, stored $kills (--replace stores the new content)" "$OUT"
 dump "$C" >"$T/dump-after"
 same_file csv-changed-unchanged "$T/dump-csv" "$T/dump-after"
 status csv-replace 0 "$TRACKER" --db "$C" import --replace "$T/gf-kills.csv"
