@@ -157,14 +157,14 @@ same_file "API after the POST = CLI" "$T/cli.json" "$T/body"
 # a spreadsheet's rows (semicolons, CRLF) as text/csv, the stage in the query
 printf 'match;team;placement;kills\r\n1;Alpha;1;4\r\n1;Bravo;2;1\r\n' >"$T/m1.csv"
 csv_url="${U}api/v1/matches?tournament=CSV%20Cup&stage=Final"
-eq "POST text/csv 201" 201 "$(code "$csv_url" -H "Authorization: Bearer tok-$$" -H 'Content-Type: text/csv; charset=utf-8' --data-binary @"$T/m1.csv")"
+eq "POST text/csv 201" 201 "$(code "$csv_url" -H "Authorization: Bearer $TOK" -H 'Content-Type: text/csv; charset=utf-8' --data-binary @"$T/m1.csv")"
 eq "POST text/csv stored" "Alpha|1|4
 Bravo|2|1" "$(sql "$TRACKER_DB" "SELECT t.name, r.placement, r.kills FROM result r JOIN team t ON t.id = r.team_id
 	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id JOIN tournament u ON u.id = s.tournament_id
 	WHERE u.slug = 'csv-cup' ORDER BY 1")"
-eq "POST text/csv again 200" 200 "$(code "$csv_url" -H "Authorization: Bearer tok-$$" -H 'Content-Type: text/csv' --data-binary @"$T/m1.csv")"
+eq "POST text/csv again 200" 200 "$(code "$csv_url" -H "Authorization: Bearer $TOK" -H 'Content-Type: text/csv' --data-binary @"$T/m1.csv")"
 printf 'match;team;placement;kills\r\n2;Alpha;1;-1\r\n' >"$T/m2.csv"
-eq "POST bad text/csv 400" 400 "$(code "$csv_url" -H "Authorization: Bearer tok-$$" -H 'Content-Type: text/csv' --data-binary @"$T/m2.csv")"
+eq "POST bad text/csv 400" 400 "$(code "$csv_url" -H "Authorization: Bearer $TOK" -H 'Content-Type: text/csv' --data-binary @"$T/m2.csv")"
 contains "400 names the line and the column" '"POST body:2: kills: must be at least 0, got -1"' "$(cat "$T/body")"
 
 # An import by another process reaches an open event stream. The stream
