@@ -27,6 +27,10 @@ LISTEN  ?= 127.0.0.1:8080
 
 PREFIX ?= /usr/local
 
+# tracker --version: git describe of the checkout at build time.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo unknown)
+build/rel/tracker/main.o build/asan/obj/tracker/main.o: WARN += -DTRACKER_VERSION='"$(VERSION)"'
+
 .PHONY: all install deps test-deps demo check test test-long bench fuzz clean format
 
 all: build/tracker
@@ -108,6 +112,9 @@ fuzz: test-deps
 
 install: build/tracker
 	install -D -m 755 build/tracker $(DESTDIR)$(PREFIX)/bin/tracker
+	install -D -m 644 tracker/tracker.1 $(DESTDIR)$(PREFIX)/share/man/man1/tracker.1
+	install -D -m 644 tracker/tracker.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tracker
 
 format:
 	clang-format -i tracker/*.[ch] importers/*.[ch] web/*.[ch] tests/*/*.c

@@ -15,8 +15,8 @@ struct report *
 catalog_tournaments(sqlite3 *db)
 {
 	static const struct report_column cols[] = {
-	    {"Tournament", "tournament"}, {"Slug", "tournament_slug"}, {"Stage", "stage"},
-	    {"Stage slug", "stage_slug"}, {"Matches", "matches"},      {"Teams", "teams"},
+	    {"Tournament", "tournament"},    {"Slug", "tournament_slug", 2}, {"Stage", "stage"},
+	    {"Stage slug", "stage_slug", 1}, {"Matches", "matches"},         {"Teams", "teams"},
 	    {"Ruleset", "ruleset"},
 	};
 	sqlite3_stmt *st = db_prepare(
@@ -61,13 +61,13 @@ catalog_matches(sqlite3 *db, int64_t stage)
 {
 	static const struct report_column cols[] = {
 	    {"Match", "match"},
-	    {"Day", "day"},
+	    {"Day", "day", 0, 0, 1},
 	    {"Map", "map"},
 	    {"Booyah", "booyah"},
 	    {"Kills", "booyah_kills"},
-	    {"Lobby kills", "lobby_kills"},
-	    {"Teams", "teams"},
-	    {"Played at", "played_at"},
+	    {"Lobby kills", "lobby_kills", 2},
+	    {"Teams", "teams", 1},
+	    {"Played at", "played_at", 3, 0, 1},
 	    {"Void", "void"},
 	    {"DQ/forfeit", "dq"},
 	};
@@ -123,9 +123,9 @@ catalog_teams(sqlite3 *db)
 {
 	static const struct report_column cols[] = {
 	    {"Team", "team"},
-	    {"Slug", "slug"},
+	    {"Slug", "slug", 1},
 	    {"Matches", "matches"},
-	    {"Aliases", "aliases"},
+	    {"Aliases", "aliases", 0, 0, 1},
 	};
 	sqlite3_stmt *st = db_prepare(
 	    db, "SELECT t.name, t.slug, (SELECT count(*) FROM result r WHERE r.team_id = t.id),"

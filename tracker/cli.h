@@ -3,33 +3,49 @@
 #define TRACKER_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdint.h>
 
 #include "report.h"
 
 struct command {
-	const char *name;                                        /* as typed */
+	const char *name;                                            /* as typed */
 	int (*fn)(const struct command *cmd, int argc, char **argv); /* returns the exit status */
-	const char *usage;                                       /* synopsis after "tracker " */
-	const char *summary;                                     /* one line for `tracker help` */
-	const char *options;                                     /* option lines for --help */
-	int plain;                                               /* 1: prints no table, no --format */
+	const char *usage;                                           /* synopsis after "tracker " */
+	const char *summary; /* one line for `tracker help` */
+	const char *options; /* option lines for --help */
+	int plain;           /* 1: prints no table, no --format */
 };
 
 struct cli {
 	const char *db;     /* --db FILE, or NULL: db_path() decides */
 	enum format format; /* --format */
+	const char *sort;   /* --sort COLUMN, or NULL */
+	int top;            /* --top N; -1: every row */
+	int wide;           /* --wide */
+	int color;          /* --color: 1 always, 0 never, -1 on a terminal without NO_COLOR */
+	char **argv;        /* the command's arguments as main() passed them, for messages */
 };
 
 extern struct cli cli;
 
+enum { CLI_SORT = 0x100, CLI_TOP, CLI_WIDE, CLI_COLOR };
+
 /* Long options every command takes; each command's getopt_long table ends with these. */
 #define CLI_COMMON_OPTIONS                                                                         \
 	{"db", required_argument, NULL, 'D'}, {"format", required_argument, NULL, 'F'},            \
-	    {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}
+	    {"help", no_argument, NULL, 'h'}, {"sort", required_argument, NULL, CLI_SORT},         \
+	    {"top", required_argument, NULL, CLI_TOP}, {"wide", no_argument, NULL, CLI_WIDE},      \
+	    {"color", required_argument, NULL, CLI_COLOR},                                         \
+	{                                                                                          \
+		NULL, 0, NULL, 0                                                                   \
+	}
 
 void cli_option(const struct command *cmd, int c, const char *arg);
+int cli_options_of(const struct command *cmd, char **names, int max);
+void cli_wrap(FILE *fp, const char *s, int width, int indent, int brackets);
+void cli_usage_line(const struct command *cmd, FILE *fp);
 _Noreturn void cli_usage(const struct command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 sqlite3 *cli_db(void);
@@ -37,13 +53,23 @@ int64_t cli_tournament(sqlite3 *db, const char *arg);
 int64_t cli_stage(sqlite3 *db, int64_t tournament, const char *arg);
 int64_t cli_team(sqlite3 *db, const char *arg);
 int64_t cli_player(sqlite3 *db, const char *arg);
-void cli_print(const struct report *t);
+int64_t cli_stage_any(sqlite3 *db, int64_t tournament, const char *arg);
+void cli_days(const struct command *cmd, const char *arg, int *from, int *to);
+char *cli_days_text(int from, int to);
+char *cli_map(sqlite3 *db, const char *arg);
+void cli_print(struct report *t);
+void cli_print_json(const struct command *cmd, struct buf *b);
+void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_width(void);
+const char *cli_suggest(const char *arg, const char *const *names, int n);
 double cli_clock(void);
 void cli_timing(const char *what, double start);
 
 int cmd_import(const struct command *, int, char **);
 int cmd_tournaments(const struct command *, int, char **);
 int cmd_matches(const struct command *, int, char **);
+int cmd_match(const struct command *, int, char **);
+int cmd_compare(const struct command *, int, char **);
 int cmd_teams(const struct command *, int, char **);
 int cmd_standings(const struct command *, int, char **);
 int cmd_maps(const struct command *, int, char **);
@@ -58,5 +84,7 @@ int cmd_rename(const struct command *, int, char **);
 int cmd_alias(const struct command *, int, char **);
 int cmd_log(const struct command *, int, char **);
 int cmd_backup(const struct command *, int, char **);
+int cmd_complete(const struct command *, int, char **);
+void cli_complete_names(sqlite3 *db, const char *what);
 
 #endif

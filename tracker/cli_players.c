@@ -1,9 +1,11 @@
 /*
  * cli_players.c: `tracker players`: every player's matches, kills, damage,
- * assists and MVPs over a tournament, a stage, a team or a map, most kills
- * first; a player who changed teams has one row (--by-team: one per team).
+ * assists and MVPs over a tournament, a stage, a team, a map or some days,
+ * most kills first (or as --sort says); a player who changed teams has one
+ * row (--by-team: one per team); --player keeps one player's rows.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "players.h"
@@ -12,11 +14,16 @@
 int
 cmd_players(const struct command *cmd, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"tournament", required_argument, NULL, 't'}, {"stage", required_argument, NULL, 's'},
-	    {"team", required_argument, NULL, 'T'},       {"map", required_argument, NULL, 'm'},
-	    {"by-team", no_argument, NULL, 'b'},          CLI_COMMON_OPTIONS};
-	const char *targ = NULL, *sarg = NULL, *team = NULL;
+	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
+	                                     {"stage", required_argument, NULL, 's'},
+	                                     {"team", required_argument, NULL, 'T'},
+	                                     {"map", required_argument, NULL, 'm'},
+	                                     {"day", required_argument, NULL, 'd'},
+	                                     {"days", required_argument, NULL, 'd'},
+	                                     {"player", required_argument, NULL, 'p'},
+	                                     {"by-team", no_argument, NULL, 'b'},
+	                                     CLI_COMMON_OPTIONS};
+	const char *targ = NULL, *sarg = NULL, *team = NULL, *marg = NULL, *parg = NULL;
 	struct players_query q = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -24,10 +31,16 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 			targ = optarg;
 		else if (c == 's')
 			sarg = optarg;
-		else if (c == 'T')
+		else if (c == 'T') {
+			if (team)
+				cli_usage(cmd, "--team: one team");
 			team = optarg;
-		else if (c == 'm')
-			q.map = optarg;
+		} else if (c == 'm')
+			marg = optarg;
+		else if (c == 'd')
+			cli_days(cmd, optarg, &q.day_from, &q.day_to);
+		else if (c == 'p')
+			parg = optarg;
 		else if (c == 'b')
 			q.by_team = 1;
 		else
@@ -37,33 +50,60 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
 	sqlite3 *db = cli_db();
 	q.tournament = cli_tournament(db, targ);
-	if (sarg)
-		q.stage = cli_stage(db, q.tournament, sarg);
+	q.stage = cli_stage_any(db, q.tournament, sarg);
 	if (team)
 		q.team = cli_team(db, team);
+	char *map = marg ? cli_map(db, marg) : NULL;
+	q.map = map;
+	int64_t player = parg ? cli_player(db, parg) : 0;
 	struct player_row *rows;
 	int nrows;
 	double t0 = cli_clock();
 	players_compute(db, &q, &rows, &nrows);
 	cli_timing("query", t0);
-	if (q.map && nrows == 0)
-		die("no player played on map '%s' here", q.map);
+	if (player) { /* that player's rows only */
+		int k = 0;
+		for (int i = 0; i < nrows; i++) {
+			struct player_row tmp = rows[k];
+			if (rows[i].player_id != player)
+				continue;
+			rows[k] = rows[i];
+			rows[i] = tmp;
+			k++;
+		}
+		for (int i = k; i < nrows; i++) {
+			free(rows[i].player);
+			free(rows[i].team);
+			free(rows[i].team_slug);
+			free(rows[i].teams);
+		}
+		nrows = k;
+	}
+	if (map && nrows == 0)
+		die("no player played on map '%s' here", map);
 	if (cli.format == FORMAT_JSON) {
 		struct buf b = {0};
 		players_json(rows, nrows, &b);
-		fwrite(b.data, 1, b.len, stdout);
-		buf_free(&b);
+		cli_print_json(cmd, &b);
 	} else {
-		if (cli.format == FORMAT_TABLE)
-			printf("Players%s%s%s%s%s%s, most kills first%s\n\n",
-			       sarg ? ", stage " : "", sarg ? sarg : "", team ? ", team " : "",
-			       team ? team : "", q.map ? ", map " : "", q.map ? q.map : "",
-			       q.by_team ? ", a row per team played for" : "");
+		if (cli.format == FORMAT_TABLE) {
+			char *days = cli_days_text(q.day_from, q.day_to);
+			cli_say("Players%s%s%s%s%s%s%s%s, %s%s", sarg ? ", stage " : "",
+			        sarg ? sarg : "", team ? ", team " : "", team ? team : "",
+			        map ? ", map " : "", map ? map : "", *days ? ", " : "", days,
+			        cli.sort ? "sorted by " : "most kills first",
+			        cli.sort ? cli.sort : "");
+			free(days);
+			if (q.by_team)
+				cli_say("A row per team played for");
+			printf("\n");
+		}
 		struct report *t = players_table(rows, nrows);
 		cli_print(t);
 		report_free(t);
 	}
 	players_free(rows, nrows);
+	free(map);
 	sqlite3_close(db);
 	return 0;
 }

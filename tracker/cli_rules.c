@@ -58,20 +58,20 @@ tiebreak_text(const struct ruleset *r)
 
 /* Print the rulesets of one stage (stage > 0) or of every stage of tournament. */
 static void
-show(sqlite3 *db, int64_t tournament, int64_t stage)
+show(const struct command *cmd, sqlite3 *db, int64_t tournament, int64_t stage)
 {
 	static const struct report_column cols[] = {
 	    {"Stage", "stage"},
 	    {"Ruleset", "name"},
-	    {"Stored", "stored"},
+	    {"Stored", "stored", 1},
 	    {"Placement points", "placement_points"},
 	    {"Kill pts", "kill_points"},
-	    {"Kill cap", "kill_cap"},
-	    {"Head start", "headstart"},
-	    {"Champion Rush", "champion_rush"},
+	    {"Kill cap", "kill_cap", 0, 0, 1},
+	    {"Head start", "headstart", 0, 0, 1},
+	    {"Champion Rush", "champion_rush", 0, 0, 1},
 	    {"Tiebreakers", "tiebreakers"},
-	    {"Zones", "zones"},
-	    {"Head start from", "headstart_from"},
+	    {"Zones", "zones", 0, 0, 1},
+	    {"Head start from", "headstart_from", 0, 0, 1},
 	};
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, name, ruleset IS NOT NULL FROM stage"
 	                                  " WHERE tournament_id = ?1 AND (?2 = 0 OR id = ?2)"
@@ -116,11 +116,11 @@ show(sqlite3 *db, int64_t tournament, int64_t stage)
 	sqlite3_finalize(st);
 	buf_puts(&json, json.len > 1 ? "\n]\n" : "]\n");
 	if (cli.format == FORMAT_JSON)
-		fwrite(json.data, 1, json.len, stdout);
+		cli_print_json(cmd, &json);
 	else
 		cli_print(t);
 	if (cli.format == FORMAT_TABLE)
-		printf("Presets (--preset, --ruleset): %s.\n", rules_presets);
+		cli_say("Presets (--preset, --ruleset): %s.", rules_presets);
 	buf_free(&json);
 	report_free(t);
 }
@@ -193,7 +193,7 @@ cmd_rules(const struct command *cmd, int argc, char **argv)
 			cli_usage(cmd, "--preset and --file go with rules set");
 		sqlite3 *db = cli_db();
 		int64_t t = cli_tournament(db, targ);
-		show(db, t, sarg ? cli_stage(db, t, sarg) : 0);
+		show(cmd, db, t, sarg ? cli_stage(db, t, sarg) : 0);
 		sqlite3_close(db);
 		return 0;
 	}

@@ -33,34 +33,38 @@ build_table(const struct standings *s, int words)
 {
 	static struct report_column cols[19];
 	int n = 0, group = any_row(s, 'g'), dq = any_row(s, 'd'), zone = any_row(s, 'z');
-	cols[n++] = (struct report_column){"Rank", "rank"};
+	/* header, key, drop (to fit a narrow terminal, highest first), lower is better,
+	   left out when all 0, left out when equal to */
+	cols[n++] = (struct report_column){"Rank", "rank", 0, 1};
 	cols[n++] = (struct report_column){"Team", "team"};
 	if (group)
-		cols[n++] = (struct report_column){"Group", "group"};
-	cols[n++] = (struct report_column){"M", "matches"};
+		cols[n++] = (struct report_column){"Group", "group", 3};
+	cols[n++] = (struct report_column){"M", "matches", 8};
 	if (dq)
-		cols[n++] = (struct report_column){"DQ/FF", "dq"};
-	cols[n++] = (struct report_column){"Booyahs", "booyahs"};
-	cols[n++] = (struct report_column){"Kills", "kills"};
-	cols[n++] = (struct report_column){"Place pts", "placement_points"};
-	cols[n++] = (struct report_column){"Kill pts", "kill_points"};
-	cols[n++] = (struct report_column){"Head start", "headstart"};
+		cols[n++] = (struct report_column){"DQ/FF", "dq", 5};
+	cols[n++] = (struct report_column){"Booyahs", "booyahs", 4};
+	cols[n++] = (struct report_column){"Kills", "kills", 6};
+	cols[n++] = (struct report_column){"Place pts", "placement_points", 7};
+	cols[n++] = (struct report_column){"Kill pts", "kill_points", 9, 0, 0, "kills"};
+	cols[n++] = (struct report_column){"Head start", "headstart", 10, 0, 1};
 	if (s->nadj)
-		cols[n++] = (struct report_column){"Adj", "adjustment"};
+		cols[n++] = (struct report_column){"Adj", "adjustment", 3, 0, 1};
 	cols[n++] = (struct report_column){"Total", "points"};
-	cols[n++] = (struct report_column){"Avg place", "avg_placement"};
-	cols[n++] = (struct report_column){"Last", "last_placement"};
-	cols[n++] = (struct report_column){"Tiebreak", "tiebreak"};
-	cols[n++] = (struct report_column){"Rush", "rush_since"};
-	cols[n++] = (struct report_column){"Prev", "prev_rank"};
-	cols[n++] = (struct report_column){"Move", "movement"};
+	cols[n++] = (struct report_column){"Avg place", "avg_placement", 11, 1};
+	cols[n++] = (struct report_column){"Last", "last_placement", 12, 1};
+	cols[n++] = (struct report_column){"Tiebreak", "tiebreak", 13, 0, 1};
+	cols[n++] = (struct report_column){"Rush", "rush_since", 2, 0, 1};
+	cols[n++] = (struct report_column){"Prev", "prev_rank", 14, 1};
+	cols[n++] = (struct report_column){"Move", "movement", 1};
 	if (zone)
-		cols[n++] = (struct report_column){"Zone", "zone"};
+		cols[n++] = (struct report_column){"Zone", "zone", 2};
 	struct report *t = report_new(cols, n);
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
 		report_int(t, r->rank);
 		report_str(t, r->team);
+		if (r->team_id == s->champion_id)
+			report_paint(t, PAINT_CHAMPION);
 		if (group)
 			report_str(t, r->group);
 		report_int(t, r->matches);
@@ -89,6 +93,7 @@ build_table(const struct standings *s, int words)
 			                                    s->decided_in_match, r->rush_since)
 			                        : xasprintf("champion m%d", s->decided_in_match);
 			report_str(t, w);
+			report_paint(t, PAINT_CHAMPION);
 			free(w);
 		} else if (words && r->rush_since) {
 			char *w = xasprintf("m%d", r->rush_since);
@@ -106,50 +111,62 @@ build_table(const struct standings *s, int words)
 			char *w = d ? xasprintf("%+d", d) : xstrdup("=");
 			report_int(t, r->prev_rank);
 			report_str(t, w);
+			report_paint(t, d > 0 ? PAINT_UP : d < 0 ? PAINT_DOWN : PAINT_NONE);
 			free(w);
 		} else {
 			report_int(t, r->prev_rank);
 			report_int(t, r->prev_rank - r->rank);
 		}
-		if (zone)
+		if (zone) {
 			report_str(t, r->zone);
+			report_paint(t, PAINT_ZONE);
+		}
 	}
 	return t;
 }
 
 /* The lines above the table: what it is after, Champion Rush, the notes. */
 static void
-print_header(const struct standings *s)
+print_header(const struct standings *s, const char *filter)
 {
 	char *label = standings_label(s);
-	printf("%s / %s%s%s: %s, ruleset %s%s\n", s->tournament, s->stage,
-	       s->group ? ", group " : "", s->group ? s->group : "", label,
-	       s->rules.name ? s->rules.name : "(unnamed)",
-	       s->what_if ? " (what-if; the stored ruleset is unchanged)" : "");
+	cli_say("%s / %s%s%s: %s, ruleset %s%s", s->tournament, s->stage,
+	        s->group ? ", group " : "", s->group ? s->group : "", label,
+	        s->rules.name ? s->rules.name : "(unnamed)",
+	        s->what_if ? " (what-if; the stored ruleset is unchanged)" : "");
 	free(label);
-	if (s->rules.rush_threshold > 0)
-		printf("Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
 	if (s->rules.rush_threshold > 0 && s->rules.rush_max_matches > 0)
-		printf(", within %d match%s", s->rules.rush_max_matches,
-		       s->rules.rush_max_matches > 1 ? "es" : "");
-	if (s->rules.rush_threshold > 0)
-		printf("\n");
+		cli_say("Champion Rush: %d points, then a Booyah, within %d match%s",
+		        s->rules.rush_threshold, s->rules.rush_max_matches,
+		        s->rules.rush_max_matches > 1 ? "es" : "");
+	else if (s->rules.rush_threshold > 0)
+		cli_say("Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
 	char *how = standings_decided(s);
 	if (how)
-		printf("Champion: %s, %s\n", s->champion, how);
+		cli_say("Champion: %s, %s", s->champion, how);
 	free(how);
+	if (s->filtered)
+		cli_say("Only the %d match%s %s: head starts, adjustments and Champion Rush "
+		        "left out",
+		        s->matches_played, s->matches_played == 1 ? "" : "es", filter);
 	for (int i = 0; i < s->nnotes; i++)
-		printf("%s\n", s->notes[i]);
+		cli_say("%s", s->notes[i]);
 	printf("\n");
 }
 
 int
 cmd_standings(const struct command *cmd, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"tournament", required_argument, NULL, 't'}, {"stage", required_argument, NULL, 's'},
-	    {"after", required_argument, NULL, 'a'},      {"ruleset", required_argument, NULL, 'r'},
-	    {"group", required_argument, NULL, 'g'},      CLI_COMMON_OPTIONS};
+	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
+	                                     {"stage", required_argument, NULL, 's'},
+	                                     {"after", required_argument, NULL, 'a'},
+	                                     {"ruleset", required_argument, NULL, 'r'},
+	                                     {"group", required_argument, NULL, 'g'},
+	                                     {"day", required_argument, NULL, 'd'},
+	                                     {"days", required_argument, NULL, 'd'},
+	                                     {"map", required_argument, NULL, 'm'},
+	                                     CLI_COMMON_OPTIONS};
+	const char *marg = NULL;
 	const char *targ = NULL, *sarg = NULL, *rarg = NULL;
 	struct standings_opts o = {.after = -1};
 	int c;
@@ -163,6 +180,10 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 			rarg = optarg;
 		else if (c == 'g')
 			o.group = optarg;
+		else if (c == 'd')
+			cli_days(cmd, optarg, &o.day_from, &o.day_to);
+		else if (c == 'm')
+			marg = optarg;
 		else if (c == 'a') {
 			long v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 0 || v > 1000000)
@@ -185,6 +206,8 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 	}
 	sqlite3 *db = cli_db();
 	int64_t stage = cli_stage(db, cli_tournament(db, targ), sarg);
+	char *map = marg ? cli_map(db, marg) : NULL;
+	o.map = map;
 	struct standings s;
 	double t0 = cli_clock();
 	if (standings_get(db, stage, &o, &s, &err) != 0)
@@ -194,16 +217,23 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 	if (cli.format == FORMAT_JSON) {
 		struct buf b = {0};
 		standings_json(&s, &b);
-		fwrite(b.data, 1, b.len, stdout);
-		buf_free(&b);
+		cli_print_json(cmd, &b);
 	} else {
-		if (cli.format == FORMAT_TABLE)
-			print_header(&s);
+		if (cli.format == FORMAT_TABLE) {
+			char *days = cli_days_text(o.day_from, o.day_to);
+			char *filter =
+			    xasprintf("%s%s%s%s", *days ? "of " : "", days,
+			              map ? (*days ? " on " : "on ") : "", map ? map : "");
+			print_header(&s, filter);
+			free(filter);
+			free(days);
+		}
 		struct report *t = build_table(&s, cli.format == FORMAT_TABLE);
 		cli_print(t);
 		report_free(t);
 	}
 	standings_free(&s);
+	free(map);
 	if (rarg)
 		rules_free(&what_if);
 	sqlite3_close(db);

@@ -27,13 +27,22 @@ section(const char *title, struct report *t, int first)
 int
 cmd_team(const struct command *cmd, int argc, char **argv)
 {
-	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
-	                                     CLI_COMMON_OPTIONS};
-	const char *targ = NULL;
+	static const struct option opts[] = {
+	    {"tournament", required_argument, NULL, 't'}, {"stage", required_argument, NULL, 's'},
+	    {"day", required_argument, NULL, 'd'},        {"days", required_argument, NULL, 'd'},
+	    {"map", required_argument, NULL, 'm'},        CLI_COMMON_OPTIONS};
+	const char *targ = NULL, *sarg = NULL, *marg = NULL;
+	struct team_scope sc = {0};
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 't')
 			targ = optarg;
+		else if (c == 's')
+			sarg = optarg;
+		else if (c == 'd')
+			cli_days(cmd, optarg, &sc.day_from, &sc.day_to);
+		else if (c == 'm')
+			marg = optarg;
 		else
 			cli_option(cmd, c, optarg);
 	}
@@ -44,19 +53,27 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		          argv[optind + 1]);
 	sqlite3 *db = cli_db();
 	int64_t team = cli_team(db, argv[optind]);
-	int64_t tournament = targ ? cli_tournament(db, targ) : 0;
+	if (targ || sarg)
+		sc.tournament = cli_tournament(db, targ);
+	sc.stage = cli_stage_any(db, sc.tournament, sarg);
+	char *map = marg ? cli_map(db, marg) : NULL;
+	sc.map = map;
 	struct team_report r;
 	char *err;
-	if (team_report(db, team, tournament, &r, &err) != 0)
+	if (team_report_in(db, team, &sc, &r, &err) != 0)
 		die("%s", err);
 	if (cli.format == FORMAT_JSON) {
 		struct buf b = {0};
 		team_json(&r, &b);
-		fwrite(b.data, 1, b.len, stdout);
-		buf_free(&b);
+		cli_print_json(cmd, &b);
 	} else {
-		if (cli.format == FORMAT_TABLE)
-			printf("%s\n\n", r.name);
+		if (cli.format == FORMAT_TABLE) {
+			char *days = cli_days_text(sc.day_from, sc.day_to);
+			cli_say("%s%s%s%s%s%s%s", r.name, sarg ? ", stage " : "", sarg ? sarg : "",
+			        *days ? ", " : "", days, map ? ", on " : "", map ? map : "");
+			printf("\n");
+			free(days);
+		}
 		section("Standings", team_stages_table(&r), 1);
 		char *left = r.maps_unknown == 0
 		                 ? xstrdup("")
@@ -72,6 +89,7 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		section("Players", players_table(r.players, r.nplayers), 0);
 	}
 	team_free(&r);
+	free(map);
 	sqlite3_close(db);
 	return 0;
 }

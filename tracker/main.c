@@ -13,56 +13,91 @@ static int cmd_help(const struct command *, int, char **);
 
 static const struct command commands[] = {
     {"import", cmd_import,
-     "import [--replace] [--new-team T]... [--new-stage S]... [--format csv|json] [--tournament T]"
-     " [--stage S] FILE...",
-     "Import match JSON v1 or CSV files (- reads standard input); one transaction per file.",
-     "  --replace          store matches, rulesets, rosters and adjustments whose content\n"
-     "                     differs from the stored ones\n"
-     "  --new-team TEAM    let TEAM, which no stage has seen, join a stage that has matches\n"
-     "                     and no declared roster\n"
-     "  --new-stage STAGE  create STAGE though its name is near one the tournament has\n"
-     "  --format FMT       csv or json (default): how to read standard input and files\n"
-     "                     whose name ends in none of .csv, .tsv, .json\n"
+     "import [--replace] [--new-team T]... [--new-stage S]... [--format csv|json]"
+     " [--tournament T] [--stage S] FILE...",
+     "Import match JSON v1 or CSV files (- reads standard input).",
+     "  --replace          store matches, rulesets, rosters and adjustments whose\n"
+     "                     content differs from the stored ones\n"
+     "  --new-team TEAM    let TEAM, which no stage has seen, join a stage that has\n"
+     "                     matches and no declared roster\n"
+     "  --new-stage STAGE  create STAGE though its name is near one the tournament\n"
+     "                     has\n"
+     "  --format FMT       csv or json (default): how to read standard input and\n"
+     "                     files whose name ends in none of .csv, .tsv, .json\n"
      "  --tournament T     the tournament of CSV rows without a tournament column\n"
-     "  --stage S          the stage of CSV rows without a stage column (given with the\n"
-     "                     columns too, every row must name the same)\n",
+     "  --stage S          the stage of CSV rows without a stage column (given with\n"
+     "                     the columns too, every row must name the same)\n",
      1},
     {"tournaments", cmd_tournaments, "tournaments",
      "List tournaments, their stages and match counts.", NULL},
-    {"matches", cmd_matches, "matches [--tournament T] --stage S",
-     "List a stage's matches: number, day, map, Booyah team and its kills, lobby kills.",
+    {"matches", cmd_matches,
+     "matches [--tournament T] --stage S | matches --team TEAM [--stage S] [--map M]"
+     " [--day D | --days A-B]",
+     "A stage's matches, or a team's own with its rank after each.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug (with --team: default every stage; all)\n"
+     "  --team TEAM        that team's matches: placement, kills, points, total and\n"
+     "                     rank in the stage after each\n"
+     "  --map M            with --team: on map M only\n"
+     "  --day D            with --team: on day D of the stage only\n"
+     "  --days A-B         with --team: on days A to B\n"},
+    {"match", cmd_match, "match [--tournament T] --stage S N",
+     "One match's whole lobby: placements, kills, points, players.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          stage name or slug\n"},
+    {"compare", cmd_compare, "compare TEAM TEAM [--tournament T] [--stage S]",
+     "Two teams head to head in the lobbies both played, map by map.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          one stage (default: every stage; all)\n"},
     {"teams", cmd_teams, "teams", "List teams with their aliases and matches played.", NULL},
     {"standings", cmd_standings,
-     "standings [--tournament T] --stage S [--group G] [--after N] [--ruleset NAME|FILE]",
-     "Standings of a stage as the organizer announces them, Champion Rush included.",
+     "standings [--tournament T] --stage S [--group G] [--after N] [--day D | --days A-B]"
+     " [--map M] [--ruleset NAME|FILE]",
+     "A stage's standings as the organizer announces them.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          stage name or slug\n"
-     "  --group G          rank only group G's teams, on all their matches in the stage\n"
+     "  --group G          rank only group G's teams, on all their matches in the\n"
+     "                     stage\n"
      "  --after N          as of match N, with rank movement since the match before;\n"
      "                     0: before the first match (head starts, adjustments from 0)\n"
+     "  --day D            only the matches of day D (no head starts, adjustments or\n"
+     "                     Champion Rush: what those matches made)\n"
+     "  --days A-B         only the matches of days A to B (likewise)\n"
+     "  --map M            only the matches on map M (likewise)\n"
      "  --ruleset R        what-if: the placement table, kill points, kill cap and\n"
      "                     tiebreakers of preset R (ffws-points, pubgm-points,\n"
      "                     algs-points, or ffws, pubgm, algs) or ruleset file R; head\n"
      "                     starts, adjustments and Champion Rush stay the stage's\n"},
-    {"maps", cmd_maps, "maps [--team TEAM] [--tournament T] [--stage S] [--map M] [--all]",
+    {"maps", cmd_maps,
+     "maps [--team TEAM]... [--tournament T] [--stage S] [--map M] [--day D | --days A-B]"
+     " [--all]",
      "Per-team, per-map performance: where each team is strong.",
-     "  --team TEAM        one team\n"
+     "  --team TEAM        one team; again for more (ranks stay among every team)\n"
      "  --tournament T     tournament name or slug (default: the only one)\n"
-     "  --stage S          one stage (default: every stage of the tournament)\n"
-     "  --map M            one map\n"
+     "  --stage S          one stage (default: every stage of the tournament; all)\n"
+     "  --map M            one map, the teams by their rank on it\n"
+     "  --day D            day D of a stage only\n"
+     "  --days A-B         days A to B only\n"
      "  --all              every tournament\n"},
-    {"team", cmd_team, "team TEAM [--tournament T]",
+    {"team", cmd_team, "team TEAM [--tournament T] [--stage S] [--day D | --days A-B] [--map M]",
      "A coach's page: standings rows, maps, last 10 matches, players.",
-     "  --tournament T     tournament name or slug (default: every tournament)\n"},
+     "  --tournament T     tournament name or slug (default: every tournament)\n"
+     "  --stage S          one stage (default: every stage; all)\n"
+     "  --day D            only the matches of day D (standings rows then without head\n"
+     "                     starts, adjustments or Champion Rush)\n"
+     "  --days A-B         only the matches of days A to B (likewise)\n"
+     "  --map M            only the matches on map M (likewise)\n"},
     {"players", cmd_players,
-     "players [--tournament T] [--stage S] [--team T] [--map M] [--by-team]",
-     "Player numbers: matches, kills, damage, assists, MVPs, sorted by kills.",
+     "players [--tournament T] [--stage S] [--team T] [--map M] [--day D | --days A-B]"
+     " [--player P] [--by-team]",
+     "Player numbers: matches, kills, damage, assists, MVPs.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
-     "  --stage S          one stage\n"
+     "  --stage S          one stage (default: every stage; all)\n"
      "  --team T           one team\n"
      "  --map M            one map\n"
+     "  --day D            day D of a stage only\n"
+     "  --days A-B         days A to B only\n"
+     "  --player P         that player's rows only\n"
      "  --by-team          a row per player and team (default: one per player, with\n"
      "                     every team it played for)\n"},
     {"rules", cmd_rules,
@@ -76,7 +111,8 @@ static const struct command commands[] = {
      "  --file FILE        a ruleset object in match JSON v1\n"},
     {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--token-file FILE] [limits]",
      "Serve the leaderboards, the JSON API and live updates over HTTP.",
-     "  --listen ADDR:PORT where to listen (default 127.0.0.1:8080; port 0: any free one)\n"
+     "  --listen ADDR:PORT where to listen (default 127.0.0.1:8080; port 0: any free\n"
+     "                     one)\n"
      "  --token-file FILE  the write tokens (POST /api/v1/matches, /desk): one\n"
      "                     NAME TOKEN per line, 16 characters or more (else\n"
      "                     $TRACKER_TOKEN, named env; with neither, writes are off)\n"
@@ -88,7 +124,8 @@ static const struct command commands[] = {
      "  --request-timeout SECONDS\n"
      "                     time a request may take to arrive whole (default 30)\n"
      "  --max-body BYTES   largest POST body (default 1048576)\n"
-     "  --max-header BYTES largest request line and headers, roughly (default 8192; 431 past it)\n"
+     "  --max-header BYTES largest request line and headers, roughly (default 8192;\n"
+     "                     431 past it)\n"
      "  --max-streams N    live event streams at once (default 256)\n"
      "  --threads N        worker threads (default 2)\n",
      1},
@@ -129,6 +166,9 @@ static const struct command commands[] = {
      "Copy the database consistently, even while a server or an import writes to it.",
      "  --force            replace FILE if it exists\n", 1},
     {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
+    /* hidden (no summary): what bash completion asks for */
+    {"test-complete", cmd_complete, "test-complete commands|options COMMAND|stages|teams|maps",
+     NULL, NULL, 1},
 };
 
 static const struct command *
@@ -153,9 +193,15 @@ lookup2(const char *name, const char *sub)
 static void
 overview(FILE *fp)
 {
-	fputs("usage: tracker [--db FILE] COMMAND [OPTIONS]\n\ncommands:\n", fp);
+	fputs(
+	    "usage: tracker [--db FILE] COMMAND [OPTIONS]\n       tracker --version\n\ncommands:\n",
+	    fp);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(fp, "  %-18s %s\n", commands[i].name, commands[i].summary);
+		if (commands[i].summary) {
+			char *line = xasprintf("  %-18s %s", commands[i].name, commands[i].summary);
+			cli_wrap(fp, line, 80, 21, 0);
+			free(line);
+		}
 	fputs("\ntracker COMMAND --help shows a command's options.\n", fp);
 }
 
@@ -168,7 +214,7 @@ cmd_help(const struct command *cmd, int argc, char **argv)
 		char *hargv[] = {argv[2], "--help", NULL};
 		return c2->fn(c2, 2, hargv);
 	}
-	if (argc > 1) {
+	if (argc > 1 && argv[1][0] != '-') {
 		const struct command *c = lookup(argv[1]);
 		if (c == NULL)
 			die_usage("no command '%s' (tracker help lists them)", argv[1]);
@@ -177,6 +223,36 @@ cmd_help(const struct command *cmd, int argc, char **argv)
 	}
 	overview(stdout);
 	return 0;
+}
+
+/* tracker test-complete WHAT: the words bash completion offers, one a line:
+ * the commands, a command's options, or the stages, teams or maps stored. */
+int
+cmd_complete(const struct command *cmd, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "commands") == 0) {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (commands[i].summary)
+				printf("%s\n", commands[i].name);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "options") == 0) {
+		const struct command *c = lookup(argv[2]);
+		char *names[64];
+		int n = c ? cli_options_of(c, names, 64) : 0;
+		for (int i = 0; i < n; i++) {
+			printf("%s\n", names[i]);
+			free(names[i]);
+		}
+		return 0;
+	}
+	if (argc == 2) {
+		sqlite3 *db = cli_db();
+		cli_complete_names(db, argv[1]);
+		sqlite3_close(db);
+		return 0;
+	}
+	cli_usage(cmd, "what to complete?");
 }
 
 int
@@ -201,14 +277,31 @@ main(int argc, char **argv)
 		overview(stdout);
 		return 0;
 	}
+	if (strcmp(argv[i], "--version") == 0) {
+		printf("tracker %s\n", TRACKER_VERSION);
+		return 0;
+	}
 	const struct command *c2 = i + 1 < argc ? lookup2(argv[i], argv[i + 1]) : NULL;
-	if (c2)
+	if (c2) {
+		cli.argv = argv + i + 1;
 		return c2->fn(c2, argc - i - 1, argv + i + 1);
+	}
 	const struct command *c = lookup(argv[i]);
 	if (c == NULL) {
-		fprintf(stderr, "tracker: no command '%s'\n", argv[i]);
-		overview(stderr);
+		const char *names[sizeof commands / sizeof commands[0]];
+		for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+			names[k] = commands[k].name;
+		const char *near =
+		    cli_suggest(argv[i], names, (int)(sizeof names / sizeof names[0]));
+		if (near)
+			fprintf(stderr, "tracker: no command '%s' (did you mean '%s'?)\n", argv[i],
+			        near);
+		else {
+			fprintf(stderr, "tracker: no command '%s'\n", argv[i]);
+			overview(stderr);
+		}
 		return 2;
 	}
+	cli.argv = argv + i;
 	return c->fn(c, argc - i, argv + i);
 }

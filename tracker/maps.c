@@ -24,10 +24,12 @@
  * forfeit count in no per-map figure).
  */
 enum scope { SCOPE_STAGE, SCOPE_TOURNAMENT, SCOPE_ALL };
-#define COUNTED " m.void IS NULL AND m.map IS NOT NULL AND r.status = 'played'"
+#define COUNTED                                                                                    \
+	" m.void IS NULL AND m.map IS NOT NULL AND r.status = 'played'"                            \
+	" AND (?3 = 0 OR m.day BETWEEN ?3 AND ?4)"
 #define UNKNOWN                                                                                    \
 	" m.map IS NULL AND m.void IS NULL AND (?2 = 0 OR EXISTS (SELECT 1 FROM result r"          \
-	" WHERE r.match_id = m.id AND r.team_id = ?2))"
+	" WHERE r.match_id = m.id AND r.team_id = ?2)) AND (?3 = 0 OR m.day BETWEEN ?3 AND ?4)"
 static const char *const scope_sql[] = {
     [SCOPE_STAGE] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
                     " FROM match m JOIN result r ON r.match_id = m.id"
@@ -238,6 +240,8 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 	sqlite3_stmt *st = db_prepare(db, scope_sql[scope]);
 	if (scope != SCOPE_ALL)
 		sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
+	sqlite3_bind_int(st, 3, q->day_from);
+	sqlite3_bind_int(st, 4, q->day_to);
 	const struct ruleset *r = NULL;
 	int64_t rstage = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -325,6 +329,8 @@ maps_unknown(sqlite3 *db, const struct maps_query *q)
 	sqlite3_stmt *st = db_prepare(db, unknown_sql[scope]);
 	sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
 	sqlite3_bind_int64(st, 2, q->team);
+	sqlite3_bind_int(st, 3, q->day_from);
+	sqlite3_bind_int(st, 4, q->day_to);
 	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	return n;
@@ -377,17 +383,17 @@ maps_table(const struct map_row *rows, int nrows, int words)
 	    {"Team", "team"},
 	    {"Map", "map"},
 	    {"M", "matches"},
-	    {"Booyahs", "booyahs"},
-	    {"Kills", "kills"},
-	    {"Points", "points"},
-	    {"Booyah %", "booyah_rate"},
-	    {"Avg place", "avg_placement"},
-	    {"Avg kills", "avg_kills"},
+	    {"Booyahs", "booyahs", 4},
+	    {"Kills", "kills", 6},
+	    {"Points", "points", 5},
+	    {"Booyah %", "booyah_rate", 7},
+	    {"Avg place", "avg_placement", 2},
+	    {"Avg kills", "avg_kills", 3},
 	    {"Pts/match", "points_per_match"},
-	    {"Top-3 %", "top3_rate"},
-	    {"vs own avg", "delta_points_per_match"},
-	    {"Map rank", "map_rank"},
-	    {"Teams on map", "map_teams"},
+	    {"Top-3 %", "top3_rate", 8},
+	    {"vs own avg", "delta_points_per_match", 1},
+	    {"Map rank", "map_rank", 0, 1},
+	    {"Teams on map", "map_teams", 9},
 	};
 	struct report *t = report_new(cols, words ? 13 : 14);
 	for (int i = 0; i < nrows; i++) {

@@ -66,18 +66,21 @@ int
 players_compute(sqlite3 *db, const struct players_query *q, struct player_row **rows, int *nrows)
 {
 	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT pr.player_id, p.name, pr.team_id, t.name, t.slug, count(*), sum(pr.kills),"
-	        " sum(pr.damage), count(pr.damage), sum(pr.assists), sum(pr.mvp),"
-	        " min(m.stage_id * 100000 + m.number), max(m.stage_id * 100000 + m.number)"
-	        " FROM player_result pr JOIN match m ON m.id = pr.match_id"
-	        " JOIN result r ON r.match_id = pr.match_id AND r.team_id = pr.team_id"
-	        " JOIN stage s ON s.id = m.stage_id JOIN player p ON p.id = pr.player_id"
-	        " JOIN team t ON t.id = pr.team_id"
-	        " WHERE (?1 = 0 OR s.tournament_id = ?1) AND (?2 = 0 OR m.stage_id = ?2)"
-	        " AND (?3 = 0 OR pr.team_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
-	        " AND m.void IS NULL AND r.status = 'played'"
-	        " GROUP BY pr.player_id, pr.team_id ORDER BY pr.player_id, 12");
+	    db,
+	    "SELECT pr.player_id, p.name, pr.team_id, t.name, t.slug, count(*), sum(pr.kills),"
+	    " sum(pr.damage), count(pr.damage), sum(pr.assists), sum(pr.mvp),"
+	    " min(m.stage_id * 100000 + m.number), max(m.stage_id * 100000 + m.number)"
+	    " FROM player_result pr JOIN match m ON m.id = pr.match_id"
+	    " JOIN result r ON r.match_id = pr.match_id AND r.team_id = pr.team_id"
+	    " JOIN stage s ON s.id = m.stage_id JOIN player p ON p.id = pr.player_id"
+	    " JOIN team t ON t.id = pr.team_id"
+	    " WHERE (?1 = 0 OR s.tournament_id = ?1) AND (?2 = 0 OR m.stage_id = ?2)"
+	    " AND (?3 = 0 OR pr.team_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
+	    " AND m.void IS NULL AND r.status = 'played' AND (?5 = 0 OR m.day BETWEEN ?5 AND ?6)"
+	    " GROUP BY pr.player_id, pr.team_id ORDER BY pr.player_id, 12");
 	sqlite3_bind_int64(st, 1, q->tournament);
+	sqlite3_bind_int(st, 5, q->day_from);
+	sqlite3_bind_int(st, 6, q->day_to);
 	sqlite3_bind_int64(st, 2, q->stage);
 	sqlite3_bind_int64(st, 3, q->team);
 	if (q->map)
@@ -157,14 +160,14 @@ players_table(const struct player_row *rows, int nrows)
 {
 	static const struct report_column cols[] = {
 	    {"Player", "player"},
-	    {"Team", "team"},
+	    {"Team", "team", 1},
 	    {"M", "matches"},
 	    {"Kills", "kills"},
-	    {"Damage", "damage"},
-	    {"Assists", "assists"},
-	    {"MVPs", "mvps"},
-	    {"Kills/match", "kills_per_match"},
-	    {"Damage/match", "damage_per_match"},
+	    {"Damage", "damage", 2, 0, 1},
+	    {"Assists", "assists", 3, 0, 1},
+	    {"MVPs", "mvps", 4, 0, 1},
+	    {"Kills/match", "kills_per_match", 5},
+	    {"Damage/match", "damage_per_match", 6},
 	};
 	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	for (int i = 0; i < nrows; i++) {

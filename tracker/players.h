@@ -14,6 +14,8 @@ struct players_query {
 	int64_t team;       /* 0: every team */
 	const char *map;    /* NULL: every map; else compared case-insensitively */
 	int by_team;        /* 1: a row per player and team; 0: a row per player */
+	int day_from;       /* first day of the stage counted; 0: every day */
+	int day_to;         /* last day counted */
 };
 
 struct player_row {

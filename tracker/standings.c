@@ -380,12 +380,19 @@ load_names(sqlite3 *db, int64_t stage, struct standings *out, int64_t *tournamen
  * out->after_exists.
  */
 static void
-load_numbers(sqlite3 *db, int64_t stage, int after, struct standings *out)
+load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts *o,
+             struct standings *out)
 {
-	sqlite3_stmt *st =
-	    db_prepare(db, "SELECT number, void FROM match WHERE stage_id = ?1 ORDER BY number");
+	sqlite3_stmt *st = db_prepare(
+	    db, "SELECT number, void FROM match WHERE stage_id = ?1"
+	        " AND (?2 = 0 OR day BETWEEN ?2 AND ?3) AND (?4 IS NULL OR map = ?4 COLLATE NOCASE)"
+	        " ORDER BY number");
 	int cap = 0, vcap = 0;
 	sqlite3_bind_int64(st, 1, stage);
+	sqlite3_bind_int(st, 2, o->day_from);
+	sqlite3_bind_int(st, 3, o->day_to);
+	if (o->map)
+		sqlite3_bind_text(st, 4, o->map, -1, SQLITE_TRANSIENT);
 	out->after_exists = after == 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int n = sqlite3_column_int(st, 0);
@@ -816,12 +823,31 @@ compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct stand
 		goto out;
 	if (o->rules)
 		what_if(out, o->rules);
-	load_numbers(db, stage, out->after_match, out);
+	load_numbers(db, stage, out->after_match, o, out);
+	if (o->day_from > 0 || o->map) { /* the filter may have left the match out */
+		sqlite3_stmt *st =
+		    db_prepare(db, "SELECT 1 FROM match WHERE stage_id = ?1 AND number = ?2");
+		sqlite3_bind_int64(st, 1, stage);
+		sqlite3_bind_int(st, 2, out->after_match);
+		out->after_exists = out->after_match == 0 || sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
 	load_rows(db, stage, out, &ro, &res, &nres);
 	load_roster(db, stage, &ro);
 	load_adjustments(db, stage, &ro, out, &adj);
 	if (load_headstarts(db, stage, tournament, &ro, out, err) != 0)
 		goto out;
+	out->filtered = o->day_from > 0 || o->map != NULL;
+	if (out->filtered) { /* what those matches made, nothing else */
+		for (int t = 0; t < ro.n; t++)
+			ro.rows[t].headstart = ro.rows[t].headstart_carried = 0;
+		for (int a = 0; a < out->nadj; a++)
+			free(out->adj[a].reason);
+		out->nadj = 0;
+		free(out->headstart_from);
+		out->headstart_from = NULL;
+		out->rules.rush_threshold = 0;
+	}
 	name_teams(db, &ro, res, nres, adj, out->nadj);
 	if (o->group && pick_group(&ro, o->group, out, &member, err) != 0)
 		goto out;

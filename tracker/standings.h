@@ -61,6 +61,11 @@ struct standings_opts {
 	int after;                   /* last match number counted; -1: every match; 0: none */
 	const char *group;           /* rank only this group's teams; NULL: the whole stage */
 	int race;                    /* 1: fill the race as well */
+	int day_from;                /* count only the matches of days day_from to day_to;
+	                                0: every day */
+	int day_to;                  /* last day counted */
+	const char *map;             /* count only the matches on this map (case ignored);
+	                                NULL: every map */
 };
 
 struct standings {
@@ -97,6 +102,8 @@ struct standings {
 	                  kill cap */
 	char **notes;  /* what the table alone does not say, one sentence each */
 	int nnotes;    /* entries */
+	int filtered;  /* 1: a day or map filter kept only some matches; head starts,
+	                  adjustments and Champion Rush are left out */
 	int *numbers;  /* the stage's counted match numbers, ascending */
 	int nnumbers;  /* how many (total_matches) */
 	int nrace;     /* race: matches in the race, the numbers up to after_match;

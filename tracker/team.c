@@ -18,18 +18,29 @@
  * into out->stages. Returns 0, or -1 with *err set (free() it).
  */
 static int
-load_stages(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
+load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
+            char **err)
 {
 	int rc = 0, cap = 0;
 	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT s.id FROM stage s WHERE (?2 = 0 OR s.tournament_id = ?2) AND EXISTS"
-	        " (SELECT 1 FROM match m JOIN result r ON r.match_id = m.id"
-	        "  WHERE m.stage_id = s.id AND r.team_id = ?1) ORDER BY s.tournament_id, s.id");
+	    db,
+	    "SELECT s.id FROM stage s WHERE (?2 = 0 OR s.tournament_id = ?2)"
+	    " AND (?3 = 0 OR s.id = ?3) AND EXISTS"
+	    " (SELECT 1 FROM match m JOIN result r ON r.match_id = m.id"
+	    "  WHERE m.stage_id = s.id AND r.team_id = ?1 AND (?4 = 0 OR m.day BETWEEN ?4 AND ?5)"
+	    "  AND (?6 IS NULL OR m.map = ?6 COLLATE NOCASE)) ORDER BY s.tournament_id, s.id");
 	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, tournament);
+	sqlite3_bind_int64(st, 2, sc->tournament);
+	sqlite3_bind_int64(st, 3, sc->stage);
+	sqlite3_bind_int(st, 4, sc->day_from);
+	sqlite3_bind_int(st, 5, sc->day_to);
+	if (sc->map)
+		sqlite3_bind_text(st, 6, sc->map, -1, SQLITE_TRANSIENT);
+	struct standings_opts o = {
+	    .after = -1, .day_from = sc->day_from, .day_to = sc->day_to, .map = sc->map};
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
 		struct standings s;
-		if (standings_compute(db, sqlite3_column_int64(st, 0), NULL, 0, &s, err) != 0) {
+		if (standings_get(db, sqlite3_column_int64(st, 0), &o, &s, err) != 0) {
 			rc = -1;
 			break;
 		}
@@ -67,15 +78,23 @@ load_stages(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *o
  * Returns 0, or -1 with *err set (free() it).
  */
 static int
-load_matches(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
+load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
+             char **err)
 {
 	sqlite3_stmt *st = db_prepare(
 	    db, "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills, r.status"
 	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
 	        " WHERE r.team_id = ?1 AND (?2 = 0 OR s.tournament_id = ?2) AND m.void IS NULL"
+	        " AND (?3 = 0 OR s.id = ?3) AND (?4 = 0 OR m.day BETWEEN ?4 AND ?5)"
+	        " AND (?6 IS NULL OR m.map = ?6 COLLATE NOCASE)"
 	        " ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC LIMIT 10");
 	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, tournament);
+	sqlite3_bind_int64(st, 2, sc->tournament);
+	sqlite3_bind_int64(st, 3, sc->stage);
+	sqlite3_bind_int(st, 4, sc->day_from);
+	sqlite3_bind_int(st, 5, sc->day_to);
+	if (sc->map)
+		sqlite3_bind_text(st, 6, sc->map, -1, SQLITE_TRANSIENT);
 	struct ruleset r = {0};
 	int64_t rstage = 0;
 	int rc = 0;
@@ -114,6 +133,18 @@ load_matches(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *
 int
 team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
 {
+	struct team_scope sc = {.tournament = tournament};
+	return team_report_in(db, team, &sc, out, err);
+}
+
+/*
+ * team_report over the scope sc names: a stage, days of a stage, a map (the
+ * standings rows then count only those matches: standings_get's filter).
+ */
+int
+team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
+               char **err)
+{
 	memset(out, 0, sizeof *out);
 	*err = NULL;
 	sqlite3_stmt *st = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
@@ -122,11 +153,21 @@ team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *o
 	out->name = db_text(st, 0);
 	out->slug = db_text(st, 1);
 	sqlite3_finalize(st);
-	struct maps_query mq = {.tournament = tournament, .team = team};
-	struct players_query pq = {.tournament = tournament, .team = team};
-	if (load_stages(db, team, tournament, out, err) != 0 ||
+	struct maps_query mq = {.tournament = sc->tournament,
+	                        .stage = sc->stage,
+	                        .team = team,
+	                        .map = sc->map,
+	                        .day_from = sc->day_from,
+	                        .day_to = sc->day_to};
+	struct players_query pq = {.tournament = sc->tournament,
+	                           .stage = sc->stage,
+	                           .team = team,
+	                           .map = sc->map,
+	                           .day_from = sc->day_from,
+	                           .day_to = sc->day_to};
+	if (load_stages(db, team, sc, out, err) != 0 ||
 	    maps_compute(db, &mq, &out->maps, &out->nmaps, err) != 0 ||
-	    load_matches(db, team, tournament, out, err) != 0) {
+	    load_matches(db, team, sc, out, err) != 0) {
 		team_free(out);
 		return -1;
 	}
@@ -211,17 +252,17 @@ struct report *
 team_stages_table(const struct team_report *r)
 {
 	static const struct report_column cols[] = {
-	    {"Tournament", "tournament"},
+	    {"Tournament", "tournament", 5},
 	    {"Stage", "stage"},
-	    {"Rank", "rank"},
-	    {"Of", "teams"},
+	    {"Rank", "rank", 0, 1},
+	    {"Of", "teams", 2},
 	    {"M", "matches"},
-	    {"Booyahs", "booyahs"},
-	    {"Kills", "kills"},
+	    {"Booyahs", "booyahs", 3},
+	    {"Kills", "kills", 4},
 	    {"Total", "points"},
-	    {"Avg place", "avg_placement"},
-	    {"Tiebreak", "tiebreak"},
-	    {"Champion", "champion"},
+	    {"Avg place", "avg_placement", 6, 1},
+	    {"Tiebreak", "tiebreak", 7, 0, 1},
+	    {"Champion", "champion", 1, 0, 1},
 	};
 	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	for (int i = 0; i < r->nstages; i++) {
@@ -247,8 +288,9 @@ struct report *
 team_matches_table(const struct team_report *r)
 {
 	static const struct report_column cols[] = {
-	    {"Stage", "stage"},         {"Match", "match"}, {"Map", "map"},
-	    {"Placement", "placement"}, {"Kills", "kills"}, {"Points", "points"},
+	    {"Stage", "stage"},   {"Match", "match"},
+	    {"Map", "map"},       {"Placement", "placement", 0, 1},
+	    {"Kills", "kills"},   {"Points", "points"},
 	    {"Status", "status"},
 	};
 	int status = 0;

@@ -45,7 +45,17 @@ struct team_report {
 	int nplayers;               /* entries */
 };
 
+struct team_scope {
+	int64_t tournament; /* 0: every tournament */
+	int64_t stage;      /* 0: every stage */
+	int day_from;       /* only the matches of days day_from to day_to; 0: every day */
+	int day_to;         /* last day */
+	const char *map;    /* only the matches on this map (case ignored); NULL: every map */
+};
+
 int team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err);
+int team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
+                   char **err);
 void team_json(const struct team_report *r, struct buf *out);
 struct report *team_stages_table(const struct team_report *r);
 struct report *team_matches_table(const struct team_report *r);
