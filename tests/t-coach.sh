@@ -158,12 +158,13 @@ case $OUT in "tracker "?*) ok "--version: tracker VERSION" ;; *) not_ok "--versi
 # the man page names every command and every option of its --help
 man=$TESTS/../tracker/tracker.1
 missing=
-for c in $("$TRACKER" test-complete commands); do
-	grep -q "^\.SS \"$c" "$man" || missing="$missing $c"
+"$TRACKER" test-complete commands >"$T/commands"
+while IFS= read -r c; do
+	grep -qF ".SS \"$(printf '%s' "$c" | sed 's/-/\\-/g')" "$man" || missing="$missing [$c]"
 	for o in $("$TRACKER" test-complete options "$c"); do
 		grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$man" || missing="$missing $c:$o"
 	done
-done
+done <"$T/commands"
 eq "tracker.1 has every command and every --help option" "" "$missing"
 
 # completion: the stage and team names of the database
@@ -171,3 +172,18 @@ eq "test-complete stages" "$(q "SELECT DISTINCT stage FROM r ORDER BY stage")" \
 	"$("$TRACKER" test-complete stages)"
 eq "test-complete teams: as many as the files name" \
 	"$(q "SELECT count(DISTINCT team) FROM r")" "$("$TRACKER" test-complete teams | wc -l)"
+
+# bash completion: stage names after --stage, the subcommands of teams
+if command -v bash >/dev/null; then
+	dir=$(dirname "$TRACKER")
+	comp() {
+		PATH=$dir:$PATH bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+			_tracker; printf "%s\n" "${COMPREPLY[@]}"' sh "$TESTS/../tracker/tracker.bash" "$@"
+	}
+	# the tracker on PATH is called tracker: link the one under test
+	ln -sf "$TRACKER" "$T/tracker"
+	dir=$T
+	eq "completion: --stage offers the stages" 'Grand\ Final' "$(comp tracker standings --stage Gra)"
+	eq "completion: teams offers its subcommands" "merge rename alias" \
+		"$(comp tracker teams "" | tr '\n' ' ' | sed 's/ $//')"
+fi

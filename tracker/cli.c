@@ -28,6 +28,11 @@ void
 cli_wrap(FILE *fp, const char *s, int width, int indent, int brackets)
 {
 	size_t col = 0;
+	int fresh = 1;      /* nothing on the line yet but its indent */
+	while (*s == ' ') { /* a leading indent stays */
+		putc(*s++, fp);
+		col++;
+	}
 	while (*s) {
 		const char *e = s;
 		size_t ww = 0;
@@ -39,15 +44,16 @@ cli_wrap(FILE *fp, const char *s, int width, int indent, int brackets)
 				ww++;
 			e++;
 		}
-		if (col && width > 0 && col + 1 + ww > (size_t)width) {
+		if (!fresh && width > 0 && col + 1 + ww > (size_t)width) {
 			fprintf(fp, "\n%*s", indent, "");
 			col = (size_t)indent;
-		} else if (col) {
+		} else if (!fresh) {
 			putc(' ', fp);
 			col++;
 		}
 		fwrite(s, 1, (size_t)(e - s), fp);
 		col += ww;
+		fresh = 0;
 		s = *e ? e + 1 : e;
 	}
 	putc('\n', fp);
@@ -67,11 +73,13 @@ static void
 help(const struct command *cmd, FILE *fp)
 {
 	cli_usage_line(cmd, fp);
+	putc('\n', fp);
+	cli_wrap(fp, cmd->summary ? cmd->summary : "", 80, 0, 0);
 	fprintf(fp,
-	        "\n%s\n\noptions:\n%s"
+	        "\noptions:\n%s"
 	        "  --db FILE          the database (default $TRACKER_DB, else ./tracker.db)\n%s"
 	        "  --help             this text\n",
-	        cmd->summary ? cmd->summary : "", cmd->options ? cmd->options : "",
+	        cmd->options ? cmd->options : "",
 	        cmd->plain
 	            ? ""
 	            : "  --format FMT       table (default), csv or json\n"
@@ -295,7 +303,8 @@ cli_complete_names(sqlite3 *db, const char *what)
 	static const char *const sql[][2] = {
 	    {"stages", "SELECT DISTINCT name FROM stage WHERE ?1 = ?1 ORDER BY name"},
 	    {"teams", "SELECT name FROM team WHERE ?1 = ?1 ORDER BY name"},
-	    {"maps", "SELECT DISTINCT map FROM match WHERE map IS NOT NULL AND ?1 = ?1 ORDER BY map"},
+	    {"maps",
+	     "SELECT DISTINCT map FROM match WHERE map IS NOT NULL AND ?1 = ?1 ORDER BY map"},
 	};
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 		if (strcmp(what, sql[i][0]) != 0)

@@ -46,7 +46,7 @@ static const struct command commands[] = {
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          stage name or slug\n"},
     {"compare", cmd_compare, "compare TEAM TEAM [--tournament T] [--stage S]",
-     "Two teams head to head in the lobbies both played, map by map.",
+     "Two teams head to head in the lobbies both played.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
      "  --stage S          one stage (default: every stage; all)\n"},
     {"teams", cmd_teams, "teams", "List teams with their aliases and matches played.", NULL},
@@ -80,7 +80,7 @@ static const struct command commands[] = {
      "  --days A-B         days A to B only\n"
      "  --all              every tournament\n"},
     {"team", cmd_team, "team TEAM [--tournament T] [--stage S] [--day D | --days A-B] [--map M]",
-     "A coach's page: standings rows, maps, last 10 matches, players.",
+     "A coach's page: standings, maps, last 10 matches, players.",
      "  --tournament T     tournament name or slug (default: every tournament)\n"
      "  --stage S          one stage (default: every stage; all)\n"
      "  --day D            only the matches of day D (standings rows then without head\n"

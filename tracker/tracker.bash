@@ -8,13 +8,21 @@ _tracker() {
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local db=() cmd= i
+	local db=() cmd= i commands
+	commands=$(tracker test-complete commands 2>/dev/null)
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
 		--db) db=(--db "${words[i + 1]}"); ((i++)) ;;
 		--db=*) db=(--db "${words[i]#--db=}") ;;
 		-*) ;;
-		*) [ -z "$cmd" ] && cmd=${words[i]} ;;
+		*)
+			# a two-word command (teams merge) is one command
+			if [ -z "$cmd" ]; then
+				cmd=${words[i]}
+			elif [[ $cmd != *" "* ]] && grep -qxF "$cmd ${words[i]}" <<<"$commands"; then
+				cmd="$cmd ${words[i]}"
+			fi
+			;;
 		esac
 	done
 	local IFS=$'\n' names
@@ -33,7 +41,9 @@ _tracker() {
 		return
 	fi
 	if [ -z "$cmd" ]; then
-		COMPREPLY=($(compgen -W "$(tracker test-complete commands 2>/dev/null)"$'\n--db\n--help\n--version' -- "$cur"))
+		COMPREPLY=($(compgen -W "$(cut -d' ' -f1 <<<"$commands" | sort -u)"$'\n--db\n--help\n--version' -- "$cur"))
+	elif [[ $cur != -* ]] && grep -q "^$cmd " <<<"$commands"; then
+		COMPREPLY=($(compgen -W "$(sed -n "s/^$cmd //p" <<<"$commands")" -- "$cur"))
 	elif [ "$cmd" = team ] || [ "$cmd" = compare ] && [[ $cur != -* ]]; then
 		names=$(tracker "${db[@]}" test-complete teams 2>/dev/null)
 		COMPREPLY=($(compgen -W "$names" -- "$cur"))
