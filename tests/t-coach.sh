@@ -82,6 +82,13 @@ want=$(sqlite3 -list :memory: "SELECT sum(p.value ->> 'damage') FROM
 	GROUP BY p.value ->> 'name' ORDER BY 1 DESC LIMIT 5")
 eq "players --sort damage --top 5: the five most damage, most first" "$want" \
 	"$(csv players --sort damage --top 5 | cut -d, -f5)"
+# team: --sort sorts the sections that have the column (players by damage)
+want=$(sqlite3 -list :memory: "SELECT p.value ->> 'name' FROM
+	json_each(readfile('$T/all.json')) AS d, json_each(d.value, '\$.matches') AS m,
+	json_each(m.value, '\$.results') AS x, json_each(x.value, '\$.players') AS p
+	WHERE x.value ->> 'team' = 'LOS' GROUP BY 1 ORDER BY sum(p.value ->> 'damage') DESC LIMIT 1")
+eq "team --sort damage: its players by damage" "$want" \
+	"$(COLUMNS=200 "$TRACKER" team LOS --sort damage | sed -n '/^Players/{n;n;p;}' | cut -d' ' -f1)"
 status "--sort: a column that is not there gets the nearest" 1 "$TRACKER" players --sort damag
 contains "--sort: did you mean" "did you mean 'damage'" "$OUT"
 eq "--sort -COLUMN: fewest kills first" \

@@ -11,16 +11,27 @@
 #include "team.h"
 #include "util.h"
 
+static int sorted; /* sections --sort sorted */
+
 /* Print one section: a heading and a table for a person, a blank line
- * between CSV blocks; frees t. */
+ * between CSV blocks; --sort sorts the sections that have the column (the
+ * others print as they are); frees t. */
 static void
 section(const char *title, struct report *t, int first)
 {
+	const char *sort = cli.sort;
+	char *err;
+	if (sort && report_sort(t, sort, &err) != 0)
+		free(err);
+	else if (sort)
+		sorted++;
 	if (cli.format == FORMAT_TABLE)
 		printf("%s%s\n", first ? "" : "\n", title);
 	else if (!first)
 		printf("\n");
+	cli.sort = NULL;
 	cli_print(t);
+	cli.sort = sort;
 	report_free(t);
 }
 
@@ -87,6 +98,8 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		free(title);
 		section("Last 10 matches", team_matches_table(&r), 0);
 		section("Players", players_table(r.players, r.nplayers), 0);
+		if (cli.sort && sorted == 0)
+			die("--sort: no section has a column '%s'", cli.sort);
 	}
 	team_free(&r);
 	free(map);
