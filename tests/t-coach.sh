@@ -115,7 +115,8 @@ for args in "tournaments" "teams" "matches --stage Group Stage" "standings --sta
 	"standings --stage Group Stage --after 60" "maps" "maps --map Bermuda" "team LOS" \
 	"players" "rules show" "match --stage Grand Final 9" "compare LOS INTZ" \
 	"matches --team LOS --map Bermuda" "help" "standings --help" "rules --help" \
-	"serve --help" "maps --help" "players --help"; do
+	"serve --help" "maps --help" "players --help" "log" "void --help" "teams merge --help" \
+	"stages remove --help" "tournaments remove --help" "backup --help" "import --help"; do
 	# the stage names have a space: the words after --stage are one argument
 	set -- $args
 	case $args in
