@@ -101,6 +101,13 @@ want=$(q "SELECT team || ',' || sum(points) FROM r WHERE stage = 'Grand Final' A
 eq "standings --day 2: the best team of day 2 and its points" "$want" \
 	"$(csv standings --stage "Grand Final" --day 2 --top 1 | awk -F, '{ print $2 "," $9 }')"
 
+# standings --stage all: each of the 2 stages the files hold
+"$TRACKER" standings --stage all --format json >"$T/all-standings.json"
+eq "standings --stage all --format json: an array of the 2 stages" \
+	"$(q "SELECT group_concat(stage, ',') FROM (SELECT DISTINCT stage FROM r)")" \
+	"$(sqlite3 -list :memory: "SELECT group_concat(s.value ->> 'stage', ',')
+	   FROM json_each(readfile('$T/all-standings.json')) AS s")"
+
 # compare: in the 14 Grand Final lobbies both played, how often each placed higher
 want=$(q "SELECT count(*) || ',' || sum(a.placement < b.placement) || ',' ||
           sum(b.placement < a.placement) || ',' || (sum(a.points) - sum(b.points))

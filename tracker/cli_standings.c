@@ -7,8 +7,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "db.h"
 #include "standings.h"
 #include "util.h"
 
@@ -154,6 +156,23 @@ print_header(const struct standings *s, const char *filter)
 	printf("\n");
 }
 
+/* One stage's standings as a table (its header above) or CSV. */
+static void
+print_one(const struct standings *s, const struct standings_opts *o, const char *map)
+{
+	if (cli.format == FORMAT_TABLE) {
+		char *days = cli_days_text(o->day_from, o->day_to);
+		char *filter = xasprintf("%s%s%s%s", *days ? "of " : "", days,
+		                         map ? (*days ? " on " : "on ") : "", map ? map : "");
+		print_header(s, filter);
+		free(filter);
+		free(days);
+	}
+	struct report *t = build_table(s, cli.format == FORMAT_TABLE);
+	cli_print(t);
+	report_free(t);
+}
+
 int
 cmd_standings(const struct command *cmd, int argc, char **argv)
 {
@@ -205,34 +224,48 @@ cmd_standings(const struct command *cmd, int argc, char **argv)
 		o.rules = &what_if;
 	}
 	sqlite3 *db = cli_db();
-	int64_t stage = cli_stage(db, cli_tournament(db, targ), sarg);
+	int64_t tournament = cli_tournament(db, targ);
 	char *map = marg ? cli_map(db, marg) : NULL;
 	o.map = map;
-	struct standings s;
-	double t0 = cli_clock();
-	if (standings_get(db, stage, &o, &s, &err) != 0)
-		die("%s", err);
-	cli_timing("query", t0);
-
-	if (cli.format == FORMAT_JSON) {
-		struct buf b = {0};
-		standings_json(&s, &b);
-		cli_print_json(cmd, &b);
-	} else {
-		if (cli.format == FORMAT_TABLE) {
-			char *days = cli_days_text(o.day_from, o.day_to);
-			char *filter =
-			    xasprintf("%s%s%s%s", *days ? "of " : "", days,
-			              map ? (*days ? " on " : "on ") : "", map ? map : "");
-			print_header(&s, filter);
-			free(filter);
-			free(days);
+	int64_t *stages = NULL;
+	int nstages = 0;
+	if (strcmp(sarg, "all") == 0) { /* each stage of the tournament, in order */
+		sqlite3_stmt *st =
+		    db_prepare(db, "SELECT id FROM stage WHERE tournament_id = ?1 ORDER BY id");
+		sqlite3_bind_int64(st, 1, tournament);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			stages = xrealloc(stages, (size_t)(nstages + 1) * sizeof *stages);
+			stages[nstages++] = sqlite3_column_int64(st, 0);
 		}
-		struct report *t = build_table(&s, cli.format == FORMAT_TABLE);
-		cli_print(t);
-		report_free(t);
+		sqlite3_finalize(st);
+	} else {
+		stages = xmalloc(sizeof *stages);
+		stages[nstages++] = cli_stage(db, tournament, sarg);
 	}
-	standings_free(&s);
+	struct buf json = {0};
+	for (int i = 0; i < nstages; i++) {
+		struct standings s;
+		double t0 = cli_clock();
+		if (standings_get(db, stages[i], &o, &s, &err) != 0)
+			die("%s", err);
+		cli_timing("query", t0);
+		if (cli.format == FORMAT_JSON) {
+			/* one stage: its object; all: an array of them */
+			buf_puts(&json, nstages == 1 ? "" : i ? ",\n" : "[\n");
+			standings_json(&s, &json);
+		} else {
+			if (i > 0)
+				printf("\n");
+			print_one(&s, &o, map);
+		}
+		standings_free(&s);
+	}
+	if (cli.format == FORMAT_JSON) {
+		if (nstages != 1)
+			buf_puts(&json, "]\n");
+		cli_print_json(cmd, &json);
+	}
+	free(stages);
 	free(map);
 	if (rarg)
 		rules_free(&what_if);

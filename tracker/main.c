@@ -55,7 +55,7 @@ static const struct command commands[] = {
      " [--map M] [--ruleset NAME|FILE]",
      "A stage's standings as the organizer announces them.",
      "  --tournament T     tournament name or slug (default: the only one)\n"
-     "  --stage S          stage name or slug\n"
+     "  --stage S          stage name or slug; all: each stage of the tournament\n"
      "  --group G          rank only group G's teams, on all their matches in the\n"
      "                     stage\n"
      "  --after N          as of match N, with rank movement since the match before;\n"
