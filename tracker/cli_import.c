@@ -21,7 +21,7 @@
 #include "db.h"
 #include "csv.h"
 #include "json.h"
-#include "log.h"
+#include "write.h"
 #include "util.h"
 
 #define MAX_FILE (64 << 20) /* bytes: larger files are refused unread */
@@ -178,20 +178,26 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			st.files++;
 			st.files_failed++;
 			rc = -1;
-		} else
-			rc = (is_csv(path, csv) ? import_csv : import_json_with)(
-			    db, path, data.data ? data.data : "", data.len, &opt, &st, &msgs);
+		} else {
+			rc = write_import_with(db, NULL, "import", 0, path,
+			                       data.data ? data.data : "", data.len, &opt,
+			                       is_csv(path, csv), &st, &msgs);
+			if (rc == WRITE_BUSY || rc == WRITE_FAILED)
+				buf_printf(&msgs, "%s: %s\n", path,
+				           rc == WRITE_BUSY
+				               ? "the database is busy (another writer "
+				                 "held it past the busy timeout)"
+				               : sqlite3_errmsg(db));
+			if (rc != WRITE_STORED) { /* nothing of it stayed: count a failed file */
+				int warnings = st.warnings;
+				st = before;
+				st.files++;
+				st.files_failed++;
+				st.warnings = warnings;
+			}
+		}
 		if (rc != 0)
 			buf_printf(&failed, "failed: %s\n", path);
-		else if (st.matches_added + st.matches_replaced >
-		             before.matches_added + before.matches_replaced &&
-		         log_write(db, NULL, "import", 0, 0, NULL,
-		                   "%s: %d matches added, %d replaced, %d teams new", path,
-		                   st.matches_added - before.matches_added,
-		                   st.matches_replaced - before.matches_replaced,
-		                   st.teams_added - before.teams_added) != 0)
-			warnmsg("%s: imported, but its log row was not written: %s", path,
-			        sqlite3_errmsg(db));
 		if (progress)
 			fputs("\r\033[K", stderr);
 		fputs(msgs.data ? msgs.data : "", stderr);

@@ -1,4 +1,4 @@
-/* write.h: the server's imports, each with its audit log row in one transaction. */
+/* write.h: an import and its audit log row, in one transaction. */
 #ifndef TRACKER_WRITE_H
 #define TRACKER_WRITE_H
 

@@ -1,9 +1,10 @@
 /*
- * write.c: the server's imports (POST /api/v1/matches, the desk's commit):
- * import_json (or import_csv), and when it stored anything the audit log's row saying who
- * (the client's address and the token's name) and what, in one
- * transaction, so that the two commit or roll back together. The import's
- * own transaction nests in it (db_begin).
+ * write.c: one import as a unit of work: import_json (or import_csv), and
+ * when it stored anything the audit log's row saying who (the CLI, or a
+ * client's address and its token's name) and what, in one transaction, so
+ * that the two commit or roll back together. The import's own transaction
+ * nests in it (db_begin). Used by `tracker import`, POST /api/v1/matches
+ * and the desk's commit.
  */
 #include <stdlib.h>
 
