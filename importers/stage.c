@@ -418,6 +418,11 @@ stage_carry(struct store *s, int i)
 	sqlite3_stmt *st =
 	    db_prepare(d->db, "SELECT 1 FROM stage WHERE slug = ?2 AND tournament_id ="
 	                      " (SELECT tournament_id FROM stage WHERE id = ?1)");
+	if (st == NULL) {
+		free(slug);
+		doc_report(d, 0, -1, -1, -1, NULL, "%s", db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, g->id);
 	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st), self = strcmp(slug, g->slug) == 0;

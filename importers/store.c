@@ -674,7 +674,10 @@ doc_store(struct doc *d)
 	struct store s = {.d = d};
 	int bad = 0;
 	for (int i = 0; i < S_COUNT; i++)
-		s.st[i] = db_prepare(d->db, sqls[i]);
+		if ((s.st[i] = db_prepare(d->db, sqls[i])) == NULL) {
+			doc_report(d, 0, -1, -1, -1, NULL, "%s", db_error());
+			goto out;
+		}
 	if (db_begin(d->db) != 0) {
 		store_error(&s);
 		goto out;

@@ -10,7 +10,20 @@
 #include "catalog.h"
 #include "db.h"
 
-/* Every stage of every tournament, by tournament name; free with report_free(). */
+/* t, or NULL (t freed) when st, finalized now, failed: its last step returned rc. */
+static struct report *
+failed(sqlite3 *db, sqlite3_stmt *st, int rc, struct report *t)
+{
+	if (db_end(db, st, rc) == 0)
+		return t;
+	report_free(t);
+	return NULL;
+}
+
+/*
+ * Every stage of every tournament, by tournament name; free with
+ * report_free(). NULL after db_fail() when the database cannot be read.
+ */
 struct report *
 catalog_tournaments(sqlite3 *db)
 {
@@ -28,16 +41,18 @@ catalog_tournaments(sqlite3 *db)
 	    " coalesce(s.ruleset ->> '$.name', CASE WHEN s.ruleset IS NULL THEN 'ffws (default)'"
 	    "   ELSE 'custom' END)"
 	    " FROM tournament t JOIN stage s ON s.tournament_id = t.id ORDER BY t.name, s.id");
+	if (st == NULL)
+		return NULL;
 	struct report *t = report_new(cols, 7);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < 4; i++)
 			report_str(t, (const char *)sqlite3_column_text(st, i));
 		report_int(t, sqlite3_column_int64(st, 4));
 		report_int(t, sqlite3_column_int64(st, 5));
 		report_str(t, (const char *)sqlite3_column_text(st, 6));
 	}
-	sqlite3_finalize(st);
-	return t;
+	return failed(db, st, rc, t);
 }
 
 /* Add column i of st's row: an integer, or null when it is NULL. */
@@ -55,6 +70,7 @@ int_or_null(struct report *t, sqlite3_stmt *st, int i)
  * shows as "unknown"; dq and forfeit results count in neither the Booyah
  * nor the lobby kills. A Void column (the reason) when the stage has a
  * voided match, a DQ/forfeit column (the teams) when it has such results.
+ * NULL after db_fail() when the database cannot be read.
  */
 struct report *
 catalog_matches(sqlite3 *db, int64_t stage)
@@ -71,12 +87,14 @@ catalog_matches(sqlite3 *db, int64_t stage)
 	    {"Void", "void"},
 	    {"DQ/forfeit", "dq"},
 	};
-	int voids = (int)db_int(
-	    db, 0, "SELECT count(*) FROM match WHERE stage_id = ?1 AND void IS NOT NULL", stage);
-	int dq = (int)db_int(db, 0,
-	                     "SELECT count(*) FROM match m JOIN result r ON r.match_id = m.id"
-	                     " WHERE m.stage_id = ?1 AND r.status <> 'played'",
-	                     stage);
+	int64_t voids = 0, dq = 0;
+	if (db_int(db, &voids, "SELECT count(*) FROM match WHERE stage_id = ?1 AND void IS NOT NULL",
+	           stage) != 0 ||
+	    db_int(db, &dq,
+	           "SELECT count(*) FROM match m JOIN result r ON r.match_id = m.id"
+	           " WHERE m.stage_id = ?1 AND r.status <> 'played'",
+	           stage) != 0)
+		return NULL;
 	sqlite3_stmt *st = db_prepare(
 	    db,
 	    "SELECT m.number, m.day, coalesce(m.map, 'unknown'),"
@@ -90,6 +108,8 @@ catalog_matches(sqlite3 *db, int64_t stage)
 	    " (SELECT group_concat(t.name || ' (' || r.status || ')', ' / ') FROM result r"
 	    "   JOIN team t ON t.id = r.team_id WHERE r.match_id = m.id AND r.status <> 'played')"
 	    " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
+	if (st == NULL)
+		return NULL;
 	sqlite3_bind_int64(st, 1, stage);
 	static struct report_column use[10];
 	int n = 8;
@@ -99,7 +119,8 @@ catalog_matches(sqlite3 *db, int64_t stage)
 	if (dq)
 		use[n++] = cols[9];
 	struct report *t = report_new(use, n);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		report_int(t, sqlite3_column_int64(st, 0));
 		int_or_null(t, st, 1);
 		report_str(t, (const char *)sqlite3_column_text(st, 2));
@@ -113,11 +134,13 @@ catalog_matches(sqlite3 *db, int64_t stage)
 		if (dq)
 			report_str(t, (const char *)sqlite3_column_text(st, 9));
 	}
-	sqlite3_finalize(st);
-	return t;
+	return failed(db, st, rc, t);
 }
 
-/* Every team, by name, with its other spellings; free with report_free(). */
+/*
+ * Every team, by name, with its other spellings; free with report_free().
+ * NULL after db_fail() when the database cannot be read.
+ */
 struct report *
 catalog_teams(sqlite3 *db)
 {
@@ -132,14 +155,16 @@ catalog_teams(sqlite3 *db)
 	        " (SELECT group_concat(spelling, ' | ') FROM (SELECT spelling FROM team_alias a"
 	        "   WHERE a.team_id = t.id AND a.spelling <> t.name ORDER BY spelling))"
 	        " FROM team t ORDER BY t.name");
+	if (st == NULL)
+		return NULL;
 	struct report *t = report_new(cols, 4);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		report_str(t, (const char *)sqlite3_column_text(st, 0));
 		report_str(t, (const char *)sqlite3_column_text(st, 1));
 		report_int(t, sqlite3_column_int64(st, 2));
 		const char *aliases = (const char *)sqlite3_column_text(st, 3);
 		report_str(t, aliases ? aliases : "");
 	}
-	sqlite3_finalize(st);
-	return t;
+	return failed(db, st, rc, t);
 }

@@ -236,11 +236,13 @@ cli_tournament(sqlite3 *db, const char *arg)
 {
 	int64_t id;
 	int rc = find_tournament(db, arg, &id);
-	if (rc > 0)
+	if (rc < 0)
+		die("%s", db_error());
+	if (rc == 1)
 		return id;
 	if (arg)
 		die("no tournament named '%s' (tracker tournaments lists them)", arg);
-	if (rc < 0)
+	if (rc > 1)
 		die("the database holds several tournaments: name one with --tournament");
 	die("the database holds no tournament yet: import one with tracker import FILE");
 }
@@ -274,7 +276,10 @@ int64_t
 cli_stage(sqlite3 *db, int64_t tournament, const char *arg)
 {
 	int64_t id;
-	if (find_stage(db, tournament, arg, &id))
+	int rc = find_stage(db, tournament, arg, &id);
+	if (rc < 0)
+		die("%s", db_error());
+	if (rc > 0)
 		return id;
 	int n;
 	char **names = names_of(db, "SELECT name FROM stage WHERE tournament_id = ?1 ORDER BY id",
@@ -370,10 +375,13 @@ int64_t
 cli_team(sqlite3 *db, const char *arg)
 {
 	int64_t id;
-	if (find_team(db, arg, &id))
+	char *near;
+	int rc = find_team(db, arg, &id);
+	if (rc > 0)
 		return id;
-	char *near = find_team_suggest(db, arg);
-	if (near)
+	if (rc < 0 || (rc = find_team_suggest(db, arg, &near)) < 0)
+		die("%s", db_error());
+	if (rc > 0)
 		die("no team named '%s' (did you mean '%s'?)", arg, near);
 	die("no team named '%s' (tracker teams lists them)", arg);
 }
@@ -383,10 +391,13 @@ int64_t
 cli_player(sqlite3 *db, const char *arg)
 {
 	int64_t id;
-	if (find_player(db, arg, &id))
+	char *near;
+	int rc = find_player(db, arg, &id);
+	if (rc > 0)
 		return id;
-	char *near = find_player_suggest(db, arg);
-	if (near)
+	if (rc < 0 || (rc = find_player_suggest(db, arg, &near)) < 0)
+		die("%s", db_error());
+	if (rc > 0)
 		die("no player named '%s' (did you mean '%s'?)", arg, near);
 	die("no player named '%s' (tracker players lists them)", arg);
 }

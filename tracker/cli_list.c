@@ -9,6 +9,7 @@
 
 #include "catalog.h"
 #include "cli.h"
+#include "db.h"
 #include "match.h"
 #include "util.h"
 
@@ -24,10 +25,12 @@ common_only(const struct command *cmd, int argc, char **argv)
 		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
 }
 
-/* Print t (freeing it) and close db; returns the exit status 0. */
+/* Print t (freeing it) and close db; returns the exit status 0. NULL t: the DB error, exit 1. */
 static int
 print(sqlite3 *db, struct report *t)
 {
+	if (t == NULL)
+		die("%s", db_error());
 	cli_print(t);
 	report_free(t);
 	sqlite3_close(db);

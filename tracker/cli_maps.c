@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "db.h"
 #include "maps.h"
 #include "util.h"
 
@@ -114,6 +115,8 @@ cmd_maps(const struct command *cmd, int argc, char **argv)
 			free(scope);
 			free(days);
 			int unknown = nteams > 1 ? 0 : maps_unknown(db, &q);
+			if (unknown < 0)
+				die("%s", db_error());
 			if (unknown)
 				cli_say("Left out: %d match%s with an unknown map", unknown,
 				        unknown > 1 ? "es" : "");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "db.h"
 #include "players.h"
 #include "util.h"
 
@@ -59,7 +60,8 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 	struct player_row *rows;
 	int nrows;
 	double t0 = cli_clock();
-	players_compute(db, &q, &rows, &nrows);
+	if (players_compute(db, &q, &rows, &nrows) < 0)
+		die("%s", db_error());
 	cli_timing("query", t0);
 	if (player) { /* that player's rows only */
 		int k = 0;

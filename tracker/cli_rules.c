@@ -76,12 +76,15 @@ show(const struct command *cmd, sqlite3 *db, int64_t tournament, int64_t stage)
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, name, ruleset IS NOT NULL FROM stage"
 	                                  " WHERE tournament_id = ?1 AND (?2 = 0 OR id = ?2)"
 	                                  " ORDER BY id");
+	if (st == NULL)
+		die("%s", db_error());
 	sqlite3_bind_int64(st, 1, tournament);
 	sqlite3_bind_int64(st, 2, stage);
 	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
 	struct buf json = {0};
 	buf_putc(&json, '[');
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ruleset r;
 		char *err;
 		const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -113,7 +116,8 @@ show(const struct command *cmd, sqlite3 *db, int64_t tournament, int64_t stage)
 			free(cells[i]);
 		rules_free(&r);
 	}
-	sqlite3_finalize(st);
+	if (db_end(db, st, rc) != 0)
+		die("%s", db_error());
 	buf_puts(&json, json.len > 1 ? "\n]\n" : "]\n");
 	if (cli.format == FORMAT_JSON)
 		cli_print_json(cmd, &json);
@@ -140,10 +144,13 @@ set(sqlite3 *db, int64_t stage, const struct ruleset *r)
 		die("rules set: %s", sqlite3_errmsg(db));
 	sqlite3_stmt *st = db_prepare(
 	    db, "UPDATE stage SET ruleset = json_remove(?1, '$.headstart') WHERE id = ?2");
-	sqlite3_bind_text(st, 1, b.data, (int)b.len, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, stage);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		sqlite3_bind_text(st, 1, b.data, (int)b.len, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, stage);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
 	if (rc == SQLITE_DONE &&
 	    log_write(db, NULL, "rules", 0, stage, NULL, "ruleset %s", r->name))
 		rc = SQLITE_ERROR;

@@ -74,9 +74,9 @@ headstarts_by_team(sqlite3 *db)
 	sqlite3_stmt *st = db_prepare(db, sql);
 	sqlite3_stmt *add = db_prepare(db, "INSERT OR IGNORE INTO headstart (stage_id, team_id,"
 	                                   " points) VALUES (?1, ?2, ?3)");
-	int rc;
+	int rc = SQLITE_ERROR;
 	free(sql);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st && add && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t team;
 		if (teamkey_id(db, (const char *)sqlite3_column_text(st, 1), &team) < 0)
 			break;
@@ -115,7 +115,9 @@ db_migrate(sqlite3 *db, char **err)
 {
 	if (db_exec(db, "PRAGMA foreign_keys=OFF") != 0 || db_begin(db) != 0)
 		goto fail;
-	int64_t v = db_int(db, 0, "PRAGMA user_version", 0);
+	int64_t v = 0, broken = 0;
+	if (db_int(db, &v, "PRAGMA user_version", 0) != 0)
+		goto fail;
 	if (v > db_nmigrations) {
 		*err = xasprintf("database schema version %lld is newer than this tracker (%d)",
 		                 (long long)v, db_nmigrations);
@@ -132,7 +134,9 @@ db_migrate(sqlite3 *db, char **err)
 			goto fail;
 	}
 	if (v < db_nmigrations &&
-	    db_int(db, 0, "SELECT count(*) FROM pragma_foreign_key_check", 0)) {
+	    db_int(db, &broken, "SELECT count(*) FROM pragma_foreign_key_check", 0) != 0)
+		goto fail;
+	if (broken) {
 		*err = xstrdup("migrating the database: a reference points at no row");
 		db_rollback(db);
 		db_exec(db, "PRAGMA foreign_keys=ON");
@@ -148,30 +152,52 @@ fail:
 	return -1;
 }
 
-static _Thread_local int lenient;  /* 1: db_prepare fails softly on this thread */
-static _Thread_local int failures; /* soft failures since the last db_lenient() */
+static _Thread_local int fault_code;       /* SQLite's code of the last db_fail() */
+static _Thread_local char fault_msg[512]; /* its message, "DB: ..." */
 
 /*
- * From now on, on this thread, db_prepare fails softly (on = 1: returns
- * NULL and counts) when SQLite cannot prepare for a passing reason, or
- * aborts as before (on = 0). Returns the soft failures since the last call.
+ * Record what SQLite says of db's failed call as this thread's last
+ * failure (db_error, db_error_code), kept as errno is: later calls that
+ * succeed do not erase it, as they erase sqlite3_errmsg. Returns -1.
  */
 int
-db_lenient(int on)
+db_fail(sqlite3 *db)
 {
-	int n = failures;
-	failures = 0;
-	lenient = on;
-	return n;
+	int code = sqlite3_extended_errcode(db);
+	fault_code = code != SQLITE_OK ? code : SQLITE_ERROR; /* 0 means "none" */
+	snprintf(fault_msg, sizeof fault_msg, "DB: %s", sqlite3_errmsg(db));
+	return -1;
+}
+
+/* The message of this thread's last db_fail(), "DB: " and SQLite's words. */
+const char *
+db_error(void)
+{
+	return fault_msg[0] ? fault_msg : "DB: no error";
+}
+
+/* SQLite's extended result code of this thread's last db_fail(), 0: none since db_error_reset(). */
+int
+db_error_code(void)
+{
+	return fault_code;
+}
+
+/* Forget this thread's last db_fail(): the server does so before each request. */
+void
+db_error_reset(void)
+{
+	fault_code = 0;
+	fault_msg[0] = '\0';
 }
 
 /*
- * Prepare sql, which is the program's own text. The caller finalizes the
- * statement. SQLITE_ERROR (a bug in that text) and SQLITE_NOMEM (as xmalloc
- * does) abort with SQLite's message; so does any other failure (busy,
- * locked or unreadable database, while reading the schema) unless the
- * thread is lenient (db_lenient): then it returns NULL, which SQLite's
- * bind, step, column and finalize calls take as a statement without rows.
+ * Prepare sql, which is the program's own text. Returns the statement (the
+ * caller finalizes it), or NULL after db_fail() when SQLite cannot prepare
+ * it: the database is busy, locked or unreadable, or its schema is not the
+ * one sql was written for (SQLite cannot tell a bug in sql from a schema
+ * altered under it: the tests catch the bugs). Out of memory aborts, as
+ * xmalloc does.
  */
 sqlite3_stmt *
 db_prepare(sqlite3 *db, const char *sql)
@@ -180,30 +206,45 @@ db_prepare(sqlite3 *db, const char *sql)
 	int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) & 0xff;
 	if (rc == SQLITE_OK)
 		return st;
-	if (lenient && rc != SQLITE_ERROR && rc != SQLITE_NOMEM) {
-		failures++;
-		warnmsg("%s: %s", sqlite3_errmsg(db), sql);
-		return NULL;
+	if (rc == SQLITE_NOMEM) {
+		fprintf(stderr, "tracker: out of memory preparing: %s\n", sql);
+		abort();
 	}
-	fprintf(stderr, "tracker: bad SQL (%s): %s\n", sqlite3_errmsg(db), sql);
-	abort();
+	db_fail(db);
+	return NULL;
 }
 
 /*
- * The integer in the first column of the first row of sql, run with arg
- * bound to its first parameter when it has one; dflt when there is no row.
+ * Run sql, with arg bound to its first parameter when it has one, and set
+ * *v to the integer in the first column of its first row; *v is left as it
+ * is when there is no row or the value is NULL. Returns 0, or -1 after
+ * db_fail().
  */
-int64_t
-db_int(sqlite3 *db, int64_t dflt, const char *sql, int64_t arg)
+int
+db_int(sqlite3 *db, int64_t *v, const char *sql, int64_t arg)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
+	if (st == NULL)
+		return -1;
 	if (sqlite3_bind_parameter_count(st) > 0)
 		sqlite3_bind_int64(st, 1, arg);
-	int64_t v = dflt;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*v = sqlite3_column_int64(st, 0);
+	return db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+}
+
+/*
+ * Finalize st after its last sqlite3_step() returned rc. Returns 0 when rc
+ * says every row was read (SQLITE_DONE), else -1 after db_fail().
+ */
+int
+db_end(sqlite3 *db, sqlite3_stmt *st, int rc)
+{
+	if (rc != SQLITE_DONE)
+		db_fail(db);
 	sqlite3_finalize(st);
-	return v;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Run SQL that returns no rows. Returns 0, or -1 (sqlite3_errmsg tells). */

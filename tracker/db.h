@@ -8,9 +8,13 @@
 const char *db_path(const char *opt);
 int db_open(const char *path, int readonly, sqlite3 **out, char **err);
 int db_migrate(sqlite3 *db, char **err);
-int db_lenient(int on);
+int db_fail(sqlite3 *db);
+const char *db_error(void);
+int db_error_code(void);
+void db_error_reset(void);
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
-int64_t db_int(sqlite3 *db, int64_t dflt, const char *sql, int64_t arg);
+int db_int(sqlite3 *db, int64_t *v, const char *sql, int64_t arg);
+int db_end(sqlite3 *db, sqlite3_stmt *st, int rc);
 int db_exec(sqlite3 *db, const char *sql);
 int db_begin(sqlite3 *db);
 int db_commit(sqlite3 *db);

@@ -11,32 +11,34 @@
 
 /*
  * Look up the one id that sql yields for the bound text key.
- * Returns 1 found, 0 not found, -1 more than one row.
+ * Returns 1 found, 0 not found, 2 more than one row, -1 after db_fail().
  */
 static int
 one_id(sqlite3 *db, const char *sql, int64_t scope, const char *key, int64_t *id)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
-	int n = 1, rc = 0;
+	if (st == NULL)
+		return -1;
+	int n = 1, rc = 0, step;
 	if (sqlite3_bind_parameter_count(st) > 1)
 		sqlite3_bind_int64(st, n++, scope);
 	sqlite3_bind_text(st, n, key, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (rc == 1) {
-			rc = -1;
+			rc = 2;
+			step = SQLITE_DONE;
 			break;
 		}
 		*id = sqlite3_column_int64(st, 0);
 		rc = 1;
 	}
-	sqlite3_finalize(st);
-	return rc;
+	return db_end(db, st, step) != 0 ? -1 : rc;
 }
 
 /*
  * The tournament named by arg (name or slug, any case). arg NULL means the
  * only tournament there is. Returns 1 with *id set, 0 when there is none,
- * -1 when arg is NULL and there are several.
+ * 2 when arg is NULL and there are several, -1 after db_fail().
  */
 int
 find_tournament(sqlite3 *db, const char *arg, int64_t *id)
@@ -49,7 +51,7 @@ find_tournament(sqlite3 *db, const char *arg, int64_t *id)
 	return rc;
 }
 
-/* The stage named by arg within tournament: 1 with *id set, or 0. */
+/* The stage named by arg within tournament: 1 with *id set, 0, or -1 after db_fail(). */
 int
 find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id)
 {
@@ -57,25 +59,27 @@ find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id)
 	int rc = one_id(db, "SELECT id FROM stage WHERE tournament_id = ?1 AND slug = ?2",
 	                tournament, slug, id);
 	free(slug);
-	return rc > 0;
+	return rc > 1 ? 1 : rc;
 }
 
 /*
  * The team that arg names: by any spelling's key (case and white space
- * ignored), else by slug. Returns 1 with *id set, or 0.
+ * ignored), else by slug. Returns 1 with *id set, 0, or -1 after db_fail().
  */
 int
 find_team(sqlite3 *db, const char *arg, int64_t *id)
 {
 	char *key = name_key(arg), *slug = slugify(arg);
-	int rc =
-	    one_id(db, "SELECT id FROM team WHERE key = ?1", 0, key, id) > 0 ||
-	    one_id(db, "SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id",
-	           0, key, id) > 0 ||
-	    one_id(db, "SELECT id FROM team WHERE slug = ?1", 0, slug, id) > 0;
+	int rc = one_id(db, "SELECT id FROM team WHERE key = ?1", 0, key, id);
+	if (rc == 0)
+		rc = one_id(db,
+			    "SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id",
+			    0, key, id);
+	if (rc == 0)
+		rc = one_id(db, "SELECT id FROM team WHERE slug = ?1", 0, slug, id);
 	free(key);
 	free(slug);
-	return rc;
+	return rc > 1 ? 1 : rc;
 }
 
 /* Edit distance between a and b (bytes), capped at 255. */
@@ -127,54 +131,61 @@ find_nearest(const char *arg, const char *const *names, int n, int *out, int mos
 
 /*
  * The name closest to arg among the names sql lists (find_nearest).
- * Returns a fresh string (free() it) or NULL.
+ * Returns 1 with *best a fresh string (free() it), 0 when none is near,
+ * or -1 after db_fail().
  */
-static char *
-suggest(sqlite3 *db, const char *sql, const char *arg)
+static int
+suggest(sqlite3 *db, const char *sql, const char *arg, char **best)
 {
-	char **names = NULL, *best = NULL;
-	int n = 0, i;
+	char **names = NULL;
+	int n = 0, i, rc;
+	*best = NULL;
 	sqlite3_stmt *st = db_prepare(db, sql);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
 		names[n++] = db_text(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (find_nearest(arg, (const char *const *)names, n, &i, 1) == 1)
-		best = xstrdup(names[i]);
+	rc = db_end(db, st, rc);
+	if (rc == 0 && find_nearest(arg, (const char *const *)names, n, &i, 1) == 1) {
+		*best = xstrdup(names[i]);
+		rc = 1;
+	}
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	return best;
+	return rc;
 }
 
-/* The team name closest to arg among every team's (suggest()); free() it. NULL: none near. */
-char *
-find_team_suggest(sqlite3 *db, const char *arg)
+/* The team name closest to arg among every team's (suggest(), which says what it returns). */
+int
+find_team_suggest(sqlite3 *db, const char *arg, char **best)
 {
-	return suggest(db, "SELECT name FROM team ORDER BY name", arg);
+	return suggest(db, "SELECT name FROM team ORDER BY name", arg, best);
 }
 
 /*
  * The player that arg names: by any spelling's key (case and white space
- * ignored). Returns 1 with *id set, or 0.
+ * ignored). Returns 1 with *id set, 0, or -1 after db_fail().
  */
 int
 find_player(sqlite3 *db, const char *arg, int64_t *id)
 {
 	char *key = name_key(arg);
-	int rc = one_id(db, "SELECT id FROM player WHERE key = ?1", 0, key, id) > 0 ||
-		 one_id(db,
-			"SELECT player_id FROM player_alias WHERE lower(spelling) = ?1"
-			" GROUP BY player_id",
-			0, key, id) > 0;
+	int rc = one_id(db, "SELECT id FROM player WHERE key = ?1", 0, key, id);
+	if (rc == 0)
+		rc = one_id(db,
+			    "SELECT player_id FROM player_alias WHERE lower(spelling) = ?1"
+			    " GROUP BY player_id",
+			    0, key, id);
 	free(key);
-	return rc;
+	return rc > 1 ? 1 : rc;
 }
 
-/* The player name closest to arg among every player's (suggest()); free() it. NULL: none near. */
-char *
-find_player_suggest(sqlite3 *db, const char *arg)
+/* The player name closest to arg among every player's (suggest(), which says what it returns). */
+int
+find_player_suggest(sqlite3 *db, const char *arg, char **best)
 {
-	return suggest(db, "SELECT name FROM player ORDER BY name", arg);
+	return suggest(db, "SELECT name FROM player ORDER BY name", arg, best);
 }

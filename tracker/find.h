@@ -10,8 +10,8 @@ int find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id);
 int find_team(sqlite3 *db, const char *arg, int64_t *id);
 int find_distance(const char *a, const char *b);
 int find_nearest(const char *arg, const char *const *names, int n, int *out, int most);
-char *find_team_suggest(sqlite3 *db, const char *arg);
+int find_team_suggest(sqlite3 *db, const char *arg, char **best);
 int find_player(sqlite3 *db, const char *arg, int64_t *id);
-char *find_player_suggest(sqlite3 *db, const char *arg);
+int find_player_suggest(sqlite3 *db, const char *arg, char **best);
 
 #endif

@@ -224,7 +224,7 @@ finish(struct agg *a)
  * Per-team, per-map performance over the scope q names. Returns 0 with
  * *rows (free with maps_free()) holding *nrows rows, ordered by team name
  * and then strongest map first; or -1 with *err set (free() it) when a
- * stage's stored ruleset does not parse. The team and map filters pick rows
+ * stage's stored ruleset does not parse or the database cannot be read. The team and map filters pick rows
  * after ranking, so a map rank stays one among all teams in the scope.
  */
 int
@@ -237,14 +237,17 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 	*rows = NULL;
 	*nrows = 0;
 	*err = NULL;
-	sqlite3_stmt *st = db_prepare(db, scope_sql[scope]);
+	sqlite3_stmt *st = db_prepare(db, scope_sql[scope]), *names = NULL;
+	if (st == NULL)
+		goto fail;
 	if (scope != SCOPE_ALL)
 		sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
 	sqlite3_bind_int(st, 3, q->day_from);
 	sqlite3_bind_int(st, 4, q->day_to);
 	const struct ruleset *r = NULL;
 	int64_t rstage = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t stage = sqlite3_column_int64(st, 2);
 		if (r == NULL || stage != rstage) {
 			r = stage_rules(db, stage, &cache, &ncache, err);
@@ -263,11 +266,17 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 		a.sum_place[i] += place;
 		a.top3[i] += place <= 3;
 	}
+	if (step != SQLITE_DONE) {
+		db_fail(db);
+		goto fail;
+	}
 	finish(&a);
 
 	/* keep what the filters ask for, with the team's names */
-	sqlite3_stmt *names = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
+	if ((names = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1")) == NULL)
+		goto fail;
 	int k = 0;
+	step = SQLITE_ROW;
 	for (int i = 0; i < a.n; i++) {
 		struct map_row *g = &a.rows[i];
 		if ((q->team && g->team_id != q->team) || (q->map && strcasecmp(q->map, g->map))) {
@@ -275,25 +284,30 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 			continue;
 		}
 		sqlite3_bind_int64(names, 1, g->team_id);
-		if (sqlite3_step(names) == SQLITE_ROW) {
+		if (step == SQLITE_ROW && (step = sqlite3_step(names)) == SQLITE_ROW) {
 			g->team = db_text(names, 0);
 			g->slug = db_text(names, 1);
-		} else {
-			g->team = xstrdup("?");
-			g->slug = xstrdup("");
-		}
+		} /* else no row (a team id with no team, which foreign keys forbid) or an error */
 		sqlite3_reset(names);
 		a.rows[k++] = *g;
 	}
-	sqlite3_finalize(names);
+	a.n = k; /* the rows past k were moved or freed */
+	step = db_end(db, names, step == SQLITE_ROW ? SQLITE_DONE : step);
+	names = NULL;
+	if (step != 0)
+		goto fail;
 	if (k > 0) /* no rows (a stage without matches): a.rows is NULL */
 		qsort(a.rows, (size_t)k, sizeof *a.rows, by_team_delta);
 	*rows = a.rows;
 	*nrows = k;
 	a.rows = NULL;
 	rc = 0;
+	goto out;
+fail:
+	*err = xstrdup(db_error());
 out:
 	sqlite3_finalize(st);
+	sqlite3_finalize(names);
 	if (rc != 0)
 		maps_free(a.rows, a.n);
 	for (int i = 0; i < ncache; i++)
@@ -321,19 +335,21 @@ static const char *const unknown_sql[] = {
 /*
  * How many counted (not voided) matches of the scope q names (with q->team,
  * of that team's) have an unknown map: the ones maps_compute leaves out.
+ * -1 after db_fail().
  */
 int
 maps_unknown(sqlite3 *db, const struct maps_query *q)
 {
 	enum scope scope = q->stage ? SCOPE_STAGE : q->tournament ? SCOPE_TOURNAMENT : SCOPE_ALL;
 	sqlite3_stmt *st = db_prepare(db, unknown_sql[scope]);
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
 	sqlite3_bind_int64(st, 2, q->team);
 	sqlite3_bind_int(st, 3, q->day_from);
 	sqlite3_bind_int(st, 4, q->day_to);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return n;
+	int rc = sqlite3_step(st), n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	return db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0 ? -1 : n;
 }
 
 /* Append ,"key":v with the given decimals; a value that rounds to zero is 0. */

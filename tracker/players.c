@@ -60,7 +60,7 @@ merge(struct player_row *r, struct player_row *o, int *with_damage, int o_damage
  * for them), or with q->by_team one row per player and team. Voided matches
  * and the matches of a team's dq or forfeit count in no player's numbers.
  * Returns the number of rows, stored in *rows (free with players_free())
- * and *nrows.
+ * and *nrows; or -1 after db_fail(), with *rows NULL and *nrows 0.
  */
 int
 players_compute(sqlite3 *db, const struct players_query *q, struct player_row **rows, int *nrows)
@@ -78,6 +78,10 @@ players_compute(sqlite3 *db, const struct players_query *q, struct player_row **
 	    " AND (?3 = 0 OR pr.team_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
 	    " AND m.void IS NULL AND r.status = 'played' AND (?5 = 0 OR m.day BETWEEN ?5 AND ?6)"
 	    " GROUP BY pr.player_id, pr.team_id ORDER BY pr.player_id, 12");
+	*rows = NULL;
+	*nrows = 0;
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, q->tournament);
 	sqlite3_bind_int(st, 5, q->day_from);
 	sqlite3_bind_int(st, 6, q->day_to);
@@ -85,9 +89,8 @@ players_compute(sqlite3 *db, const struct players_query *q, struct player_row **
 	sqlite3_bind_int64(st, 3, q->team);
 	if (q->map)
 		sqlite3_bind_text(st, 4, q->map, -1, SQLITE_TRANSIENT);
-	int n = 0, cap = 0, *with_damage = NULL;
-	*rows = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, cap = 0, *with_damage = NULL, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*rows = xrealloc(*rows, (size_t)cap * sizeof **rows);
@@ -112,7 +115,12 @@ players_compute(sqlite3 *db, const struct players_query *q, struct player_row **
 		else
 			n++;
 	}
-	sqlite3_finalize(st);
+	if (db_end(db, st, rc) != 0) {
+		free(with_damage);
+		players_free(*rows, n);
+		*rows = NULL;
+		return -1;
+	}
 	for (int i = 0; i < n; i++) {
 		struct player_row *r = &(*rows)[i];
 		r->kills_per_match = (double)r->kills / r->matches;

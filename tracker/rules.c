@@ -579,6 +579,8 @@ stored_headstarts(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
 	                                  " JOIN team t ON t.id = h.team_id WHERE h.stage_id = ?1"
 	                                  " ORDER BY h.points DESC, t.name");
 	int rc;
+	if (st == NULL)
+		goto fail;
 	sqlite3_bind_int64(st, 1, stage);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->headstart =
@@ -589,18 +591,18 @@ stored_headstarts(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
 		    .points = sqlite3_column_int(st, 2),
 		};
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	if (db_end(db, st, rc) == 0)
 		return 0;
-	*err = xasprintf("reading head starts: %s", sqlite3_errmsg(db));
+fail:
+	*err = xstrdup(db_error());
 	return -1;
 }
 
 /*
  * The ruleset stage is scored by: its stored one with its head starts (by
  * team, stored_headstarts), or the FFWS defaults when it has none. Returns
- * 0, or -1 with *err set (free() it) and r empty: the stage is missing or
- * its stored ruleset does not parse.
+ * 0, or -1 with *err set (free() it) and r empty: the stage is missing,
+ * its stored ruleset does not parse, or the database cannot be read.
  */
 int
 rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
@@ -609,9 +611,15 @@ rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
 	memset(r, 0, sizeof *r);
 	*err = NULL;
 	sqlite3_stmt *st = db_prepare(db, "SELECT ruleset, name FROM stage WHERE id = ?1");
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, stage);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		*err = xasprintf("no stage with id %lld", (long long)stage);
+	int step = sqlite3_step(st);
+	if (step != SQLITE_ROW) {
+		*err = step == SQLITE_DONE ? xasprintf("no stage with id %lld", (long long)stage)
+		                           : (db_fail(db), xstrdup(db_error()));
 		goto out;
 	}
 	const char *text = (const char *)sqlite3_column_text(st, 0);
@@ -653,9 +661,9 @@ rules_store_headstarts(sqlite3 *db, int64_t stage, const struct ruleset *r, char
 	sqlite3_stmt *del = db_prepare(db, "DELETE FROM headstart WHERE stage_id = ?1");
 	sqlite3_stmt *add = db_prepare(db, "INSERT INTO headstart (stage_id, team_id, points)"
 	                                   " VALUES (?1, ?2, ?3)");
-	int created = 0;
+	int created = del && add ? 0 : -1;
 	sqlite3_bind_int64(del, 1, stage);
-	if (sqlite3_step(del) != SQLITE_DONE)
+	if (created == 0 && sqlite3_step(del) != SQLITE_DONE)
 		created = -1;
 	for (int i = 0; created >= 0 && i < r->nheadstart; i++) {
 		int64_t id;

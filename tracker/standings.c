@@ -351,7 +351,7 @@ slot(struct roster *ro, int64_t id)
 }
 
 /* Stage and tournament names into out, the tournament's id into *tournament;
- * 0, or -1 when there is no stage. */
+ * 1, 0 when there is no stage, or -1 after db_fail(). */
 static int
 load_names(sqlite3 *db, int64_t stage, struct standings *out, int64_t *tournament)
 {
@@ -359,27 +359,28 @@ load_names(sqlite3 *db, int64_t stage, struct standings *out, int64_t *tournamen
 	    db, "SELECT t.name, t.slug, s.name, s.slug, t.id,"
 	        " (SELECT max(number) FROM match m WHERE m.stage_id = s.id)"
 	        " FROM stage s JOIN tournament t ON t.id = s.tournament_id WHERE s.id = ?1");
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_int64(st, 1, stage);
-	int rc = -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
+	if (found) {
 		out->tournament = db_text(st, 0);
 		out->tournament_slug = db_text(st, 1);
 		out->stage = db_text(st, 2);
 		out->stage_slug = db_text(st, 3);
 		*tournament = sqlite3_column_int64(st, 4);
 		out->after_match = sqlite3_column_int(st, 5);
-		rc = 0;
+		rc = SQLITE_DONE;
 	}
-	sqlite3_finalize(st);
-	return rc;
+	return db_end(db, st, rc) != 0 ? -1 : found;
 }
 
 /*
  * The stage's counted match numbers, ascending, into out->numbers (and
  * total_matches); its voided matches up to after into out->voids. Sets
- * out->after_exists.
+ * out->after_exists. 0, or -1 after db_fail().
  */
-static void
+static int
 load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts *o,
              struct standings *out)
 {
@@ -387,14 +388,16 @@ load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts 
 	    db, "SELECT number, void FROM match WHERE stage_id = ?1"
 	        " AND (?2 = 0 OR day BETWEEN ?2 AND ?3) AND (?4 IS NULL OR map = ?4 COLLATE NOCASE)"
 	        " ORDER BY number");
-	int cap = 0, vcap = 0;
+	if (st == NULL)
+		return -1;
+	int cap = 0, vcap = 0, rc;
 	sqlite3_bind_int64(st, 1, stage);
 	sqlite3_bind_int(st, 2, o->day_from);
 	sqlite3_bind_int(st, 3, o->day_to);
 	if (o->map)
 		sqlite3_bind_text(st, 4, o->map, -1, SQLITE_TRANSIENT);
 	out->after_exists = after == 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int n = sqlite3_column_int(st, 0);
 		out->after_exists |= n == after;
 		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
@@ -417,7 +420,7 @@ load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts 
 		out->matches_played += n <= after;
 	}
 	out->total_matches = out->nnumbers;
-	sqlite3_finalize(st);
+	return db_end(db, st, rc);
 }
 
 /*
@@ -425,9 +428,10 @@ load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts 
  * match `after` still has a row) into *res, ordered by match number, each
  * with its place among out->numbers (the rows of voided matches, not in
  * it, are skipped: the query stays on the covering index); their teams into
- * ro. A dq or forfeit row keeps neither placement nor kills.
+ * ro. A dq or forfeit row keeps neither placement nor kills. 0, or -1
+ * after db_fail().
  */
-static void
+static int
 load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster *ro,
           struct res **res, int *nres)
 {
@@ -435,11 +439,13 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
 	                                  " r.status"
 	                                  " FROM match m JOIN result r ON r.match_id = m.id"
 	                                  " WHERE m.stage_id = ?1 ORDER BY m.number");
-	int cap = 0, seq = 0;
-	sqlite3_bind_int64(st, 1, stage);
+	int cap = 0, seq = 0, rc;
 	*res = NULL;
 	*nres = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, stage);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int number = sqlite3_column_int(st, 0);
 		const unsigned char *status = sqlite3_column_text(st, 4);
 		int played = status && strcmp((const char *)status, "played") == 0;
@@ -456,37 +462,42 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
 		                             played ? sqlite3_column_int(st, 3) : 0};
 		(*nres)++;
 	}
-	sqlite3_finalize(st);
+	return db_end(db, st, rc);
 }
 
-/* The stage's declared roster and groups into ro. */
-static void
+/* The stage's declared roster and groups into ro. 0, or -1 after db_fail(). */
+static int
 load_roster(sqlite3 *db, int64_t stage, struct roster *ro)
 {
 	sqlite3_stmt *st = db_prepare(
 	    db, "SELECT team_id, grp FROM stage_team WHERE stage_id = ?1 ORDER BY team_id");
+	if (st == NULL)
+		return -1;
+	int rc;
 	sqlite3_bind_int64(st, 1, stage);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int t = slot(ro, sqlite3_column_int64(st, 0));
 		if (sqlite3_column_type(st, 1) != SQLITE_NULL && ro->rows[t].group == NULL)
 			ro->rows[t].group = db_text(st, 1);
 	}
-	sqlite3_finalize(st);
+	return db_end(db, st, rc);
 }
 
 /* The stage's adjustments, by after_match then as given, into out->adj (team
- * name filled later) and *adj (team indexes into ro). */
-static void
+ * name filled later) and *adj (team indexes into ro). 0, or -1 after db_fail(). */
+static int
 load_adjustments(sqlite3 *db, int64_t stage, struct roster *ro, struct standings *out,
                  struct adj **adj)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT team_id, points, after_match, reason"
 	                                  " FROM adjustment WHERE stage_id = ?1"
 	                                  " ORDER BY after_match, id");
-	int cap = 0;
-	sqlite3_bind_int64(st, 1, stage);
+	int cap = 0, rc;
 	*adj = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, stage);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->nadj == cap) {
 			cap = cap ? cap * 2 : 8;
 			out->adj = xrealloc(out->adj, (size_t)cap * sizeof *out->adj);
@@ -500,7 +511,7 @@ load_adjustments(sqlite3 *db, int64_t stage, struct roster *ro, struct standings
 		a->reason = db_text(st, 3);
 		(*adj)[out->nadj++] = (struct adj){slot(ro, a->team_id), a->points, a->after_match};
 	}
-	sqlite3_finalize(st);
+	return db_end(db, st, rc);
 }
 
 /* Append text (taken over) to out->notes. */
@@ -518,7 +529,7 @@ static int compute(sqlite3 *db, int64_t stage, const struct standings_opts *o,
  * 1 when the chain of headstart_from that starts at stage from (of
  * tournament) comes back to a stage it passed (or passes 64), else 0 (it ends: no
  * headstart_from, a stage not there, or a ruleset that does not parse,
- * which computing its standings reports).
+ * which computing its standings reports), or -1 after db_fail().
  */
 static int
 carry_loops(sqlite3 *db, int64_t tournament, int64_t from)
@@ -533,9 +544,10 @@ carry_loops(sqlite3 *db, int64_t tournament, int64_t from)
 			free(err);
 			break;
 		}
-		int next =
-		    r.headstart_from && find_stage(db, tournament, r.headstart_from, &from) > 0;
+		int next = r.headstart_from ? find_stage(db, tournament, r.headstart_from, &from) : 0;
 		rules_free(&r);
+		if (next < 0)
+			return -1;
 		if (!next)
 			break;
 		for (int i = 0; i < n; i++)
@@ -550,16 +562,20 @@ carry_loops(sqlite3 *db, int64_t tournament, int64_t from)
  * headstart_by_rank[r - 1]) into ro's rows. A stage not there (not imported
  * yet), or a chain of carried head starts that loops, carries nothing, and
  * a note says so. Returns 0, or -1 with *err set: the other stage's
- * standings could not be computed.
+ * standings could not be computed, or the database read.
  */
 static int
 load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, struct roster *ro,
                 struct standings *out, char **err)
 {
 	const struct ruleset *r = &out->rules;
+	int found, loops;
 	for (int h = 0; h < r->nheadstart; h++) {
 		int64_t id = r->headstart[h].team_id; /* stored: by team id */
-		if (id != 0 || find_team(db, r->headstart[h].team, &id) > 0)
+		found = id != 0 || find_team(db, r->headstart[h].team, &id);
+		if (found < 0)
+			goto fail;
+		if (found)
 			ro->rows[slot(ro, id)].headstart += r->headstart[h].points;
 	}
 	if (r->headstart_from == NULL)
@@ -567,13 +583,17 @@ load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, struct roster *r
 	int64_t from = 0;
 	struct standings src;
 	struct standings_opts all = {.after = -1};
-	if (find_stage(db, tournament, r->headstart_from, &from) <= 0) {
+	if ((found = find_stage(db, tournament, r->headstart_from, &from)) < 0)
+		goto fail;
+	if (found == 0) {
 		note(out,
 		     xasprintf("Head starts from %s: no such stage in %s (yet): nothing carried",
 		               r->headstart_from, out->tournament));
 		return 0;
 	}
-	if (from == stage || carry_loops(db, tournament, from)) {
+	if (from != stage && (loops = carry_loops(db, tournament, from)) < 0)
+		goto fail;
+	if (from == stage || loops) {
 		note(out, xasprintf("Head starts from %s: the stages carry head starts from each "
 		                    "other in a loop: nothing carried",
 		                    r->headstart_from));
@@ -592,27 +612,30 @@ load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, struct roster *r
 	}
 	standings_free(&src);
 	return 0;
+fail:
+	*err = xstrdup(db_error());
+	return -1;
 }
 
 /* The teams' names into ro's rows, which are then sorted by name; the team
- * indexes of res and adj follow. */
-static void
+ * indexes of res and adj follow. 0, or -1 after db_fail(). */
+static int
 name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj *adj, int nadj)
 {
-	int n = ro->n;
+	int n = ro->n, rc = SQLITE_ROW;
 	sqlite3_stmt *st = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
-	for (int t = 0; t < n; t++) {
+	if (st == NULL)
+		return -1;
+	for (int t = 0; t < n && rc == SQLITE_ROW; t++) {
 		sqlite3_bind_int64(st, 1, ro->rows[t].team_id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			ro->rows[t].team = db_text(st, 0);
-			ro->rows[t].slug = db_text(st, 1);
-		} else { /* the statement could not run (db_lenient) */
-			ro->rows[t].team = xstrdup("?");
-			ro->rows[t].slug = xstrdup("");
-		}
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break; /* no row: a team id with no team, which foreign keys forbid */
+		ro->rows[t].team = db_text(st, 0);
+		ro->rows[t].slug = db_text(st, 1);
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	if (db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return -1;
 	int *pos = xmalloc((size_t)(n ? n : 1) * sizeof *pos);
 	for (int t = 0; t < n; t++)
 		pos[t] = t;
@@ -639,6 +662,7 @@ name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj
 	ro->cap = n;
 	free(newidx);
 	free(pos);
+	return 0;
 }
 
 /* The note "Matches 15, 16 were played WHAT: they count in the totals, not
@@ -807,8 +831,10 @@ compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct stand
 	memset(out, 0, sizeof *out);
 	*err = NULL;
 	out->stage_id = stage;
-	if (load_names(db, stage, out, &tournament) != 0) {
-		*err = xasprintf("no stage with id %lld", (long long)stage);
+	int found = load_names(db, stage, out, &tournament);
+	if (found <= 0) {
+		*err = found < 0 ? xstrdup(db_error())
+		                 : xasprintf("no stage with id %lld", (long long)stage);
 		goto out;
 	}
 	if (after < -1 || after > out->after_match) {
@@ -823,18 +849,23 @@ compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct stand
 		goto out;
 	if (o->rules)
 		what_if(out, o->rules);
-	load_numbers(db, stage, out->after_match, o, out);
+	if (load_numbers(db, stage, out->after_match, o, out) != 0)
+		goto fail;
 	if (o->day_from > 0 || o->map) { /* the filter may have left the match out */
 		sqlite3_stmt *st =
 		    db_prepare(db, "SELECT 1 FROM match WHERE stage_id = ?1 AND number = ?2");
+		if (st == NULL)
+			goto fail;
 		sqlite3_bind_int64(st, 1, stage);
 		sqlite3_bind_int(st, 2, out->after_match);
-		out->after_exists = out->after_match == 0 || sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
+		int step = sqlite3_step(st);
+		out->after_exists = out->after_match == 0 || step == SQLITE_ROW;
+		if (db_end(db, st, step == SQLITE_ROW ? SQLITE_DONE : step) != 0)
+			goto fail;
 	}
-	load_rows(db, stage, out, &ro, &res, &nres);
-	load_roster(db, stage, &ro);
-	load_adjustments(db, stage, &ro, out, &adj);
+	if (load_rows(db, stage, out, &ro, &res, &nres) != 0 || load_roster(db, stage, &ro) != 0 ||
+	    load_adjustments(db, stage, &ro, out, &adj) != 0)
+		goto fail;
 	if (load_headstarts(db, stage, tournament, &ro, out, err) != 0)
 		goto out;
 	out->filtered = o->day_from > 0 || o->map != NULL;
@@ -848,7 +879,8 @@ compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct stand
 		out->headstart_from = NULL;
 		out->rules.rush_threshold = 0;
 	}
-	name_teams(db, &ro, res, nres, adj, out->nadj);
+	if (name_teams(db, &ro, res, nres, adj, out->nadj) != 0)
+		goto fail;
 	if (o->group && pick_group(&ro, o->group, out, &member, err) != 0)
 		goto out;
 
@@ -961,6 +993,9 @@ compute(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct stand
 	free(s.rank);
 	free(s.tiebreak);
 	rc = 0;
+	goto out;
+fail:
+	*err = xstrdup(db_error());
 out:
 	for (int t = 0; t < ro.n; t++) {
 		free(ro.rows[t].team);

@@ -21,7 +21,7 @@ static int
 load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
             char **err)
 {
-	int rc = 0, cap = 0;
+	int rc = 0, cap = 0, step;
 	sqlite3_stmt *st = db_prepare(
 	    db,
 	    "SELECT s.id FROM stage s WHERE (?2 = 0 OR s.tournament_id = ?2)"
@@ -29,6 +29,10 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
 	    " (SELECT 1 FROM match m JOIN result r ON r.match_id = m.id"
 	    "  WHERE m.stage_id = s.id AND r.team_id = ?1 AND (?4 = 0 OR m.day BETWEEN ?4 AND ?5)"
 	    "  AND (?6 IS NULL OR m.map = ?6 COLLATE NOCASE)) ORDER BY s.tournament_id, s.id");
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, team);
 	sqlite3_bind_int64(st, 2, sc->tournament);
 	sqlite3_bind_int64(st, 3, sc->stage);
@@ -38,7 +42,7 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
 		sqlite3_bind_text(st, 6, sc->map, -1, SQLITE_TRANSIENT);
 	struct standings_opts o = {
 	    .after = -1, .day_from = sc->day_from, .day_to = sc->day_to, .map = sc->map};
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct standings s;
 		if (standings_get(db, sqlite3_column_int64(st, 0), &o, &s, err) != 0) {
 			rc = -1;
@@ -67,6 +71,11 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
 		}
 		standings_free(&s);
 	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		db_fail(db);
+		*err = xstrdup(db_error());
+		rc = -1;
+	}
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -88,6 +97,10 @@ load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team
 	        " AND (?3 = 0 OR s.id = ?3) AND (?4 = 0 OR m.day BETWEEN ?4 AND ?5)"
 	        " AND (?6 IS NULL OR m.map = ?6 COLLATE NOCASE)"
 	        " ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC LIMIT 10");
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, team);
 	sqlite3_bind_int64(st, 2, sc->tournament);
 	sqlite3_bind_int64(st, 3, sc->stage);
@@ -97,9 +110,9 @@ load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team
 		sqlite3_bind_text(st, 6, sc->map, -1, SQLITE_TRANSIENT);
 	struct ruleset r = {0};
 	int64_t rstage = 0;
-	int rc = 0;
+	int rc = 0, step;
 	out->matches = xcalloc(10, sizeof *out->matches);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t stage = sqlite3_column_int64(st, 0);
 		if (stage != rstage) {
 			rules_free(&r);
@@ -120,6 +133,11 @@ load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team
 		                ? rules_match_points(&r, m->placement, m->kills, NULL, NULL)
 		                : 0;
 	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		db_fail(db);
+		*err = xstrdup(db_error());
+		rc = -1;
+	}
 	rules_free(&r);
 	sqlite3_finalize(st);
 	return rc;
@@ -128,7 +146,8 @@ load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team
 /*
  * Everything about team, over tournament (0: every tournament), into *out.
  * Returns 0 (free *out with team_free()), or -1 with *err set (free() it)
- * and *out empty: a stage's stored ruleset does not parse.
+ * and *out empty: no team with that id, a stage's stored ruleset does not
+ * parse, or the database cannot be read.
  */
 int
 team_report(sqlite3 *db, int64_t team, int64_t tournament, struct team_report *out, char **err)
@@ -148,11 +167,21 @@ team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct te
 	memset(out, 0, sizeof *out);
 	*err = NULL;
 	sqlite3_stmt *st = db_prepare(db, "SELECT name, slug FROM team WHERE id = ?1");
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, team);
-	sqlite3_step(st);
-	out->name = db_text(st, 0);
-	out->slug = db_text(st, 1);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->name = db_text(st, 0);
+		out->slug = db_text(st, 1);
+	} else
+		*err = rc == SQLITE_DONE ? xasprintf("no team with id %lld", (long long)team)
+		                         : (db_fail(db), xstrdup(db_error()));
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return -1;
 	struct maps_query mq = {.tournament = sc->tournament,
 	                        .stage = sc->stage,
 	                        .team = team,
@@ -167,13 +196,17 @@ team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct te
 	                           .day_to = sc->day_to};
 	if (load_stages(db, team, sc, out, err) != 0 ||
 	    maps_compute(db, &mq, &out->maps, &out->nmaps, err) != 0 ||
-	    load_matches(db, team, sc, out, err) != 0) {
-		team_free(out);
-		return -1;
+	    load_matches(db, team, sc, out, err) != 0)
+		goto fail;
+	if ((out->maps_unknown = maps_unknown(db, &mq)) < 0 ||
+	    players_compute(db, &pq, &out->players, &out->nplayers) < 0) {
+		*err = xstrdup(db_error());
+		goto fail;
 	}
-	out->maps_unknown = maps_unknown(db, &mq);
-	players_compute(db, &pq, &out->players, &out->nplayers);
 	return 0;
+fail:
+	team_free(out);
+	return -1;
 }
 
 /* Append r->stages as a JSON array. */

@@ -14,6 +14,14 @@
 #include "unit.h"
 #include "util.h"
 
+/* The integer sql yields (db_int), or -1 when the query fails. */
+static int64_t
+one_int(sqlite3 *db, const char *sql)
+{
+	int64_t v = 0;
+	return db_int(db, &v, sql, 0) == 0 ? v : -1;
+}
+
 /* Import text from an exact-size heap copy (no NUL after it) under name. */
 static int
 import(sqlite3 *db, const char *name, const char *text, size_t len, int replace,
@@ -47,7 +55,7 @@ main(void)
 	CHECK("post-counts", st.files == 1 && st.files_failed == 0 && st.matches_added == 1 &&
 	                         st.teams_added == 2 && st.players_added == 1 && st.warnings == 0);
 	CHECK_STR("post-no-messages", "", msgs.data ? msgs.data : "");
-	CHECK("post-rows", db_int(db, 0, "SELECT count(*) FROM result", 0) == 2);
+	CHECK("post-rows", one_int(db, "SELECT count(*) FROM result") == 2);
 
 	CHECK("again-stored", import(db, "POST body", one, strlen(one), 0, &st, &msgs) == 0);
 	CHECK("again-adds-up", st.files == 2 && st.matches_added == 1 && st.matches_unchanged == 1);
@@ -76,8 +84,8 @@ main(void)
 	static const char first[] = "POST body: results[0].kills: must be at least 0, got -1\n";
 	CHECK("many-first", strncmp(msgs.data, first, sizeof first - 1) == 0);
 	CHECK("many-rest", strstr(msgs.data, "POST body: 5 more errors not shown\n") != NULL);
-	CHECK("many-nothing-written", db_int(db, 0, "SELECT count(*) FROM match", 0) == 1 &&
-	                                  db_int(db, 0, "SELECT count(*) FROM team", 0) == 2);
+	CHECK("many-nothing-written", one_int(db, "SELECT count(*) FROM match") == 1 &&
+	                                  one_int(db, "SELECT count(*) FROM team") == 2);
 
 	/* a CSV whose last cell ends the buffer (no line feed, no NUL after it) */
 	static const char rows[] = "tournament;stage;match;team;placement;kills\r\n"

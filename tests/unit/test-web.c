@@ -62,6 +62,14 @@ static const char gaps[] =
 
 static sqlite3 *db;
 
+/* The integer sql yields (db_int), or -1 when the query fails. */
+static int64_t
+one_int(const char *sql)
+{
+	int64_t v = 0;
+	return db_int(db, &v, sql, 0) == 0 ? v : -1;
+}
+
 /* Answer method path[?query] (query: one key=value) with an optional body and Authorization. */
 static struct http_resp *
 ask(const char *method, const char *path, const char *key, const char *value, const char *auth,
@@ -316,7 +324,7 @@ test_api_and_headers(void)
 	struct standings s;
 	char *err;
 	struct buf want = {0}, h = {0};
-	standings_compute(db, db_int(db, 0, "SELECT id FROM stage", 0), NULL, 0, &s, &err);
+	standings_compute(db, one_int("SELECT id FROM stage"), NULL, 0, &s, &err);
 	standings_json(&s, &want);
 	standings_free(&s);
 	CHECK("standings API 200", r->status == 200);
@@ -447,7 +455,7 @@ test_post(void)
 	CHECK("POST bad JSON 400", r->status == 400);
 	CHECK("POST bad JSON names the body", strstr(r->body, "POST body") != NULL);
 	http_resp_unref(r);
-	CHECK("refused POST stored nothing", db_int(db, -1, "SELECT count(*) FROM match", 0) == 2);
+	CHECK("refused POST stored nothing", one_int("SELECT count(*) FROM match") == 2);
 	r = ask("POST", "/api/v1/matches", NULL, NULL, "Bearer s3cret", match3, "s3cret");
 	CHECK("POST stored 201", r->status == 201);
 	CHECK("POST reports one added", strstr(r->body, "\"matches_added\":1") != NULL);
