@@ -25,10 +25,13 @@
 
 #define TYPE_JSON "application/json"
 
-/* Answer with t as JSON, as `--format json` prints it; frees t. */
+/* Answer with t as JSON, as `--format json` prints it; frees t. NULL t: the
+ * database could not be read (db_fail), which http_handle answers. */
 static void
 json_report(struct http_out *out, struct report *t)
 {
+	if (t == NULL)
+		return;
 	out->type = TYPE_JSON;
 	report_render(t, FORMAT_JSON, &out->body);
 	report_free(t);

@@ -312,6 +312,27 @@ static_asset(const struct http_req *req, struct http_out *out)
 	http_fail(out, 404, "no file /static/%s", req->param[0]);
 }
 
+/*
+ * The status for a request during which the database failed with SQLite's
+ * code: 503 (try again) when it was busy, locked or unreadable for now,
+ * 500 for anything else (a schema that is not this program's, a bug in
+ * its SQL, a full disk).
+ */
+static int
+db_status(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PROTOCOL:
+		return 503;
+	default:
+		return 500;
+	}
+}
+
 /* The cache key of req: its path, and the query arguments that change a response. */
 static char *
 cache_key(const struct http_req *req)
@@ -333,8 +354,9 @@ cache_key(const struct http_req *req)
  * Answer req. Returns a response with one reference for the caller (drop it
  * with http_resp_unref): from the cache, freshly rendered, or an error.
  * Never fails: whatever a handler reports becomes a status here, and a
- * handler during which a statement could not be prepared (the database
- * busy or unreadable: db_lenient) becomes 503 with Retry-After.
+ * handler during which the database could not be read (db_fail), whatever
+ * it made of that, answers 503 with Retry-After when the database was
+ * busy, locked or unreadable, else 500 (db_status).
  */
 struct http_resp *
 http_handle(struct http_req *req)
@@ -377,11 +399,13 @@ http_handle(struct http_req *req)
 		}
 	}
 	struct http_out out = {.status = 200, .type = TYPE_HTML};
-	db_lenient(1);
+	db_error_reset();
 	rt->handler(req, &out);
-	if (db_lenient(0) > 0) { /* a statement could not be prepared: the answer is not sound */
-		http_fail(&out, 503, "the database is busy; try again");
-		out.retry_after = 1;
+	if (db_error_code() != 0) { /* a read failed: the answer is not sound */
+		int status = db_status(db_error_code());
+		http_fail(&out, status, "%s",
+		          status == 503 ? "the database is busy; try again" : db_error());
+		out.retry_after = status == 503;
 	}
 	int priv = (rt->flags & ROUTE_PRIVATE) != 0;
 	if (out.status >= 400 && !out.keep_body) {

@@ -76,13 +76,17 @@ live_bump(void)
 	pthread_mutex_unlock(&lock);
 }
 
-/* The watcher: polls data_version until live_stop, bumping on a change. */
+/*
+ * The watcher: polls data_version until live_stop, bumping on a change. A
+ * poll that cannot run (db_int fails: the database busy or unreadable)
+ * reads as no change, and the next poll tries again.
+ */
 static void *
 watch(void *arg)
 {
 	(void)arg;
-	db_lenient(1); /* a poll that cannot run reads as no change */
-	int64_t last = db_int(wdb, 0, "PRAGMA data_version", 0);
+	int64_t last = 0;
+	db_int(wdb, &last, "PRAGMA data_version", 0);
 	int polls = 0;
 	pthread_mutex_lock(&lock);
 	while (!closing) {
@@ -99,7 +103,8 @@ watch(void *arg)
 		if (rc != ETIMEDOUT)
 			continue;
 		pthread_mutex_unlock(&lock);
-		int64_t now = db_int(wdb, last, "PRAGMA data_version", 0);
+		int64_t now = last;
+		db_int(wdb, &now, "PRAGMA data_version", 0);
 		pthread_mutex_lock(&lock);
 		int ping = ++polls % PING_POLLS == 0, changed = now != last;
 		if (changed) {

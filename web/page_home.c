@@ -8,7 +8,8 @@
 #include "html.h"
 #include "pages.h"
 
-/* GET /: tournaments, their stages, and the teams. */
+/* GET /: tournaments, their stages, and the teams. A read that fails (db_fail) stops the
+ * page, and http_handle answers. */
 void
 page_home(const struct http_req *req, struct http_out *out)
 {
@@ -27,9 +28,11 @@ page_home(const struct http_req *req, struct http_out *out)
 	                        "   UNION SELECT team_id FROM headstart WHERE stage_id = s.id))"
 	                        " FROM tournament t JOIN stage s ON s.tournament_id = t.id"
 	                        " ORDER BY t.name, t.id, s.id");
+	if (st == NULL)
+		return;
 	int64_t prev = 0;
-	int any = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int any = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t tid = sqlite3_column_int64(st, 0);
 		const char *tname = (const char *)sqlite3_column_text(st, 1);
 		const char *tslug = (const char *)sqlite3_column_text(st, 2);
@@ -49,7 +52,8 @@ page_home(const struct http_req *req, struct http_out *out)
 		htmlf(b, " · %d teams</span> · <a href=\"/t/%p/%p/maps\">maps</a></li>",
 		      sqlite3_column_int(st, 7), tslug, sslug);
 	}
-	sqlite3_finalize(st);
+	if (db_end(req->db, st, rc) != 0)
+		return;
 	if (prev)
 		htmlf(b, "</ul></section>\n");
 	if (!any)
@@ -57,13 +61,16 @@ page_home(const struct http_req *req, struct http_out *out)
 		         "FILE.json</code> adds a stage.</p>\n");
 
 	st = db_prepare(req->db, "SELECT name, slug FROM team ORDER BY name");
+	if (st == NULL)
+		return;
 	int nteams = 0;
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		htmlf(b, "%r<li><a href=\"/teams/%p\">%s</a></li>",
 		      nteams++ ? "" : "<section class=\"card\"><h2>Teams</h2><ul class=\"teams\">",
 		      (const char *)sqlite3_column_text(st, 1),
 		      (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	if (db_end(req->db, st, rc) != 0)
+		return;
 	if (nteams)
 		htmlf(b, "</ul></section>\n");
 	html_close(b);

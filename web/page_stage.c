@@ -32,6 +32,8 @@ groups(struct buf *b, const struct http_req *req, const struct standings *s)
 	sqlite3_stmt *st = db_prepare(req->db, "SELECT DISTINCT grp FROM stage_team"
 	                                       " WHERE stage_id = ?1 AND grp IS NOT NULL"
 	                                       " ORDER BY grp");
+	if (st == NULL) /* recorded (db_fail): http_handle answers */
+		return;
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	const char *after = http_arg(req, "after");
 	if (after && *after == '\0')
@@ -70,6 +72,8 @@ selector(struct buf *b, sqlite3 *db, const struct standings *s)
 	      s->group ? "\">" : "");
 	sqlite3_stmt *st = db_prepare(db, "SELECT number, void IS NOT NULL FROM match"
 	                                  " WHERE stage_id = ?1 ORDER BY number DESC");
+	if (st == NULL) /* recorded (db_fail): http_handle answers */
+		return;
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	int first = 1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -354,26 +358,29 @@ grid_head(struct buf *b, const struct column *c, int n)
  * The per-match grid: a column per match up to s's after_match (with its
  * map, "unknown" when none was given), a row per team; a dq or forfeit is
  * marked DQ or FF, and a voided match is one cell down the whole column
- * with its reason.
+ * with its reason. 0, or -1 after db_fail() with nothing written.
  */
-static void
+static int
 grid(struct buf *b, sqlite3 *db, const struct standings *s)
 {
-	int n;
+	int n, rc = 0;
 	struct column *c = columns(s, &n);
-	if (n < 1) {
-		free(c);
-		return;
-	}
-	struct cell *cells = xcalloc((size_t)s->nrows * (size_t)n, sizeof *cells);
+	struct cell *cells = NULL;
+	if (n < 1)
+		goto out;
+	cells = xcalloc((size_t)s->nrows * (size_t)n, sizeof *cells);
 	int marks = 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, m.map, r.team_id, r.placement,"
 	                                  " r.kills, r.status"
 	                                  " FROM match m LEFT JOIN result r ON r.match_id = m.id"
 	                                  " WHERE m.stage_id = ?1 AND m.number <= ?2");
+	if (st == NULL) {
+		rc = -1;
+		goto out;
+	}
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	sqlite3_bind_int(st, 2, s->after_match);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct column key = {.number = sqlite3_column_int(st, 0)};
 		struct column *at = bsearch(&key, c, (size_t)n, sizeof *c, cmp_column);
 		if (at == NULL)
@@ -396,7 +403,8 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 				break;
 			}
 	}
-	sqlite3_finalize(st);
+	if ((rc = db_end(db, st, rc)) != 0)
+		goto out;
 
 	htmlf(b,
 	      "<h2>Match by match</h2><p class=\"muted\">Placement and kills; Booyahs "
@@ -432,10 +440,12 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 		htmlf(b, "</tr>\n");
 	}
 	htmlf(b, "</tbody></table></div>\n");
+out:
 	for (int m = 0; m < n; m++)
 		free(c[m].map);
 	free(c);
 	free(cells);
+	return rc;
 }
 
 /*
@@ -485,8 +495,10 @@ page_stage(const struct http_req *req, struct http_out *out)
 
 	stage_head(b, &s, 0);
 	groups(b, req, &s);
-	int64_t stored =
-	    db_int(req->db, 0, "SELECT count(*) FROM match WHERE stage_id = ?1", s.stage_id);
+	int64_t stored = 0;
+	if (db_int(req->db, &stored, "SELECT count(*) FROM match WHERE stage_id = ?1",
+	           s.stage_id) != 0)
+		goto out; /* recorded (db_fail): http_handle answers */
 	if (stored > 0)
 		selector(b, req->db, &s);
 
@@ -500,10 +512,12 @@ page_stage(const struct http_req *req, struct http_out *out)
 			htmlf(b, "<h2>Points race</h2>");
 			page_chart(b, &s);
 		}
-		grid(b, req->db, &s);
+		if (grid(b, req->db, &s) != 0) /* the database failed: http_handle answers */
+			goto out;
 	}
 	htmlf(b, "</section>\n");
 	html_close(b);
+out:
 	buf_free(&events);
 	free(title);
 	standings_free(&s);

@@ -20,15 +20,20 @@
 /*
  * The report (team_report, every tournament) of the team whose slug is
  * req's first parameter. Returns 1 with *r set (free it with team_free()),
- * or 0 with out set to 404 or 500.
+ * or 0 with out set to 404 or 500 (or after db_fail(), which http_handle
+ * answers).
  */
 int
 page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r)
 {
 	sqlite3_stmt *st = db_prepare(req->db, "SELECT id FROM team WHERE slug = ?1");
+	if (st == NULL)
+		return 0;
 	sqlite3_bind_text(st, 1, req->param[0], -1, SQLITE_STATIC);
-	int64_t team = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	int rc = sqlite3_step(st);
+	int64_t team = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (db_end(req->db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return 0;
 	char *err;
 	if (team == 0)
 		http_fail(out, 404, "no team '%s'", req->param[0]);

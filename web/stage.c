@@ -13,7 +13,8 @@
 
 /*
  * The stage that req's first two parameters (tournament and stage slugs)
- * name. Returns 1 with *stage set, or 0 with out set to 404.
+ * name. Returns 1 with *stage set, or 0 with out set to 404 (or after
+ * db_fail(), which http_handle answers).
  */
 int
 stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
@@ -21,12 +22,15 @@ stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
 	sqlite3_stmt *st = db_prepare(req->db, "SELECT s.id FROM stage s JOIN tournament t"
 	                                       " ON t.id = s.tournament_id"
 	                                       " WHERE t.slug = ?1 AND s.slug = ?2");
+	if (st == NULL)
+		return 0;
 	sqlite3_bind_text(st, 1, req->param[0], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, req->param[1], -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
 	if (found)
 		*stage = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (db_end(req->db, st, found ? SQLITE_DONE : rc) != 0)
+		return 0;
 	if (!found)
 		http_fail(out, 404, "no stage '%s' in a tournament '%s'", req->param[1],
 		          req->param[0]);
@@ -39,7 +43,8 @@ stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
  * to 400 when N is neither 0 nor the number of a stored match of the stage
  * (voided ones included) written plainly: a leading zero is refused, and so
  * is a number between two stored ones, so that "01", "001", ... or the
- * numbers in a gap cannot each fill a cache entry with the same page.
+ * numbers in a gap cannot each fill a cache entry with the same page. 0
+ * also after db_fail(), which http_handle answers.
  */
 static int
 after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)
@@ -54,16 +59,22 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 	}
 	char *end;
 	long v = strtol(arg, &end, 10);
-	int64_t last =
-	    db_int(req->db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
+	int64_t last = 0;
+	if (db_int(req->db, &last, "SELECT max(number) FROM match WHERE stage_id = ?1", stage) !=
+	    0)
+		return 0;
 	int stored = 0;
 	if (*arg >= '1' && *arg <= '9' && *end == '\0' && v >= 1 && v <= last) {
 		sqlite3_stmt *st =
 		    db_prepare(req->db, "SELECT 1 FROM match WHERE stage_id = ?1 AND number = ?2");
+		if (st == NULL)
+			return 0;
 		sqlite3_bind_int64(st, 1, stage);
 		sqlite3_bind_int64(st, 2, v);
-		stored = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
+		int rc = sqlite3_step(st);
+		stored = rc == SQLITE_ROW;
+		if (db_end(req->db, st, stored ? SQLITE_DONE : rc) != 0)
+			return 0;
 	}
 	if (!stored) {
 		http_fail(out, 400,
