@@ -980,15 +980,30 @@ test_locked(void)
 	sqlite3_open_v2(path, &fresh, SQLITE_OPEN_READWRITE, NULL); /* no busy timeout */
 	CHECK("locked: lock taken", db_exec(locker, "BEGIN EXCLUSIVE") == 0);
 
+	static const char *const paths[] = {
+	    "/",
+	    "/t/cup-b/final",
+	    "/t/cup-b/final/maps",
+	    "/teams/tom-jerry",
+	    "/api/v1/tournaments",
+	    "/api/v1/tournaments/cup-b/stages/final/standings",
+	    "/api/v1/tournaments/cup-b/stages/final/matches",
+	    "/api/v1/tournaments/cup-b/stages/final/maps",
+	    "/api/v1/tournaments/cup-b/stages/final/events",
+	    "/api/v1/teams/tom-jerry",
+	};
 	sqlite3 *saved = db;
 	db = fresh;
 	live_bump(); /* no cached page for this version */
-	struct http_resp *r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
-	CHECK("locked: stage page 503", r->status == 503);
-	CHECK("locked: Retry-After 1", r->retry_after == 1);
-	http_resp_unref(r);
-	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings", NULL, NULL, NULL, NULL,
-	        NULL);
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		char name[160];
+		struct http_resp *r = ask("GET", paths[i], NULL, NULL, NULL, NULL, NULL);
+		snprintf(name, sizeof name, "locked: %s 503 with Retry-After 1", paths[i]);
+		CHECK(name, r->status == 503 && r->retry_after == 1);
+		http_resp_unref(r);
+	}
+	struct http_resp *r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings", NULL,
+	                          NULL, NULL, NULL, NULL);
 	CHECK("locked: API 503 JSON",
 	      r->status == 503 && strstr(r->body, "{\"error\":") == r->body);
 	http_resp_unref(r);
@@ -997,10 +1012,70 @@ test_locked(void)
 	CHECK("locked: 200 once the lock is gone",
 	      r->status == 200 && strstr(r->body, "<td class=\"total\">32</td>") != NULL);
 	http_resp_unref(r);
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		char name[160];
+		snprintf(name, sizeof name, "lock gone: %s 200", paths[i]);
+		CHECK(name, get_status(paths[i]) == 200);
+	}
 	db = saved;
 	sqlite3_close(fresh);
 	sqlite3_close(locker);
 	unlink(path);
+}
+
+/*
+ * A column the program reads renamed under it (the schema is not the
+ * program's): each route that reads it answers 500, never a 4xx, and the
+ * server goes on; once the column is back, the same connection answers
+ * 200. Each case: the column renamed, the request, the status it gets.
+ */
+static void
+test_altered(void)
+{
+	static const struct {
+		const char *table, *column, *method, *path;
+	} cases[] = {
+	    {"result", "placement", "GET", "/t/cup-b/final"},
+	    {"result", "placement", "GET", "/t/cup-b/final/maps"},
+	    {"result", "placement", "GET", "/teams/tom-jerry"},
+	    {"result", "placement", "GET", "/api/v1/tournaments/cup-b/stages/final/standings"},
+	    {"result", "placement", "GET", "/api/v1/tournaments/cup-b/stages/final/matches"},
+	    {"result", "placement", "GET", "/api/v1/tournaments/cup-b/stages/final/maps"},
+	    {"result", "placement", "POST", "/api/v1/matches"},
+	    {"team", "name", "GET", "/"},
+	    {"team", "name", "GET", "/api/v1/teams/tom-jerry"},
+	    {"tournament", "name", "GET", "/api/v1/tournaments"},
+	    {"tournament", "slug", "GET", "/api/v1/tournaments/cup-b/stages/final/events"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char sql[160], name[200];
+		int post = strcmp(cases[i].method, "POST") == 0;
+		snprintf(sql, sizeof sql, "ALTER TABLE %s RENAME COLUMN %s TO %s_x", cases[i].table,
+		         cases[i].column, cases[i].column);
+		if (db_exec(db, sql) != 0) {
+			printf("not ok altered %s: %s\n", sql, sqlite3_errmsg(db));
+			unit_failed = 1;
+			continue;
+		}
+		live_bump(); /* no cached page for this version */
+		struct http_resp *r = ask(cases[i].method, cases[i].path, NULL, NULL,
+		                          post ? "Bearer s3cret" : NULL, post ? match3 : NULL,
+		                          post ? "s3cret" : NULL);
+		snprintf(name, sizeof name, "%s.%s renamed: %s %s 500", cases[i].table,
+		         cases[i].column, cases[i].method, cases[i].path);
+		CHECK(name, r->status == 500 && r->retry_after == 0);
+		http_resp_unref(r);
+		snprintf(sql, sizeof sql, "ALTER TABLE %s RENAME COLUMN %s_x TO %s", cases[i].table,
+		         cases[i].column, cases[i].column);
+		db_exec(db, sql);
+		live_bump();
+		r = ask(cases[i].method, cases[i].path, NULL, NULL, post ? "Bearer s3cret" : NULL,
+		        post ? match3 : NULL, post ? "s3cret" : NULL);
+		snprintf(name, sizeof name, "%s.%s back: %s %s 200", cases[i].table, cases[i].column,
+		         cases[i].method, cases[i].path);
+		CHECK(name, r->status == 200);
+		http_resp_unref(r);
+	}
 }
 
 int
@@ -1028,6 +1103,7 @@ main(void)
 	test_below_zero();
 	test_version_race();
 	test_locked();
+	test_altered();
 	cache_clear();
 	sqlite3_close(db);
 	return unit_failed;
