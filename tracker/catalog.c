@@ -88,7 +88,8 @@ catalog_matches(sqlite3 *db, int64_t stage)
 	    {"DQ/forfeit", "dq"},
 	};
 	int64_t voids = 0, dq = 0;
-	if (db_int(db, &voids, "SELECT count(*) FROM match WHERE stage_id = ?1 AND void IS NOT NULL",
+	if (db_int(db, &voids,
+	           "SELECT count(*) FROM match WHERE stage_id = ?1 AND void IS NOT NULL",
 	           stage) != 0 ||
 	    db_int(db, &dq,
 	           "SELECT count(*) FROM match m JOIN result r ON r.match_id = m.id"

@@ -152,7 +152,7 @@ fail:
 	return -1;
 }
 
-static _Thread_local int fault_code;       /* SQLite's code of the last db_fail() */
+static _Thread_local int fault_code;      /* SQLite's code of the last db_fail() */
 static _Thread_local char fault_msg[512]; /* its message, "DB: ..." */
 
 /*

@@ -72,9 +72,10 @@ find_team(sqlite3 *db, const char *arg, int64_t *id)
 	char *key = name_key(arg), *slug = slugify(arg);
 	int rc = one_id(db, "SELECT id FROM team WHERE key = ?1", 0, key, id);
 	if (rc == 0)
-		rc = one_id(db,
-			    "SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id",
-			    0, key, id);
+		rc = one_id(
+		    db,
+		    "SELECT team_id FROM team_alias WHERE lower(spelling) = ?1 GROUP BY team_id", 0,
+		    key, id);
 	if (rc == 0)
 		rc = one_id(db, "SELECT id FROM team WHERE slug = ?1", 0, slug, id);
 	free(key);

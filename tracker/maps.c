@@ -224,8 +224,8 @@ finish(struct agg *a)
  * Per-team, per-map performance over the scope q names. Returns 0 with
  * *rows (free with maps_free()) holding *nrows rows, ordered by team name
  * and then strongest map first; or -1 with *err set (free() it) when a
- * stage's stored ruleset does not parse or the database cannot be read. The team and map filters pick rows
- * after ranking, so a map rank stays one among all teams in the scope.
+ * stage's stored ruleset does not parse or the database cannot be read. The team and map filters
+ * pick rows after ranking, so a map rank stays one among all teams in the scope.
  */
 int
 maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int *nrows, char **err)

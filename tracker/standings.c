@@ -544,7 +544,8 @@ carry_loops(sqlite3 *db, int64_t tournament, int64_t from)
 			free(err);
 			break;
 		}
-		int next = r.headstart_from ? find_stage(db, tournament, r.headstart_from, &from) : 0;
+		int next =
+		    r.headstart_from ? find_stage(db, tournament, r.headstart_from, &from) : 0;
 		rules_free(&r);
 		if (next < 0)
 			return -1;

@@ -60,8 +60,7 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 	char *end;
 	long v = strtol(arg, &end, 10);
 	int64_t last = 0;
-	if (db_int(req->db, &last, "SELECT max(number) FROM match WHERE stage_id = ?1", stage) !=
-	    0)
+	if (db_int(req->db, &last, "SELECT max(number) FROM match WHERE stage_id = ?1", stage) != 0)
 		return 0;
 	int stored = 0;
 	if (*arg >= '1' && *arg <= '9' && *end == '\0' && v >= 1 && v <= last) {

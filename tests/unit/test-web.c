@@ -1058,9 +1058,9 @@ test_altered(void)
 			continue;
 		}
 		live_bump(); /* no cached page for this version */
-		struct http_resp *r = ask(cases[i].method, cases[i].path, NULL, NULL,
-		                          post ? "Bearer s3cret" : NULL, post ? match3 : NULL,
-		                          post ? "s3cret" : NULL);
+		struct http_resp *r =
+		    ask(cases[i].method, cases[i].path, NULL, NULL, post ? "Bearer s3cret" : NULL,
+		        post ? match3 : NULL, post ? "s3cret" : NULL);
 		snprintf(name, sizeof name, "%s.%s renamed: %s %s 500", cases[i].table,
 		         cases[i].column, cases[i].method, cases[i].path);
 		CHECK(name, r->status == 500 && r->retry_after == 0);
@@ -1071,8 +1071,8 @@ test_altered(void)
 		live_bump();
 		r = ask(cases[i].method, cases[i].path, NULL, NULL, post ? "Bearer s3cret" : NULL,
 		        post ? match3 : NULL, post ? "s3cret" : NULL);
-		snprintf(name, sizeof name, "%s.%s back: %s %s 200", cases[i].table, cases[i].column,
-		         cases[i].method, cases[i].path);
+		snprintf(name, sizeof name, "%s.%s back: %s %s 200", cases[i].table,
+		         cases[i].column, cases[i].method, cases[i].path);
 		CHECK(name, r->status == 200);
 		http_resp_unref(r);
 	}
