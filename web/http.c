@@ -403,6 +403,8 @@ http_handle(struct http_req *req)
 	rt->handler(req, &out);
 	if (db_error_code() != 0) { /* a read failed: the answer is not sound */
 		int status = db_status(db_error_code());
+		if (status == 500) /* a schema not the program's, or a bug in its SQL: say so */
+			warnmsg("%s %s: %s", req->method, req->path, db_error());
 		http_fail(&out, status, "%s",
 		          status == 503 ? "the database is busy; try again" : db_error());
 		out.retry_after = status == 503;
