@@ -23,19 +23,23 @@ struct member {
 	char *group; /* its group, or NULL */
 };
 
-/* The rows statement i (team id, name[, group]) gives for stage, in a fresh array; *n entries. */
+/* The rows statement i (team id, name[, group]) gives for stage, in a fresh array; *n entries.
+ * A read that fails is reported (store_error), which refuses the document. */
 static struct member *
 members_of(struct store *s, enum stmt i, int64_t stage, int *n)
 {
 	sqlite3_stmt *st = s->st[i];
 	struct member *v = NULL;
+	int rc;
 	*n = 0;
 	sqlite3_bind_int64(st, 1, stage);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (size_t)(*n + 1) * sizeof *v);
 		v[(*n)++] = (struct member){sqlite3_column_int64(st, 0), db_text(st, 1),
 		                            sqlite3_column_count(st) > 2 ? db_text(st, 2) : NULL};
 	}
+	if (rc != SQLITE_DONE)
+		store_error(s);
 	sqlite3_reset(st);
 	return v;
 }
@@ -371,10 +375,13 @@ stage_rush_warnings(struct store *s, int i)
 	int *counted = NULL, ncounted = 0;
 	sqlite3_stmt *q = s->st[S_COUNTED];
 	sqlite3_bind_int64(q, 1, g->id);
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		counted = xrealloc(counted, (size_t)(ncounted + 1) * sizeof *counted);
 		counted[ncounted++] = sqlite3_column_int(q, 0);
 	}
+	if (rc != SQLITE_DONE)
+		store_error(s); /* refuses the document */
 	sqlite3_reset(q);
 	for (int m = 0; m < d->nmatches; m++) {
 		const struct doc_match *x = &d->matches[m];

@@ -331,16 +331,17 @@ stage_id(struct store *s, int i)
 	return rc < 0 ? -1 : 0;
 }
 
-/* The rows statement i returns for match id, into a fresh array (free() it); *n entries. */
+/* The rows statement i returns for match id, into a fresh array (free() it); *n entries.
+ * A read that fails is reported (store_error), which refuses the document. */
 static struct row *
 stored_rows(struct store *s, enum stmt i, int64_t id, int *n)
 {
 	sqlite3_stmt *st = s->st[i];
 	struct row *v = NULL;
-	int cap = 0, ncol = sqlite3_column_count(st);
+	int cap = 0, ncol = sqlite3_column_count(st), rc;
 	*n = 0;
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap)
 			v = xrealloc(v, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *v);
 		int64_t c[6];
@@ -351,6 +352,8 @@ stored_rows(struct store *s, enum stmt i, int64_t id, int *n)
 		v[(*n)++] = ncol == 4 ? (struct row){c[0], -1, c[1], c[2], -1, -1, -1, c[3]}
 		                      : (struct row){c[0], c[1], -1, c[2], c[3], c[4], c[5], -1};
 	}
+	if (rc != SQLITE_DONE)
+		store_error(s);
 	sqlite3_reset(st);
 	return v;
 }
