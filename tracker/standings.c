@@ -573,7 +573,7 @@ load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, struct roster *r
 	int found, loops;
 	for (int h = 0; h < r->nheadstart; h++) {
 		int64_t id = r->headstart[h].team_id; /* stored: by team id */
-		found = id != 0 || find_team(db, r->headstart[h].team, &id);
+		found = id != 0 ? 1 : find_team(db, r->headstart[h].team, &id);
 		if (found < 0)
 			goto fail;
 		if (found)
