@@ -111,7 +111,11 @@ backup_copy(sqlite3 *db, const char *path, int force, struct backup_info *info, 
 		*err = xasprintf("%s: %s", path, sqlite3_errmsg(dst));
 		goto out;
 	}
-	info->matches = db_int(dst, 0, "SELECT count(*) FROM match", 0);
+	info->matches = 0;
+	if (db_int(dst, &info->matches, "SELECT count(*) FROM match", 0) != 0) {
+		*err = xasprintf("%s: %s", path, db_error());
+		goto out;
+	}
 	rc = 0;
 out:
 	sqlite3_close(dst);

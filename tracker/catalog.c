@@ -22,7 +22,7 @@ failed(sqlite3 *db, sqlite3_stmt *st, int rc, struct report *t)
 
 /*
  * Every stage of every tournament, by tournament name; free with
- * report_free(). NULL after db_fail() when the database cannot be read.
+ * report_free(). NULL after db_error_set() when the database cannot be read.
  */
 struct report *
 catalog_tournaments(sqlite3 *db)
@@ -70,7 +70,7 @@ int_or_null(struct report *t, sqlite3_stmt *st, int i)
  * shows as "unknown"; dq and forfeit results count in neither the Booyah
  * nor the lobby kills. A Void column (the reason) when the stage has a
  * voided match, a DQ/forfeit column (the teams) when it has such results.
- * NULL after db_fail() when the database cannot be read.
+ * NULL after db_error_set() when the database cannot be read.
  */
 struct report *
 catalog_matches(sqlite3 *db, int64_t stage)
@@ -140,7 +140,7 @@ catalog_matches(sqlite3 *db, int64_t stage)
 
 /*
  * Every team, by name, with its other spellings; free with report_free().
- * NULL after db_fail() when the database cannot be read.
+ * NULL after db_error_set() when the database cannot be read.
  */
 struct report *
 catalog_teams(sqlite3 *db)

@@ -8,6 +8,7 @@
 
 #include "backup.h"
 #include "cli.h"
+#include "db.h"
 #include "log.h"
 #include "util.h"
 
@@ -41,6 +42,8 @@ cmd_log(const struct command *cmd, int argc, char **argv)
 	int64_t t = targ || sarg ? cli_tournament(db, targ) : 0;
 	int64_t stage = sarg ? cli_stage(db, t, sarg) : 0;
 	struct report *tab = log_report(db, stage ? 0 : t, stage, limit);
+	if (tab == NULL)
+		die("%s", db_error());
 	cli_print(tab);
 	report_free(tab);
 	sqlite3_close(db);

@@ -60,6 +60,8 @@ static int
 run2(sqlite3 *db, const char *sql, int64_t a, int64_t b)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
+	if (st == NULL)
+		return -1;
 	int np = sqlite3_bind_parameter_count(st);
 	if (np >= 1)
 		sqlite3_bind_int64(st, 1, a);
@@ -113,18 +115,23 @@ correct_void(sqlite3 *db, const char *origin, int64_t stage, int64_t number, con
 	int64_t id = 0;
 	sqlite3_stmt *st =
 	    db_prepare(db, "SELECT id, void FROM match WHERE stage_id = ?1 AND number = ?2");
+	char *old = NULL;
+	if (st == NULL) {
+		db_fail(db, msg);
+		goto out;
+	}
 	sqlite3_bind_int64(st, 1, stage);
 	sqlite3_bind_int64(st, 2, number);
-	char *old = NULL;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		old = db_text(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (id == 0) {
-		int64_t n =
-		    db_int(db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", stage);
-		if (n > 0)
+		int64_t n = 0;
+		if (db_int(db, &n, "SELECT max(number) FROM match WHERE stage_id = ?1", stage) != 0)
+			db_fail(db, msg);
+		else if (n > 0)
 			refuse(db, msg, "%s has no match %lld (its last match is %lld)", where,
 			       (long long)number, (long long)n);
 		else
@@ -176,7 +183,10 @@ correct_remove(sqlite3 *db, const char *origin, int64_t tournament, int64_t stag
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
 	if (stage > 0)
-		tournament = db_int(db, 0, "SELECT tournament_id FROM stage WHERE id = ?1", stage);
+		tournament = 0; /* stays 0 when there is no such stage */
+	if (stage > 0 &&
+	    db_int(db, &tournament, "SELECT tournament_id FROM stage WHERE id = ?1", stage) != 0)
+		return db_fail(db, msg);
 	char *what = stage > 0 ? stage_label(db, stage)
 	                       : one_text(db, "SELECT name FROM tournament WHERE id = ?1",
 	                                  tournament, 0, NULL);
@@ -186,13 +196,17 @@ correct_remove(sqlite3 *db, const char *origin, int64_t tournament, int64_t stag
 	                            " AND (?2 = 0 OR id = ?2))";
 	char *count = xasprintf("SELECT count(*) FROM match WHERE%s", scope);
 	sqlite3_stmt *st = db_prepare(db, count);
+	free(count);
+	char *path = NULL, *err = NULL, *del = NULL;
+	int rc = -1;
+	if (st == NULL) {
+		db_fail(db, msg);
+		goto out;
+	}
 	sqlite3_bind_int64(st, 1, tournament);
 	sqlite3_bind_int64(st, 2, stage);
 	int64_t matches = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
-	free(count);
-	char *path = NULL, *err = NULL, *del = NULL;
-	int rc = -1;
 	if (matches > 0 && !force) {
 		refuse(db, msg,
 		       "%s '%s' holds %lld match%s: --force removes it with them, after a backup",

@@ -152,7 +152,7 @@ fail:
 	return -1;
 }
 
-static _Thread_local int fault_code;      /* SQLite's code of the last db_fail() */
+static _Thread_local int fault_code;      /* SQLite's code of the last db_error_set() */
 static _Thread_local char fault_msg[512]; /* its message, "DB: ..." */
 
 /*
@@ -161,7 +161,7 @@ static _Thread_local char fault_msg[512]; /* its message, "DB: ..." */
  * succeed do not erase it, as they erase sqlite3_errmsg. Returns -1.
  */
 int
-db_fail(sqlite3 *db)
+db_error_set(sqlite3 *db)
 {
 	int code = sqlite3_extended_errcode(db);
 	fault_code = code != SQLITE_OK ? code : SQLITE_ERROR; /* 0 means "none" */
@@ -169,21 +169,21 @@ db_fail(sqlite3 *db)
 	return -1;
 }
 
-/* The message of this thread's last db_fail(), "DB: " and SQLite's words. */
+/* The message of this thread's last db_error_set(), "DB: " and SQLite's words. */
 const char *
 db_error(void)
 {
 	return fault_msg[0] ? fault_msg : "DB: no error";
 }
 
-/* SQLite's extended result code of this thread's last db_fail(), 0: none since db_error_reset(). */
+/* SQLite's extended result code of this thread's last db_error_set(), 0: none since db_error_reset(). */
 int
 db_error_code(void)
 {
 	return fault_code;
 }
 
-/* Forget this thread's last db_fail(): the server does so before each request. */
+/* Forget this thread's last db_error_set(): the server does so before each request. */
 void
 db_error_reset(void)
 {
@@ -193,7 +193,7 @@ db_error_reset(void)
 
 /*
  * Prepare sql, which is the program's own text. Returns the statement (the
- * caller finalizes it), or NULL after db_fail() when SQLite cannot prepare
+ * caller finalizes it), or NULL after db_error_set() when SQLite cannot prepare
  * it: the database is busy, locked or unreadable, or its schema is not the
  * one sql was written for (SQLite cannot tell a bug in sql from a schema
  * altered under it: the tests catch the bugs). Out of memory aborts, as
@@ -210,7 +210,7 @@ db_prepare(sqlite3 *db, const char *sql)
 		fprintf(stderr, "tracker: out of memory preparing: %s\n", sql);
 		abort();
 	}
-	db_fail(db);
+	db_error_set(db);
 	return NULL;
 }
 
@@ -218,7 +218,7 @@ db_prepare(sqlite3 *db, const char *sql)
  * Run sql, with arg bound to its first parameter when it has one, and set
  * *v to the integer in the first column of its first row; *v is left as it
  * is when there is no row or the value is NULL. Returns 0, or -1 after
- * db_fail().
+ * db_error_set().
  */
 int
 db_int(sqlite3 *db, int64_t *v, const char *sql, int64_t arg)
@@ -236,13 +236,13 @@ db_int(sqlite3 *db, int64_t *v, const char *sql, int64_t arg)
 
 /*
  * Finalize st after its last sqlite3_step() returned rc. Returns 0 when rc
- * says every row was read (SQLITE_DONE), else -1 after db_fail().
+ * says every row was read (SQLITE_DONE), else -1 after db_error_set().
  */
 int
 db_end(sqlite3 *db, sqlite3_stmt *st, int rc)
 {
 	if (rc != SQLITE_DONE)
-		db_fail(db);
+		db_error_set(db);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -11,7 +11,7 @@
 
 /*
  * Look up the one id that sql yields for the bound text key.
- * Returns 1 found, 0 not found, 2 more than one row, -1 after db_fail().
+ * Returns 1 found, 0 not found, 2 more than one row, -1 after db_error_set().
  */
 static int
 one_id(sqlite3 *db, const char *sql, int64_t scope, const char *key, int64_t *id)
@@ -38,7 +38,7 @@ one_id(sqlite3 *db, const char *sql, int64_t scope, const char *key, int64_t *id
 /*
  * The tournament named by arg (name or slug, any case). arg NULL means the
  * only tournament there is. Returns 1 with *id set, 0 when there is none,
- * 2 when arg is NULL and there are several, -1 after db_fail().
+ * 2 when arg is NULL and there are several, -1 after db_error_set().
  */
 int
 find_tournament(sqlite3 *db, const char *arg, int64_t *id)
@@ -51,7 +51,7 @@ find_tournament(sqlite3 *db, const char *arg, int64_t *id)
 	return rc;
 }
 
-/* The stage named by arg within tournament: 1 with *id set, 0, or -1 after db_fail(). */
+/* The stage named by arg within tournament: 1 with *id set, 0, or -1 after db_error_set(). */
 int
 find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id)
 {
@@ -64,7 +64,7 @@ find_stage(sqlite3 *db, int64_t tournament, const char *arg, int64_t *id)
 
 /*
  * The team that arg names: by any spelling's key (case and white space
- * ignored), else by slug. Returns 1 with *id set, 0, or -1 after db_fail().
+ * ignored), else by slug. Returns 1 with *id set, 0, or -1 after db_error_set().
  */
 int
 find_team(sqlite3 *db, const char *arg, int64_t *id)
@@ -133,7 +133,7 @@ find_nearest(const char *arg, const char *const *names, int n, int *out, int mos
 /*
  * The name closest to arg among the names sql lists (find_nearest).
  * Returns 1 with *best a fresh string (free() it), 0 when none is near,
- * or -1 after db_fail().
+ * or -1 after db_error_set().
  */
 static int
 suggest(sqlite3 *db, const char *sql, const char *arg, char **best)
@@ -168,7 +168,7 @@ find_team_suggest(sqlite3 *db, const char *arg, char **best)
 
 /*
  * The player that arg names: by any spelling's key (case and white space
- * ignored). Returns 1 with *id set, 0, or -1 after db_fail().
+ * ignored). Returns 1 with *id set, 0, or -1 after db_error_set().
  */
 int
 find_player(sqlite3 *db, const char *arg, int64_t *id)

@@ -37,6 +37,10 @@ log_write(sqlite3 *db, const char *origin, const char *action, int64_t tournamen
 	        " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2,"
 	        " coalesce(nullif(?3, 0), (SELECT tournament_id FROM stage WHERE id = ?4)),"
 	        " nullif(?4, 0), ?5, ?6)");
+	if (st == NULL) {
+		free(what);
+		return -1;
+	}
 	sqlite3_bind_text(st, 1, origin ? origin : "cli", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, tournament);
@@ -53,7 +57,7 @@ log_write(sqlite3 *db, const char *origin, const char *action, int64_t tournamen
  * The log, newest first: every row, or those of tournament (> 0) or of
  * stage (> 0), at most limit rows (0: all). Tournaments and stages are
  * named as they are now; one removed since shows its id. Free with
- * report_free().
+ * report_free(). NULL after db_error_set() when the database cannot be read.
  */
 struct report *
 log_report(sqlite3 *db, int64_t tournament, int64_t stage, int64_t limit)
@@ -72,13 +76,18 @@ log_report(sqlite3 *db, int64_t tournament, int64_t stage, int64_t limit)
 	        " LEFT JOIN stage s ON s.id = l.stage_id"
 	        " WHERE (?1 = 0 OR l.tournament_id = ?1) AND (?2 = 0 OR l.stage_id = ?2)"
 	        " ORDER BY l.id DESC LIMIT ?3");
+	if (st == NULL)
+		return NULL;
 	sqlite3_bind_int64(st, 1, tournament);
 	sqlite3_bind_int64(st, 2, stage);
 	sqlite3_bind_int64(st, 3, limit > 0 ? limit : -1);
 	struct report *t = report_new(cols, (int)(sizeof cols / sizeof cols[0]));
-	while (sqlite3_step(st) == SQLITE_ROW)
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (int i = 0; i < 7; i++)
 			report_str(t, (const char *)sqlite3_column_text(st, i));
-	sqlite3_finalize(st);
-	return t;
+	if (db_end(db, st, rc) == 0)
+		return t;
+	report_free(t);
+	return NULL;
 }

@@ -267,7 +267,7 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 		a.top3[i] += place <= 3;
 	}
 	if (step != SQLITE_DONE) {
-		db_fail(db);
+		db_error_set(db);
 		goto fail;
 	}
 	finish(&a);
@@ -335,7 +335,7 @@ static const char *const unknown_sql[] = {
 /*
  * How many counted (not voided) matches of the scope q names (with q->team,
  * of that team's) have an unknown map: the ones maps_compute leaves out.
- * -1 after db_fail().
+ * -1 after db_error_set().
  */
 int
 maps_unknown(sqlite3 *db, const struct maps_query *q)

@@ -60,7 +60,7 @@ merge(struct player_row *r, struct player_row *o, int *with_damage, int o_damage
  * for them), or with q->by_team one row per player and team. Voided matches
  * and the matches of a team's dq or forfeit count in no player's numbers.
  * Returns the number of rows, stored in *rows (free with players_free())
- * and *nrows; or -1 after db_fail(), with *rows NULL and *nrows 0.
+ * and *nrows; or -1 after db_error_set(), with *rows NULL and *nrows 0.
  */
 int
 players_compute(sqlite3 *db, const struct players_query *q, struct player_row **rows, int *nrows)

@@ -619,7 +619,7 @@ rules_for_stage(sqlite3 *db, int64_t stage, struct ruleset *r, char **err)
 	int step = sqlite3_step(st);
 	if (step != SQLITE_ROW) {
 		*err = step == SQLITE_DONE ? xasprintf("no stage with id %lld", (long long)stage)
-		                           : (db_fail(db), xstrdup(db_error()));
+		                           : (db_error_set(db), xstrdup(db_error()));
 		goto out;
 	}
 	const char *text = (const char *)sqlite3_column_text(st, 0);

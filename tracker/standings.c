@@ -351,7 +351,7 @@ slot(struct roster *ro, int64_t id)
 }
 
 /* Stage and tournament names into out, the tournament's id into *tournament;
- * 1, 0 when there is no stage, or -1 after db_fail(). */
+ * 1, 0 when there is no stage, or -1 after db_error_set(). */
 static int
 load_names(sqlite3 *db, int64_t stage, struct standings *out, int64_t *tournament)
 {
@@ -378,7 +378,7 @@ load_names(sqlite3 *db, int64_t stage, struct standings *out, int64_t *tournamen
 /*
  * The stage's counted match numbers, ascending, into out->numbers (and
  * total_matches); its voided matches up to after into out->voids. Sets
- * out->after_exists. 0, or -1 after db_fail().
+ * out->after_exists. 0, or -1 after db_error_set().
  */
 static int
 load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts *o,
@@ -429,7 +429,7 @@ load_numbers(sqlite3 *db, int64_t stage, int after, const struct standings_opts 
  * with its place among out->numbers (the rows of voided matches, not in
  * it, are skipped: the query stays on the covering index); their teams into
  * ro. A dq or forfeit row keeps neither placement nor kills. 0, or -1
- * after db_fail().
+ * after db_error_set().
  */
 static int
 load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster *ro,
@@ -465,7 +465,7 @@ load_rows(sqlite3 *db, int64_t stage, const struct standings *out, struct roster
 	return db_end(db, st, rc);
 }
 
-/* The stage's declared roster and groups into ro. 0, or -1 after db_fail(). */
+/* The stage's declared roster and groups into ro. 0, or -1 after db_error_set(). */
 static int
 load_roster(sqlite3 *db, int64_t stage, struct roster *ro)
 {
@@ -484,7 +484,7 @@ load_roster(sqlite3 *db, int64_t stage, struct roster *ro)
 }
 
 /* The stage's adjustments, by after_match then as given, into out->adj (team
- * name filled later) and *adj (team indexes into ro). 0, or -1 after db_fail(). */
+ * name filled later) and *adj (team indexes into ro). 0, or -1 after db_error_set(). */
 static int
 load_adjustments(sqlite3 *db, int64_t stage, struct roster *ro, struct standings *out,
                  struct adj **adj)
@@ -529,7 +529,7 @@ static int compute(sqlite3 *db, int64_t stage, const struct standings_opts *o,
  * 1 when the chain of headstart_from that starts at stage from (of
  * tournament) comes back to a stage it passed (or passes 64), else 0 (it ends: no
  * headstart_from, a stage not there, or a ruleset that does not parse,
- * which computing its standings reports), or -1 after db_fail().
+ * which computing its standings reports), or -1 after db_error_set().
  */
 static int
 carry_loops(sqlite3 *db, int64_t tournament, int64_t from)
@@ -619,7 +619,7 @@ fail:
 }
 
 /* The teams' names into ro's rows, which are then sorted by name; the team
- * indexes of res and adj follow. 0, or -1 after db_fail(). */
+ * indexes of res and adj follow. 0, or -1 after db_error_set(). */
 static int
 name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj *adj, int nadj)
 {

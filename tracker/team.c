@@ -72,7 +72,7 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
 		standings_free(&s);
 	}
 	if (rc == 0 && step != SQLITE_DONE) {
-		db_fail(db);
+		db_error_set(db);
 		*err = xstrdup(db_error());
 		rc = -1;
 	}
@@ -134,7 +134,7 @@ load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team
 		                : 0;
 	}
 	if (rc == 0 && step != SQLITE_DONE) {
-		db_fail(db);
+		db_error_set(db);
 		*err = xstrdup(db_error());
 		rc = -1;
 	}
@@ -178,7 +178,7 @@ team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct te
 		out->slug = db_text(st, 1);
 	} else
 		*err = rc == SQLITE_DONE ? xasprintf("no team with id %lld", (long long)team)
-		                         : (db_fail(db), xstrdup(db_error()));
+		                         : (db_error_set(db), xstrdup(db_error()));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return -1;

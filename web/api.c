@@ -26,7 +26,7 @@
 #define TYPE_JSON "application/json"
 
 /* Answer with t as JSON, as `--format json` prints it; frees t. NULL t: the
- * database could not be read (db_fail), which http_handle answers. */
+ * database could not be read (db_error_set), which http_handle answers. */
 static void
 json_report(struct http_out *out, struct report *t)
 {

@@ -354,7 +354,7 @@ cache_key(const struct http_req *req)
  * Answer req. Returns a response with one reference for the caller (drop it
  * with http_resp_unref): from the cache, freshly rendered, or an error.
  * Never fails: whatever a handler reports becomes a status here, and a
- * handler during which the database could not be read (db_fail), whatever
+ * handler during which the database could not be read (db_error_set), whatever
  * it made of that, answers 503 with Retry-After when the database was
  * busy, locked or unreadable, else 500 (db_status).
  */

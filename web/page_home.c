@@ -8,7 +8,7 @@
 #include "html.h"
 #include "pages.h"
 
-/* GET /: tournaments, their stages, and the teams. A read that fails (db_fail) stops the
+/* GET /: tournaments, their stages, and the teams. A read that fails (db_error_set) stops the
  * page, and http_handle answers. */
 void
 page_home(const struct http_req *req, struct http_out *out)

@@ -32,7 +32,7 @@ groups(struct buf *b, const struct http_req *req, const struct standings *s)
 	sqlite3_stmt *st = db_prepare(req->db, "SELECT DISTINCT grp FROM stage_team"
 	                                       " WHERE stage_id = ?1 AND grp IS NOT NULL"
 	                                       " ORDER BY grp");
-	if (st == NULL) /* recorded (db_fail): http_handle answers */
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
 		return;
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	const char *after = http_arg(req, "after");
@@ -72,7 +72,7 @@ selector(struct buf *b, sqlite3 *db, const struct standings *s)
 	      s->group ? "\">" : "");
 	sqlite3_stmt *st = db_prepare(db, "SELECT number, void IS NOT NULL FROM match"
 	                                  " WHERE stage_id = ?1 ORDER BY number DESC");
-	if (st == NULL) /* recorded (db_fail): http_handle answers */
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
 		return;
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	int first = 1;
@@ -358,7 +358,7 @@ grid_head(struct buf *b, const struct column *c, int n)
  * The per-match grid: a column per match up to s's after_match (with its
  * map, "unknown" when none was given), a row per team; a dq or forfeit is
  * marked DQ or FF, and a voided match is one cell down the whole column
- * with its reason. 0, or -1 after db_fail() with nothing written.
+ * with its reason. 0, or -1 after db_error_set() with nothing written.
  */
 static int
 grid(struct buf *b, sqlite3 *db, const struct standings *s)
@@ -498,7 +498,7 @@ page_stage(const struct http_req *req, struct http_out *out)
 	int64_t stored = 0;
 	if (db_int(req->db, &stored, "SELECT count(*) FROM match WHERE stage_id = ?1",
 	           s.stage_id) != 0)
-		goto out; /* recorded (db_fail): http_handle answers */
+		goto out; /* recorded (db_error_set): http_handle answers */
 	if (stored > 0)
 		selector(b, req->db, &s);
 

@@ -20,7 +20,7 @@
 /*
  * The report (team_report, every tournament) of the team whose slug is
  * req's first parameter. Returns 1 with *r set (free it with team_free()),
- * or 0 with out set to 404 or 500 (or after db_fail(), which http_handle
+ * or 0 with out set to 404 or 500 (or after db_error_set(), which http_handle
  * answers).
  */
 int

@@ -14,7 +14,7 @@
 /*
  * The stage that req's first two parameters (tournament and stage slugs)
  * name. Returns 1 with *stage set, or 0 with out set to 404 (or after
- * db_fail(), which http_handle answers).
+ * db_error_set(), which http_handle answers).
  */
 int
 stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
@@ -44,7 +44,7 @@ stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
  * (voided ones included) written plainly: a leading zero is refused, and so
  * is a number between two stored ones, so that "01", "001", ... or the
  * numbers in a gap cannot each fill a cache entry with the same page. 0
- * also after db_fail(), which http_handle answers.
+ * also after db_error_set(), which http_handle answers.
  */
 static int
 after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *after)

@@ -9,6 +9,14 @@
 #include "log.h"
 #include "unit.h"
 
+/* The integer sql yields (db_int), or -1 when the query fails. */
+static int64_t
+one_int(sqlite3 *db, const char *sql)
+{
+	int64_t v = 0;
+	return db_int(db, &v, sql, 0) == 0 ? v : -1;
+}
+
 int
 main(void)
 {
@@ -28,14 +36,14 @@ main(void)
 	CHECK("log_write in a transaction",
 	      log_write(db, NULL, "rename", 0, 3, "team=1", "x %d", 1) == 0);
 	db_rollback(db);
-	CHECK("rolled back with its write", db_int(db, -1, "SELECT count(*) FROM log", 0) == 0);
+	CHECK("rolled back with its write", one_int(db, "SELECT count(*) FROM log") == 0);
 
 	db_begin(db);
 	db_exec(db, "INSERT INTO team (name, key, slug) VALUES ('A', 'a', 'a')");
 	log_write(db, NULL, "rename", 0, 3, "team=1", "renamed %s", "A");
 	db_commit(db);
-	CHECK("committed with its write", db_int(db, -1, "SELECT count(*) FROM log", 0) == 1);
-	CHECK("the stage's tournament", db_int(db, -1, "SELECT tournament_id FROM log", 0) == 7);
+	CHECK("committed with its write", one_int(db, "SELECT count(*) FROM log") == 1);
+	CHECK("the stage's tournament", one_int(db, "SELECT tournament_id FROM log") == 7);
 	sqlite3_stmt *st =
 	    db_prepare(db, "SELECT origin, action, ids, what, time LIKE '____-__-__T__:__:__.___Z'"
 	                   " FROM log");
@@ -50,10 +58,8 @@ main(void)
 	CHECK("an origin given",
 	      log_write(db, "http 127.0.0.1 token desk", "post", 7, 0, NULL, "y") == 0);
 	CHECK("a tournament without a stage",
-	      db_int(db, -1,
-	             "SELECT count(*) FROM log WHERE tournament_id = 7 AND stage_id IS NULL"
-	             " AND origin = 'http 127.0.0.1 token desk'",
-	             0) == 1);
+	      one_int(db, "SELECT count(*) FROM log WHERE tournament_id = 7 AND stage_id IS NULL"
+	             " AND origin = 'http 127.0.0.1 token desk'") == 1);
 	sqlite3_close(db);
 	return unit_failed;
 }
