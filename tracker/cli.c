@@ -219,15 +219,19 @@ cli_option(const struct command *cmd, int c, const char *arg)
 	}
 }
 
-/* The database, opened and migrated; dies when it cannot be. */
+/*
+ * The database, opened and migrated; dies when it cannot be. The command
+ * closes it; one that dies (a DB error, a name not found) exits with it
+ * open, held here so that it is not a leak.
+ */
 sqlite3 *
 cli_db(void)
 {
-	sqlite3 *db;
+	static sqlite3 *held;
 	char *err;
-	if (db_open(db_path(cli.db), 0, &db, &err) != 0)
+	if (db_open(db_path(cli.db), 0, &held, &err) != 0)
 		die("%s", err);
-	return db;
+	return held;
 }
 
 /* The tournament arg names (NULL: the only one), or die saying why not. */
