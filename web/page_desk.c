@@ -221,6 +221,8 @@ page_desk(const struct http_req *req, struct http_out *out)
 	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id)"
 	                        " FROM tournament t JOIN stage s"
 	                        " ON s.tournament_id = t.id ORDER BY t.name, s.id");
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	int any = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		any = 1;
@@ -249,6 +251,8 @@ player_inputs(struct buf *b, sqlite3 *db, int64_t stage, int64_t team, int row)
 	                                  "  JOIN match m ON m.id = pr.match_id"
 	                                  "  WHERE m.stage_id = ?1 AND pr.team_id = ?2)"
 	                                  " ORDER BY p.name");
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	sqlite3_bind_int64(st, 1, stage);
 	sqlite3_bind_int64(st, 2, team);
 	int n = 0;
@@ -298,6 +302,8 @@ map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 	                                  " ON s.id = m.stage_id WHERE m.map IS NOT NULL AND"
 	                                  " s.tournament_id = (SELECT tournament_id FROM stage"
 	                                  " WHERE id = ?1) ORDER BY m.map");
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	sqlite3_bind_int64(st, 1, stage);
 	htmlf(b, "<label>Map <select id=\"map\" aria-describedby=\"map-e\">");
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -325,6 +331,8 @@ last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
 	        " ON t.id = r.team_id WHERE r.match_id = m.id AND r.placement = 1),"
 	        " (SELECT sum(r.kills) FROM result r WHERE r.match_id = m.id)"
 	        " FROM match m WHERE m.stage_id = ?1 ORDER BY m.id DESC LIMIT ?2");
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	sqlite3_bind_int64(q, 1, stage);
 	sqlite3_bind_int(q, 2, LAST_WRITES);
 	int n = 0, undo = 0;
@@ -360,6 +368,8 @@ last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
 		htmlf(b, "</ul></section>\n");
 	q = db_prepare(db, "SELECT time, origin, action, what FROM log WHERE stage_id = ?1"
 	                   " ORDER BY id DESC LIMIT ?2");
+	if (q == NULL)
+		return;
 	sqlite3_bind_int64(q, 1, stage);
 	sqlite3_bind_int(q, 2, LAST_WRITES);
 	for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
@@ -387,14 +397,17 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 		return;
 	struct buf *b = &out->body;
 	sqlite3 *db = req->db;
-	int next =
-	    (int)db_int(db, 0, "SELECT max(number) FROM match WHERE stage_id = ?1", st.stage_id) +
-	    1;
-	sqlite3_stmt *q = db_prepare(db, "SELECT map, day FROM match WHERE stage_id = ?1"
-	                                 " ORDER BY number DESC LIMIT 1");
-	sqlite3_bind_int64(q, 1, st.stage_id);
+	int64_t last = 0;
 	char *last_map = NULL;
 	int last_day = 0;
+	sqlite3_stmt *q = NULL;
+	if (db_int(db, &last, "SELECT max(number) FROM match WHERE stage_id = ?1", st.stage_id) !=
+	        0 ||
+	    (q = db_prepare(db, "SELECT map, day FROM match WHERE stage_id = ?1"
+	                        " ORDER BY number DESC LIMIT 1")) == NULL)
+		goto out; /* recorded (db_error_set): http_handle answers */
+	int next = (int)last + 1;
+	sqlite3_bind_int64(q, 1, st.stage_id);
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		last_map = db_text(q, 0);
 		last_day = sqlite3_column_int(q, 1);
@@ -434,6 +447,8 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 	                   " WHERE x.stage_id = ?1 AND t.id NOT IN (SELECT r.team_id FROM result r"
 	                   " JOIN match m ON m.id = r.match_id WHERE m.stage_id = ?1)"
 	                   " ORDER BY t.name");
+	if (q == NULL)
+		goto out;
 	sqlite3_bind_int64(q, 1, st.stage_id);
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		entry_row(b, db, st.stage_id, row, sqlite3_column_int64(q, 0),
@@ -454,6 +469,7 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 	last_writes(b, db, st.stage_id, &s, &st);
 	htmlf(b, "<script src=\"/static/desk.js\" defer></script>\n");
 	html_close(b);
+out:
 	free(last_map);
 	standings_free(&st);
 }
