@@ -8,43 +8,21 @@
 
 PAGE=t/ffws-brazil-2026-split-1/grand-final
 API=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
 
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
 sqlite3 "$TRACKER_DB" <"$TESTS/dbfault/result-placement.sql"
 
-"$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
-PID=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-done
-case $U in
-http://127.0.0.1:*/) ok "serving" ;;
-*) not_ok "serving" "no URL printed: $(cat "$T/serve.out" "$T/serve.err")" ;;
-esac
-
-code() { curl -s -o "$T/body" -w '%{http_code}' "$U$1"; }
-
-eq "altered: leaderboard 500" 500 "$(code "$PAGE")"
-eq "altered: standings API 500" 500 "$(code "$API")"
+start "serving"
+eq "altered: leaderboard 500" 500 "$(code "$U$PAGE")"
+eq "altered: standings API 500" 500 "$(code "$U$API")"
 contains "altered: the API says what failed" "DB: no such column" "$(cat "$T/body")"
 if kill -0 "$PID" 2>/dev/null; then ok "altered: the server lives"; else not_ok "altered: the server lives" "$(tail -5 "$T/serve.err")"; fi
-eq "altered: the home page, which reads no placement, 200" 200 "$(code "")"
+eq "altered: the home page, which reads no placement, 200" 200 "$(code "$U")"
 
 v=$(sql "$TRACKER_DB" "PRAGMA schema_version")
 sqlite3 "$TRACKER_DB" "PRAGMA writable_schema=ON;
 	UPDATE sqlite_schema SET sql = replace(sql, 'placement_x', 'placement') WHERE name = 'result';
 	PRAGMA writable_schema=OFF; PRAGMA schema_version=$((v + 1));"
-eq "fixed: leaderboard 200" 200 "$(code "$PAGE")"
-eq "fixed: standings API 200" 200 "$(code "$API")"
-
-kill -TERM "$PID"
-wait "$PID"
-s=$?
-PID=
-if [ "$s" = 0 ]; then ok "clean stop"; else not_ok "clean stop" "exit $s: $(tail -5 "$T/serve.err")"; fi
+eq "fixed: leaderboard 200" 200 "$(code "$U$PAGE")"
+eq "fixed: standings API 200" 200 "$(code "$U$API")"
+stop "clean stop"
