@@ -176,7 +176,8 @@ db_error(void)
 	return fault_msg[0] ? fault_msg : "DB: no error";
 }
 
-/* SQLite's extended result code of this thread's last db_error_set(), 0: none since db_error_reset(). */
+/* SQLite's extended result code of this thread's last db_error_set(), 0: none since
+ * db_error_reset(). */
 int
 db_error_code(void)
 {

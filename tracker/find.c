@@ -177,9 +177,9 @@ find_player(sqlite3 *db, const char *arg, int64_t *id)
 	int rc = one_id(db, "SELECT id FROM player WHERE key = ?1", 0, key, id);
 	if (rc == 0)
 		rc = one_id(db,
-			    "SELECT player_id FROM player_alias WHERE lower(spelling) = ?1"
-			    " GROUP BY player_id",
-			    0, key, id);
+		            "SELECT player_id FROM player_alias WHERE lower(spelling) = ?1"
+		            " GROUP BY player_id",
+		            0, key, id);
 	free(key);
 	return rc > 1 ? 1 : rc;
 }

@@ -59,7 +59,7 @@ main(void)
 	      log_write(db, "http 127.0.0.1 token desk", "post", 7, 0, NULL, "y") == 0);
 	CHECK("a tournament without a stage",
 	      one_int(db, "SELECT count(*) FROM log WHERE tournament_id = 7 AND stage_id IS NULL"
-	             " AND origin = 'http 127.0.0.1 token desk'") == 1);
+	                  " AND origin = 'http 127.0.0.1 token desk'") == 1);
 	sqlite3_close(db);
 	return unit_failed;
 }
