@@ -60,6 +60,8 @@ stage_of(sqlite3 *db, const struct team_stage *ts, struct standings *s)
 	sqlite3_stmt *st = db_prepare(db, "SELECT s.id FROM stage s JOIN tournament t ON"
 	                                  " t.id = s.tournament_id"
 	                                  " WHERE t.slug = ?1 AND s.slug = ?2");
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
+		return 0;
 	sqlite3_bind_text(st, 1, ts->tournament_slug, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ts->stage_slug, -1, SQLITE_STATIC);
 	int64_t stage = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
