@@ -98,11 +98,9 @@ main(void)
 	      import_csv(db, "POST body", copy, sizeof rows - 1, &opt, &st, &msgs) == 0);
 	CHECK("csv-counts", st.files == 5 && st.matches_added == 2);
 	CHECK("csv-last-cell",
-	      db_int(db, 0,
-	             "SELECT r.kills FROM result r JOIN match m ON m.id = r.match_id"
-	             " JOIN team t ON t.id = r.team_id WHERE m.number = 3"
-	             " AND t.name = 'B'",
-	             0) == 0);
+	      one_int(db, "SELECT r.kills FROM result r JOIN match m ON m.id = r.match_id"
+	                  " JOIN team t ON t.id = r.team_id WHERE m.number = 3"
+	                  " AND t.name = 'B'") == 0);
 	/* cut inside the quoted cell: its quote never closes */
 	size_t cut = (size_t)(strstr(rows, "\"A\"") - rows) + 2;
 	buf_reset(&msgs);
