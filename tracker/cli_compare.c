@@ -16,6 +16,8 @@ static char *
 team_name(sqlite3 *db, int64_t id)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM team WHERE id = ?1");
+	if (st == NULL)
+		die("%s", db_error());
 	sqlite3_bind_int64(st, 1, id);
 	char *name = sqlite3_step(st) == SQLITE_ROW ? db_text(st, 0) : xstrdup("?");
 	sqlite3_finalize(st);

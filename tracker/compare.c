@@ -39,7 +39,8 @@ by_map(const void *x, const void *y)
  * a against b over stage (0: every stage of tournament; 0: every
  * tournament) into *rows: the row of every map first (map NULL), then one
  * per known map by name. Returns 0 (free with compare_free()), or -1 with
- * *err set (free() it): a stage's ruleset does not parse.
+ * *err set (free() it): a stage's ruleset does not parse, or the database
+ * cannot be read.
  */
 int
 compare_teams(sqlite3 *db, int64_t a, int64_t b, int64_t tournament, int64_t stage,
@@ -53,6 +54,12 @@ compare_teams(sqlite3 *db, int64_t a, int64_t b, int64_t tournament, int64_t sta
 	        " WHERE m.void IS NULL AND ra.status = 'played' AND rb.status = 'played'"
 	        " AND (?3 = 0 OR s.tournament_id = ?3) AND (?4 = 0 OR m.stage_id = ?4)"
 	        " ORDER BY m.stage_id, m.number");
+	*rows = NULL;
+	*nrows = 0;
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	sqlite3_bind_int64(st, 3, tournament);

@@ -15,17 +15,20 @@
 #include "standings.h"
 #include "util.h"
 
-/* The players of team in match id into t, most kills first. */
-static void
+/* The players of team in match id into t, most kills first. 0, or -1 after db_error_set(). */
+static int
 load_players(sqlite3 *db, int64_t match, struct match_team *t)
 {
 	sqlite3_stmt *st = db_prepare(
 	    db, "SELECT p.name, pr.kills, coalesce(pr.damage, -1), coalesce(pr.assists, -1)"
 	        " FROM player_result pr JOIN player p ON p.id = pr.player_id"
 	        " WHERE pr.match_id = ?1 AND pr.team_id = ?2 ORDER BY pr.kills DESC, p.name");
+	if (st == NULL)
+		return -1;
+	int rc;
 	sqlite3_bind_int64(st, 1, match);
 	sqlite3_bind_int64(st, 2, t->team_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		t->players = xrealloc(t->players, (size_t)(t->nplayers + 1) * sizeof *t->players);
 		struct match_player *p = &t->players[t->nplayers++];
 		p->name = db_text(st, 0);
@@ -33,13 +36,14 @@ load_players(sqlite3 *db, int64_t match, struct match_team *t)
 		p->damage = sqlite3_column_int(st, 2);
 		p->assists = sqlite3_column_int(st, 3);
 	}
-	sqlite3_finalize(st);
+	return db_end(db, st, rc);
 }
 
 /*
  * Match number of stage into *out. Returns 0 (free it with match_free()),
  * 1 when the stage has no match with that number, or -1 with *err set
- * (free() it): the stage's ruleset does not parse.
+ * (free() it): the stage's ruleset does not parse, or the database cannot
+ * be read.
  */
 int
 match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, char **err)
@@ -51,11 +55,18 @@ match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, cha
 	    "SELECT m.id, t.name, s.name, s.slug, coalesce(m.day, 0), m.map, m.played_at, m.void"
 	    " FROM match m JOIN stage s ON s.id = m.stage_id"
 	    " JOIN tournament t ON t.id = s.tournament_id WHERE m.stage_id = ?1 AND m.number = ?2");
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, stage);
 	sqlite3_bind_int(st, 2, number);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return 1;
+	int step = sqlite3_step(st);
+	if (step != SQLITE_ROW) {
+		if (db_end(db, st, step) == 0)
+			return 1;
+		*err = xstrdup(db_error());
+		return -1;
 	}
 	int64_t id = sqlite3_column_int64(st, 0);
 	out->tournament = db_text(st, 1);
@@ -76,8 +87,10 @@ match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, cha
 	                    " coalesce(r.kills, 0) FROM result r JOIN team t ON t.id = r.team_id"
 	                    " WHERE r.match_id = ?1"
 	                    " ORDER BY r.status <> 'played', r.placement, t.name");
+	if (st == NULL)
+		goto fail;
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		out->teams = xrealloc(out->teams, (size_t)(out->nteams + 1) * sizeof *out->teams);
 		struct match_team *t = &out->teams[out->nteams++];
 		memset(t, 0, sizeof *t);
@@ -91,11 +104,20 @@ match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, cha
 		t->points = played ? rules_match_points(&r, t->placement, t->kills, NULL, NULL) : 0;
 		if (t->placement == 1 && out->booyah == NULL)
 			out->booyah = xstrdup(t->team);
-		load_players(db, id, t);
+		if (load_players(db, id, t) != 0) {
+			sqlite3_finalize(st);
+			goto fail;
+		}
 	}
-	sqlite3_finalize(st);
+	if (db_end(db, st, step) != 0)
+		goto fail;
 	rules_free(&r);
 	return 0;
+fail:
+	*err = xstrdup(db_error());
+	rules_free(&r);
+	match_free(out);
+	return -1;
 }
 
 static void
@@ -241,6 +263,12 @@ match_team_games(sqlite3 *db, int64_t team, const struct match_filter *f, struct
 	        " AND (?3 = 0 OR m.stage_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
 	        " AND (?5 = 0 OR m.day BETWEEN ?5 AND ?6)"
 	        " ORDER BY s.tournament_id, s.id, m.number");
+	*out = NULL;
+	*n = 0;
+	if (st == NULL) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, team);
 	sqlite3_bind_int64(st, 2, f->tournament);
 	sqlite3_bind_int64(st, 3, f->stage);
