@@ -15,7 +15,7 @@ sqlite3 "$TRACKER_DB" <"$TESTS/dbfault/result-placement.sql"
 start "serving"
 eq "altered: leaderboard 500" 500 "$(code "$U$PAGE")"
 eq "altered: standings API 500" 500 "$(code "$U$API")"
-contains "altered: the API says what failed" "DB: no such column" "$(cat "$T/body")"
+contains "altered: the API says what failed" "database: no such column" "$(cat "$T/body")"
 if kill -0 "$PID" 2>/dev/null; then ok "altered: the server lives"; else not_ok "altered: the server lives" "$(tail -5 "$T/serve.err")"; fi
 eq "altered: the home page, which reads no placement, 200" 200 "$(code "$U")"
 

@@ -40,7 +40,7 @@ refuse(sqlite3 *db, char **msg, const char *fmt, ...)
 static int
 db_fail(sqlite3 *db, char **msg)
 {
-	return refuse(db, msg, "database error: %s", sqlite3_errmsg(db));
+	return refuse(db, msg, "database: %s", sqlite3_errmsg(db));
 }
 
 /* Commit, after writing the log row for the done text *msg. 0, or -1 (*msg replaced). */
@@ -72,11 +72,18 @@ run2(sqlite3 *db, const char *sql, int64_t a, int64_t b)
 	return rc == SQLITE_DONE ? sqlite3_changes(db) : -1;
 }
 
-/* The text sql yields for ?1 = a, ?2 = b, ?3 = text; NULL when no row. The caller frees it. */
-static char *
-one_text(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *text)
+/*
+ * The text sql yields for ?1 = a, ?2 = b, ?3 = text into *out (the caller
+ * frees it). Returns 1 with a row, 0 with none (*out NULL), -1 when the
+ * statement could not run (*out NULL; sqlite3_errmsg tells).
+ */
+static int
+one_text(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *text, char **out)
 {
+	*out = NULL;
 	sqlite3_stmt *st = db_prepare(db, sql);
+	if (st == NULL)
+		return -1;
 	int np = sqlite3_bind_parameter_count(st);
 	if (np >= 1)
 		sqlite3_bind_int64(st, 1, a);
@@ -84,20 +91,24 @@ one_text(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *text)
 		sqlite3_bind_int64(st, 2, b);
 	if (np >= 3)
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-	char *s = sqlite3_step(st) == SQLITE_ROW ? db_text(st, 0) : NULL;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = db_text(st, 0);
 	sqlite3_finalize(st);
-	return s;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* "TOURNAMENT / STAGE" of a stage id; the caller frees it. */
-static char *
-stage_label(sqlite3 *db, int64_t stage)
+/* "TOURNAMENT / STAGE" of a stage id into *out (the caller frees it). 0, or -1 as one_text. */
+static int
+stage_label(sqlite3 *db, int64_t stage, char **out)
 {
-	char *s = one_text(db,
-	                   "SELECT t.name || ' / ' || s.name FROM stage s"
-	                   " JOIN tournament t ON t.id = s.tournament_id WHERE s.id = ?1",
-	                   stage, 0, NULL);
-	return s ? s : xasprintf("stage %lld", (long long)stage);
+	int rc = one_text(db,
+	                  "SELECT t.name || ' / ' || s.name FROM stage s"
+	                  " JOIN tournament t ON t.id = s.tournament_id WHERE s.id = ?1",
+	                  stage, 0, NULL, out);
+	if (rc == 0)
+		*out = xasprintf("stage %lld", (long long)stage);
+	return rc < 0 ? -1 : 0;
 }
 
 /*
@@ -110,7 +121,9 @@ correct_void(sqlite3 *db, const char *origin, int64_t stage, int64_t number, con
 {
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
-	char *where = stage_label(db, stage);
+	char *where;
+	if (stage_label(db, stage, &where) != 0)
+		return db_fail(db, msg);
 	int rc = -1;
 	int64_t id = 0;
 	sqlite3_stmt *st =
@@ -122,11 +135,16 @@ correct_void(sqlite3 *db, const char *origin, int64_t stage, int64_t number, con
 	}
 	sqlite3_bind_int64(st, 1, stage);
 	sqlite3_bind_int64(st, 2, number);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int found = sqlite3_step(st);
+	if (found == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		old = db_text(st, 1);
 	}
 	sqlite3_finalize(st);
+	if (found != SQLITE_ROW && found != SQLITE_DONE) {
+		db_fail(db, msg);
+		goto out;
+	}
 	if (id == 0) {
 		int64_t n = 0;
 		if (db_int(db, &n, "SELECT max(number) FROM match WHERE stage_id = ?1", stage) != 0)
@@ -187,9 +205,11 @@ correct_remove(sqlite3 *db, const char *origin, int64_t tournament, int64_t stag
 	if (stage > 0 &&
 	    db_int(db, &tournament, "SELECT tournament_id FROM stage WHERE id = ?1", stage) != 0)
 		return db_fail(db, msg);
-	char *what = stage > 0 ? stage_label(db, stage)
-	                       : one_text(db, "SELECT name FROM tournament WHERE id = ?1",
-	                                  tournament, 0, NULL);
+	char *what;
+	if ((stage > 0 ? stage_label(db, stage, &what)
+	               : one_text(db, "SELECT name FROM tournament WHERE id = ?1", tournament, 0,
+	                          NULL, &what)) < 0)
+		return db_fail(db, msg);
 	const char *noun = stage > 0 ? "stage" : "tournament";
 	/* ?1: the tournament, ?2: the stage or 0 for all of the tournament's */
 	static const char scope[] = " stage_id IN (SELECT id FROM stage WHERE tournament_id = ?1"
@@ -205,8 +225,13 @@ correct_remove(sqlite3 *db, const char *origin, int64_t tournament, int64_t stag
 	}
 	sqlite3_bind_int64(st, 1, tournament);
 	sqlite3_bind_int64(st, 2, stage);
-	int64_t matches = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int counted = sqlite3_step(st);
+	int64_t matches = counted == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
+	if (counted != SQLITE_ROW) {
+		db_fail(db, msg);
+		goto out;
+	}
 	if (matches > 0 && !force) {
 		refuse(db, msg,
 		       "%s '%s' holds %lld match%s: --force removes it with them, after a backup",
@@ -280,16 +305,15 @@ correct_merge(sqlite3 *db, const char *origin, int player, int64_t from, int64_t
 	const char *noun = player ? "player" : "team";
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
-	char *fname = one_text(db,
-	                       player ? "SELECT name FROM player WHERE id = ?1"
-	                              : "SELECT name FROM team WHERE id = ?1",
-	                       from, 0, NULL);
-	char *iname = one_text(db,
-	                       player ? "SELECT name FROM player WHERE id = ?1"
-	                              : "SELECT name FROM team WHERE id = ?1",
-	                       into, 0, NULL);
-	char *clash = NULL;
+	const char *name_sql = player ? "SELECT name FROM player WHERE id = ?1"
+	                              : "SELECT name FROM team WHERE id = ?1";
+	char *fname = NULL, *iname = NULL, *clash = NULL;
 	int rc = -1;
+	if (one_text(db, name_sql, from, 0, NULL, &fname) < 0 ||
+	    one_text(db, name_sql, into, 0, NULL, &iname) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
 	if (fname == NULL || iname == NULL) {
 		refuse(db, msg, "no such %s", noun);
 		goto out;
@@ -298,45 +322,53 @@ correct_merge(sqlite3 *db, const char *origin, int player, int64_t from, int64_t
 		refuse(db, msg, "'%s' and '%s' are the same %s", fname, iname, noun);
 		goto out;
 	}
-	clash = one_text(
-	    db,
-	    player ? "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
-	             " FROM player_result a JOIN player_result b ON b.match_id = a.match_id"
-	             " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
-	             " JOIN tournament t ON t.id = s.tournament_id"
-	             " WHERE a.player_id = ?1 AND b.player_id = ?2 ORDER BY m.id LIMIT 1"
-	           : "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
-	             " FROM result a JOIN result b ON b.match_id = a.match_id"
-	             " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
-	             " JOIN tournament t ON t.id = s.tournament_id"
-	             " WHERE a.team_id = ?1 AND b.team_id = ?2 ORDER BY m.id LIMIT 1",
-	    from, into, NULL);
+	if (one_text(db,
+	             player
+	                 ? "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
+	                   " FROM player_result a JOIN player_result b ON b.match_id = a.match_id"
+	                   " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
+	                   " JOIN tournament t ON t.id = s.tournament_id"
+	                   " WHERE a.player_id = ?1 AND b.player_id = ?2 ORDER BY m.id LIMIT 1"
+	                 : "SELECT 'match ' || m.number || ' of ' || t.name || ' / ' || s.name"
+	                   " FROM result a JOIN result b ON b.match_id = a.match_id"
+	                   " JOIN match m ON m.id = a.match_id JOIN stage s ON s.id = m.stage_id"
+	                   " JOIN tournament t ON t.id = s.tournament_id"
+	                   " WHERE a.team_id = ?1 AND b.team_id = ?2 ORDER BY m.id LIMIT 1",
+	             from, into, NULL, &clash) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
 	if (clash) {
 		refuse(db, msg, "'%s' and '%s' both played %s: they are two %ss, not one", fname,
 		       iname, clash, noun);
 		goto out;
 	}
 	if (!player) {
-		clash =
-		    one_text(db,
+		if (one_text(db,
 		             "SELECT t.name || ' / ' || s.name FROM headstart a JOIN headstart b"
 		             " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
 		             " JOIN tournament t ON t.id = s.tournament_id"
 		             " WHERE a.team_id = ?1 AND b.team_id = ?2 LIMIT 1",
-		             from, into, NULL);
+		             from, into, NULL, &clash) < 0) {
+			db_fail(db, msg);
+			goto out;
+		}
 		if (clash) {
 			refuse(db, msg,
 			       "'%s' and '%s' both have a head start in %s: remove one first",
 			       fname, iname, clash);
 			goto out;
 		}
-		clash = one_text(
-		    db,
-		    "SELECT t.name || ' / ' || s.name FROM stage_team a JOIN stage_team b"
-		    " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
-		    " JOIN tournament t ON t.id = s.tournament_id"
-		    " WHERE a.team_id = ?1 AND b.team_id = ?2 AND a.grp IS NOT b.grp LIMIT 1",
-		    from, into, NULL);
+		if (one_text(
+		        db,
+		        "SELECT t.name || ' / ' || s.name FROM stage_team a JOIN stage_team b"
+		        " ON b.stage_id = a.stage_id JOIN stage s ON s.id = a.stage_id"
+		        " JOIN tournament t ON t.id = s.tournament_id"
+		        " WHERE a.team_id = ?1 AND b.team_id = ?2 AND a.grp IS NOT b.grp LIMIT 1",
+		        from, into, NULL, &clash) < 0) {
+			db_fail(db, msg);
+			goto out;
+		}
 		if (clash) {
 			refuse(db, msg, "'%s' and '%s' are in different groups of %s", fname, iname,
 			       clash);
@@ -369,19 +401,20 @@ out:
 
 /*
  * The team other than team that spelling (cleaned) already names, by its
- * key or by a spelling of it; NULL when none. The caller frees it.
+ * key or by a spelling of it, into *out (NULL when none; the caller frees
+ * it). Returns as one_text.
  */
-static char *
-named_elsewhere(sqlite3 *db, int64_t team, const char *spelling)
+static int
+named_elsewhere(sqlite3 *db, int64_t team, const char *spelling, char **out)
 {
 	char *key = name_key(spelling);
-	char *s = one_text(db,
-	                   "SELECT name FROM team WHERE key = ?3 AND id <> ?1 UNION ALL"
-	                   " SELECT t.name FROM team_alias a JOIN team t ON t.id = a.team_id"
-	                   " WHERE lower(a.spelling) = ?3 AND a.team_id <> ?1 LIMIT 1",
-	                   team, 0, key);
+	int rc = one_text(db,
+	                  "SELECT name FROM team WHERE key = ?3 AND id <> ?1 UNION ALL"
+	                  " SELECT t.name FROM team_alias a JOIN team t ON t.id = a.team_id"
+	                  " WHERE lower(a.spelling) = ?3 AND a.team_id <> ?1 LIMIT 1",
+	                  team, 0, key, out);
 	free(key);
-	return s;
+	return rc;
 }
 
 /*
@@ -396,9 +429,12 @@ correct_rename(sqlite3 *db, const char *origin, int64_t team, const char *name, 
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
 	char *clean = name_clean(name), *key = name_key(name), *slug = slugify(clean);
-	char *old = one_text(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL);
-	char *other = NULL, *unique = NULL;
+	char *old = NULL, *other = NULL, *unique = NULL;
 	int rc = -1;
+	if (one_text(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL, &old) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
 	if (old == NULL) {
 		refuse(db, msg, "no such team");
 		goto out;
@@ -411,7 +447,11 @@ correct_rename(sqlite3 *db, const char *origin, int64_t team, const char *name, 
 		refuse(db, msg, "team '%s' is already called that", old);
 		goto out;
 	}
-	if ((other = named_elsewhere(db, team, clean)) != NULL) {
+	if (named_elsewhere(db, team, clean, &other) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
+	if (other != NULL) {
 		refuse(
 		    db, msg,
 		    "'%s' already names team '%s' (tracker teams merge '%s' '%s' makes them one)",
@@ -424,11 +464,16 @@ correct_rename(sqlite3 *db, const char *origin, int64_t team, const char *name, 
 	}
 	unique = xstrdup(slug);
 	for (int k = 2;; k++) {
-		char *taken = one_text(db, "SELECT slug FROM team WHERE slug = ?3 AND id <> ?1",
-		                       team, 0, unique);
-		if (taken == NULL)
+		int taken = one_text(db, "SELECT 'taken' FROM team WHERE slug = ?3 AND id <> ?1",
+		                     team, 0, unique, &other);
+		if (taken < 0) {
+			db_fail(db, msg);
+			goto out;
+		}
+		if (taken == 0)
 			break;
-		free(taken);
+		free(other);
+		other = NULL;
 		free(unique);
 		unique = xasprintf("%s-%d", slug, k);
 	}
@@ -477,9 +522,12 @@ correct_alias(sqlite3 *db, const char *origin, int64_t team, const char *spellin
 	if (db_begin(db) != 0)
 		return db_fail(db, msg);
 	char *clean = name_clean(spelling);
-	char *name = one_text(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL);
-	char *other = NULL;
+	char *name = NULL, *other = NULL;
 	int rc = -1;
+	if (one_text(db, "SELECT name FROM team WHERE id = ?1", team, 0, NULL, &name) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
 	if (name == NULL) {
 		refuse(db, msg, "no such team");
 		goto out;
@@ -488,13 +536,21 @@ correct_alias(sqlite3 *db, const char *origin, int64_t team, const char *spellin
 		refuse(db, msg, "a spelling cannot be empty");
 		goto out;
 	}
-	if ((other = named_elsewhere(db, team, clean)) != NULL) {
+	if (named_elsewhere(db, team, clean, &other) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
+	if (other != NULL) {
 		refuse(db, msg,
 		       "'%s' already names team '%s' (tracker teams merge makes two teams one)",
 		       clean, other);
 		goto out;
 	}
-	if ((other = named_elsewhere(db, 0, clean)) != NULL) {
+	if (named_elsewhere(db, 0, clean, &other) < 0) {
+		db_fail(db, msg);
+		goto out;
+	}
+	if (other != NULL) {
 		refuse(db, msg, "'%s' is already a spelling of team '%s'", clean, other);
 		goto out;
 	}

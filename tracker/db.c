@@ -153,7 +153,7 @@ fail:
 }
 
 static _Thread_local int fault_code;      /* SQLite's code of the last db_error_set() */
-static _Thread_local char fault_msg[512]; /* its message, "DB: ..." */
+static _Thread_local char fault_msg[512]; /* its message, "database: ..." */
 
 /*
  * Record what SQLite says of db's failed call as this thread's last
@@ -165,15 +165,15 @@ db_error_set(sqlite3 *db)
 {
 	int code = sqlite3_extended_errcode(db);
 	fault_code = code != SQLITE_OK ? code : SQLITE_ERROR; /* 0 means "none" */
-	snprintf(fault_msg, sizeof fault_msg, "DB: %s", sqlite3_errmsg(db));
+	snprintf(fault_msg, sizeof fault_msg, "database: %s", sqlite3_errmsg(db));
 	return -1;
 }
 
-/* The message of this thread's last db_error_set(), "DB: " and SQLite's words. */
+/* The message of this thread's last db_error_set(), "database: " and SQLite's words. */
 const char *
 db_error(void)
 {
-	return fault_msg[0] ? fault_msg : "DB: no error";
+	return fault_msg[0] ? fault_msg : "database: no error";
 }
 
 /* SQLite's extended result code of this thread's last db_error_set(), 0: none since
