@@ -30,7 +30,8 @@ rnd(unsigned n)
 static void
 match(FILE *fp, int number, int last)
 {
-	static const char *const maps[] = {"Bermuda", "Purgatory", "Kalahari", "Alpine", "Nexterra"};
+	static const char *const maps[] = {"Bermuda", "Purgatory", "Kalahari", "Alpine",
+	                                   "Nexterra"};
 	int teams[TEAMS];
 	for (int i = 0; i < TEAMS; i++)
 		teams[i] = i;
@@ -39,21 +40,21 @@ match(FILE *fp, int number, int last)
 		teams[i] = teams[j], teams[j] = t;
 	}
 	fprintf(fp, "  {\"match\": %d, \"day\": %d, \"map\": \"%s\", \"results\": [\n", number,
-		1 + (number - 1) / 6, maps[rnd(5)]);
+	        1 + (number - 1) / 6, maps[rnd(5)]);
 	for (int r = 0; r < LOBBY; r++) {
 		int kills[ROSTER], total = 0;
 		for (int p = 0; p < ROSTER; p++)
 			total += kills[p] = (int)rnd(6);
 		fprintf(fp,
-			"   {\"team\": \"Bench Team %02d\", \"placement\": %d, \"kills\": %d, "
-			"\"players\": [",
-			teams[r], r + 1, total);
+		        "   {\"team\": \"Bench Team %02d\", \"placement\": %d, \"kills\": %d, "
+		        "\"players\": [",
+		        teams[r], r + 1, total);
 		for (int p = 0; p < ROSTER; p++)
 			fprintf(fp,
-				"%s{\"name\": \"Player %02d-%d\", \"kills\": %d, \"damage\": %u, "
-				"\"assists\": %u, \"mvp\": %d}",
-				p ? ", " : "", teams[r], p + 1, kills[p], rnd(4000), rnd(8),
-				r == 0 && p == 0);
+			        "%s{\"name\": \"Player %02d-%d\", \"kills\": %d, \"damage\": %u, "
+			        "\"assists\": %u, \"mvp\": %d}",
+			        p ? ", " : "", teams[r], p + 1, kills[p], rnd(4000), rnd(8),
+			        r == 0 && p == 0);
 		fprintf(fp, "]}%s\n", r + 1 < LOBBY ? "," : "");
 	}
 	fprintf(fp, "  ]}%s\n", last ? "" : ",");
@@ -77,9 +78,9 @@ main(int argc, char **argv)
 		}
 		int n = total - f * PER_FILE < PER_FILE ? total - f * PER_FILE : PER_FILE;
 		fprintf(fp,
-			"{\n \"tournament\": \"Bench Cup\",\n \"stage\": \"Stage %03d\",\n"
-			" \"source\": \"tests/bench/gen.c\",\n \"matches\": [\n",
-			f + 1);
+		        "{\n \"tournament\": \"Bench Cup\",\n \"stage\": \"Stage %03d\",\n"
+		        " \"source\": \"tests/bench/gen.c\",\n \"matches\": [\n",
+		        f + 1);
 		for (int m = 0; m < n; m++)
 			match(fp, m + 1, m + 1 == n);
 		fputs(" ]\n}\n", fp);

@@ -23,9 +23,11 @@ static const struct {
 	const char *s;
 	int valid;
 } utf8[] = {
-    {"plain", 1},       {"Fúria", 1},          {"\xe2\x82\xac", 1}, {"\xf0\x9f\x94\xa5", 1},
-    {"\xc3", 0},        {"\xc0\xaf", 0},       {"\xed\xa0\x80", 0}, {"\xff", 0},
-    {"\xe2\x82", 0},    {"\xf4\x90\x80\x80", 0},
+    {"plain", 1},        {"Fúria", 1},
+    {"\xe2\x82\xac", 1}, {"\xf0\x9f\x94\xa5", 1},
+    {"\xc3", 0},         {"\xc0\xaf", 0},
+    {"\xed\xa0\x80", 0}, {"\xff", 0},
+    {"\xe2\x82", 0},     {"\xf4\x90\x80\x80", 0},
 };
 
 int
@@ -48,7 +50,8 @@ main(void)
 	}
 	struct buf b = {0};
 	buf_json_str(&b, "<script>\"a\\b\"\n</script>");
-	CHECK_STR("buf_json_str escapes quotes, controls and HTML", "\"\\u003cscript\\u003e\\\"a\\\\b\\\"\\n\\u003c/script\\u003e\"", b.data);
+	CHECK_STR("buf_json_str escapes quotes, controls and HTML",
+	          "\"\\u003cscript\\u003e\\\"a\\\\b\\\"\\n\\u003c/script\\u003e\"", b.data);
 	buf_free(&b);
 	return unit_failed;
 }
