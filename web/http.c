@@ -52,6 +52,8 @@ static const struct route routes[] = {
     {"POST", "/desk/*/*/preview", desk_preview, ROUTE_PRIVATE},
     {"POST", "/desk/*/*/commit", desk_commit, ROUTE_PRIVATE},
     {"POST", "/desk/*/*/void", desk_void, ROUTE_PRIVATE},
+    {"GET", "/desk/*/*/fix", page_desk_fix, ROUTE_PRIVATE},
+    {"POST", "/desk/*/*/fix", desk_fix, ROUTE_PRIVATE},
 };
 
 /* The value of query argument key, or NULL when the request has none. */

@@ -17,6 +17,7 @@
 
 #include "correct.h"
 #include "db.h"
+#include "desk.h"
 #include "html.h"
 #include "json.h"
 #include "live.h"
@@ -61,8 +62,8 @@ login_page(const struct http_req *req, struct buf *b, const char *error)
  * The session of req into *s: 1, or 0 with the login page in out (status
  * 200 for a page, 401 for a POST, which stays where it is).
  */
-static int
-have_session(const struct http_req *req, struct http_out *out, struct session *s)
+int
+desk_session(const struct http_req *req, struct http_out *out, struct session *s)
 {
 	if (session_get(req, s))
 		return 1;
@@ -104,14 +105,14 @@ same_origin(const struct http_req *req)
  * The checks before every POST but the login: same origin, an open session
  * (into *s) and its CSRF token in the form. 1, or 0 with out set (403, 401).
  */
-static int
-post_ok(const struct http_req *req, struct http_out *out, struct session *s)
+int
+desk_post_ok(const struct http_req *req, struct http_out *out, struct session *s)
 {
 	if (!same_origin(req)) {
 		http_fail(out, 403, "a desk form is only taken from the desk's own pages");
 		return 0;
 	}
-	if (!have_session(req, out, s))
+	if (!desk_session(req, out, s))
 		return 0;
 	char *csrf = http_form(req, "csrf");
 	int ok = session_csrf_ok(s, csrf);
@@ -125,8 +126,8 @@ post_ok(const struct http_req *req, struct http_out *out, struct session *s)
 }
 
 /* Answer with a redirect (303) to path. */
-static void
-see_other(struct http_out *out, const char *path)
+void
+desk_see_other(struct http_out *out, const char *path)
 {
 	out->status = 303;
 	out->location = xstrdup(path);
@@ -178,7 +179,7 @@ desk_login(const struct http_req *req, struct http_out *out)
 	    xasprintf("desk=%s; Path=/desk; HttpOnly; SameSite=Strict; Max-Age=" COOKIE_LIFE "%s",
 	              s.id, req->secure_cookie ? "; Secure" : "");
 	out->keep_body = 0;
-	see_other(out, "/desk");
+	desk_see_other(out, "/desk");
 }
 
 /* POST /desk/logout: ends the session; 303 to /desk. */
@@ -186,16 +187,16 @@ void
 desk_logout(const struct http_req *req, struct http_out *out)
 {
 	struct session s;
-	if (!post_ok(req, out, &s))
+	if (!desk_post_ok(req, out, &s))
 		return;
 	session_close(s.id);
 	out->cookie = xasprintf("desk=; Path=/desk; HttpOnly; SameSite=Strict; Max-Age=0%s",
 	                        req->secure_cookie ? "; Secure" : "");
-	see_other(out, "/desk");
+	desk_see_other(out, "/desk");
 }
 
 /* The line above every desk page: who is signed in, and the way out. */
-static void
+void
 desk_bar(struct buf *b, const struct session *s)
 {
 	htmlf(b,
@@ -210,7 +211,7 @@ void
 page_desk(const struct http_req *req, struct http_out *out)
 {
 	struct session s;
-	if (!have_session(req, out, &s))
+	if (!desk_session(req, out, &s))
 		return;
 	struct buf *b = &out->body;
 	html_open(b, "Results desk", NULL);
@@ -319,6 +320,39 @@ map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 }
 
 /*
+ * The last writes of the audit log that concern stage: its own, its
+ * tournament's, and those of no stage (a merge, a rename), newest first,
+ * with who made them.
+ */
+void
+desk_log(struct buf *b, sqlite3 *db, int64_t stage)
+{
+	sqlite3_stmt *q = db_prepare(
+	    db,
+	    "SELECT time, origin, action, what FROM log WHERE stage_id = ?1 OR (stage_id IS NULL"
+	    " AND (tournament_id IS NULL OR tournament_id = (SELECT tournament_id FROM stage"
+	    " WHERE id = ?1))) ORDER BY id DESC LIMIT ?2");
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
+	sqlite3_bind_int64(q, 1, stage);
+	sqlite3_bind_int(q, 2, LAST_WRITES);
+	int n;
+	for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
+		if (n == 0)
+			htmlf(b, "<section class=\"card\" id=\"log\"><h2>Last writes</h2>"
+			         "<ul class=\"writes\">");
+		htmlf(b, "<li><span class=\"muted\">%s · %s</span> %s: %s</li>",
+		      (const char *)sqlite3_column_text(q, 0),
+		      (const char *)sqlite3_column_text(q, 1),
+		      (const char *)sqlite3_column_text(q, 2),
+		      (const char *)sqlite3_column_text(q, 3));
+	}
+	sqlite3_finalize(q);
+	if (n)
+		htmlf(b, "</ul></section>\n");
+}
+
+/*
  * The last matches stored in stage, newest first, the newest counted one with
  * its undo; then the stage's last writes from the audit log (who, what).
  */
@@ -366,25 +400,7 @@ last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
 	sqlite3_finalize(q);
 	if (n)
 		htmlf(b, "</ul></section>\n");
-	q = db_prepare(db, "SELECT time, origin, action, what FROM log WHERE stage_id = ?1"
-	                   " ORDER BY id DESC LIMIT ?2");
-	if (q == NULL)
-		return;
-	sqlite3_bind_int64(q, 1, stage);
-	sqlite3_bind_int(q, 2, LAST_WRITES);
-	for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
-		if (n == 0)
-			htmlf(b, "<section class=\"card\" id=\"log\"><h2>Last writes</h2>"
-			         "<ul class=\"writes\">");
-		htmlf(b, "<li><span class=\"muted\">%s · %s</span> %s: %s</li>",
-		      (const char *)sqlite3_column_text(q, 0),
-		      (const char *)sqlite3_column_text(q, 1),
-		      (const char *)sqlite3_column_text(q, 2),
-		      (const char *)sqlite3_column_text(q, 3));
-	}
-	sqlite3_finalize(q);
-	if (n)
-		htmlf(b, "</ul></section>\n");
+	desk_log(b, db, stage);
 }
 
 /* GET /desk/{t}/{s}: the entry form of the stage's next match, and its last writes. */
@@ -393,7 +409,7 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 {
 	struct session s;
 	struct standings st;
-	if (!have_session(req, out, &s) || !stage_standings(req, out, 0, 0, &st))
+	if (!desk_session(req, out, &s) || !stage_standings(req, out, 0, 0, &st))
 		return;
 	struct buf *b = &out->body;
 	sqlite3 *db = req->db;
@@ -467,6 +483,10 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 		htmlf(b, "<p class=\"muted\">The stage has no team yet: import its first match "
 		         "(or its roster) with <code>tracker import</code>.</p>\n");
 	last_writes(b, db, st.stage_id, &s, &st);
+	htmlf(b,
+	      "<p><a id=\"fix\" href=\"/desk/%p/%p/fix\">Corrections</a>: void a match, "
+	      "merge, rename or remove</p>\n",
+	      st.tournament_slug, st.stage_slug);
 	htmlf(b, "<script src=\"/static/desk.js\" defer></script>\n");
 	html_close(b);
 out:
@@ -596,7 +616,7 @@ enter(const struct http_req *req, struct http_out *out, int commit)
 {
 	struct session s;
 	struct standings st, after;
-	if (!post_ok(req, out, &s) || !stage_standings(req, out, 0, 0, &st))
+	if (!desk_post_ok(req, out, &s) || !stage_standings(req, out, 0, 0, &st))
 		return;
 	char *doc = stage_doc(req, out, &st);
 	if (doc == NULL) {
@@ -688,6 +708,31 @@ desk_commit(const struct http_req *req, struct http_out *out)
 }
 
 /*
+ * Form field key without its surrounding blanks: "" when missing or blank,
+ * NULL when over max bytes, not UTF-8 or not one line of text. The caller
+ * frees it.
+ */
+char *
+desk_text(const struct http_req *req, const char *key, size_t max)
+{
+	char *v = http_form(req, key);
+	if (v == NULL)
+		return xstrdup("");
+	size_t skip = strspn(v, " \t\r\n"), len = strlen(v + skip);
+	memmove(v, v + skip, len + 1);
+	while (len && strchr(" \t\r\n", v[len - 1]))
+		v[--len] = '\0';
+	int ctl = 0;
+	for (size_t i = 0; i < len; i++)
+		ctl |= (unsigned char)v[i] < 0x20 || v[i] == 0x7f;
+	if (len > max || ctl || !utf8_valid(v, len)) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/*
  * POST /desk/{t}/{s}/void: match=N, reason=...: the match no longer counts
  * (correct_void, the log naming the desk); 303 back to the stage's desk
  * page. 400 without a reason, or with correct_void's refusal (no such
@@ -698,23 +743,16 @@ desk_void(const struct http_req *req, struct http_out *out)
 {
 	struct session s;
 	int64_t stage;
-	if (!post_ok(req, out, &s) || !stage_id(req, out, &stage))
+	if (!desk_post_ok(req, out, &s) || !stage_id(req, out, &stage))
 		return;
-	char *number = http_form(req, "match"), *reason = http_form(req, "reason");
-	char *why = reason ? reason + strspn(reason, " \t\r\n") : NULL;
-	size_t len = why ? strlen(why) : 0;
-	while (len && strchr(" \t\r\n", why[len - 1]))
-		why[--len] = '\0';
+	char *number = http_form(req, "match"), *why = desk_text(req, "reason", REASON_MAX);
 	char *end = NULL;
 	long n = number ? strtol(number, &end, 10) : 0;
-	int ctl = 0;
-	for (size_t i = 0; i < len; i++)
-		ctl |= (unsigned char)why[i] < 0x20 || why[i] == 0x7f;
 	if (number == NULL || *number == '\0' || *end || n < 1 || n > 1000000)
 		http_fail(out, 400, "match: expected a match number");
-	else if (len == 0)
+	else if (why && *why == '\0')
 		http_fail(out, 400, "reason: an undo needs a reason (it is kept with the match)");
-	else if (len > REASON_MAX || ctl || !utf8_valid(why, len))
+	else if (why == NULL)
 		http_fail(out, 400, "reason: at most %d characters of one line of text",
 		          REASON_MAX);
 	else {
@@ -730,11 +768,11 @@ desk_void(const struct http_req *req, struct http_out *out)
 		else {
 			live_bump();
 			char *path = xasprintf("/desk/%s/%s", req->param[0], req->param[1]);
-			see_other(out, path);
+			desk_see_other(out, path);
 			free(path);
 		}
 		free(msg);
 	}
 	free(number);
-	free(reason);
+	free(why);
 }

@@ -23,6 +23,8 @@ void desk_logout(const struct http_req *req, struct http_out *out);
 void desk_preview(const struct http_req *req, struct http_out *out);
 void desk_commit(const struct http_req *req, struct http_out *out);
 void desk_void(const struct http_req *req, struct http_out *out);
+void page_desk_fix(const struct http_req *req, struct http_out *out);
+void desk_fix(const struct http_req *req, struct http_out *out);
 
 void api_tournaments(const struct http_req *req, struct http_out *out);
 void api_standings(const struct http_req *req, struct http_out *out);
