@@ -5,7 +5,9 @@
 # messages by JSON path, the commit giving the standings of the full
 # import, the undo (a void with its reason), the audit log naming the
 # token, logout, and wrong tokens throttled. Expected standings come from
-# the CLI importing the data file.
+# the CLI importing the data file. Then the corrections page on the hand
+# counted fixture of t-corrections.sh: void, unvoid, merges, rename, alias,
+# removals, each refusal beside its form with the database unchanged.
 . ./lib.sh
 
 command -v curl >/dev/null || { not_ok "curl" "not installed (make test-deps)"; exit 0; }
@@ -194,3 +196,169 @@ code "${U}desk" >/dev/null
 contains "without a token the desk says writes are off" "Writes are off" "$(cat "$T/body")"
 eq "login without a token 403" 403 "$(code "${U}desk/login" --data-urlencode "token=$TOKEN")"
 stop "server without a token stops cleanly"
+
+# Corrections through the desk (/desk/{t}/{s}/fix), on the fixture of
+# t-corrections.sh, counted by hand there (FFWS points: 12, 9, 8, 7 for
+# places 1 to 4, one point a kill):
+# ALPHA   m1 1st 5 kills 17, m2 3rd 2 kills 10, m3 2nd 0 kills 9: 36
+# BRAVO   m1 2nd 3 kills 12, m2 1st 4 kills 16, m3 3rd 2 kills 10: 38
+# CHARLIE m1 3rd 2 kills 10, m2 2nd 1 kill 10: 20
+# Charly  m3 1st 6 kills 18 (CHARLIE misspelled)
+# DELTA   m1 4th 0 kills 7, m2 4th 1 kill 8, m3 4th 3 kills 10: 25
+export TRACKER_DB="$T/cup.db"
+CUP=$TESTS/corrections
+"$TRACKER" import "$CUP/desk-cup.json" >/dev/null 2>&1
+# totals: "TEAM:MATCHES:POINTS" for each team of the Final, by name
+totals() {
+	"$TRACKER" standings --stage Final --format csv | awk -F, 'NR > 1 { print $2 ":" $3 ":" $9 }' |
+		sort | tr '\n' ' '
+}
+eq "cup: imported" "ALPHA:3:36 BRAVO:3:38 CHARLIE:2:20 Charly:1:18 DELTA:3:25 " "$(totals)"
+tid() { sql "$TRACKER_DB" "SELECT id FROM team WHERE name = '$1'"; }
+pid() { sql "$TRACKER_DB" "SELECT id FROM player WHERE name = '$1'"; }
+start "server starts on the cup" --token-file "$T/tokens"
+code "${U}desk/login" --data-urlencode "token=$TOKEN" >/dev/null
+C=$(header Set-Cookie | sed 's/;.*//')
+F=${U}desk/desk-cup/final/fix
+eq "the stage's desk page links to its corrections" 200 "$(code "${U}desk/desk-cup/final" -b "$C")"
+contains "the link" 'href="/desk/desk-cup/final/fix">Corrections</a>' "$(cat "$T/body")"
+dump "$TRACKER_DB" >"$T/before.sql"
+eq "the corrections page 200" 200 "$(code "$F" -b "$C")"
+page=$(cat "$T/body")
+CS=$(printf '%s' "$page" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+contains "it lists match 3 with its Booyah team and a void" \
+	'<li data-match="3">Match 3 · Booyah Charly <form class="fix" id="match-3"' "$page"
+contains "the void asks a reason" 'id="match-3-reason" required' "$page"
+contains "the merge offers the tournament's teams" "<option value=\"$(tid Charly)\">Charly</option>" "$page"
+contains "the players' merge offers its players" "<option value=\"$(pid C33)\">C33</option>" "$page"
+eq "the corrections page without a session 200" 200 "$(code "$F")"
+lacks "without a session it shows no team" "Charly" "$(cat "$T/body")"
+dump "$TRACKER_DB" >"$T/after.sql"
+same_file "GETs change nothing (dump)" "$T/before.sql" "$T/after.sql"
+
+# fix NAME CODE FIELD=VALUE...: a correction posted with the session and its CSRF token
+fix() {
+	_n=$1 _c=$2
+	shift 2
+	for _f; do
+		set -- "$@" --data-urlencode "$_f"
+		shift
+	done
+	eq "$_n: $_c" "$_c" "$(code "$F" -b "$C" --data-urlencode "csrf=$CS" "$@")"
+}
+# refused NAME FORM MESSAGE FIELD=VALUE...: 400, MESSAGE beside FORM, the database unchanged
+refused() {
+	_r=$1 _i=$2 _m=$3
+	shift 3
+	dump "$TRACKER_DB" >"$T/before.sql"
+	fix "$_r" 400 "$@"
+	contains "$_r: the message beside its form" "id=\"$_i-e\">$_m</span>" "$(cat "$T/body")"
+	dump "$TRACKER_DB" >"$T/after.sql"
+	same_file "$_r: unchanged (dump)" "$T/before.sql" "$T/after.sql"
+}
+
+# Every POST needs the session, its CSRF token and the same origin.
+dump "$TRACKER_DB" >"$T/before.sql"
+eq "a correction without a session 401" 401 "$(code "$F" --data-urlencode "csrf=$CS" -d do=void -d match=2 -d reason=x)"
+eq "a correction without the CSRF token 403" 403 "$(code "$F" -b "$C" -d do=void -d match=2 -d reason=x)"
+eq "a correction from another site 403" 403 "$(code "$F" -b "$C" -H "Sec-Fetch-Site: cross-site" --data-urlencode "csrf=$CS" -d do=void -d match=2 -d reason=x)"
+eq "a correction by GET changes nothing: 200" 200 "$(code "$F?csrf=$CS&do=void&match=2&reason=x" -b "$C")"
+dump "$TRACKER_DB" >"$T/after.sql"
+same_file "the refused corrections changed nothing (dump)" "$T/before.sql" "$T/after.sql"
+fix "an unknown correction" 400 do=drop
+contains "it says so" "do: not one of the desk's corrections" "$(cat "$T/body")"
+
+# Teams merge: the confirmation names what moves, then the merge.
+refused "merge: a team of no tournament" merge "pick two of the tournament's teams" \
+	do=merge from=999999 "into=$(tid CHARLIE)" confirm=1
+refused "merge: into itself" merge "'CHARLIE' and 'CHARLIE' are the same team" \
+	do=merge "from=$(tid CHARLIE)" "into=$(tid CHARLIE)"
+refused "merge: both played match 1" merge "'ALPHA' and 'BRAVO' both played match 1 of Desk Cup / Final: they are two teams, not one" \
+	do=merge "from=$(tid ALPHA)" "into=$(tid BRAVO)" confirm=1
+dump "$TRACKER_DB" >"$T/before.sql"
+fix "merge Charly into CHARLIE, unconfirmed" 200 do=merge "from=$(tid Charly)" "into=$(tid CHARLIE)"
+# Charly: match 3 (1 result, C33's 1 player result), 1 spelling (its own name, stored by the
+# import), no head start, adjustment or roster place
+contains "the confirmation names what moves" \
+	"Moves to 'CHARLIE': 1 result, 1 player result, 1 spelling, 0 head starts, 0 adjustments, 0 roster places. 'Charly' is removed and stays a spelling of 'CHARLIE'." \
+	"$(cat "$T/body")"
+contains "the confirmation's form merges" '<input type="hidden" name="confirm" value="1">' "$(cat "$T/body")"
+dump "$TRACKER_DB" >"$T/after.sql"
+same_file "the confirmation changes nothing (dump)" "$T/before.sql" "$T/after.sql"
+fix "merge Charly into CHARLIE, confirmed" 303 do=merge "from=$(tid Charly)" "into=$(tid CHARLIE)" confirm=1
+eq "the merge goes back to the corrections" /desk/desk-cup/final/fix "$(header Location)"
+# CHARLIE 20 + Charly's 18 = 38 over 3 matches
+eq "merged totals" "ALPHA:3:36 BRAVO:3:38 CHARLIE:3:38 DELTA:3:25 " "$(totals)"
+code "$F" -b "$C" >/dev/null
+contains "the last writes show the merge by the desk" \
+	"http 127.0.0.1 token desk-1</span> merge: merged team 'Charly' into 'CHARLIE' (1 result moved" "$(cat "$T/body")"
+contains "match 3's Booyah is CHARLIE now" '<li data-match="3">Match 3 · Booyah CHARLIE' "$(cat "$T/body")"
+
+# Void and unvoid.
+refused "void: no reason" match-2 "a void needs a reason (it is kept with the match)" do=void match=2 "reason=  "
+refused "void: a reason of two lines" match-2 "at most 200 characters of one line of text" do=void match=2 "reason=a
+b"
+refused "void: no such match" match-9 "Desk Cup / Final has no match 9 (its last match is 3)" do=void match=9 reason=typo
+refused "unvoid: not void" match-2 "match 2 of Desk Cup / Final is not void" do=unvoid match=2
+fix "void match 2" 303 do=void match=2 "reason=wrong lobby"
+# match 2 out: ALPHA 36-10=26, BRAVO 38-16=22, CHARLIE 38-10=28, DELTA 25-8=17
+eq "voided totals" "ALPHA:2:26 BRAVO:2:22 CHARLIE:2:28 DELTA:2:17 " "$(totals)"
+code "$F" -b "$C" >/dev/null
+contains "the list shows match 2 void, with its unvoid" \
+	'<li data-match="2">Match 2 · Booyah BRAVO <span class="void">void: wrong lobby</span> <form class="fix" id="match-2"' "$(cat "$T/body")"
+contains "with its unvoid" 'Unvoid match 2</button>' "$(cat "$T/body")"
+refused "void: already void" match-2 "match 2 of Desk Cup / Final is already void (wrong lobby)" do=void match=2 reason=again
+fix "unvoid match 2" 303 do=unvoid match=2
+eq "unvoided totals" "ALPHA:3:36 BRAVO:3:38 CHARLIE:3:38 DELTA:3:25 " "$(totals)"
+
+# Rename and alias.
+refused "rename: a name another team has" rename "'bravo' already names team 'BRAVO' (tracker teams merge 'DELTA' 'BRAVO' makes them one)" \
+	do=rename "team=$(tid DELTA)" name=bravo
+refused "rename: an empty name" rename "a team's new name cannot be empty" do=rename "team=$(tid DELTA)" "name= "
+fix "rename DELTA" 303 do=rename "team=$(tid DELTA)" "name=DELTA  FORCE"
+eq "renamed totals" "ALPHA:3:36 BRAVO:3:38 CHARLIE:3:38 DELTA FORCE:3:25 " "$(totals)"
+refused "alias: another team's name" alias "'Alpha' already names team 'ALPHA' (tracker teams merge makes two teams one)" \
+	do=alias "team=$(tid CHARLIE)" spelling=Alpha
+refused "alias: already a spelling" alias "'charly' is already a spelling of team 'CHARLIE'" \
+	do=alias "team=$(tid CHARLIE)" spelling=charly
+fix "alias CHRLIE" 303 do=alias "team=$(tid CHARLIE)" spelling=CHRLIE
+"$TRACKER" import "$CUP/match-4.json" >"$T/out" 2>&1
+contains "match 4 naming CHRLIE imports with no new team" "1 matches added, 0 unchanged, 0 replaced; 0 teams" "$(cat "$T/out")"
+# match 4: CHRLIE (CHARLIE) 1st 2 kills 12+2=14: 38+14=52; ALPHA 2nd 1 kill 9+1=10: 46
+eq "alias totals" "ALPHA:4:46 BRAVO:3:38 CHARLIE:4:52 DELTA FORCE:3:25 " "$(totals)"
+
+# Players merge.
+refused "players merge: both played match 1" pmerge "'Ace' and 'Bo' both played match 1 of Desk Cup / Final: they are two players, not one" \
+	do=pmerge "from=$(pid Ace)" "into=$(pid Bo)" confirm=1
+fix "players merge C33 into Cee, unconfirmed" 200 do=pmerge "from=$(pid C33)" "into=$(pid Cee)"
+# C33: 1 player result (match 3), 1 spelling (its own name)
+contains "the confirmation names what moves" "Moves to 'Cee': 1 player result, 1 spelling." "$(cat "$T/body")"
+fix "players merge C33 into Cee, confirmed" 303 do=pmerge "from=$(pid C33)" "into=$(pid Cee)" confirm=1
+# Cee: m1 2 kills, m2 1, and C33's m3 6: 9 kills in 3 matches
+eq "players merged" "Cee|3|9" "$(sql "$TRACKER_DB" "SELECT p.name, count(*), sum(x.kills) FROM player_result x
+	JOIN player p ON p.id = x.player_id WHERE p.name IN ('Cee', 'C33') GROUP BY p.id")"
+
+# Remove: refused while it holds matches; forced, the backup first, its path shown.
+refused "remove the stage: holds matches" remove-stage \
+	"stage 'Desk Cup / Final' holds 4 matches: --force removes it with them, after a backup" do=remove-stage
+refused "remove the tournament: holds matches" remove-tournament \
+	"tournament 'Desk Cup' holds 4 matches: --force removes it with them, after a backup" do=remove-tournament
+fix "remove the stage, forced" 200 do=remove-stage force=1
+contains "the answer names the backup" "removed stage 'Desk Cup / Final' with 4 matches (backup first: $TRACKER_DB.backup-" "$(cat "$T/body")"
+backup=$(sed -n 's/.*backup first: \([^,]*\), .*/\1/p' "$T/body")
+eq "the backup holds the 4 matches" 4 "$(sql "$backup" "SELECT count(*) FROM match")"
+eq "the stage is gone with its rows" "0|0|0|1" "$(sql "$TRACKER_DB" "SELECT (SELECT count(*) FROM stage),
+	(SELECT count(*) FROM match), (SELECT count(*) FROM result), (SELECT count(*) FROM tournament)")"
+eq "its corrections page is gone" 404 "$(code "$F" -b "$C")"
+"$TRACKER" import "$CUP/desk-cup.json" >/dev/null 2>&1
+fix "remove the tournament, forced" 200 do=remove-tournament force=1
+contains "the answer names the backup" "removed tournament 'Desk Cup' with 3 matches (backup first: $TRACKER_DB.backup-" "$(cat "$T/body")"
+eq "the tournament is gone" 0 "$(sql "$TRACKER_DB" "SELECT count(*) FROM tournament")"
+
+# The log names the desk's token for each correction.
+"$TRACKER" log --format csv >"$T/log.csv"
+eq "the log: the desk's corrections, oldest first" \
+	"merge void unvoid rename alias merge remove remove " \
+	"$(grep ',http 127.0.0.1 token desk-1,' "$T/log.csv" | cut -d, -f3 | tac | tr '\n' ' ')"
+eq "the refusals and confirmations left no row" 8 "$(grep -c 'token desk-1' "$T/log.csv")"
+stop "server on the cup stops cleanly"

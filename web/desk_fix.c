@@ -81,12 +81,14 @@ fix_stage_free(struct fix_stage *f)
 	free(f->sslug);
 }
 
-/* The message beside form id when it is the one that failed. */
-static void
+/* The message beside form id when it is the one that failed: 1, else 0. */
+static int
 beside(struct buf *b, const char *id, const char *failed, const char *msg)
 {
-	if (failed && strcmp(id, failed) == 0)
-		htmlf(b, " <span class=\"err\" role=\"alert\" id=\"%a-e\">%s</span>", id, msg);
+	if (failed == NULL || strcmp(id, failed) != 0)
+		return 0;
+	htmlf(b, " <span class=\"err\" role=\"alert\" id=\"%a-e\">%s</span>", id, msg);
+	return 1;
 }
 
 /* The opening of a correction form: its action, CSRF token and do=what. */
@@ -120,7 +122,10 @@ choice(struct buf *b, sqlite3 *db, const char *sql, int64_t tournament, const ch
 	free(ordered);
 }
 
-/* The stage's matches, each with its void (a reason) or its unvoid. */
+/*
+ * The stage's matches, each with its void (a reason) or its unvoid; the
+ * refusal of a match not listed stands under the list.
+ */
 static void
 match_list(struct buf *b, sqlite3 *db, const struct fix_stage *f, const struct session *s,
            const char *failed, const char *msg)
@@ -131,7 +136,7 @@ match_list(struct buf *b, sqlite3 *db, const struct fix_stage *f, const struct s
 	                   " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
 	sqlite3_bind_int64(q, 1, f->id);
 	htmlf(b, "<section class=\"card\" id=\"matches\"><h2>Matches</h2><ul class=\"writes\">");
-	int n = 0;
+	int n = 0, shown = 0;
 	for (; sqlite3_step(q) == SQLITE_ROW; n++) {
 		int number = sqlite3_column_int(q, 0);
 		const char *why = (const char *)sqlite3_column_text(q, 1);
@@ -156,12 +161,15 @@ match_list(struct buf *b, sqlite3 *db, const struct fix_stage *f, const struct s
 			      "%d</button></form>",
 			      number, id, number);
 		}
-		beside(b, id, failed, msg);
+		shown |= beside(b, id, failed, msg);
 		htmlf(b, "</li>");
 		free(id);
 	}
 	sqlite3_finalize(q);
-	htmlf(b, "</ul>%r</section>\n", n ? "" : "<p class=\"muted\">No match yet.</p>");
+	htmlf(b, "</ul>%r", n ? "" : "<p class=\"muted\">No match yet.</p>");
+	if (!shown && failed && strncmp(failed, "match-", 6) == 0)
+		beside(b, failed, failed, msg);
+	htmlf(b, "</section>\n");
 }
 
 /*
@@ -214,8 +222,9 @@ fix_page(const struct http_req *req, struct http_out *out, const struct session 
 	for (int i = 0; i < 2; i++) {
 		form_open(b, f, s, removes[i][0], removes[i][0]);
 		htmlf(b,
-		      "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> with its "
-		      "matches</label> <button type=\"submit\">%s</button></form>",
+		      "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> force: with "
+		      "its matches, after a backup</label> <button "
+		      "type=\"submit\">%s</button></form>",
 		      removes[i][1]);
 		beside(b, removes[i][0], failed, msg);
 	}
