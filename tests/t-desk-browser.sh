@@ -3,7 +3,8 @@
 # Final by keyboard into a database holding matches 1 to 13, previews,
 # commits and undoes it, then pastes a spreadsheet block into the next form
 # and checks what the checks and the importer say beside the fields; it
-# prints the keystrokes the entry took. The expected standings come from the
+# prints the keystrokes the entry took. Last, on the corrections page, it
+# voids match 13 by keyboard: the standings become those after match 12. The expected standings come from the
 # CLI: the full Grand Final imported into another database, and the 13
 # matches before the entry.
 . ./lib.sh
@@ -24,6 +25,13 @@ status "import the Grand Final but match 14" 0 "$TRACKER" import "$T/gf13.json"
 "$TRACKER" --db "$T/full.db" import "$DATA/grand-final.json" >/dev/null 2>&1
 "$TRACKER" --db "$T/full.db" standings --stage grand-final --format json >"$T/full.json"
 contains "the full import is after match 14" '"after_match":14' "$(cat "$T/full.json")"
+# The standings after matches 1 to 12, for the void of match 13 on the corrections page.
+sql :memory: "SELECT json_set(f, '\$.matches', (SELECT json_group_array(json(value))
+	FROM json_each(f, '\$.matches') WHERE json_extract(value, '\$.match') < 13))
+	FROM (SELECT CAST(readfile('$DATA/grand-final.json') AS TEXT) AS f)" >"$T/gf12.json"
+"$TRACKER" --db "$T/m12.db" import "$T/gf12.json" >/dev/null 2>&1
+"$TRACKER" --db "$T/m12.db" standings --stage grand-final --format json >"$T/after12.json"
+contains "the 12 matches' standings are after match 12" '"after_match":12' "$(cat "$T/after12.json")"
 
 TOKEN="correct horse battery staple"
 printf '# who may write\nresults-desk %s\n' "$TOKEN" >"$T/tokens"
@@ -40,7 +48,7 @@ for _i in $(seq 100); do
 done
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
-node "$TESTS/web/desk.mjs" "$U" "$TOKEN" "$DATA/grand-final.json" "$T/full.json" "$T/after13.json"
+node "$TESTS/web/desk.mjs" "$U" "$TOKEN" "$DATA/grand-final.json" "$T/full.json" "$T/after13.json" "$T/after12.json"
 
 kill -TERM "$PID"
 wait "$PID"

@@ -7,16 +7,21 @@
 // Prints "ok NAME" / "not ok NAME: why", and "# keystrokes ..." with the count
 // of keys the entry of the match took.
 //
+// Last, on the corrections page, it voids match 13 by keyboard (a reason, Enter) and
+// compares the standings with those after match 12.
+//
 // usage: node desk.mjs BASE_URL TOKEN GRAND_FINAL_JSON FULL_STANDINGS_JSON AFTER_13_JSON
+//        AFTER_12_JSON
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
-const [base, token, finalFile, fullFile, after13File] = process.argv.slice(2);
+const [base, token, finalFile, fullFile, after13File, after12File] = process.argv.slice(2);
 const match14 = JSON.parse(readFileSync(finalFile, "utf8")).matches.find((m) => m.match === 14);
 const full = readFileSync(fullFile, "utf8");
 const after13 = JSON.parse(readFileSync(after13File, "utf8"));
+const after12 = JSON.parse(readFileSync(after12File, "utf8"));
 const stagePath = "desk/ffws-brazil-2026-split-1/grand-final";
 const api = `${base}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings`;
 let failed = 0;
@@ -184,6 +189,22 @@ try {
 		beside = await page.textContent(`#r${row}-ke`);
 	}
 	check("the importer's message stands beside its field", beside.includes("at most 1000"), `'${beside}'`);
+	// Corrections: void match 13 by keyboard, from the stage's page.
+	await page.goto(`${base}${stagePath}`);
+	await Promise.all([page.waitForURL(`${base}${stagePath}/fix`), page.click("#fix")]);
+	await page.focus("#match-13-reason");
+	await page.keyboard.type("wrong lobby, replayed");
+	await Promise.all([page.waitForURL(`${base}${stagePath}/fix`), page.keyboard.press("Enter")]);
+	const fixed = JSON.parse(await standings());
+	check("void of match 13 by keyboard: the standings after match 12",
+		JSON.stringify(fixed.standings) === JSON.stringify(after12.standings),
+		JSON.stringify(fixed.standings.slice(0, 2)));
+	const row13 = await page.textContent('li[data-match="13"]');
+	check("the corrections list shows match 13 void with its reason", row13.includes("void: wrong lobby, replayed"), row13);
+	const log = await page.textContent("#log li");
+	check("the last writes show the void by the desk's token", log.includes("token results-desk") && log.includes("void: match 13"), log);
+	const fixWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+	check("the corrections page fits 375 px", fixWidth <= 375, `scrollWidth ${fixWidth}`);
 	// the refused preview's 400 (and the console's line for it) is the one expected
 	const others = problems.filter((p) => !/^400 .*\/preview$/.test(p) && !p.includes("status of 400"));
 	check("no other console errors, CSP violations or failed requests", others.length === 0 && problems.length === 2,
