@@ -216,16 +216,15 @@ fix_page(const struct http_req *req, struct http_out *out, const struct session 
 	htmlf(b, "</section>\n<section class=\"card\" id=\"remove\"><h2>Remove</h2><p "
 	         "class=\"muted\">Refused while it holds matches, unless forced; forced, a backup "
 	         "of the database is made first.</p>");
-	static const char *const removes[][3] = {
-	    {"remove-stage", "Remove the stage", "stage"},
-	    {"remove-tournament", "Remove the tournament", "tournament"}};
+	static const char *const removes[][2] = {{"remove-stage", "Remove the stage"},
+	                                         {"remove-tournament", "Remove the tournament"}};
 	for (int i = 0; i < 2; i++) {
 		form_open(b, f, s, removes[i][0], removes[i][0]);
 		htmlf(b,
 		      "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> force: with "
-		      "its matches, after a backup</label> <button "
-		      "type=\"submit\">%s</button></form>",
-		      removes[i][1]);
+		      "its matches, after a backup</label> <button type=\"submit\">%s %s</button>"
+		      "</form>",
+		      removes[i][1], i ? f->tname : f->sname);
 		beside(b, removes[i][0], failed, msg);
 	}
 	htmlf(b, "</section>\n");
@@ -376,7 +375,8 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
 		free(text);
 	} else if (strcmp(what, "remove-stage") == 0 || strcmp(what, "remove-tournament") == 0) {
 		char *force = http_form(req, "force");
-		rc = correct_remove(db, origin, f->tournament, what[7] == 's' ? f->id : 0,
+		rc = correct_remove(db, origin, f->tournament,
+		                    strcmp(what, "remove-stage") == 0 ? f->id : 0,
 		                    force && strcmp(force, "1") == 0, msg);
 		free(force);
 	} else {
@@ -392,7 +392,8 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
  * remove-stage|remove-tournament with that form's fields. Done: 303 back
  * to the page, or, after a removal, 200 with what was removed (and the
  * backup's path). A merge without confirm=1: 200, the confirmation.
- * Refused: 400, the page with the message beside its form; busy: 503.
+ * Refused: 400, the page with the message beside its form; busy: 503; the
+ * database or the backup failing: 500.
  */
 void
 desk_fix(const struct http_req *req, struct http_out *out)
@@ -408,7 +409,10 @@ desk_fix(const struct http_req *req, struct http_out *out)
 	if (rc < 0 && write_busy(req->db)) {
 		http_fail(out, 503, "the database is busy with another write; try again");
 		out->retry_after = 1;
-	} else if (rc < 0 && form == NULL)
+	} else if (rc < 0 && (strncmp(msg, "database error: ", 16) == 0 ||
+	                      strncmp(msg, "nothing removed: the backup failed", 34) == 0))
+		http_fail(out, 500, "%s", msg);
+	else if (rc < 0 && form == NULL)
 		http_fail(out, 400, "%s", msg);
 	else if (rc < 0) {
 		out->status = 400;

@@ -194,7 +194,10 @@ try {
 	await Promise.all([page.waitForURL(`${base}${stagePath}/fix`), page.click("#fix")]);
 	await page.focus("#match-13-reason");
 	await page.keyboard.type("wrong lobby, replayed");
-	await Promise.all([page.waitForURL(`${base}${stagePath}/fix`), page.keyboard.press("Enter")]);
+	// the page is at /fix already: wait for the POST's answer, then for the page it leads to
+	await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/fix")),
+		page.keyboard.press("Enter")]);
+	await page.waitForSelector('li[data-match="13"] .void', { timeout: 10000 });
 	const fixed = JSON.parse(await standings());
 	check("void of match 13 by keyboard: the standings after match 12",
 		JSON.stringify(fixed.standings) === JSON.stringify(after12.standings),
