@@ -50,7 +50,7 @@ struct fix_stage {
 	char *tname, *tslug, *sname, *sslug;
 };
 
-/* The stage of req into *f: 1, or 0 with out set (404). */
+/* The stage of req into *f: 1, or 0 with out set (404) or the database's error recorded. */
 static int
 fix_stage(const struct http_req *req, struct http_out *out, struct fix_stage *f)
 {
@@ -60,16 +60,18 @@ fix_stage(const struct http_req *req, struct http_out *out, struct fix_stage *f)
 	sqlite3_stmt *q = db_prepare(req->db, "SELECT t.id, t.name, t.slug, s.name, s.slug"
 	                                      " FROM stage s JOIN tournament t"
 	                                      " ON t.id = s.tournament_id WHERE s.id = ?1");
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return 0;
 	sqlite3_bind_int64(q, 1, f->id);
-	if (sqlite3_step(q) == SQLITE_ROW) {
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
 		f->tournament = sqlite3_column_int64(q, 0);
 		f->tname = db_text(q, 1);
 		f->tslug = db_text(q, 2);
 		f->sname = db_text(q, 3);
 		f->sslug = db_text(q, 4);
 	}
-	sqlite3_finalize(q);
-	return 1;
+	return db_end(req->db, q, rc == SQLITE_ROW ? SQLITE_DONE : rc) == 0;
 }
 
 static void
@@ -110,16 +112,19 @@ choice(struct buf *b, sqlite3 *db, const char *sql, int64_t tournament, const ch
 {
 	char *ordered = xasprintf("%s ORDER BY name", sql);
 	sqlite3_stmt *q = db_prepare(db, ordered);
+	free(ordered);
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	sqlite3_bind_int64(q, 1, tournament);
 	htmlf(b, "<label>%s <select name=\"%a\" required><option value=\"\"></option>", label,
 	      name);
-	while (sqlite3_step(q) == SQLITE_ROW)
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		htmlf(b, "<option value=\"%lld\">%s</option>",
 		      (long long)sqlite3_column_int64(q, 0),
 		      (const char *)sqlite3_column_text(q, 1));
 	htmlf(b, "</select></label> ");
-	sqlite3_finalize(q);
-	free(ordered);
+	db_end(db, q, rc);
 }
 
 /*
@@ -134,10 +139,12 @@ match_list(struct buf *b, sqlite3 *db, const struct fix_stage *f, const struct s
 	    db_prepare(db, "SELECT m.number, m.void, (SELECT t.name FROM result r JOIN team t"
 	                   " ON t.id = r.team_id WHERE r.match_id = m.id AND r.placement = 1)"
 	                   " FROM match m WHERE m.stage_id = ?1 ORDER BY m.number");
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	sqlite3_bind_int64(q, 1, f->id);
 	htmlf(b, "<section class=\"card\" id=\"matches\"><h2>Matches</h2><ul class=\"writes\">");
-	int n = 0, shown = 0;
-	for (; sqlite3_step(q) == SQLITE_ROW; n++) {
+	int n = 0, shown = 0, rc;
+	for (; (rc = sqlite3_step(q)) == SQLITE_ROW; n++) {
 		int number = sqlite3_column_int(q, 0);
 		const char *why = (const char *)sqlite3_column_text(q, 1);
 		const char *booyah = (const char *)sqlite3_column_text(q, 2);
@@ -165,7 +172,7 @@ match_list(struct buf *b, sqlite3 *db, const struct fix_stage *f, const struct s
 		htmlf(b, "</li>");
 		free(id);
 	}
-	sqlite3_finalize(q);
+	db_end(db, q, rc);
 	htmlf(b, "</ul>%r", n ? "" : "<p class=\"muted\">No match yet.</p>");
 	if (!shown && failed && strncmp(failed, "match-", 6) == 0)
 		beside(b, failed, failed, msg);
@@ -261,11 +268,13 @@ listed(sqlite3 *db, const char *sql, int64_t tournament, int64_t id)
 {
 	char *q = xasprintf("SELECT count(*) FROM (%s) WHERE id = ?2", sql);
 	sqlite3_stmt *st = db_prepare(db, q);
+	free(q);
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
+		return 0;
 	sqlite3_bind_int64(st, 1, tournament);
 	sqlite3_bind_int64(st, 2, id);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	free(q);
+	int rc = sqlite3_step(st), n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 	return id > 0 && n > 0;
 }
 
@@ -293,9 +302,15 @@ confirm_merge(const struct http_req *req, struct http_out *out, const struct ses
 	          " (SELECT count(*) FROM adjustment WHERE team_id = ?1),"
 	          " (SELECT count(*) FROM stage_team WHERE team_id = ?1),"
 	          " (SELECT name FROM team WHERE id = ?1), (SELECT name FROM team WHERE id = ?2)");
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return;
 	sqlite3_bind_int64(q, 1, from);
 	sqlite3_bind_int64(q, 2, into);
-	sqlite3_step(q);
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		db_end(req->db, q, rc);
+		return;
+	}
 	const char *fname = (const char *)sqlite3_column_text(q, 6);
 	const char *iname = (const char *)sqlite3_column_text(q, 7);
 	struct buf *b = &out->body;
@@ -409,7 +424,7 @@ desk_fix(const struct http_req *req, struct http_out *out)
 	if (rc < 0 && write_busy(req->db)) {
 		http_fail(out, 503, "the database is busy with another write; try again");
 		out->retry_after = 1;
-	} else if (rc < 0 && (strncmp(msg, "database error: ", 16) == 0 ||
+	} else if (rc < 0 && (strncmp(msg, "database: ", 10) == 0 ||
 	                      strncmp(msg, "nothing removed: the backup failed", 34) == 0))
 		http_fail(out, 500, "%s", msg);
 	else if (rc < 0 && form == NULL)
