@@ -157,11 +157,13 @@ pick() {
 		{ s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $(at[w[k]]); printf "%s ", s }'
 }
 got=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --format csv | tr -d '\r')
-eq "rules cup: csv" "rank,team,group,matches,dq,booyahs,kills,placement_points,kill_points,headstart,adjustment,points,avg_placement,last_placement,tiebreak,rush_since,prev_rank,movement
-1,Lynx,A,5,0,1,6,47,6,0,0,53,2.00,2,,4,1,0
-2,Orca,B,5,0,1,5,41,5,0,0,46,3.20,4,,5,2,0
-3,Nova,B,5,0,1,5,45,5,0,-5,45,2.40,3,,5,3,0
-4,Mako,A,5,1,1,2,35,2,0,0,37,2.75,1,,6,4,0" "$got"
+# the champion cell says how Lynx won (rules-cup.sql: on points after the 4th
+# match played); the reasons cell is the file's adjustment of Nova
+eq "rules cup: csv" "rank,team,group,matches,dq,booyahs,kills,placement_points,kill_points,headstart,adjustment,points,avg_placement,last_placement,tiebreak,rush_since,prev_rank,movement,champion,adjustment_reasons
+1,Lynx,A,5,0,1,6,47,6,0,0,53,2.00,2,,4,1,0,\"decided on points after match 5, match 4 of 4 played (max_matches)\",
+2,Orca,B,5,0,1,5,41,5,0,0,46,3.20,4,,5,2,0,,
+3,Nova,B,5,0,1,5,45,5,0,-5,45,2.40,3,,5,3,0,,\"-5 after match 2: late to lobby, match 2\"
+4,Mako,A,5,1,1,2,35,2,0,0,37,2.75,1,,6,4,0,," "$got"
 table=$("$TRACKER" standings --tournament "Rules Cup" --stage Final)
 contains "rules cup: label counts numbers and matches played" \
 	"Rules Cup / Final: after match 6 (5 of 5 matches played), ruleset cup" "$table"

@@ -37,9 +37,21 @@ eq "maps" 5 "$(j "SELECT json_array_length(j, '\$.maps') FROM d")"
 eq "players of the team" "$(over_data players.sql "$DATA/group-stage.json" "$DATA/grand-final.json" | grep -c ',LOUD SNICKERS,')" \
 	"$(j "SELECT json_array_length(j, '\$.players') FROM d")"
 
-"$TRACKER" team LOS --tournament "FFWS Brazil 2026 Split 1" --format csv >"$T/los.csv"
-contains "csv: standings block" "tournament,stage,rank,teams,matches" "$(cat "$T/los.csv")"
-contains "csv: players block" "player,team,matches,kills" "$(cat "$T/los.csv")"
+# --format csv is one table with one header row, chosen by --table
+for tb in standings maps matches players; do
+	"$TRACKER" team LOS --tournament "FFWS Brazil 2026 Split 1" --format csv --table $tb >"$T/los-$tb.csv"
+	eq "csv $tb: one header row, no blank line" "1 0" \
+		"$(grep -cxF "$(head -1 "$T/los-$tb.csv")" "$T/los-$tb.csv") $(grep -c '^.\?$' "$T/los-$tb.csv")"
+done
+contains "csv: standings table" "tournament,stage,rank,teams,matches" "$(head -1 "$T/los-standings.csv")"
+contains "csv: players table" "player,team,matches,kills" "$(head -1 "$T/los-players.csv")"
+# LOS played 20 group-stage and 14 final matches (the data files); the last 10 are listed
+eq "csv matches: 10 rows" 11 "$(wc -l <"$T/los-matches.csv")"
+eq "csv stages: 2 rows" 3 "$(wc -l <"$T/los-standings.csv")"
+status "csv without --table" 2 "$TRACKER" team LOS --format csv
+contains "csv without --table says why" "--format csv writes one table: choose it with --table" "$OUT"
+status "unknown --table" 2 "$TRACKER" team LOS --table grid
+contains "unknown --table message" "--table: 'grid' is not standings, maps, matches or players" "$OUT"
 
 status "did you mean" 1 "$TRACKER" team "LOUD SNICKER"
 contains "did you mean message" "no team named 'LOUD SNICKER' (did you mean 'LOUD SNICKERS'?)" "$OUT"

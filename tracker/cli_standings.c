@@ -25,15 +25,29 @@ any_row(const struct standings *s, int what)
 	return 0;
 }
 
+/* Team's adjustments in s as one cell: "-5 after match 2: late to lobby; ...". */
+static char *
+adjustment_reasons(const struct standings *s, int64_t team)
+{
+	struct buf b = {0};
+	for (int i = 0; i < s->nadj; i++)
+		if (s->adj[i].team_id == team)
+			buf_printf(&b, "%s%+d after match %d: %s", b.len ? "; " : "",
+			           s->adj[i].points, s->adj[i].after_match, s->adj[i].reason);
+	return buf_detach(&b, NULL);
+}
+
 /*
  * The table a person reads (words: the champion's and movement cells as
  * words) or CSV. Group, DQ/FF, Adj and Zone columns only when the stage has
- * groups, dq or forfeit results, adjustments or zones.
+ * groups, dq or forfeit results, adjustments or zones. CSV, which has no
+ * header lines, says in a Champion column how the champion was decided and
+ * in an Adj reasons column why each adjusted total is.
  */
 static struct report *
 build_table(const struct standings *s, int words)
 {
-	static struct report_column cols[19];
+	static struct report_column cols[21];
 	int n = 0, group = any_row(s, 'g'), dq = any_row(s, 'd'), zone = any_row(s, 'z');
 	/* header, key, drop (to fit a narrow terminal, highest first), lower is better,
 	   left out when all 0, left out when equal to */
@@ -60,6 +74,11 @@ build_table(const struct standings *s, int words)
 	cols[n++] = (struct report_column){"Move", "movement", 1};
 	if (zone)
 		cols[n++] = (struct report_column){"Zone", "zone", 2};
+	if (!words && s->champion_id)
+		cols[n++] = (struct report_column){"Champion", "champion"};
+	if (!words && s->nadj)
+		cols[n++] = (struct report_column){"Adj reasons", "adjustment_reasons"};
+	char *how = words ? NULL : standings_decided(s);
 	struct report *t = report_new(cols, n);
 	for (int i = 0; i < s->nrows; i++) {
 		const struct standing *r = &s->rows[i];
@@ -123,7 +142,15 @@ build_table(const struct standings *s, int words)
 			report_str(t, r->zone);
 			report_paint(t, PAINT_ZONE);
 		}
+		if (!words && s->champion_id)
+			report_str(t, r->team_id == s->champion_id ? how : NULL);
+		if (!words && s->nadj) {
+			char *why = adjustment_reasons(s, r->team_id);
+			report_str(t, why);
+			free(why);
+		}
 	}
+	free(how);
 	return t;
 }
 

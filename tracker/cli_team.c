@@ -2,10 +2,12 @@
  * cli_team.c: `tracker team TEAM`: a coach's one page about a team: its
  * standings row in each stage, its per-map table, its last 10 matches and
  * its players, every number from team_report (team.c), as the team page and
- * the API have them.
+ * the API have them; --table prints one of them (CSV is one table, so
+ * --format csv needs it).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "team.h"
@@ -13,12 +15,21 @@
 
 static int sorted; /* sections --sort sorted */
 
-/* Print one section: a heading and a table for a person, a blank line
- * between CSV blocks; --sort sorts the sections that have the column (the
- * others print as they are); frees t. */
+/* The sections, in print order, as --table names them. */
+static const char *const tables[] = {"standings", "maps", "matches", "players"};
+static int only = -1; /* --table: the one section printed; -1: all */
+
+/* Print section i (tables[i]): a heading and a table for a person, CSV's one
+ * table alone; --sort sorts the sections that have the column (the others
+ * print as they are); frees t. */
 static void
-section(const char *title, struct report *t, int first)
+section(const char *title, struct report *t, int i)
 {
+	if (only >= 0 && i != only) {
+		report_free(t);
+		return;
+	}
+	int first = only >= 0 || i == 0;
 	const char *sort = cli.sort;
 	char *err;
 	if (sort && report_sort(t, sort, &err) != 0)
@@ -27,8 +38,6 @@ section(const char *title, struct report *t, int first)
 		sorted++;
 	if (cli.format == FORMAT_TABLE)
 		printf("%s%s\n", first ? "" : "\n", title);
-	else if (!first)
-		printf("\n");
 	cli.sort = NULL;
 	cli_print(t);
 	cli.sort = sort;
@@ -38,10 +47,13 @@ section(const char *title, struct report *t, int first)
 int
 cmd_team(const struct command *cmd, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"tournament", required_argument, NULL, 't'}, {"stage", required_argument, NULL, 's'},
-	    {"day", required_argument, NULL, 'd'},        {"days", required_argument, NULL, 'd'},
-	    {"map", required_argument, NULL, 'm'},        CLI_COMMON_OPTIONS};
+	static const struct option opts[] = {{"tournament", required_argument, NULL, 't'},
+	                                     {"stage", required_argument, NULL, 's'},
+	                                     {"day", required_argument, NULL, 'd'},
+	                                     {"days", required_argument, NULL, 'd'},
+	                                     {"map", required_argument, NULL, 'm'},
+	                                     {"table", required_argument, NULL, 'T'},
+	                                     CLI_COMMON_OPTIONS};
 	const char *targ = NULL, *sarg = NULL, *marg = NULL;
 	struct team_scope sc = {0};
 	int c;
@@ -54,7 +66,15 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 			cli_days(cmd, optarg, &sc.day_from, &sc.day_to);
 		else if (c == 'm')
 			marg = optarg;
-		else
+		else if (c == 'T') {
+			for (int i = 0; i < 4; i++)
+				if (strcmp(optarg, tables[i]) == 0)
+					only = i;
+			if (only < 0)
+				cli_usage(
+				    cmd, "--table: '%s' is not standings, maps, matches or players",
+				    optarg);
+		} else
 			cli_option(cmd, c, optarg);
 	}
 	if (optind >= argc)
@@ -62,6 +82,9 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 	if (optind + 1 < argc)
 		cli_usage(cmd, "unexpected argument '%s' (quote a name with spaces)",
 		          argv[optind + 1]);
+	if (cli.format == FORMAT_CSV && only < 0)
+		cli_usage(cmd, "--format csv writes one table: choose it with --table standings, "
+		               "maps, matches or players");
 	sqlite3 *db = cli_db();
 	int64_t team = cli_team(db, argv[optind]);
 	if (targ || sarg)
@@ -85,7 +108,7 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 			printf("\n");
 			free(days);
 		}
-		section("Standings", team_stages_table(&r), 1);
+		section("Standings", team_stages_table(&r), 0);
 		char *left = r.maps_unknown == 0
 		                 ? xstrdup("")
 		                 : xasprintf("; left out: %d match%s with an unknown map",
@@ -94,10 +117,10 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		    "Maps (points per match; vs own avg: against its average over all maps%s)",
 		    left);
 		free(left);
-		section(title, maps_table(r.maps, r.nmaps, cli.format == FORMAT_TABLE), 0);
+		section(title, maps_table(r.maps, r.nmaps, cli.format == FORMAT_TABLE), 1);
 		free(title);
-		section("Last 10 matches", team_matches_table(&r), 0);
-		section("Players", players_table(r.players, r.nplayers), 0);
+		section("Last 10 matches", team_matches_table(&r), 2);
+		section("Players", players_table(r.players, r.nplayers), 3);
 		if (cli.sort && sorted == 0)
 			die("--sort: no section has a column '%s'", cli.sort);
 	}

@@ -79,14 +79,17 @@ static const struct command commands[] = {
      "  --day D            day D of a stage only\n"
      "  --days A-B         days A to B only\n"
      "  --all              every tournament\n"},
-    {"team", cmd_team, "team TEAM [--tournament T] [--stage S] [--day D | --days A-B] [--map M]",
+    {"team", cmd_team,
+     "team TEAM [--tournament T] [--stage S] [--day D | --days A-B] [--map M] [--table T]",
      "A coach's page: standings, maps, last 10 matches, players.",
      "  --tournament T     tournament name or slug (default: every tournament)\n"
      "  --stage S          one stage (default: every stage; all)\n"
      "  --day D            only the matches of day D (standings rows then without head\n"
      "                     starts, adjustments or Champion Rush)\n"
      "  --days A-B         only the matches of days A to B (likewise)\n"
-     "  --map M            only the matches on map M (likewise)\n"},
+     "  --map M            only the matches on map M (likewise)\n"
+     "  --table T          only that table: standings, maps, matches or players (needed\n"
+     "                     by --format csv, which writes one table)\n"},
     {"players", cmd_players,
      "players [--tournament T] [--stage S] [--team T] [--map M] [--day D | --days A-B]"
      " [--player P] [--by-team]",
@@ -165,6 +168,12 @@ static const struct command commands[] = {
     {"backup", cmd_backup, "backup [--force] FILE",
      "Copy the database consistently, even while a server or an import writes to it.",
      "  --force            replace FILE if it exists\n", 1},
+    {"export", cmd_export, "export [--tournament T] --stage S --format json|csv|wikitext",
+     "Write a stage out: match JSON v1 (all of it), match CSV, or Liquipedia wikitext.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --format FMT       json, csv or wikitext\n",
+     1},
     {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
     /* hidden (no summary): what bash completion asks for */
     {"test-complete", cmd_complete, "test-complete commands|options COMMAND|stages|teams|maps",
