@@ -87,5 +87,6 @@ int cmd_backup(const struct command *, int, char **);
 int cmd_complete(const struct command *, int, char **);
 void cli_complete_names(sqlite3 *db, const char *what);
 int cmd_export(const struct command *, int, char **);
+int cmd_card(const struct command *, int, char **);
 
 #endif

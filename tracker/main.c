@@ -174,6 +174,13 @@ static const struct command commands[] = {
      "  --stage S          stage name or slug\n"
      "  --format FMT       json, csv or wikitext\n",
      1},
+    {"card", cmd_card, "card [--tournament T] --stage S [--after N] [--png FILE]",
+     "Draw the standings as a 1080x1350 social card: SVG, or PNG through rsvg-convert.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --after N          as of match N\n"
+     "  --png FILE         write a PNG to FILE (needs rsvg-convert: librsvg2-bin)\n",
+     1},
     {"help", cmd_help, "help [COMMAND]", "List the commands, or show one's help.", NULL},
     /* hidden (no summary): what bash completion asks for */
     {"test-complete", cmd_complete, "test-complete commands|options COMMAND|stages|teams|maps",

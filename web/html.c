@@ -5,6 +5,7 @@
  * every page shares.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "html.h"
@@ -128,8 +129,12 @@ html_open(struct buf *b, const char *title, const char *events)
 	      "<meta name=\"color-scheme\" content=\"light dark\">"
 	      "<link rel=\"icon\" href=\"data:,\"><title>%s · tracker</title>"
 	      "<link rel=\"stylesheet\" href=\"/static/style.css\">"
-	      "<script src=\"/static/app.js\" defer></script></head>\n<body",
+	      "<script src=\"/static/app.js\" defer></script>",
 	      title);
+	char t[256], st[256]; /* a stage page (its events URL names the stage): its card */
+	if (events && sscanf(events, "/api/v1/tournaments/%255[^/]/stages/%255[^/]/", t, st) == 2)
+		htmlf(b, "<meta property=\"og:image\" content=\"/t/%p/%p/card.svg\">", t, st);
+	htmlf(b, "</head>\n<body");
 	if (events)
 		htmlf(b, " data-events=\"%a\"", events);
 	htmlf(b, "><header><a class=\"home\" href=\"/\">tracker</a></header>\n<main>");

@@ -36,6 +36,8 @@ static const struct route routes[] = {
     {"GET", "/", page_home, ROUTE_CACHE},
     {"GET", "/t/*/*", page_stage, ROUTE_CACHE},
     {"GET", "/t/*/*/maps", page_maps, ROUTE_CACHE},
+    {"GET", "/t/*/*/card.svg", page_card, ROUTE_CACHE},
+    {"GET", "/overlay/t/*/*/*", page_overlay, 0},
     {"GET", "/teams/*", page_team, ROUTE_CACHE},
     {"GET", "/static/*", static_asset, ROUTE_CACHE},
     {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},

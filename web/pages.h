@@ -12,6 +12,8 @@ void page_home(const struct http_req *req, struct http_out *out);
 void page_stage(const struct http_req *req, struct http_out *out);
 void page_maps(const struct http_req *req, struct http_out *out);
 void page_team(const struct http_req *req, struct http_out *out);
+void page_card(const struct http_req *req, struct http_out *out);
+void page_overlay(const struct http_req *req, struct http_out *out);
 void page_chart(struct buf *b, const struct standings *st);
 void page_error(struct buf *b, const char *title, const char *msg);
 int page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r);
