@@ -69,11 +69,13 @@ deps:
 	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev sqlite3 curl; }
 
 # What the timed tests use besides the build: curl, wrk (the load test),
-# clang (make fuzz) and Chromium driven by playwright-core.
+# clang (make fuzz), Chromium driven by playwright-core, and rsvg-convert
+# (t-card's tracker card --png).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
-	  command -v chromium >/dev/null && command -v wrk >/dev/null || \
-	  { $(APT) curl clang chromium wrk; }
+	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
+	  command -v rsvg-convert >/dev/null || \
+	  { $(APT) curl clang chromium wrk librsvg2-bin; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ -d tests/web/node_modules/playwright-core ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
