@@ -128,3 +128,11 @@ contains "export: --format message" "--format is required (json, csv or wikitext
 status "export: unknown format" 2 "$TRACKER" --db "$A" export --stage Final --tournament "Rules Cup" --format xml
 contains "export: unknown format message" "--format: 'xml' is not json, csv or wikitext" "$OUT"
 status "export: unknown stage" 1 "$TRACKER" --db "$A" export --stage Nope --tournament "Rules Cup" --format json
+
+# a team name that would split a template argument, a reason that would end a comment
+printf '%s' '{"tournament":"W","stage":"S","adjustments":[{"team":"A|B","points":-1,"after_match":0,"reason":"x --> y"}],"matches":[{"match":1,"results":[{"team":"A|B","placement":1,"kills":1},{"team":"C","placement":2,"kills":0}]}]}' >"$T/w.json"
+status "hostile names: import" 0 "$TRACKER" --db "$T/w.db" import "$T/w.json"
+"$TRACKER" --db "$T/w.db" export --stage S --format wikitext >"$T/w.wiki"
+contains "hostile names: the checker accepts the wikitext" "templates" "$(awk -f "$TESTS/export/wikitext.awk" "$T/w.wiki")"
+contains "hostile names: | as a character reference" "{{TeamOpponent|A&#124;B|r1=13|startingpoints=-1}}" "$(cat "$T/w.wiki")"
+contains "hostile names: --> cannot end the comment" "<!-- adjustment: A|B -1 after match 0: x --&gt; y -->" "$(cat "$T/w.wiki")"

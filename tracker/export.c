@@ -10,6 +10,8 @@
  * the matches as Liquipedia's FfaStandings and Match templates
  * (docs/broadcast.md names the modules they follow).
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -350,6 +352,27 @@ wiki_text(struct buf *out, const char *s)
 	}
 }
 
+/* Append an HTML comment line of fmt's text, its < and > as entities so that a
+ * name or reason holding "-->" cannot end it. */
+static void __attribute__((format(printf, 2, 3))) comment(struct buf *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = NULL;
+	int n = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (n < 0) /* out of memory: the comment is left out, not the table */
+		return;
+	buf_puts(out, "<!-- ");
+	for (int i = 0; i < n; i++)
+		if (text[i] == '<' || text[i] == '>')
+			buf_puts(out, text[i] == '<' ? "&lt;" : "&gt;");
+		else
+			buf_putc(out, text[i]);
+	buf_puts(out, " -->\n");
+	free(text);
+}
+
 /* The FfaStandings table: a round per counted match, the points each team scored in it. */
 static int
 wiki_standings(sqlite3 *db, const struct standings *s, struct buf *out, char **err)
@@ -481,27 +504,25 @@ export_wikitext(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 	if (standings_get(db, stage, &o, &s, err) != 0)
 		return -1;
 	char *label = standings_label(&s);
-	buf_printf(out, "<!-- %s / %s: %s, exported by tracker -->\n", s.tournament, s.stage,
-	           label);
+	comment(out, "%s / %s: %s, exported by tracker", s.tournament, s.stage, label);
 	free(label);
 	char *how = standings_decided(&s);
 	if (how)
-		buf_printf(out,
-		           "<!-- Champion Rush: %s is champion, %s; it ranks first whatever its "
-		           "points -->\n",
-		           s.champion, how);
+		comment(out,
+		        "Champion Rush: %s is champion, %s; it ranks first whatever its points",
+		        s.champion, how);
 	free(how);
 	if (s.rules.kill_cap >= 0)
-		buf_printf(out,
-		           "<!-- kills are capped at %d per match: MS gives the kills as played, "
-		           "the standings count the capped ones -->\n",
-		           s.rules.kill_cap);
+		comment(out,
+		        "kills are capped at %d per match: MS gives the kills as played, the "
+		        "standings count the capped ones",
+		        s.rules.kill_cap);
 	for (int i = 0; i < s.nvoids; i++)
-		buf_printf(out, "<!-- match %d was voided (%s) and is left out -->\n",
-		           s.voids[i].number, s.voids[i].reason);
+		comment(out, "match %d was voided (%s) and is left out", s.voids[i].number,
+		        s.voids[i].reason);
 	for (int i = 0; i < s.nadj; i++)
-		buf_printf(out, "<!-- adjustment: %s %+d after match %d: %s -->\n", s.adj[i].team,
-		           s.adj[i].points, s.adj[i].after_match, s.adj[i].reason);
+		comment(out, "adjustment: %s %+d after match %d: %s", s.adj[i].team,
+		        s.adj[i].points, s.adj[i].after_match, s.adj[i].reason);
 	int rc = wiki_standings(db, &s, out, err);
 	if (rc == 0) {
 		buf_putc(out, '\n');
