@@ -211,27 +211,28 @@ static void
 view_alert(struct buf *b, const struct standings *s)
 {
 	if (s->champion) {
-		htmlf(
-		    b,
-		    "<div class=\"alert champion\" data-key=\"champion %d\"><span class=\"big\">♛ "
-		    "%s</span><span>is champion, decided in match %d</span></div>\n",
-		    (int)s->champion_id, s->champion, s->decided_in_match);
+		htmlf(b,
+		      "<div class=\"alert champion\" data-key=\"champion %lld\"><span "
+		      "class=\"big\">♛ "
+		      "%s</span><span>is champion, decided in match %d</span></div>\n",
+		      (long long)s->champion_id, s->champion, s->decided_in_match);
 		return;
 	}
-	struct buf key = {0}, names = {0};
+	int n = 0;
 	for (int i = 0; i < s->nrows; i++)
-		if (s->rows[i].rush_since > 0) {
-			buf_printf(&key, " %lld", (long long)s->rows[i].team_id);
-			htmlf(&names, "%r%s", names.len ? ", " : "", s->rows[i].team);
-		}
-	if (key.len)
-		htmlf(
-		    b,
-		    "<div class=\"alert mp\" data-key=\"mp%s\"><span class=\"big\">Match point"
-		    "</span><span>%r</span><span>%d points: a Booyah wins the title</span></div>\n",
-		    key.data, names.data, s->rules.rush_threshold);
-	buf_free(&key);
-	buf_free(&names);
+		n += s->rows[i].rush_since > 0;
+	if (n == 0)
+		return;
+	htmlf(b, "<div class=\"alert mp\" data-key=\"mp");
+	for (int i = 0; i < s->nrows; i++)
+		if (s->rows[i].rush_since > 0)
+			htmlf(b, " %lld", (long long)s->rows[i].team_id);
+	htmlf(b, "\"><span class=\"big\">Match point</span><span>");
+	for (int i = 0, k = 0; i < s->nrows; i++)
+		if (s->rows[i].rush_since > 0)
+			htmlf(b, "%r%s", k++ ? ", " : "", s->rows[i].team);
+	htmlf(b, "</span><span>%d points: a Booyah wins the title</span></div>\n",
+	      s->rules.rush_threshold);
 }
 
 static void
@@ -306,38 +307,32 @@ page_overlay(const struct http_req *req, struct http_out *out)
 	struct standings s;
 	if (!options(req, out, &o) || !stage_standings(req, out, 0, 0, &s))
 		return;
-	struct buf live = {0};
+	struct buf *b = &out->body;
+	htmlf(b,
+	      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	      "<title>%s · %s · overlay</title><link rel=\"icon\" href=\"data:,\">"
+	      "<link rel=\"stylesheet\" href=\"/static/overlay.css\">"
+	      "<script src=\"/static/app.js\" defer></script>"
+	      "<script src=\"/static/overlay.js\" defer></script></head>\n"
+	      "<body class=\"overlay theme-%r view-%s\" data-scale=\"%a\" data-accent=\"%a\" "
+	      "data-events=\"/api/v1/tournaments/%p/stages/%p/events?since=%llu\">"
+	      "<div class=\"frame\"><section id=\"live\"><p class=\"head\">%s · after match %d"
+	      "</p>\n",
+	      s.stage, views[v], strcmp(o.theme, "light") == 0 ? "light" : "dark", views[v],
+	      o.scale, o.accent, s.tournament_slug, s.stage_slug, (unsigned long long)req->version,
+	      s.stage, s.after_match);
 	int ok = 1;
-	htmlf(&live, "<p class=\"head\">%s · after match %d</p>\n", s.stage, s.after_match);
 	if (v == 0)
-		view_standings(&live, &s, &o);
+		view_standings(b, &s, &o);
 	else if (v == 1)
-		view_last(&live, req->db, &s, &o);
+		view_last(b, req->db, &s, &o);
 	else if (v == 2)
-		view_alert(&live, &s);
+		view_alert(b, &s);
 	else if (v == 3)
-		view_fraggers(&live, req->db, &s, &o);
+		view_fraggers(b, req->db, &s, &o);
 	else
-		ok = view_team(&live, &s, &o, out);
-	if (ok) {
-		struct buf *b = &out->body;
-		htmlf(
-		    b,
-		    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-		    "<title>%s · %s · overlay</title><link rel=\"icon\" href=\"data:,\">"
-		    "<link rel=\"stylesheet\" href=\"/static/overlay.css\">"
-		    "<script src=\"/static/app.js\" defer></script>"
-		    "<script src=\"/static/overlay.js\" defer></script></head>\n"
-		    "<body class=\"overlay theme-%r view-%r\" data-scale=\"%a\" data-accent=\"%a\" "
-		    "data-events=\"/api/v1/tournaments/%p/stages/%p/events?since=",
-		    s.stage, views[v], o.theme, views[v], o.scale, o.accent, s.tournament_slug,
-		    s.stage_slug);
-		buf_printf(b, "%llu", (unsigned long long)req->version);
-		htmlf(b,
-		      "\"><div class=\"frame\"><section id=\"live\">%r</section></div></body>"
-		      "</html>\n",
-		      live.data);
-	}
-	buf_free(&live);
+		ok = view_team(b, &s, &o, out);
+	if (ok)
+		htmlf(b, "</section></div></body></html>\n");
 	standings_free(&s);
 }
