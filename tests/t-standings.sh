@@ -156,6 +156,12 @@ pick() {
 	tr -d '\r' | awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) at[$i] = i; next }
 		{ s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $(at[w[k]]); printf "%s ", s }'
 }
+# the real final's CSV says on the champion's row how it won (the published
+# result: match 14, a Booyah on match point); the rows below leave it empty
+eq "grand final csv: the champion's row says how it was decided" \
+	"LOUD SNICKERS|decided in match 14 by a Booyah on match point;LOS|;RUSH GAMING|;" \
+	"$("$TRACKER" standings --stage "Grand Final" --tournament "FFWS Brazil 2026 Split 1" --format csv |
+		tr -d '\r' | awk -F, 'NR == 1 { c = NF } NR > 1 && NR < 5 { printf "%s|%s;", $2, $c }')"
 got=$("$TRACKER" standings --tournament "Rules Cup" --stage Final --format csv | tr -d '\r')
 # the champion cell says how Lynx won (rules-cup.sql: on points after the 4th
 # match played); the reasons cell is the file's adjustment of Nova
