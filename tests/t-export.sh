@@ -164,3 +164,27 @@ if [ -f "$TESTS/../importers/csv.c" ]; then
 else
 	echo "note: importers/csv.c is not in this tree: the CSV round trip was not run"
 fi
+
+# every --format csv is one table: one header row, no blank line, as many
+# fields on every row as in the header (a field's own commas quoted)
+while IFS='|' read -r name args; do
+	# shellcheck disable=SC2086
+	"$TRACKER" --db "$A" $args --format csv 2>/dev/null | tr -d '\r' >"$T/one.csv"
+	head=$(head -1 "$T/one.csv")
+	fields=$(awk -F, 'NR == 1 { print NF; exit }' "$T/one.csv")
+	eq "one table: $name" "1 0 $fields" "$(grep -cxF "$head" "$T/one.csv") $(grep -c '^$' "$T/one.csv") $(
+		sed 's/"[^"]*"/x/g' "$T/one.csv" | awk -F, '{ print NF }' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+done <<'LIST'
+tournaments|tournaments
+teams|teams
+matches|matches --tournament Rules-Cup --stage Final
+standings (groups, dq, adjustments, champion)|standings --tournament Rules-Cup --stage Final
+standings (zones)|standings --tournament Carry-Cup --stage Final
+maps|maps --tournament Rules-Cup
+players|players --tournament Rules-Cup
+rules show|rules show --tournament Rules-Cup --stage Final
+team standings|team Lynx --table standings
+team maps|team Lynx --table maps
+team matches|team Lynx --table matches
+team players|team Lynx --table players
+LIST
