@@ -1,7 +1,8 @@
 # t-export.sh: tracker export. The JSON export re-imports into an empty
 # database to byte-identical standings (the real data, the Rules Cup with
 # the match JSON v1 additions, the Carry Cup's head starts by name and
-# carried from another stage); the CSV export is one match CSV table; the
+# carried from another stage), and so does the CSV export, the ruleset,
+# roster and adjustments given apart; every --format csv is one table; the
 # wikitext passes tests/export/wikitext.awk, a checker of the template
 # parameters Liquipedia's modules read. Expected values come from the data
 # files (read with the sqlite3 CLI) or from hand counts beside the case.
@@ -141,29 +142,25 @@ contains "hostile names: --> cannot end the comment" "<!-- adjustment: A|B -1 af
 # what match CSV has no columns for given the way a user would: the ruleset
 # and roster first (a stage file without matches), the adjustments after the
 # matches they follow; the standings are then the same, byte for byte
-if [ -f "$TESTS/../importers/csv.c" ]; then
-	C=$T/c.db
-	n=0
-	printf '%s\n' "$stages" | while IFS='|' read -r tn st; do
-		n=$((n + 1))
-		sqlite3 -list :memory: "SELECT json_set(json_remove(j, '\$.adjustments'), '\$.matches', json('[]'))
-			FROM (SELECT readfile('$T/s$n.json') AS j)" >"$T/frame$n.json"
-		sqlite3 -list :memory: "SELECT json_object('tournament', j->>'tournament', 'stage', j->>'stage',
-			'adjustments', j->'\$.adjustments') FROM (SELECT readfile('$T/s$n.json') AS j)
-			WHERE j->'\$.adjustments' IS NOT NULL" >"$T/adj$n.json"
-		"$TRACKER" --db "$A" export --tournament "$tn" --stage "$st" --format csv >"$T/s$n.csv" 2>/dev/null
-		status "csv round trip: ruleset and roster of $tn/$st" 0 "$TRACKER" --db "$C" import "$T/frame$n.json"
-		status "csv round trip: import the CSV of $tn/$st" 0 "$TRACKER" --db "$C" import "$T/s$n.csv"
-		if [ -s "$T/adj$n.json" ]; then
-			status "csv round trip: adjustments of $tn/$st" 0 "$TRACKER" --db "$C" import "$T/adj$n.json"
-		fi
-		"$TRACKER" --db "$A" standings --tournament "$tn" --stage "$st" --format csv >"$T/csv-a"
-		"$TRACKER" --db "$C" standings --tournament "$tn" --stage "$st" --format csv >"$T/csv-c"
-		same_file "csv round trip: standings csv $tn/$st" "$T/csv-a" "$T/csv-c"
-	done
-else
-	echo "note: importers/csv.c is not in this tree: the CSV round trip was not run"
-fi
+C=$T/c.db
+n=0
+printf '%s\n' "$stages" | while IFS='|' read -r tn st; do
+	n=$((n + 1))
+	sqlite3 -list :memory: "SELECT json_set(json_remove(j, '\$.adjustments'), '\$.matches', json('[]'))
+		FROM (SELECT readfile('$T/s$n.json') AS j)" >"$T/frame$n.json"
+	sqlite3 -list :memory: "SELECT json_object('tournament', j->>'tournament', 'stage', j->>'stage',
+		'adjustments', j->'\$.adjustments') FROM (SELECT readfile('$T/s$n.json') AS j)
+		WHERE j->'\$.adjustments' IS NOT NULL" >"$T/adj$n.json"
+	"$TRACKER" --db "$A" export --tournament "$tn" --stage "$st" --format csv >"$T/s$n.csv" 2>/dev/null
+	status "csv round trip: ruleset and roster of $tn/$st" 0 "$TRACKER" --db "$C" import "$T/frame$n.json"
+	status "csv round trip: import the CSV of $tn/$st" 0 "$TRACKER" --db "$C" import "$T/s$n.csv"
+	if [ -s "$T/adj$n.json" ]; then
+		status "csv round trip: adjustments of $tn/$st" 0 "$TRACKER" --db "$C" import "$T/adj$n.json"
+	fi
+	"$TRACKER" --db "$A" standings --tournament "$tn" --stage "$st" --format csv >"$T/csv-a"
+	"$TRACKER" --db "$C" standings --tournament "$tn" --stage "$st" --format csv >"$T/csv-c"
+	same_file "csv round trip: standings csv $tn/$st" "$T/csv-a" "$T/csv-c"
+done
 
 # every --format csv is one table: one header row, no blank line, as many
 # fields on every row as in the header (a field's own commas quoted)
