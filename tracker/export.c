@@ -28,11 +28,22 @@ query(sqlite3 *db, int64_t id, const char *sql, char **err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
 	if (st == NULL) {
-		*err = xasprintf("reading the stage: %s", sqlite3_errmsg(db));
+		*err = xstrdup(db_error());
 		return NULL;
 	}
 	sqlite3_bind_int64(st, 1, id);
 	return st;
+}
+
+/* Finalize st after its last step returned rc: 0 when every row was read,
+ * else -1 with *err set. */
+static int
+done(sqlite3 *db, sqlite3_stmt *st, int rc, char **err)
+{
+	if (db_end(db, st, rc) == 0)
+		return 0;
+	*err = xstrdup(db_error());
+	return -1;
 }
 
 /* Column col as a JSON value: a string, an integer or null. */
@@ -77,7 +88,8 @@ json_roster(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 	struct buf teams = {0}, groups = {0};
 	const char *last = NULL;
 	char *lastbuf = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *grp = (const char *)sqlite3_column_text(st, 1);
 		if (grp == NULL) {
 			buf_puts(&teams, teams.len ? "," : "");
@@ -94,8 +106,12 @@ json_roster(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 			buf_putc(&groups, ',');
 		buf_json_str(&groups, (const char *)sqlite3_column_text(st, 0));
 	}
-	sqlite3_finalize(st);
 	free(lastbuf);
+	if (done(db, st, rc, err) != 0) {
+		buf_free(&teams);
+		buf_free(&groups);
+		return -1;
+	}
 	if (teams.len)
 		buf_printf(out, ",\n \"teams\": [%s]", teams.data);
 	if (groups.len)
@@ -111,8 +127,8 @@ json_adjustments(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 	sqlite3_stmt *st = query(db, stage, sql_adj, err);
 	if (st == NULL)
 		return -1;
-	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		buf_puts(out, n++ ? ",\n  {\"team\": " : ",\n \"adjustments\": [\n  {\"team\": ");
 		json_col(out, st, 0);
 		buf_printf(out, ", \"points\": %d, \"after_match\": %d, \"reason\": ",
@@ -120,10 +136,9 @@ json_adjustments(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 		json_col(out, st, 3);
 		buf_putc(out, '}');
 	}
-	sqlite3_finalize(st);
 	if (n)
 		buf_puts(out, "\n ]");
-	return 0;
+	return done(db, st, rc, err);
 }
 
 /* The players of team in match, as a "players" key, when it has any. */
@@ -135,8 +150,8 @@ json_players(sqlite3 *db, int64_t match, int64_t team, struct buf *out, char **e
 		return -1;
 	sqlite3_bind_int64(st, 2, team);
 	static const char *const keys[] = {"damage", "assists", "mvp"};
-	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		buf_puts(out, n++ ? ", {\"name\": " : ", \"players\": [{\"name\": ");
 		json_col(out, st, 0);
 		buf_printf(out, ", \"kills\": %d", sqlite3_column_int(st, 1));
@@ -146,10 +161,9 @@ json_players(sqlite3 *db, int64_t match, int64_t team, struct buf *out, char **e
 				           (long long)sqlite3_column_int64(st, 2 + k));
 		buf_putc(out, '}');
 	}
-	sqlite3_finalize(st);
 	if (n)
 		buf_putc(out, ']');
-	return 0;
+	return done(db, st, rc, err);
 }
 
 static int
@@ -158,8 +172,8 @@ json_results(sqlite3 *db, int64_t match, struct buf *out, char **err)
 	sqlite3_stmt *st = query(db, match, sql_results, err);
 	if (st == NULL)
 		return -1;
-	int n = 0, rc = 0;
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, rc = 0, step;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		buf_puts(out, n++ ? ",\n   {\"team\": " : "\n   {\"team\": ");
 		json_col(out, st, 0);
 		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
@@ -172,8 +186,11 @@ json_results(sqlite3 *db, int64_t match, struct buf *out, char **err)
 		rc = json_players(db, match, sqlite3_column_int64(st, 4), out, err);
 		buf_putc(out, '}');
 	}
-	sqlite3_finalize(st);
-	return rc;
+	if (rc != 0) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	return done(db, st, step, err);
 }
 
 static int
@@ -182,9 +199,9 @@ json_matches(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 	sqlite3_stmt *st = query(db, stage, sql_matches, err);
 	if (st == NULL)
 		return -1;
-	int n = 0, rc = 0;
+	int n = 0, rc = 0, step;
 	buf_puts(out, ",\n \"matches\": [");
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		buf_printf(out, "%s\n  {\"match\": %d", n++ ? "," : "", sqlite3_column_int(st, 1));
 		static const char *const keys[] = {"day", "map", "played_at", "void"};
 		for (int k = 0; k < 4; k++)
@@ -196,9 +213,12 @@ json_matches(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 		rc = json_results(db, sqlite3_column_int64(st, 0), out, err);
 		buf_puts(out, "]}");
 	}
-	sqlite3_finalize(st);
 	buf_puts(out, "\n ]");
-	return rc;
+	if (rc != 0) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	return done(db, st, step, err);
 }
 
 /*
@@ -214,9 +234,10 @@ export_json(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 	sqlite3_stmt *st = query(db, stage, sql_stage, err);
 	if (st == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		*err = xasprintf("no stage with id %lld", (long long)stage);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (done(db, st, rc, err) == 0)
+			*err = xasprintf("no stage with id %lld", (long long)stage);
 		return -1;
 	}
 	buf_puts(out, "{\n \"tournament\": ");
@@ -244,11 +265,12 @@ export_json(sqlite3 *db, int64_t stage, struct buf *out, char **err)
 	return 0;
 }
 
-/* The number of rows sql (stage bound to ?1) counts. */
+/* The number sql (stage bound to ?1) counts, or -1 when it cannot be read. */
 static int
 count(sqlite3 *db, int64_t stage, const char *sql)
 {
-	return (int)db_int(db, 0, sql, stage);
+	int64_t v = 0;
+	return db_int(db, &v, sql, stage) == 0 ? (int)v : -1;
 }
 
 /* Append one cell of column col of st: text, an integer, or empty. */
@@ -277,7 +299,18 @@ export_csv(sqlite3 *db, int64_t stage, struct buf *out, char **left, char **err)
 	*left = NULL;
 	int players = count(db, stage,
 	                    "SELECT count(*) FROM player_result pr JOIN match m ON m.id = "
-	                    "pr.match_id WHERE m.stage_id = ?1") > 0;
+	                    "pr.match_id WHERE m.stage_id = ?1");
+	int voids = count(db, stage,
+	                  "SELECT count(*) FROM match WHERE stage_id = ?1 AND void "
+	                  "IS NOT NULL"),
+	    adj = count(db, stage, "SELECT count(*) FROM adjustment WHERE stage_id = ?1"),
+	    roster = count(db, stage, "SELECT count(*) FROM stage_team WHERE stage_id = ?1"),
+	    rules = count(db, stage, "SELECT ruleset IS NOT NULL FROM stage WHERE id = ?1");
+	if (players < 0 || voids < 0 || adj < 0 || roster < 0 || rules < 0) {
+		*err = xstrdup(db_error());
+		return -1;
+	}
+	players = players > 0;
 	static const struct report_column cols[] = {{"tournament", "tournament"},
 	                                            {"stage", "stage"},
 	                                            {"match", "match"},
@@ -308,20 +341,18 @@ export_csv(sqlite3 *db, int64_t stage, struct buf *out, char **left, char **err)
 		report_free(t);
 		return -1;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW)
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (int c = 0; c < (players ? 15 : 10); c++)
 			csv_col(t, st, c);
-	sqlite3_finalize(st);
+	if (done(db, st, rc, err) != 0) {
+		report_free(t);
+		return -1;
+	}
 	report_render(t, FORMAT_CSV, out);
 	report_free(t);
 
 	struct buf why = {0};
-	int voids = count(db, stage,
-	                  "SELECT count(*) FROM match WHERE stage_id = ?1 AND void "
-	                  "IS NOT NULL"),
-	    adj = count(db, stage, "SELECT count(*) FROM adjustment WHERE stage_id = ?1"),
-	    roster = count(db, stage, "SELECT count(*) FROM stage_team WHERE stage_id = ?1"),
-	    rules = count(db, stage, "SELECT ruleset IS NOT NULL FROM stage WHERE id = ?1");
 	if (rules)
 		buf_puts(&why, "the ruleset");
 	if (roster)
@@ -373,6 +404,27 @@ static void __attribute__((format(printf, 2, 3))) comment(struct buf *out, const
 	free(text);
 }
 
+/* The result of team in match number of s's stage, by st (sql_cell): 1 with
+ * st on its row, 0 when the team has none, -1 with *err set. */
+static int
+cell(sqlite3_stmt *st, const struct standings *s, int number, int64_t team, char **err)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, s->stage_id);
+	sqlite3_bind_int(st, 2, number);
+	sqlite3_bind_int64(st, 3, team);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	db_error_set(sqlite3_db_handle(st));
+	*err = xstrdup(db_error());
+	return -1;
+}
+
+static const char sql_cell[] =
+    "SELECT r.placement, r.kills, r.status FROM result r JOIN match m ON m.id = r.match_id "
+    "WHERE m.stage_id = ?1 AND m.number = ?2 AND r.team_id = ?3";
+
 /* The FfaStandings table: a round per counted match, the points each team scored in it. */
 static int
 wiki_standings(sqlite3 *db, const struct standings *s, struct buf *out, char **err)
@@ -390,23 +442,20 @@ wiki_standings(sqlite3 *db, const struct standings *s, struct buf *out, char **e
 	for (int i = 0; i < s->nnumbers && s->numbers[i] <= s->after_match; i++)
 		buf_printf(out, "|round%d={{Round|title=Match %d|started=true|finished=true}}\n",
 		           i + 1, s->numbers[i]);
-	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT r.placement, r.kills, r.status FROM result r JOIN match m ON m.id = "
-	        "r.match_id WHERE m.stage_id = ?1 AND m.number = ?2 AND r.team_id = ?3");
-	if (st == NULL) {
-		*err = xasprintf("reading the stage: %s", sqlite3_errmsg(db));
+	sqlite3_stmt *st = query(db, s->stage_id, sql_cell, err);
+	if (st == NULL)
 		return -1;
-	}
 	for (int r = 0; r < s->nrows; r++) {
 		const struct standing *row = &s->rows[r];
 		buf_puts(out, "|{{TeamOpponent|");
 		wiki_text(out, row->team);
 		for (int i = 0; i < s->nnumbers && s->numbers[i] <= s->after_match; i++) {
-			sqlite3_reset(st);
-			sqlite3_bind_int64(st, 1, s->stage_id);
-			sqlite3_bind_int(st, 2, s->numbers[i]);
-			sqlite3_bind_int64(st, 3, row->team_id);
-			if (sqlite3_step(st) != SQLITE_ROW)
+			int has = cell(st, s, s->numbers[i], row->team_id, err);
+			if (has < 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+			if (!has)
 				buf_printf(out, "|r%d=-", i + 1);
 			else if (strcmp((const char *)sqlite3_column_text(st, 2), "played") != 0)
 				buf_printf(out, "|r%d=0", i + 1);
@@ -442,7 +491,8 @@ wiki_match(sqlite3 *db, const struct standings *s, struct buf *out, char **err)
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 2, s->after_match);
-	for (int i = 0; sqlite3_step(st) == SQLITE_ROW; i++) {
+	int rc;
+	for (int i = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; i++) {
 		buf_printf(out, "|map%d={{Map|finished=true", i + 1);
 		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
 			buf_puts(out, "|date=");
@@ -454,23 +504,18 @@ wiki_match(sqlite3 *db, const struct standings *s, struct buf *out, char **err)
 		}
 		buf_printf(out, "}}<!-- match %d -->\n", sqlite3_column_int(st, 0));
 	}
-	sqlite3_finalize(st);
-	st = db_prepare(db, "SELECT r.placement, r.kills, r.status FROM result r JOIN match m ON "
-	                    "m.id = r.match_id WHERE m.stage_id = ?1 AND m.number = ?2 AND "
-	                    "r.team_id = ?3");
-	if (st == NULL) {
-		*err = xasprintf("reading the stage: %s", sqlite3_errmsg(db));
+	if (done(db, st, rc, err) != 0 || (st = query(db, s->stage_id, sql_cell, err)) == NULL)
 		return -1;
-	}
 	for (int r = 0; r < s->nrows; r++) {
 		buf_printf(out, "|opponent%d={{TeamOpponent|", r + 1);
 		wiki_text(out, s->rows[r].team);
 		for (int i = 0; i < s->nnumbers && s->numbers[i] <= s->after_match; i++) {
-			sqlite3_reset(st);
-			sqlite3_bind_int64(st, 1, s->stage_id);
-			sqlite3_bind_int(st, 2, s->numbers[i]);
-			sqlite3_bind_int64(st, 3, s->rows[r].team_id);
-			if (sqlite3_step(st) != SQLITE_ROW)
+			int has = cell(st, s, s->numbers[i], s->rows[r].team_id, err);
+			if (has < 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+			if (!has)
 				continue;
 			if (strcmp((const char *)sqlite3_column_text(st, 2), "played") != 0)
 				buf_printf(out, "|m%d={{MS|-|}}", i + 1);

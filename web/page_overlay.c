@@ -164,8 +164,8 @@ view_last(struct buf *b, sqlite3 *db, const struct standings *s, const struct ov
 		return;
 	sqlite3_bind_int64(st, 1, s->stage_id);
 	sqlite3_bind_int(st, 2, number);
-	int n = 0, max = o->rows ? o->rows : 12;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = 0, max = o->rows ? o->rows : 12, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == 0) {
 			htmlf(b, "<p class=\"title\">Match %d", number);
 			if (sqlite3_column_type(st, 0) != SQLITE_NULL)
@@ -197,8 +197,7 @@ view_last(struct buf *b, sqlite3 *db, const struct standings *s, const struct ov
 			    strcmp(status, "dq") == 0 ? "DQ" : "FF",
 			    (const char *)sqlite3_column_text(st, 1));
 	}
-	sqlite3_finalize(st);
-	if (n)
+	if (db_end(db, st, rc) == 0 && n) /* else http_handle answers 500 or 503 */
 		htmlf(b, "</tbody></table>\n");
 }
 
