@@ -72,6 +72,7 @@ int cmd_match(const struct command *, int, char **);
 int cmd_compare(const struct command *, int, char **);
 int cmd_teams(const struct command *, int, char **);
 int cmd_standings(const struct command *, int, char **);
+int cmd_scenarios(const struct command *, int, char **);
 int cmd_maps(const struct command *, int, char **);
 int cmd_team(const struct command *, int, char **);
 int cmd_players(const struct command *, int, char **);

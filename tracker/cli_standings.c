@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "scenarios.h"
 #include "standings.h"
 #include "util.h"
 
@@ -170,10 +171,15 @@ print_header(const struct standings *s, const char *filter)
 		        s->rules.rush_max_matches > 1 ? "es" : "");
 	else if (s->rules.rush_threshold > 0)
 		cli_say("Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
-	char *how = standings_decided(s);
+	char *how = standings_decided(s), *story = scenarios_story(s);
 	if (how)
 		cli_say("Champion: %s, %s", s->champion, how);
+	for (char *l = story, *e; l && (e = strchr(l, '\n')); l = e + 1) {
+		*e = '\0';
+		cli_say("%s", l);
+	}
 	free(how);
+	free(story);
 	if (s->filtered)
 		cli_say("Only the %d match%s %s: head starts, adjustments and Champion Rush "
 		        "left out",

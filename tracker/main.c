@@ -68,6 +68,11 @@ static const struct command commands[] = {
      "                     tiebreakers of preset R (ffws-points, pubgm-points,\n"
      "                     algs-points, or ffws, pubgm, algs) or ruleset file R; head\n"
      "                     starts, adjustments and Champion Rush stay the stage's\n"},
+    {"scenarios", cmd_scenarios, "scenarios [--tournament T] --stage S [--after N]",
+     "Who has clinched, can still reach or is out of the title and each zone, and what it needs.",
+     "  --tournament T     tournament name or slug (default: the only one)\n"
+     "  --stage S          stage name or slug\n"
+     "  --after N          as of match N (0: before the first)\n"},
     {"maps", cmd_maps,
      "maps [--team TEAM]... [--tournament T] [--stage S] [--map M] [--day D | --days A-B]"
      " [--all]",

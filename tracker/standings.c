@@ -16,6 +16,7 @@
 
 #include "db.h"
 #include "find.h"
+#include "scenarios.h"
 #include "standings.h"
 #include "util.h"
 
@@ -1198,6 +1199,7 @@ standings_json(const struct standings *s, struct buf *out)
 		           s->decided_by == RUSH_BOOYAH ? "booyah" : "points");
 	} else
 		buf_puts(out, "null");
+	scenarios_story_json(s, out);
 	json_extra(s, out);
 	buf_puts(out, ",\"standings\":[");
 	for (int i = 0; i < s->nrows; i++) {

@@ -1,0 +1,474 @@
+/*
+ * scenarios.c: what each team can still reach. For the title under
+ * Champion Rush and for each zone of the ruleset ("top 12"), a team is
+ * clinched, eliminated or alive, with what it needs in words. The state now
+ * comes from the one scoring function (standings_get); what is possible
+ * from here comes from the ruleset's points (rules_match_points) under the
+ * lobby's bounds: in each match left a team places 1..lobby (or scores
+ * nothing on a dq or forfeit) and kills at most the players of the other
+ * teams. The reasoning is pairwise bounds, so it is sound but not complete:
+ * a claim of clinched or eliminated holds in every outcome, and a team that
+ * the bounds cannot settle (a tie on points included) stays alive.
+ * Also the match-point story of a standings (who is on match point, the
+ * matches left, the points each other team needs), which the standings
+ * surfaces print.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "scenarios.h"
+#include "util.h"
+
+/* The fewest and most points one team can score in one match under b. */
+static void
+gains(const struct ruleset *r, const struct scen_bounds *b, long *lo, long *hi)
+{
+	*lo = *hi = 0; /* a dq or forfeit scores nothing */
+	for (int p = 1; p <= b->lobby; p++) {
+		long v[2] = {rules_match_points(r, p, 0, NULL, NULL),
+		             rules_match_points(r, p, b->max_kills, NULL, NULL)};
+		for (int k = 0; k < 2; k++) {
+			*lo = v[k] < *lo ? v[k] : *lo;
+			*hi = v[k] > *hi ? v[k] : *hi;
+		}
+	}
+}
+
+/*
+ * The title under Champion Rush: the first team to win a match while at or
+ * over the threshold, else the leader after the last match. Team i is
+ * eliminated when it cannot reach the threshold before the last match left
+ * and some team is sure to finish above its best total; clinched when no
+ * other team can reach the threshold before the last match left nor finish
+ * level with its worst total.
+ */
+static void
+title(const struct ruleset *r, long left, long lo, long hi, const int *pts, int n, int champion,
+      enum scen_state *out)
+{
+	long th = r->rush_threshold;
+	for (int i = 0; i < n; i++)
+		out[i] = champion < 0    ? SCEN_ALIVE
+		         : i == champion ? SCEN_CLINCHED
+		                         : SCEN_ELIMINATED;
+	if (champion >= 0 || th <= 0 || left <= 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		int beaten = 0, alone = 1;
+		for (int j = 0; j < n; j++) {
+			if (j == i)
+				continue;
+			beaten |= pts[j] + left * lo > pts[i] + left * hi;
+			alone &= pts[j] + (left - 1) * hi < th &&
+			         pts[j] + left * hi < pts[i] + left * lo;
+		}
+		if (pts[i] + (left - 1) * hi < th && beaten)
+			out[i] = SCEN_ELIMINATED;
+		else if (alone)
+			out[i] = SCEN_CLINCHED;
+	}
+}
+
+/*
+ * The states of n teams with the given totals for one goal: to 0 the title
+ * (Champion Rush), else a rank of at most to. champion: the index of the
+ * team that has won the title, -1: none yet. Under Champion Rush the
+ * champion ranks first whatever its points, and a decided title may end
+ * the stage early, so a team's fewest points count no match at all (every
+ * match scores at least nothing). out gets n states.
+ */
+void
+scenarios_decide(const struct ruleset *r, const struct scen_bounds *b, const int *points, int n,
+                 int champion, int to, enum scen_state *out)
+{
+	long lo, hi, left = b->left;
+	int rush = r->rush_threshold > 0;
+	gains(r, b, &lo, &hi);
+	enum scen_state *t = xcalloc((size_t)(n ? n : 1), sizeof *t);
+	title(r, left, lo, hi, points, n, champion, t);
+	for (int i = 0; i < n; i++) {
+		out[i] = to == 0 ? t[i] : SCEN_ALIVE;
+		if (to == 0 || left < 0)
+			continue;
+		if (rush && t[i] == SCEN_CLINCHED) {
+			out[i] = SCEN_CLINCHED;
+			continue;
+		}
+		int ahead = 0, jump = 0, sure = 0;
+		for (int j = 0; j < n; j++) {
+			if (j == i)
+				continue;
+			if (points[j] + left * hi >= points[i] + left * lo)
+				ahead++;
+			else if (rush && t[j] != SCEN_ELIMINATED)
+				jump = 1;
+			sure += points[j] + left * lo > points[i] + left * hi;
+		}
+		if (1 + ahead + jump <= to)
+			out[i] = SCEN_CLINCHED;
+		else if ((!rush || t[i] == SCEN_ELIMINATED) && sure >= to)
+			out[i] = SCEN_ELIMINATED;
+	}
+	free(t);
+}
+
+/* "A", "A or B", "A, B or C" of the names of rows whose points reach th. */
+static void
+or_list(const struct standings *s, struct buf *b)
+{
+	int n = 0, k = 0, th = s->rules.rush_threshold;
+	for (int i = 0; i < s->nrows; i++)
+		n += s->rows[i].points >= th;
+	for (int i = 0; i < s->nrows; i++)
+		if (s->rows[i].points >= th) {
+			k++;
+			buf_printf(b, "%s%s",
+			           k == 1   ? ""
+			           : k == n ? " or "
+			                    : ", ",
+			           s->rows[i].team);
+		}
+}
+
+/* Matches left of max_matches after s, -1: not bounded. */
+static int
+matches_left(const struct standings *s)
+{
+	int m = s->rules.rush_max_matches;
+	return m <= 0 ? -1 : m > s->matches_played ? m - s->matches_played : 0;
+}
+
+/*
+ * The match-point story of s, lines ending in '\n': the teams on match
+ * point, the matches left of max_matches and the points each other team
+ * needs to reach the threshold. NULL without Champion Rush or once it is
+ * decided (standings_decided says how); else the caller frees it.
+ */
+char *
+scenarios_story(const struct standings *s)
+{
+	int th = s->rules.rush_threshold, left = matches_left(s), below = 0;
+	if (th <= 0 || s->champion)
+		return NULL;
+	struct buf b = {0};
+	buf_printf(&b, "On match point (%d points): ", th);
+	if (s->nrows > 0 && s->rows[0].points >= th) {
+		buf_puts(&b, "the next Booyah by ");
+		or_list(s, &b);
+		buf_puts(&b, " wins the title\n");
+	} else
+		buf_puts(&b, "no team yet\n");
+	if (left >= 0)
+		buf_printf(&b, "Matches left: %d of %d\n", left, s->rules.rush_max_matches);
+	else
+		buf_puts(&b, "Matches left: not bounded (the ruleset has no max_matches)\n");
+	for (int i = 0; i < s->nrows; i++)
+		if (s->rows[i].points < th) {
+			if (below++)
+				buf_puts(&b, ", ");
+			else
+				buf_printf(&b, "Points to reach %d: ", th);
+			buf_printf(&b, "%s %d", s->rows[i].team, th - s->rows[i].points);
+		}
+	if (below)
+		buf_putc(&b, '\n');
+	return buf_detach(&b, NULL);
+}
+
+/* Append ,"match_point":{...} of s (the story as data), or null where
+ * scenarios_story gives NULL. */
+void
+scenarios_story_json(const struct standings *s, struct buf *out)
+{
+	int th = s->rules.rush_threshold, left = matches_left(s), k = 0;
+	buf_puts(out, ",\"match_point\":");
+	if (th <= 0 || s->champion) {
+		buf_puts(out, "null");
+		return;
+	}
+	buf_printf(out, "{\"threshold\":%d,\"teams\":[", th);
+	for (int i = 0; i < s->nrows; i++)
+		if (s->rows[i].points >= th) {
+			buf_puts(out, k++ ? "," : "");
+			buf_json_str(out, s->rows[i].team);
+		}
+	buf_puts(out, "],\"matches_left\":");
+	if (left >= 0)
+		buf_printf(out, "%d,\"max_matches\":%d", left, s->rules.rush_max_matches);
+	else
+		buf_puts(out, "null,\"max_matches\":null");
+	buf_puts(out, ",\"needs\":[");
+	k = 0;
+	for (int i = 0; i < s->nrows; i++)
+		if (s->rows[i].points < th) {
+			buf_puts(out, k++ ? ",{\"team\":" : "{\"team\":");
+			buf_json_str(out, s->rows[i].team);
+			buf_printf(out, ",\"points\":%d}", th - s->rows[i].points);
+		}
+	buf_puts(out, "]}");
+}
+
+static const char *const state_names[] = {"alive", "clinched", "eliminated"};
+
+static const char *
+plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* What team i needs for the title, in words (the caller frees it). */
+static char *
+title_words(const struct scenarios *sc, const int *pts, int i, enum scen_state st, int champion)
+{
+	const struct standings *s = &sc->s;
+	long th = s->rules.rush_threshold, left = sc->b.left, lo = sc->gain_min, hi = sc->gain_max;
+	if (champion == i) {
+		char *how = standings_decided(s), *w = xasprintf("won the title, %s", how);
+		free(how);
+		return w;
+	}
+	if (champion >= 0)
+		return xasprintf("%s won the title in match %d", s->champion, s->decided_in_match);
+	if (pts[i] >= th)
+		return xstrdup("on match point: its next Booyah wins the title");
+	if (st == SCEN_CLINCHED)
+		return xasprintf(
+		    "no other team can reach %ld before the last match or finish level "
+		    "with it on points",
+		    th);
+	int lead = -1; /* the team with the most points after i's */
+	for (int j = 0; j < s->nrows; j++)
+		if (j != i && (lead < 0 || pts[j] > pts[lead]))
+			lead = j;
+	if (st == SCEN_ELIMINATED) {
+		int sure = lead;
+		for (int j = 0; j < s->nrows; j++)
+			if (j != i && pts[j] + left * lo > pts[i] + left * hi)
+				sure = j;
+		return xasprintf("cannot reach %ld before the last match, and %s ends on at least "
+		                 "%ld points, more than its best of %ld",
+		                 th, s->rows[sure].team, pts[sure] + left * lo, pts[i] + left * hi);
+	}
+	if (left < 0 || pts[i] + (left - 1) * hi >= th)
+		return xasprintf("%ld points to reach %ld, then a Booyah", th - pts[i], th);
+	if (lead < 0 || pts[i] > pts[lead])
+		return xasprintf("cannot reach %ld before the last match: it must stay ahead on "
+		                 "points, with no Booyah on match point",
+		                 th);
+	return xasprintf("cannot reach %ld before the last match: on points only, %ld more than "
+	                 "%s in the last %ld %s, with no Booyah on match point",
+	                 th, (long)pts[lead] - pts[i] + 1, s->rows[lead].team, left,
+	                 plural(left, "match", "matches"));
+}
+
+/* What team i (row order) needs to rank at most to, in words (the caller frees it). */
+static char *
+zone_words(const struct scenarios *sc, const int *pts, int i, enum scen_state st, int to)
+{
+	const struct standings *s = &sc->s;
+	long left = sc->b.left;
+	if (left == 0)
+		return xasprintf("finished %d", s->rows[i].rank);
+	if (st == SCEN_CLINCHED)
+		return xasprintf("in the top %d whatever happens", to);
+	if (st == SCEN_ELIMINATED)
+		return xasprintf("at least %d teams finish above its best of %ld points", to,
+		                 pts[i] + left * sc->gain_max);
+	int in = i < to, r = in ? to : to - 1; /* the rival: first out, or last in */
+	if (r >= s->nrows)
+		return xasprintf("in the top %d now", to);
+	long d = in ? pts[i] - pts[r] : pts[r] - pts[i] + 1;
+	char *when = left > 0
+	                 ? xasprintf(" in the last %ld %s", left, plural(left, "match", "matches"))
+	                 : xstrdup("");
+	char *w = in ? xasprintf("%ld %s ahead of %s, the first team outside", d,
+	                         plural(d, "point", "points"), s->rows[r].team)
+	             : xasprintf("needs %ld %s more than %s scores%s to pass it", d,
+	                         plural(d, "point", "points"), s->rows[r].team, when);
+	free(when);
+	return w;
+}
+
+/* Append text (taken over) to sc->notes. */
+static void
+note(struct scenarios *sc, char *text)
+{
+	sc->notes = xrealloc(sc->notes, (size_t)(sc->nnotes + 1) * sizeof *sc->notes);
+	sc->notes[sc->nnotes++] = text;
+}
+
+/* Add the goal of ranking at most to (0: the title) with its states and words. */
+static void
+add_goal(struct scenarios *sc, const int *pts, int champion, int to, char *label)
+{
+	const struct standings *s = &sc->s;
+	size_t n = (size_t)(s->nrows ? s->nrows : 1);
+	enum scen_state *st = xcalloc(n, sizeof *st);
+	scenarios_decide(&s->rules, &sc->b, pts, s->nrows, champion, to, st);
+	sc->goals = xrealloc(sc->goals, (size_t)(sc->ngoals + 1) * sizeof *sc->goals);
+	struct scen_goal *g = &sc->goals[sc->ngoals++];
+	g->to = to;
+	g->label = label;
+	g->teams = xcalloc(n, sizeof *g->teams);
+	for (int i = 0; i < s->nrows; i++) {
+		struct scenario *t = &g->teams[i];
+		if (to > 0 && sc->b.left == 0) /* the stage is over: its ranking stands */
+			st[i] = s->rows[i].rank <= to ? SCEN_CLINCHED : SCEN_ELIMINATED;
+		t->team = s->rows[i].team;
+		t->slug = s->rows[i].slug;
+		t->points = pts[i];
+		t->state = st[i];
+		t->needs = to ? zone_words(sc, pts, i, st[i], to)
+		              : title_words(sc, pts, i, st[i], champion);
+	}
+	free(st);
+}
+
+/*
+ * The scenarios of stage after match after (-1: every match): the
+ * standings then, the bounds of what is possible, and for the title (under
+ * Champion Rush) and each zone that leaves some team out, every team's
+ * state and needs. Returns 0 with *out filled (free it with
+ * scenarios_free()), or -1 with *err set (free() it) as standings_get.
+ */
+int
+scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	struct standings_opts o = {.after = after};
+	if (standings_get(db, stage, &o, &out->s, err) != 0)
+		return -1;
+	const struct standings *s = &out->s;
+	const struct ruleset *r = &s->rules;
+	int lobby = (int)db_int(db, 0,
+	                        "SELECT max(c) FROM (SELECT count(*) AS c FROM result r"
+	                        " JOIN match m ON m.id = r.match_id WHERE m.stage_id = ?1"
+	                        " GROUP BY r.match_id)",
+	                        stage);
+	out->squad = (int)db_int(db, 0,
+	                         "SELECT max(c) FROM (SELECT count(*) AS c FROM player_result p"
+	                         " JOIN match m ON m.id = p.match_id WHERE m.stage_id = ?1"
+	                         " GROUP BY p.match_id, p.team_id)",
+	                         stage);
+	if (lobby == 0)
+		lobby = s->nrows;
+	if (out->squad == 0) {
+		out->squad = 4;
+		note(out, xstrdup("The stage has no player rows: squads of 4 are assumed."));
+	}
+	out->b = (struct scen_bounds){matches_left(s), lobby, (lobby - 1) * out->squad};
+	long lo, hi;
+	gains(r, &out->b, &lo, &hi);
+	out->gain_min = (int)lo;
+	out->gain_max = (int)hi;
+	note(out, xasprintf("In each match left a team places 1 to %d (or scores nothing on a dq "
+	                    "or forfeit) and kills at most %d, the players of the other %d teams: "
+	                    "it scores %d to %d points.",
+	                    lobby, out->b.max_kills, lobby - 1, out->gain_min, out->gain_max));
+	if (out->b.left < 0)
+		note(out, xstrdup("The ruleset sets no max_matches: the matches left cannot be "
+		                  "bounded, so no team is clinched or eliminated by points."));
+	note(out, xstrdup("Clinched and eliminated hold in every outcome of the matches left "
+	                  "(adjustments to come are not foreseen); a team the bounds cannot "
+	                  "settle, or that can only tie, is alive."));
+
+	int *pts = xcalloc((size_t)(s->nrows ? s->nrows : 1), sizeof *pts), champion = -1;
+	for (int i = 0; i < s->nrows; i++) {
+		pts[i] = s->rows[i].points;
+		if (s->champion && s->rows[i].team_id == s->champion_id)
+			champion = i;
+	}
+	if (r->rush_threshold > 0)
+		add_goal(out, pts, champion, 0, xstrdup("the title"));
+	for (int z = 0; z < r->nzones; z++)
+		if (r->zones[z].to < s->nrows)
+			add_goal(out, pts, champion, r->zones[z].to,
+			         xasprintf("top %d (%s)", r->zones[z].to, r->zones[z].label));
+	if (out->ngoals == 0)
+		note(out, xstrdup("The ruleset has no Champion Rush and no zone that leaves a team "
+		                  "out: there is no goal to reach."));
+	free(pts);
+	return 0;
+}
+
+/* Append sc as the JSON object `tracker scenarios --format json` and the API print. */
+void
+scenarios_json(const struct scenarios *sc, struct buf *out)
+{
+	const struct standings *s = &sc->s;
+	buf_puts(out, "{\"tournament\":");
+	buf_json_str(out, s->tournament);
+	buf_puts(out, ",\"tournament_slug\":");
+	buf_json_str(out, s->tournament_slug);
+	buf_puts(out, ",\"stage\":");
+	buf_json_str(out, s->stage);
+	buf_puts(out, ",\"stage_slug\":");
+	buf_json_str(out, s->stage_slug);
+	buf_printf(out,
+	           ",\"after_match\":%d,\"matches_played\":%d,\"matches_left\":", s->after_match,
+	           s->matches_played);
+	if (sc->b.left >= 0)
+		buf_printf(out, "%d", sc->b.left);
+	else
+		buf_puts(out, "null");
+	buf_printf(out,
+	           ",\"bounds\":{\"lobby\":%d,\"squad\":%d,\"max_kills\":%d,\"min_points\":%d,"
+	           "\"max_points\":%d},\"champion\":",
+	           sc->b.lobby, sc->squad, sc->b.max_kills, sc->gain_min, sc->gain_max);
+	if (s->champion) {
+		buf_puts(out, "{\"team\":");
+		buf_json_str(out, s->champion);
+		buf_printf(out, ",\"decided_in_match\":%d,\"decided_by\":\"%s\"}",
+		           s->decided_in_match, s->decided_by == RUSH_BOOYAH ? "booyah" : "points");
+	} else
+		buf_puts(out, "null");
+	scenarios_story_json(s, out);
+	buf_puts(out, ",\"goals\":[");
+	for (int g = 0; g < sc->ngoals; g++) {
+		const struct scen_goal *goal = &sc->goals[g];
+		buf_puts(out, g ? ",\n{\"goal\":" : "\n{\"goal\":");
+		buf_json_str(out, goal->label);
+		if (goal->to)
+			buf_printf(out, ",\"top\":%d,\"teams\":[", goal->to);
+		else
+			buf_puts(out, ",\"top\":null,\"teams\":[");
+		for (int i = 0; i < s->nrows; i++) {
+			const struct scenario *t = &goal->teams[i];
+			buf_puts(out, i ? ",\n{\"team\":" : "\n{\"team\":");
+			buf_json_str(out, t->team);
+			buf_puts(out, ",\"slug\":");
+			buf_json_str(out, t->slug);
+			buf_printf(out, ",\"points\":%d,\"state\":\"%s\",\"needs\":", t->points,
+			           state_names[t->state]);
+			buf_json_str(out, t->needs);
+			buf_putc(out, '}');
+		}
+		buf_puts(out, "]}");
+	}
+	buf_puts(out, "],\"notes\":[");
+	for (int i = 0; i < sc->nnotes; i++) {
+		if (i)
+			buf_putc(out, ',');
+		buf_json_str(out, sc->notes[i]);
+	}
+	buf_puts(out, "]}\n");
+}
+
+/* Free what sc holds (not sc itself). */
+void
+scenarios_free(struct scenarios *sc)
+{
+	for (int g = 0; g < sc->ngoals; g++) {
+		for (int i = 0; i < sc->s.nrows; i++)
+			free(sc->goals[g].teams[i].needs);
+		free(sc->goals[g].teams);
+		free(sc->goals[g].label);
+	}
+	free(sc->goals);
+	for (int i = 0; i < sc->nnotes; i++)
+		free(sc->notes[i]);
+	free(sc->notes);
+	standings_free(&sc->s);
+	memset(sc, 0, sizeof *sc);
+}
