@@ -326,19 +326,18 @@ add_goal(struct scenarios *sc, const int *pts, int champion, int to, char *label
 }
 
 /*
- * The scenarios of stage after match after (-1: every match): the
- * standings then, the bounds of what is possible, and for the title (under
- * Champion Rush) and each zone that leaves some team out, every team's
- * state and needs. Returns 0 with *out filled (free it with
- * scenarios_free()), or -1 with *err set (free() it) as standings_get.
+ * The scenarios of the standings *now (taken over: scenarios_free frees
+ * them): the bounds of what is possible, and for the title (under Champion
+ * Rush) and each zone that leaves some team out, every team's state and
+ * needs. out is filled; free it with scenarios_free().
  */
-int
-scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char **err)
+void
+scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 {
 	memset(out, 0, sizeof *out);
-	struct standings_opts o = {.after = after};
-	if (standings_get(db, stage, &o, &out->s, err) != 0)
-		return -1;
+	out->s = *now;
+	memset(now, 0, sizeof *now);
+	int64_t stage = out->s.stage_id;
 	const struct standings *s = &out->s;
 	const struct ruleset *r = &s->rules;
 	int lobby = (int)db_int(db, 0,
@@ -351,7 +350,7 @@ scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char
 	                         " JOIN match m ON m.id = p.match_id WHERE m.stage_id = ?1"
 	                         " GROUP BY p.match_id, p.team_id)",
 	                         stage);
-	if (lobby == 0)
+	if (lobby < s->nrows) /* a team of the stage may join any lobby */
 		lobby = s->nrows;
 	if (out->squad == 0) {
 		out->squad = 4;
@@ -389,6 +388,22 @@ scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char
 		note(out, xstrdup("The ruleset has no Champion Rush and no zone that leaves a team "
 		                  "out: there is no goal to reach."));
 	free(pts);
+}
+
+/*
+ * scenarios_of the standings of stage after match after (-1: every match;
+ * 0: before the first). Returns 0 with *out filled (free it with
+ * scenarios_free()), or -1 with *err set (free() it) as standings_get.
+ */
+int
+scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char **err)
+{
+	struct standings s;
+	struct standings_opts o = {.after = after};
+	memset(out, 0, sizeof *out);
+	if (standings_get(db, stage, &o, &s, err) != 0)
+		return -1;
+	scenarios_of(db, &s, out);
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "maps.h"
 #include "pages.h"
 #include "report.h"
+#include "scenarios.h"
 #include "stage.h"
 #include "team.h"
 #include "util.h"
@@ -58,6 +59,20 @@ api_standings(const struct http_req *req, struct http_out *out)
 	out->type = TYPE_JSON;
 	standings_json(&s, &out->body);
 	standings_free(&s);
+}
+
+/* GET .../stages/{s}/scenarios[?after=N]: what `tracker scenarios --format json` prints. */
+void
+api_scenarios(const struct http_req *req, struct http_out *out)
+{
+	struct standings s;
+	struct scenarios sc;
+	if (!stage_standings(req, out, 1, 0, &s))
+		return;
+	scenarios_of(req->db, &s, &sc);
+	out->type = TYPE_JSON;
+	scenarios_json(&sc, &out->body);
+	scenarios_free(&sc);
 }
 
 /* GET .../stages/{s}/matches: what `tracker matches --format json` prints. */

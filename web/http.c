@@ -42,6 +42,7 @@ static const struct route routes[] = {
     {"GET", "/static/*", static_asset, ROUTE_CACHE},
     {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/standings", api_standings, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/scenarios", api_scenarios, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/matches", api_matches, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/maps", api_maps, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/events", api_events, ROUTE_API},

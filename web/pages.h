@@ -30,6 +30,7 @@ void desk_fix(const struct http_req *req, struct http_out *out);
 
 void api_tournaments(const struct http_req *req, struct http_out *out);
 void api_standings(const struct http_req *req, struct http_out *out);
+void api_scenarios(const struct http_req *req, struct http_out *out);
 void api_matches(const struct http_req *req, struct http_out *out);
 void api_maps(const struct http_req *req, struct http_out *out);
 void api_team(const struct http_req *req, struct http_out *out);
