@@ -108,6 +108,22 @@ eq "small: top 2 B" "alive,14 points ahead of C, the first team outside" "$(row 
 eq "small: top 2 C" "alive,needs 15 points more than B scores in the last 1 match to pass it" "$(row "top 2 (Final)" C)"
 eq "small: top 2 D" "eliminated,at least 2 teams finish above its best of 18 points" "$(row "top 2 (Final)" D)"
 
+# the same stage without max_matches: the matches left cannot be bounded, so
+# nothing is decided, and the output says so
+sed -e 's/"stage": "Final"/"stage": "Open"/' -e 's/, "max_matches": 3//' "$T/small.json" >"$T/open.json"
+status "import open" 0 "$TRACKER" import "$T/open.json"
+out=$("$TRACKER" scenarios --tournament small --stage open)
+contains "open: says what cannot be bounded" "The ruleset sets no max_matches: the matches left cannot be bounded" "$out"
+contains "open: no matches left line" "Matches left: not bounded (the ruleset has no max_matches)" "$out"
+eq "open: every state alive" "alive" \
+	"$("$TRACKER" scenarios --tournament small --stage open --format csv | tr -d '\r' | sed 1d | cut -d, -f4 | sort -u)"
+
+# usage and data errors
+status "no --stage" 2 "$TRACKER" scenarios
+status "bad --after" 2 "$TRACKER" scenarios --stage "Grand Final" --after x
+status "after beyond the last match" 1 "$TRACKER" scenarios --tournament ffws-brazil-2026-split-1 --stage "Grand Final" --after 99
+contains "after beyond: says why" "the stage 'Grand Final' has matches up to 14" "$OUT"
+
 # the API answers the same bytes as the CLI's JSON
 "$TRACKER" scenarios --stage "Grand Final" --tournament ffws-brazil-2026-split-1 --after 13 --format json >"$T/cli.json"
 "$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &

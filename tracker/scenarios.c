@@ -230,13 +230,13 @@ title_words(const struct scenarios *sc, const int *pts, int i, enum scen_state s
 	}
 	if (champion >= 0)
 		return xasprintf("%s won the title in match %d", s->champion, s->decided_in_match);
-	if (pts[i] >= th)
-		return xstrdup("on match point: its next Booyah wins the title");
 	if (st == SCEN_CLINCHED)
 		return xasprintf(
 		    "no other team can reach %ld before the last match or finish level "
 		    "with it on points",
 		    th);
+	if (pts[i] >= th)
+		return xstrdup("on match point: its next Booyah wins the title");
 	int lead = -1; /* the team with the most points after i's */
 	for (int j = 0; j < s->nrows; j++)
 		if (j != i && (lead < 0 || pts[j] > pts[lead]))
