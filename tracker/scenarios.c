@@ -4,9 +4,11 @@
  * clinched, eliminated or alive, with what it needs in words. The state now
  * comes from the one scoring function (standings_get); what is possible
  * from here comes from the ruleset's points (rules_match_points) under the
- * lobby's bounds: in each match left a team places 1..lobby (or scores
- * nothing on a dq or forfeit) and kills at most the players of the other
- * teams. The reasoning is pairwise bounds, so it is sound but not complete:
+ * lobby's bounds: every team plays each match left, the placements a
+ * permutation of 1..lobby, and a team kills at most the players of the
+ * other teams, the lobby at most all its players but one. The reasoning is
+ * bounds (team against team, and what m teams can score together or must
+ * score between them), so it is sound but not complete:
  * a claim of clinched or eliminated holds in every outcome, and a team that
  * the bounds cannot settle (a tie on points included) stays alive.
  * Also the match-point story of a standings (who is on match point, the
@@ -24,7 +26,7 @@
 static void
 gains(const struct ruleset *r, const struct scen_bounds *b, long *lo, long *hi)
 {
-	*lo = *hi = 0; /* a dq or forfeit scores nothing */
+	*lo = *hi = rules_match_points(r, 1, 0, NULL, NULL);
 	for (int p = 1; p <= b->lobby; p++) {
 		long v[2] = {rules_match_points(r, p, 0, NULL, NULL),
 		             rules_match_points(r, p, b->max_kills, NULL, NULL)};
@@ -33,6 +35,120 @@ gains(const struct ruleset *r, const struct scen_bounds *b, long *lo, long *hi)
 			*hi = v[k] > *hi ? v[k] : *hi;
 		}
 	}
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * 1 when no m teams other than i can all end on f points or more in the
+ * left matches: together, m teams score at most the m best placements
+ * (each at least nothing) and the lobby's kills (each team's counted under
+ * the cap) in a match, less than the points the m closest to f lack.
+ */
+static int
+short_of(const struct ruleset *r, const struct scen_bounds *b, const int *pts, int n, int i, long f,
+         int m, long left)
+{
+	if (m < 1 || m > n - 1)
+		return 0;
+	long *v = xcalloc((size_t)(n + b->lobby), sizeof *v), gain = 0, lack = 0;
+	for (int p = 1; p <= b->lobby; p++) {
+		long pp = rules_match_points(r, p, 0, NULL, NULL);
+		v[p - 1] = pp > 0 ? -pp : 0; /* ascending: the best places first */
+	}
+	qsort(v, (size_t)b->lobby, sizeof *v, cmp_long);
+	for (int k = 0; k < m && k < b->lobby; k++)
+		gain -= v[k];
+	long each = r->kill_cap >= 0 && r->kill_cap < b->max_kills ? r->kill_cap : b->max_kills;
+	long kills = (long)m * each < b->all_kills ? (long)m * each : b->all_kills;
+	gain += r->kill_points > 0 ? kills * r->kill_points : 0;
+	int k = 0;
+	for (int j = 0; j < n; j++)
+		if (j != i)
+			v[k++] = f - pts[j] > 0 ? f - pts[j] : 0;
+	qsort(v, (size_t)k, sizeof *v, cmp_long);
+	for (int j = 0; j < m; j++)
+		lack += v[j];
+	free(v);
+	return lack > left * gain;
+}
+
+/*
+ * 1 when after k more matches no m teams other than i and skip (-1: none)
+ * can all end on at most i's best (its points plus k times hi): the m with
+ * the fewest points hold m places of each match, so they score at least
+ * its m lowest place points (lo each at least), more than the room under
+ * that best.
+ */
+static int
+joint_out(const struct ruleset *r, const struct scen_bounds *b, const int *pts, int n, int i,
+          int skip, int m, long k, long lo, long hi)
+{
+	long *v = xcalloc((size_t)(n + b->lobby), sizeof *v), f = pts[i] + k * hi, low = 0, sum = 0;
+	for (int p = 1; p <= b->lobby; p++)
+		v[p - 1] = rules_match_points(r, p, 0, NULL, NULL);
+	qsort(v, (size_t)b->lobby, sizeof *v, cmp_long);
+	for (int j = 0; j < m && j < b->lobby; j++)
+		low += v[j];
+	int c = 0, out = 0;
+	for (int j = 0; j < n; j++)
+		if (j != i && j != skip)
+			v[c++] = pts[j];
+	qsort(v, (size_t)c, sizeof *v, cmp_long);
+	for (int j = 0; j < m && j < c; j++)
+		sum += v[j];
+	if (m >= 1 && m <= c)
+		out = v[m - 1] + k * lo > f || sum + k * low > m * f;
+	free(v);
+	return out;
+}
+
+/*
+ * Team i's state for a rank of at most to; ti: its state for the title.
+ * Under Champion Rush the champion ranks first whatever its points: the one
+ * decided, or one that may still win a Booyah on match point (jump[j]); a
+ * champion on points leads on them anyway. A won title may end the stage
+ * after the match that wins it (at once when it is won already), so a
+ * team's fewest and most points count the number of matches that makes
+ * them so.
+ */
+static enum scen_state
+zone(const struct ruleset *r, const struct scen_bounds *b, const int *pts, int n, int i, int to,
+     int champion, const int *jump, enum scen_state ti, long lo, long hi)
+{
+	int rush = r->rush_threshold > 0;
+	long left = b->left, first = rush ? (champion >= 0 ? 0 : 1) : left;
+	long lz = (lo >= 0 ? first : left) * lo, hz = (hi >= 0 ? left : first) * hi;
+	int ahead = 0, below = 0, others = 0, sure = 0, skip = champion != i ? champion : -1;
+	if (left < 0)
+		return SCEN_ALIVE;
+	if (rush && ti == SCEN_CLINCHED)
+		return SCEN_CLINCHED;
+	for (int j = 0; j < n; j++) {
+		if (j == i)
+			continue;
+		int may = pts[j] + hz >= pts[i] + lz; /* end level with it or above */
+		ahead += may;
+		below |= !may && jump[j];
+		others |= jump[j];
+		sure += j != skip && pts[j] + lz > pts[i] + hz;
+	}
+	if (1 + ahead + below <= to || short_of(r, b, pts, n, i, pts[i] + lz, to - others, left))
+		return SCEN_CLINCHED;
+	if (rush && ti != SCEN_ELIMINATED)
+		return SCEN_ALIVE;
+	/* the champion first, then the teams sure to end above it */
+	if (sure >= (skip >= 0 ? to - 1 : to))
+		return SCEN_ELIMINATED;
+	int crowded = first <= left; /* whichever match the stage ends after */
+	for (long k = first; crowded && k <= left; k++)
+		crowded = joint_out(r, b, pts, n, i, skip, n - to, k, lo, hi);
+	return crowded ? SCEN_ELIMINATED : SCEN_ALIVE;
 }
 
 /*
@@ -44,10 +160,10 @@ gains(const struct ruleset *r, const struct scen_bounds *b, long *lo, long *hi)
  * level with its worst total.
  */
 static void
-title(const struct ruleset *r, long left, long lo, long hi, const int *pts, int n, int champion,
-      enum scen_state *out)
+title(const struct ruleset *r, const struct scen_bounds *b, long lo, long hi, const int *pts, int n,
+      int champion, enum scen_state *out)
 {
-	long th = r->rush_threshold;
+	long th = r->rush_threshold, left = b->left;
 	for (int i = 0; i < n; i++)
 		out[i] = champion < 0    ? SCEN_ALIVE
 		         : i == champion ? SCEN_CLINCHED
@@ -63,7 +179,8 @@ title(const struct ruleset *r, long left, long lo, long hi, const int *pts, int 
 			alone &= pts[j] + (left - 1) * hi < th &&
 			         pts[j] + left * hi < pts[i] + left * lo;
 		}
-		if (pts[i] + (left - 1) * hi < th && beaten)
+		if (pts[i] + (left - 1) * hi < th &&
+		    (beaten || joint_out(r, b, pts, n, i, -1, n - 1, left, lo, hi)))
 			out[i] = SCEN_ELIMINATED;
 		else if (alone)
 			out[i] = SCEN_CLINCHED;
@@ -73,43 +190,26 @@ title(const struct ruleset *r, long left, long lo, long hi, const int *pts, int 
 /*
  * The states of n teams with the given totals for one goal: to 0 the title
  * (Champion Rush), else a rank of at most to. champion: the index of the
- * team that has won the title, -1: none yet. Under Champion Rush the
- * champion ranks first whatever its points, and a decided title may end
- * the stage early, so a team's fewest points count no match at all (every
- * match scores at least nothing). out gets n states.
+ * team that has won the title, -1: none yet. out gets n states.
  */
 void
 scenarios_decide(const struct ruleset *r, const struct scen_bounds *b, const int *points, int n,
                  int champion, int to, enum scen_state *out)
 {
-	long lo, hi, left = b->left;
+	long lo, hi;
 	int rush = r->rush_threshold > 0;
 	gains(r, b, &lo, &hi);
 	enum scen_state *t = xcalloc((size_t)(n ? n : 1), sizeof *t);
-	title(r, left, lo, hi, points, n, champion, t);
-	for (int i = 0; i < n; i++) {
-		out[i] = to == 0 ? t[i] : SCEN_ALIVE;
-		if (to == 0 || left < 0)
-			continue;
-		if (rush && t[i] == SCEN_CLINCHED) {
-			out[i] = SCEN_CLINCHED;
-			continue;
-		}
-		int ahead = 0, jump = 0, sure = 0;
-		for (int j = 0; j < n; j++) {
-			if (j == i)
-				continue;
-			if (points[j] + left * hi >= points[i] + left * lo)
-				ahead++;
-			else if (rush && t[j] != SCEN_ELIMINATED)
-				jump = 1;
-			sure += points[j] + left * lo > points[i] + left * hi;
-		}
-		if (1 + ahead + jump <= to)
-			out[i] = SCEN_CLINCHED;
-		else if ((!rush || t[i] == SCEN_ELIMINATED) && sure >= to)
-			out[i] = SCEN_ELIMINATED;
-	}
+	title(r, b, lo, hi, points, n, champion, t);
+	int *jump = xcalloc((size_t)(n ? n : 1), sizeof *jump);
+	for (int j = 0; j < n; j++)
+		jump[j] = champion >= 0 ? j == champion
+		                        : rush && b->left >= 1 &&
+		                              points[j] + (b->left - 1) * hi >= r->rush_threshold;
+	for (int i = 0; i < n; i++)
+		out[i] =
+		    to == 0 ? t[i] : zone(r, b, points, n, i, to, champion, jump, t[i], lo, hi);
+	free(jump);
 	free(t);
 }
 
@@ -273,8 +373,7 @@ zone_words(const struct scenarios *sc, const int *pts, int i, enum scen_state st
 	if (st == SCEN_CLINCHED)
 		return xasprintf("in the top %d whatever happens", to);
 	if (st == SCEN_ELIMINATED)
-		return xasprintf("at least %d teams finish above its best of %ld points", to,
-		                 pts[i] + left * sc->gain_max);
+		return xasprintf("at least %d teams finish above it whatever happens", to);
 	int in = i < to, r = in ? to : to - 1; /* the rival: first out, or last in */
 	if (r >= s->nrows)
 		return xasprintf("in the top %d now", to);
@@ -356,21 +455,27 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 		out->squad = 4;
 		note(out, xstrdup("The stage has no player rows: squads of 4 are assumed."));
 	}
-	out->b = (struct scen_bounds){matches_left(s), lobby, (lobby - 1) * out->squad};
+	out->b = (struct scen_bounds){matches_left(s), lobby, (lobby - 1) * out->squad,
+	                              lobby * out->squad - 1};
 	long lo, hi;
 	gains(r, &out->b, &lo, &hi);
 	out->gain_min = (int)lo;
 	out->gain_max = (int)hi;
-	note(out, xasprintf("In each match left a team places 1 to %d (or scores nothing on a dq "
-	                    "or forfeit) and kills at most %d, the players of the other %d teams: "
-	                    "it scores %d to %d points.",
-	                    lobby, out->b.max_kills, lobby - 1, out->gain_min, out->gain_max));
+	note(out,
+	     xasprintf("Every team plays each match left, placing 1 to %d, and kills at most %d, "
+	               "the players of the other %d teams (the lobby at most %d): it scores %d "
+	               "to %d points.",
+	               lobby, out->b.max_kills, lobby - 1, out->b.all_kills, out->gain_min,
+	               out->gain_max));
 	if (out->b.left < 0)
 		note(out, xstrdup("The ruleset sets no max_matches: the matches left cannot be "
 		                  "bounded, so no team is clinched or eliminated by points."));
-	note(out, xstrdup("Clinched and eliminated hold in every outcome of the matches left "
-	                  "(adjustments to come are not foreseen); a team the bounds cannot "
-	                  "settle, or that can only tie, is alive."));
+	note(
+	    out,
+	    xstrdup(
+	        "Clinched and eliminated hold in every outcome of the matches left "
+	        "(adjustments, dq and forfeits to come are not foreseen); a team the bounds cannot "
+	        "settle, or that can only tie, is alive."));
 
 	int *pts = xcalloc((size_t)(s->nrows ? s->nrows : 1), sizeof *pts), champion = -1;
 	for (int i = 0; i < s->nrows; i++) {

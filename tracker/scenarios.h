@@ -10,6 +10,7 @@ struct scen_bounds {
 	int left;      /* matches left; -1: not bounded (no max_matches) */
 	int lobby;     /* teams in a match: its placements are 1..lobby */
 	int max_kills; /* most kills one team can make in one match */
+	int all_kills; /* most kills in one match, the lobby's teams together */
 };
 
 struct scenario {

@@ -7,7 +7,8 @@
  * own arithmetic (placement table + kills * kill points, the cap applied)
  * and its own Champion Rush (the first Booyah by a team at or over the
  * threshold before the match, else the leader after the last match; the
- * champion ranks first). A tie on points may go either way: a team level
+ * champion ranks first; once the title is won the stage may end after any
+ * match, or at once when it was won before). A tie on points may go either way: a team level
  * with another for a place can be on either side of it. The engine may
  * leave alive what the brute force decides (the ratio is printed), never
  * the reverse.
@@ -135,10 +136,10 @@ judge(struct world *w, const int *tot, int champion)
 static void
 play(struct world *w, int m, const int *tot, int champion)
 {
-	if (m == w->left) {
+	if (m == w->left || champion >= 0) /* a won title may end the stage here */
 		judge(w, tot, champion);
+	if (m == w->left)
 		return;
-	}
 	for (int o = 0; o < w->no; o++) {
 		const struct outcome *x = &w->o[o];
 		int next[MAXT], c = champion;
@@ -163,9 +164,9 @@ static long claims, wrong, decided_brute, decided_both;
 
 /* Compare the engine with the brute force on one state; name says which. */
 static void
-compare(struct world *w, const int *tot, int champion, int kmax, const char *name)
+compare(struct world *w, const int *tot, int champion, int kmax, int ktot, const char *name)
 {
-	struct scen_bounds b = {w->left, w->n, kmax};
+	struct scen_bounds b = {w->left, w->n, kmax, ktot};
 	memset(w->can_win, 0, sizeof w->can_win);
 	memset(w->can_lose, 0, sizeof w->can_lose);
 	memset(w->can_in, 0, sizeof w->can_in);
@@ -214,7 +215,7 @@ stage(const char *name, struct ruleset *r, int n, int left, int kmax, int ktot, 
 			tot[i] = rnd(th - 3 * left * (r->placement[0] + kmax) / 2, th + 6);
 		if (r->rush_threshold && s % 5 == 4) /* a title already won */
 			champion = rnd(0, n - 1);
-		compare(&w, tot, champion, kmax, name);
+		compare(&w, tot, champion, kmax, ktot, name);
 	}
 	printf("# %s: %d distinct outcomes a match, %d states\n", name, w.no, states);
 	CHECK(name, wrong == before);
@@ -243,8 +244,18 @@ main(void)
 	stage("points 4 teams 2 left", &r, 4, 2, 2, 3, 30);
 	stage("points 5 teams 2 left", &r, 5, 2, 1, 1, 15);
 	stage("points 6 teams 1 left", &r, 6, 1, 2, 3, 150);
+	/* every place scores: a team's worst match is worth 1 */
+	int scores[] = {6, 4, 2, 1};
+	memcpy(r.placement, scores, sizeof scores);
+	r.nplacement = 4;
+	r.rush_threshold = 12;
+	stage("rush every place scores 4 teams 1 left", &r, 4, 1, 3, 3, 300);
+	stage("rush every place scores 4 teams 2 left", &r, 4, 2, 2, 3, 30);
+	r.rush_threshold = 0;
+	stage("points every place scores 4 teams 2 left", &r, 4, 2, 2, 3, 30);
+
 	/* unbounded: no max_matches, so nothing is decided but a title won */
-	struct scen_bounds open = {-1, 4, 3};
+	struct scen_bounds open = {-1, 4, 3, 3};
 	int tot[4] = {100, 0, 0, 0};
 	enum scen_state st[4];
 	r.rush_threshold = 12;
