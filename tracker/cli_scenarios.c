@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "scenarios.h"
@@ -16,14 +17,16 @@ print_header(const struct scenarios *sc)
 {
 	const struct standings *s = &sc->s;
 	char *label = standings_label(s), *story = scenarios_story(s), *how = standings_decided(s);
-	printf("%s / %s: %s, ruleset %s\n", s->tournament, s->stage, label,
-	       s->rules.name ? s->rules.name : "(unnamed)");
+	cli_say("%s / %s: %s, ruleset %s", s->tournament, s->stage, label,
+	        s->rules.name ? s->rules.name : "(unnamed)");
 	if (how)
-		printf("Champion: %s, %s\n", s->champion, how);
-	if (story)
-		fputs(story, stdout);
+		cli_say("Champion: %s, %s", s->champion, how);
+	for (char *l = story, *e; l && (e = strchr(l, '\n')); l = e + 1) {
+		*e = '\0';
+		cli_say("%s", l);
+	}
 	for (int i = 0; i < sc->nnotes; i++)
-		printf("%s\n", sc->notes[i]);
+		cli_say("%s", sc->notes[i]);
 	printf("\n");
 	free(label);
 	free(story);
