@@ -140,7 +140,35 @@ eq "api: status" 200 "$(curl -s -o "$T/api.json" -w '%{http_code}' "${U}api/v1/t
 same_file "api: same bytes as the CLI" "$T/cli.json" "$T/api.json"
 eq "api: unknown stage" 404 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/nope/scenarios")"
 eq "api: bad after" 400 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/scenarios?after=99")"
+eq "api: no group" 400 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/scenarios?group=A")"
+curl -s -o "$T/api0.json" "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/scenarios?after=0"
+eq "api: after=0 is before the first match" "0|16" "$(j api0.json "j ->> '\$.matches_played', j ->> '\$.matches_left'")"
 kill -TERM "$PID"
 wait "$PID"
 eq "server stops cleanly" 0 "$?"
+PID=
+
+# a database whose player rows cannot be read (their table gone from the
+# schema text; the standings do not read it): the squad size cannot be
+# known, so scenarios says DB and exits 1, and the server answers 500 for
+# it and goes on serving the standings
+cp "$TRACKER_DB" "$T/fault.db"
+sqlite3 "$T/fault.db" "PRAGMA writable_schema=ON;
+	DELETE FROM sqlite_schema WHERE tbl_name = 'player_result';"
+status "fault: exit 1" 1 "$TRACKER" --db "$T/fault.db" scenarios --tournament ffws-brazil-2026-split-1 --stage grand-final
+contains "fault: says DB" "tracker: DB: no such table: player_result" "$OUT"
+lacks "fault: no sanitizer report" "Sanitizer" "$OUT"
+"$TRACKER" --db "$T/fault.db" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
+PID=$!
+U=
+for _i in $(seq 100); do
+	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
+	[ -n "$U" ] && break
+	sleep 0.1
+done
+eq "fault: api 500" 500 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/scenarios")"
+eq "fault: standings still 200" 200 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings")"
+kill -TERM "$PID"
+wait "$PID"
+eq "fault: server stops cleanly" 0 "$?"
 PID=

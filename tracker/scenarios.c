@@ -428,9 +428,10 @@ add_goal(struct scenarios *sc, const int *pts, int champion, int to, char *label
  * The scenarios of the standings *now (taken over: scenarios_free frees
  * them): the bounds of what is possible, and for the title (under Champion
  * Rush) and each zone that leaves some team out, every team's state and
- * needs. out is filled; free it with scenarios_free().
+ * needs. Returns 0, or -1 after db_error_set() (the database could not be
+ * read); out holds the standings either way: free it with scenarios_free().
  */
-void
+int
 scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 {
 	memset(out, 0, sizeof *out);
@@ -439,18 +440,20 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 	int64_t stage = out->s.stage_id;
 	const struct standings *s = &out->s;
 	const struct ruleset *r = &s->rules;
-	int lobby = (int)db_int(db, 0,
-	                        "SELECT max(c) FROM (SELECT count(*) AS c FROM result r"
-	                        " JOIN match m ON m.id = r.match_id WHERE m.stage_id = ?1"
-	                        " GROUP BY r.match_id)",
-	                        stage);
-	out->squad = (int)db_int(db, 0,
-	                         "SELECT max(c) FROM (SELECT count(*) AS c FROM player_result p"
-	                         " JOIN match m ON m.id = p.match_id WHERE m.stage_id = ?1"
-	                         " GROUP BY p.match_id, p.team_id)",
-	                         stage);
-	if (lobby < s->nrows) /* a team of the stage may join any lobby */
-		lobby = s->nrows;
+	int64_t teams = 0, squad = 0;
+	if (db_int(db, &teams,
+	           "SELECT max(c) FROM (SELECT count(*) AS c FROM result r"
+	           " JOIN match m ON m.id = r.match_id WHERE m.stage_id = ?1 GROUP BY r.match_id)",
+	           stage) != 0 ||
+	    db_int(db, &squad,
+	           "SELECT max(c) FROM (SELECT count(*) AS c FROM player_result p"
+	           " JOIN match m ON m.id = p.match_id WHERE m.stage_id = ?1"
+	           " GROUP BY p.match_id, p.team_id)",
+	           stage) != 0)
+		return -1;
+	/* a team of the stage may join any lobby */
+	int lobby = teams < s->nrows ? s->nrows : (int)teams;
+	out->squad = (int)squad;
 	if (out->squad == 0) {
 		out->squad = 4;
 		note(out, xstrdup("The stage has no player rows: squads of 4 are assumed."));
@@ -470,12 +473,9 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 	if (out->b.left < 0)
 		note(out, xstrdup("The ruleset sets no max_matches: the matches left cannot be "
 		                  "bounded, so no team is clinched or eliminated by points."));
-	note(
-	    out,
-	    xstrdup(
-	        "Clinched and eliminated hold in every outcome of the matches left "
-	        "(adjustments, dq and forfeits to come are not foreseen); a team the bounds cannot "
-	        "settle, or that can only tie, is alive."));
+	note(out, xstrdup("Clinched and eliminated hold in every outcome of the matches left "
+	                  "(adjustments, dq and forfeits to come are not foreseen); a team "
+	                  "the bounds cannot settle, or that can only tie, is alive."));
 
 	int *pts = xcalloc((size_t)(s->nrows ? s->nrows : 1), sizeof *pts), champion = -1;
 	for (int i = 0; i < s->nrows; i++) {
@@ -493,6 +493,7 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 		note(out, xstrdup("The ruleset has no Champion Rush and no zone that leaves a team "
 		                  "out: there is no goal to reach."));
 	free(pts);
+	return 0;
 }
 
 /*
@@ -508,7 +509,11 @@ scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char
 	memset(out, 0, sizeof *out);
 	if (standings_get(db, stage, &o, &s, err) != 0)
 		return -1;
-	scenarios_of(db, &s, out);
+	if (scenarios_of(db, &s, out) != 0) {
+		*err = xstrdup(db_error());
+		scenarios_free(out);
+		return -1;
+	}
 	return 0;
 }
 

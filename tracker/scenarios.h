@@ -40,7 +40,7 @@ struct scenarios {
 
 void scenarios_decide(const struct ruleset *r, const struct scen_bounds *b, const int *points,
                       int n, int champion, int to, enum scen_state *out);
-void scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out);
+int scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out);
 int scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char **err);
 void scenarios_json(const struct scenarios *sc, struct buf *out);
 void scenarios_free(struct scenarios *sc);

@@ -61,17 +61,26 @@ api_standings(const struct http_req *req, struct http_out *out)
 	standings_free(&s);
 }
 
-/* GET .../stages/{s}/scenarios[?after=N]: what `tracker scenarios --format json` prints. */
+/*
+ * GET .../stages/{s}/scenarios[?after=N]: what `tracker scenarios [--after
+ * N] --format json` prints; of the whole stage only (no ?group=).
+ */
 void
 api_scenarios(const struct http_req *req, struct http_out *out)
 {
 	struct standings s;
 	struct scenarios sc;
+	const char *group = http_arg(req, "group");
+	if (group && *group) {
+		http_fail(out, 400, "group=%s: scenarios are of the whole stage", group);
+		return;
+	}
 	if (!stage_standings(req, out, 1, 0, &s))
 		return;
-	scenarios_of(req->db, &s, &sc);
-	out->type = TYPE_JSON;
-	scenarios_json(&sc, &out->body);
+	if (scenarios_of(req->db, &s, &sc) == 0) {
+		out->type = TYPE_JSON;
+		scenarios_json(&sc, &out->body);
+	}
 	scenarios_free(&sc);
 }
 
