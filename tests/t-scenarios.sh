@@ -150,13 +150,13 @@ PID=
 
 # a database whose player rows cannot be read (their table gone from the
 # schema text; the standings do not read it): the squad size cannot be
-# known, so scenarios says DB and exits 1, and the server answers 500 for
+# known, so scenarios says so and exits 1, and the server answers 500 for
 # it and goes on serving the standings
 cp "$TRACKER_DB" "$T/fault.db"
 sqlite3 "$T/fault.db" "PRAGMA writable_schema=ON;
 	DELETE FROM sqlite_schema WHERE tbl_name = 'player_result';"
 status "fault: exit 1" 1 "$TRACKER" --db "$T/fault.db" scenarios --tournament ffws-brazil-2026-split-1 --stage grand-final
-contains "fault: says DB" "tracker: DB: no such table: player_result" "$OUT"
+contains "fault: says database" "tracker: database: no such table: player_result" "$OUT"
 lacks "fault: no sanitizer report" "Sanitizer" "$OUT"
 "$TRACKER" --db "$T/fault.db" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!

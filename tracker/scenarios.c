@@ -342,10 +342,15 @@ title_words(const struct scenarios *sc, const int *pts, int i, enum scen_state s
 		if (j != i && (lead < 0 || pts[j] > pts[lead]))
 			lead = j;
 	if (st == SCEN_ELIMINATED) {
-		int sure = lead;
+		int sure = -1;
 		for (int j = 0; j < s->nrows; j++)
 			if (j != i && pts[j] + left * lo > pts[i] + left * hi)
 				sure = j;
+		if (sure < 0) /* the places left give the others too much (joint_out) */
+			return xasprintf(
+			    "cannot reach %ld before the last match, and even at its best "
+			    "of %ld points some team ends above it",
+			    th, pts[i] + left * hi);
 		return xasprintf("cannot reach %ld before the last match, and %s ends on at least "
 		                 "%ld points, more than its best of %ld",
 		                 th, s->rows[sure].team, pts[sure] + left * lo, pts[i] + left * hi);
