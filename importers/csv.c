@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "doc.h"
@@ -415,10 +416,14 @@ team_cells(struct doc *d, const struct csv *c, const struct row *w, struct team_
 	char why[VALUE_WHY];
 	int st = DOC_PLAYED, err = 0;
 	struct value v = {.kind = VALUE_STRING, .string = s};
-	if (s && *s && value_enum(&v, status_name, 3, &st, why) != 0)
+	int known = !s || !*s;
+	for (int i = 0; !known && i < 3; i++)
+		if (strcasecmp(s, status_name[i]) == 0)
+			st = i, known = 1;
+	if (!known && value_enum(&v, status_name, 3, &st, why) != 0)
 		err = bad(d, "status", why);
 	x->status = (enum doc_status)st;
-	int need = st == DOC_PLAYED;
+	int need = st == DOC_PLAYED && known; /* a refused status says nothing of them */
 	err |= int_cell(d, c, w, C_PLACEMENT, 1, MAX_PLACEMENT, need, &x->placement);
 	err |= int_cell(d, c, w, C_KILLS, 0, MAX_KILLS, need, &x->kills);
 	return err ? -1 : 0;

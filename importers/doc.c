@@ -162,6 +162,86 @@ doc_name(struct doc *d, const char *key, const char *team)
 }
 
 /*
+ * Append sep and the numbers of stage i's matches whose written is w, runs
+ * of consecutive numbers as ranges ("match 14", "matches 1-3, 7"), to out.
+ * Returns how many there are.
+ */
+static int
+numbers(const struct doc *d, int i, int w, const char *sep, struct buf *out)
+{
+	int n = 0, first = 0, last = 0;
+	struct buf list = {0};
+	for (int m = 0; m <= d->nmatches; m++) {
+		const struct doc_match *g = m < d->nmatches ? &d->matches[m] : NULL;
+		if (g && (g->stage != i || g->written != w))
+			continue;
+		if (g && n > 0 && g->number == last + 1) {
+			last = g->number, n++;
+			continue;
+		}
+		if (n > 0 && first == last)
+			buf_printf(&list, "%s%d", list.len ? ", " : "", first);
+		else if (n > 0)
+			buf_printf(&list, "%s%d-%d", list.len ? ", " : "", first, last);
+		if (g)
+			first = last = g->number, n++;
+	}
+	if (n > 0)
+		buf_printf(out, "%smatch%s %s", sep, n == 1 ? "" : "es", list.data);
+	buf_free(&list);
+	return n;
+}
+
+/*
+ * Say in st what storing d wrote: the one stage it wrote to (st->stage),
+ * and into st->what the matches added and replaced and what else of each
+ * stage it stored ("match 14 added, adjustments stored"), each stage named
+ * when it wrote to several.
+ */
+static void
+wrote(const struct doc *d, struct import_stats *st)
+{
+	static const char *const outcome[] = {NULL, "added", "replaced"};
+	int nwrote = 0;
+	st->stage = 0;
+	for (int i = 0; i < d->nstages; i++)
+		if (d->stages[i].wrote) {
+			nwrote++;
+			st->stage = d->stages[i].id;
+		}
+	if (nwrote != 1)
+		st->stage = 0;
+	for (int i = 0; st->what && i < d->nstages; i++) {
+		const struct doc_stage *g = &d->stages[i];
+		const char *sep = "";
+		if (!g->wrote)
+			continue;
+		if (nwrote > 1)
+			buf_printf(st->what, "%sstage '%s':", st->what->len ? "; " : "", g->name),
+			    sep = " ";
+		else if (st->what->len)
+			sep = ", ";
+		for (int w = 1; w <= 2; w++)
+			if (numbers(d, i, w, sep, st->what) > 0) {
+				buf_printf(st->what, " %s", outcome[w]);
+				sep = ", ";
+			}
+		static const struct {
+			int bit;
+			const char *text;
+		} also[] = {{WROTE_STAGE, "stage created"},
+		            {WROTE_RULES, "ruleset stored"},
+		            {WROTE_ROSTER, "roster stored"},
+		            {WROTE_ADJUST, "adjustments stored"}};
+		for (size_t k = 0; k < sizeof also / sizeof *also; k++)
+			if (g->wrote & also[k].bit) {
+				buf_printf(st->what, "%s%s", sep, also[k].text);
+				sep = ", ";
+			}
+	}
+}
+
+/*
  * Report match m's lobby faults: two teams that played it at placement 1
  * (a Booyah belongs to one team), and a placement beyond the lobby (more
  * than the match's results). Shared placements other than 1 are warnings
@@ -176,8 +256,8 @@ check_lobby(struct doc *d, int m)
 		const struct doc_result *x = &g->results[r];
 		if (x->placement > g->nresults)
 			doc_report(d, 0, m, r, -1, "placement",
-			           "%d is beyond the lobby: the match has %d results", x->placement,
-			           g->nresults);
+			           "%d is beyond the lobby: the match has %d result%s", x->placement,
+			           g->nresults, g->nresults == 1 ? "" : "s");
 		if (x->placement != 1 || x->status != DOC_PLAYED)
 			continue;
 		if (first >= 0) {
@@ -328,6 +408,11 @@ doc_import(sqlite3 *db, const char *name, const char *data, size_t len,
 		st->matches_replaced += d.n.matches_replaced;
 		st->teams_added += d.n.teams_added;
 		st->players_added += d.n.players_added;
+		st->stages_added += d.n.stages_added;
+		st->rulesets_stored += d.n.rulesets_stored;
+		st->rosters_stored += d.n.rosters_stored;
+		st->adjustments_stored += d.n.adjustments_stored;
+		wrote(&d, st);
 	} else
 		st->files_failed++;
 	st->warnings += d.warnings;

@@ -36,7 +36,14 @@ struct import_stats {
 	int files, files_failed;                                /* files read, files refused */
 	int matches_added, matches_unchanged, matches_replaced; /* matches by outcome */
 	int teams_added, players_added;                         /* new entities */
-	int warnings;                                           /* warning lines written */
+	int stages_added;                                       /* stages created */
+	int rulesets_stored;    /* rulesets (with their head starts) stored or replaced */
+	int rosters_stored;     /* rosters stored or replaced */
+	int adjustments_stored; /* lists of adjustments stored or replaced */
+	int warnings;           /* warning lines written */
+	int64_t stage;          /* the one stage the last file wrote to; 0: none, or several */
+	struct buf *what;       /* NULL, or where to append what the last file wrote, for the
+	                           log ("match 14 added"; several stages: each named) */
 };
 
 /* What an import may do beyond storing new matches. */
@@ -90,7 +97,7 @@ struct doc_match {
 	char *map;             /* name_clean() of the map as written; NULL: unknown */
 	const char *played_at; /* ISO 8601 as written (the reader's memory), or NULL */
 	const char *voided;    /* why the organizer annulled it (the reader's memory), or NULL */
-	int written;           /* 1 once stored as new or replaced content */
+	int written;           /* 1 once stored as new content, 2 as replaced content */
 	struct doc_result *results; /* one per team, at least one */
 	int nresults;               /* entries */
 };
@@ -109,6 +116,15 @@ struct doc_member {
 	const char *group; /* its group ("A"), or NULL */
 };
 
+/* What storing a document wrote of a stage (doc_stage.wrote). */
+enum {
+	WROTE_MATCH = 1,   /* a match added or replaced */
+	WROTE_STAGE = 2,   /* the stage, created */
+	WROTE_RULES = 4,   /* its ruleset and head starts */
+	WROTE_ROSTER = 8,  /* its roster */
+	WROTE_ADJUST = 16, /* its adjustments */
+};
+
 struct doc_stage {
 	char *tournament;      /* name_clean() of the tournament's name */
 	char *tslug;           /* its slug: the tournament's identity */
@@ -118,6 +134,7 @@ struct doc_stage {
 	char *ruleset;         /* the ruleset as stored: JSON text without head starts; or NULL */
 	struct ruleset *rules; /* what the ruleset says, head starts included; or NULL */
 	int64_t id;            /* row id once stored; 0 before */
+	int wrote;             /* what storing the document wrote of it: WROTE_* bits */
 	int existed;           /* 1 if the database held it before this document */
 	int set_rules;         /* 1 once its ruleset (and head starts) are to be stored */
 	struct doc_adjustment *adjust; /* its adjustments, the stage's whole list */

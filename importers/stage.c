@@ -110,6 +110,8 @@ declare_roster(struct store *s, int i, struct member **roster, int *n)
 	}
 	members_free(*roster, *n);
 	*roster = members_of(s, S_ROSTER, g->id, n);
+	d->n.rosters_stored++;
+	g->wrote |= WROTE_ROSTER;
 	return 0;
 }
 
@@ -324,6 +326,8 @@ stage_adjustments(struct store *s, int i)
 		if (team == 0 || store_run(s, S_ADJUST_ADD) != 0)
 			return -1;
 	}
+	d->n.adjustments_stored++;
+	g->wrote |= WROTE_ADJUST;
 	return 0;
 }
 

@@ -324,6 +324,8 @@ stage_id(struct store *s, int i)
 		if (store_run(s, S_STAGE_ADD) == 0) {
 			g->id = sqlite3_last_insert_rowid(d->db);
 			g->set_rules = rules != NULL;
+			g->wrote |= WROTE_STAGE;
+			d->n.stages_added++;
 			rc = 1;
 		} else
 			rc = -1;
@@ -659,7 +661,8 @@ store_match(struct store *s, int m)
 	}
 	if (write_match(s, m, old) != 0)
 		return -1;
-	d->matches[m].written = 1;
+	d->matches[m].written = old ? 2 : 1;
+	d->stages[g->stage].wrote |= WROTE_MATCH;
 	if (old)
 		d->n.matches_replaced++;
 	else
@@ -696,6 +699,10 @@ doc_store(struct doc *d)
 		struct doc_stage *g = &d->stages[i];
 		bad |= g->has_adjust && stage_adjustments(&s, i) != 0;
 		bad |= g->set_rules && headstarts(&s, i) != 0;
+		if (g->set_rules) {
+			d->n.rulesets_stored++;
+			g->wrote |= WROTE_RULES;
+		}
 		bad |= !bad && stage_rush_warnings(&s, i) != 0;
 		bad |= !bad && stage_number_gaps(&s, i) != 0;
 	}

@@ -31,30 +31,34 @@ write_busy(sqlite3 *db)
 
 /*
  * Import data (name labels its messages) into db as import_json does (as
- * import_csv when csv is set), with the options opt, with the log row of action by origin for stage
- * (0: the stage is not known) when a match was added or replaced. Returns a write_result; the
- * counts are added to *st and the importer's messages to msgs as import_json does (the counts mean
- * nothing unless WRITE_STORED).
+ * import_csv when csv is set), with the options opt, with the log row of action by origin when
+ * it wrote anything: its text says what ("NAME: match 14 added, adjustments stored"), and it is
+ * the row of the one stage the data wrote to (several: the text names each). Returns a
+ * write_result; the counts are added to *st and the importer's messages to msgs as import_json
+ * does (the counts mean nothing unless WRITE_STORED).
  */
 int
-write_import_with(sqlite3 *db, const char *origin, const char *action, int64_t stage,
-                  const char *name, const char *data, size_t len, const struct import_options *opt,
+write_import_with(sqlite3 *db, const char *origin, const char *action, const char *name, const char *data, size_t len, const struct import_options *opt,
                   int csv, struct import_stats *st, struct buf *msgs)
 {
-	struct import_stats before = *st;
+	struct buf what = {0};
+	struct buf *keep = st->what;
 	db_exec(db, "SELECT 1"); /* clears the connection's last error code */
 	if (db_begin(db) != 0)
 		return write_busy(db) ? WRITE_BUSY : WRITE_FAILED;
-	if ((csv ? import_csv : import_json_with)(db, name, data, len, opt, st, msgs) != 0) {
+	st->what = &what;
+	int rc = (csv ? import_csv : import_json_with)(db, name, data, len, opt, st, msgs);
+	st->what = keep;
+	if (rc != 0) {
 		int b = write_busy(db);
 		db_rollback(db);
+		buf_free(&what);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
 	}
-	int added = st->matches_added - before.matches_added;
-	int replaced = st->matches_replaced - before.matches_replaced;
-	if ((added || replaced) &&
-	    log_write(db, origin, action, 0, stage, NULL, "%s: matches added %d, replaced %d", name,
-	              added, replaced) != 0) {
+	rc = what.len && log_write(db, origin, action, 0, st->stage, NULL, "%s: %s", name,
+	                           what.data) != 0;
+	buf_free(&what);
+	if (rc) {
 		db_rollback(db);
 		return WRITE_FAILED;
 	}
@@ -68,9 +72,9 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, int64_t s
 
 /* write_import_with for match JSON v1 with only --replace's option. */
 int
-write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage, const char *name,
+write_import(sqlite3 *db, const char *origin, const char *action, const char *name,
              const char *data, size_t len, int replace, struct import_stats *st, struct buf *msgs)
 {
 	struct import_options opt = {.replace = replace};
-	return write_import_with(db, origin, action, stage, name, data, len, &opt, 0, st, msgs);
+	return write_import_with(db, origin, action, name, data, len, &opt, 0, st, msgs);
 }

@@ -18,12 +18,11 @@ enum write_result {
 
 int write_busy(sqlite3 *db);
 char *write_origin(const char *client, const char *token);
-int write_import_with(sqlite3 *db, const char *origin, const char *action, int64_t stage,
-                      const char *name, const char *data, size_t len,
-                      const struct import_options *opt, int csv, struct import_stats *st,
-                      struct buf *msgs);
-int write_import(sqlite3 *db, const char *origin, const char *action, int64_t stage,
-                 const char *name, const char *data, size_t len, int replace,
-                 struct import_stats *st, struct buf *msgs);
+int write_import_with(sqlite3 *db, const char *origin, const char *action, const char *name,
+                      const char *data, size_t len, const struct import_options *opt, int csv,
+                      struct import_stats *st, struct buf *msgs);
+int write_import(sqlite3 *db, const char *origin, const char *action, const char *name,
+                 const char *data, size_t len, int replace, struct import_stats *st,
+                 struct buf *msgs);
 
 #endif

@@ -121,7 +121,7 @@ refused "alias: already a spelling" "'charly' is already a spelling of team 'CHA
 status "alias CHRLIE" 0 "$TRACKER" teams alias CHARLIE CHRLIE
 contains "alias: says so" "'CHRLIE' is now a spelling of team 'CHARLIE'" "$OUT"
 status "alias: import with it" 0 "$TRACKER" import "$C/match-4.json"
-contains "alias: no new team" "1 matches added, 0 unchanged, 0 replaced; 0 teams" "$OUT"
+contains "alias: no new team" "1 match added, 0 unchanged, 0 replaced; 0 teams" "$OUT"
 # match 4: CHRLIE (CHARLIE) 1st 2 kills 12+2=14: 38+14=52; ALPHA 2nd 1 kill 9+1=10: 46
 eq "alias totals" "ALPHA:4:46 BRAVO:3:38 CHARLIE:4:52 DELTA FORCE:3:25 " "$(totals)"
 

@@ -25,7 +25,7 @@ db() { sql "$TRACKER_DB" "$1"; }
 
 # --- the real data
 status real-import 0 "$TRACKER" import "$GS" "$GF"
-contains real-summary "2 files: 134 matches added, 0 unchanged, 0 replaced; 16 teams, 83 players new; 2 warnings" "$OUT"
+contains real-summary "2 files: 134 matches added, 0 unchanged, 0 replaced; 2 stages new; 1 ruleset stored; 16 teams, 83 players new; 2 warnings" "$OUT"
 contains real-warning-group "group-stage.json: matches[74]: warning: match 75: placement 11 is shared by 'INFLUENCE RAGE' and 'VASCO ESPORTS'" "$OUT"
 contains real-warning-final "grand-final.json: matches[6]: warning: match 7: placement 11 is shared by 'FLUXO W7M' and 'VIRTUS PRO'" "$OUT"
 eq real-warning-lines 2 "$(printf '%s\n' "$OUT" | grep -c 'warning:')"
@@ -81,7 +81,7 @@ done
 # the bad files are the good one with one fault each: the good one imports
 cp "$TRACKER_DB" "$T/control.db"
 status bad-control-good 0 "$TRACKER" --db "$T/control.db" import import/good/match-121.json
-contains bad-control-summary "1 file: 1 matches added" "$OUT"
+contains bad-control-summary "1 file: 1 match added" "$OUT"
 # every bad CSV: each NAME.csv's NAME.expect follows the file's name (":LINE: COLUMN: ..."
 # or ": ..." for the whole file)
 for f in import/bad/csv/*.csv; do
@@ -92,9 +92,12 @@ for f in import/bad/csv/*.csv; do
 	dump "$TRACKER_DB" >"$T/dump-after"
 	same_file "bad-$n-unchanged" "$T/dump-real" "$T/dump-after"
 done
+# a refused status cell is the row's one fault: no knock-on about its empty placement, kills
+lacks bad-csv-status-unknown-alone "must not be empty" "$("$TRACKER" import import/bad/csv/status-unknown.csv 2>&1)"
+lacks bad-placement-beyond-lobby-of-one-wording "has 1 results" "$("$TRACKER" import import/bad/placement-beyond-lobby-of-one.json 2>&1)"
 cp "$TRACKER_DB" "$T/control-csv.db"
 status bad-csv-control-good 0 "$TRACKER" --db "$T/control-csv.db" import import/good/match-121.csv
-contains bad-csv-control-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+contains bad-csv-control-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 
 # bad [NAME MESSAGE FILE...]: import the FILEs, expect exit 1, MESSAGE, and no change
 bad() {
@@ -166,7 +169,8 @@ bad changed-player "$T/gf-damage.json: matches[0]: match 1 differs from the stor
 status replace-ruleset 0 "$TRACKER" import --replace "$T/gf-rules.json"
 eq replace-ruleset-stored 2 "$(db "SELECT ruleset ->> '\$.kill_points' FROM stage WHERE slug = 'grand-final'")"
 status replace 0 "$TRACKER" import --replace "$T/gf-kills.json"
-contains replace-summary "1 file: 0 matches added, 13 unchanged, 1 replaced; 0 teams, 0 players new; 1 warning" "$OUT"
+# the file carries the ruleset that replace-ruleset replaced: --replace stores it back
+contains replace-summary "1 file: 0 matches added, 13 unchanged, 1 replaced; 1 ruleset stored; 0 teams, 0 players new; 1 warning" "$OUT"
 sum=$(sqlite3 :memory: "SELECT sum(value ->> 'kills') FROM json_each(readfile('$GF'), '\$.matches[2].results[2].players')")
 contains replace-kills-warning "gf-kills.json: matches[2].results[2]: warning: match 3: $team's players' kills add up to $sum, the team's kills are 99" "$OUT"
 eq replace-stored 99 "$(db "SELECT r.kills FROM result r JOIN match m ON m.id = r.match_id JOIN team t ON t.id = r.team_id
@@ -199,7 +203,7 @@ sqlite3 :memory: "SELECT json_set(readfile('$GF'), '\$.ruleset.headstart', json(
 status headstart-unknown 0 "$TRACKER" --db "$T/rules.db" import --replace "$T/gf-hs.json"
 contains headstart-unknown-warning "$T/gf-hs.json: ruleset.headstart: warning: 'Nobody' is not a known team: added as a new team" "$OUT"
 lacks headstart-known-team "'los' is not a known team" "$OUT"
-contains headstart-unknown-summary "0 replaced; 1 teams, 0 players new; 1 warning;" "$OUT"
+contains headstart-unknown-summary "0 replaced; 1 ruleset stored; 1 team, 0 players new; 1 warning;" "$OUT"
 hs() { sql "$T/rules.db" "SELECT t.name, h.points FROM headstart h JOIN team t ON t.id = h.team_id
 	JOIN stage s ON s.id = h.stage_id WHERE s.slug = 'grand-final' ORDER BY t.name"; }
 eq headstart-stored "LOS|3
@@ -230,7 +234,7 @@ eq bounds-placement-stored 1000 "$(sql "$T/bounds.db" "SELECT max(placement) FRO
 # --- aliases: three spellings in three files are one team
 A=$T/alias.db
 status alias-1 0 "$TRACKER" --db "$A" import import/good/alias-1.json
-contains alias-1-summary "1 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+contains alias-1-summary "1 match added, 0 unchanged, 0 replaced; 1 stage new; 2 teams, 0 players new; 0 warnings" "$OUT"
 status alias-2 0 "$TRACKER" --db "$A" import import/good/alias-2.json
 contains alias-2-warning "import/good/alias-2.json: results[0].team: warning: 'RRQ KAZU' is a new spelling of team 'RRQ Kazu'" "$OUT"
 contains alias-2-summary "0 teams, 0 players new; 1 warning" "$OUT"
@@ -254,7 +258,7 @@ contains array-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 2 team
 eq array-played-at "2026-03-01T14:00:00-03:00" "$(sql "$A" 'SELECT played_at FROM match WHERE number = 5')"
 OUT=$("$TRACKER" --db "$A" import - <import/good/warnings.json 2>&1)
 eq stdin-status 0 "$?"
-contains stdin-summary "1 file: 1 matches added" "$OUT"
+contains stdin-summary "1 file: 1 match added" "$OUT"
 contains stdin-shared "-: warning: match 1: placement 2 is shared by 'Team B' and 'Team C'" "$OUT"
 contains stdin-kills "-: results[0]: warning: match 1: Team B's players' kills add up to 5, the team's kills are 6" "$OUT"
 eq stdin-players "Bee|4
@@ -281,7 +285,7 @@ OUT=$(printf '{"tournament": "Alias Cup", "stage": "Head Start", "ruleset": {"he
  "matches": [{"match": 1, "map": "Alpine", "results": [{"team": "New Team", "placement": 1, "kills": 0}]}]}' |
 	"$TRACKER" --db "$A" import - 2>&1)
 eq headstart-same-doc-status 0 "$?"
-contains headstart-same-doc-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 1 teams, 0 players new; 0 warnings" "$OUT"
+contains headstart-same-doc-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 1 stage new; 1 ruleset stored; 1 team, 0 players new; 0 warnings" "$OUT"
 
 # --- usage errors exit 2
 status usage-no-file 2 "$TRACKER" import
@@ -294,7 +298,7 @@ ndb() { sql "$N" "$1"; }
 # unknown maps: absent, null, "" and white space are all stored as unknown (NULL); the
 # matches score as any other (Alpha: 12+3, 9+0, 12+1, 9+0, 12+0 = 58)
 status unknown-map 0 "$TRACKER" --db "$N" import import/good/unknown-map.json
-contains unknown-map-summary "1 file: 5 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+contains unknown-map-summary "1 file: 5 matches added, 0 unchanged, 0 replaced; 1 stage new; 2 teams, 0 players new; 0 warnings" "$OUT"
 eq unknown-map-stored "1|
 2|
 3|
@@ -312,7 +316,7 @@ contains unknown-map-changed-message "matches[0]: match 1 differs from the store
 # statuses: a disqualified team at placement 1 is no second Booyah; a forfeit needs no
 # placement nor kills; a status change is a difference
 status status 0 "$TRACKER" --db "$N" import import/good/status.json
-contains status-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+contains status-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 1 stage new; 2 teams, 0 players new; 0 warnings" "$OUT"
 eq status-stored "Alpha|dq|1|9
 Bravo|played|1|2
 Charlie|played|2|1
@@ -320,6 +324,13 @@ Delta|forfeit||" "$(ndb "SELECT t.name, r.status, r.placement, r.kills FROM resu
 	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'statuses' ORDER BY t.name")"
 status status-again 0 "$TRACKER" --db "$N" import import/good/status.json
 contains status-unchanged "0 matches added, 1 unchanged" "$OUT"
+# a CSV's status cells in any case, as its team names: DQ, Forfeit, PLAYED
+status status-csv 0 "$TRACKER" --db "$N" import import/good/status.csv
+eq status-csv-stored "Alpha|dq|1|9
+Bravo|played|1|2
+Charlie|played|2|1
+Delta|forfeit||" "$(ndb "SELECT t.name, r.status, r.placement, r.kills FROM result r JOIN team t ON t.id = r.team_id
+	JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'csv-statuses' ORDER BY t.name")"
 sqlite3 :memory: "SELECT json_set(readfile('import/good/status.json'), '\$.matches[0].results[0].status', 'forfeit')" >"$T/status-forfeit.json"
 status status-changed 1 "$TRACKER" --db "$N" import "$T/status-forfeit.json"
 contains status-changed-message "results[0] (Alpha) status forfeit, stored dq" "$OUT"
@@ -357,7 +368,10 @@ sqlite3 :memory: "SELECT json_set(readfile('import/good/adjustments.json'), '\$.
 status adjustments-points 1 "$TRACKER" --db "$N" import "$T/adj-points.json"
 contains adjustments-points-message "adjustments[0] (Alpha) points -4, stored -5" "$OUT"
 status adjustments-replace 0 "$TRACKER" --db "$N" import --replace import/good/adjustments-only.json
-contains adjustments-replace-summary "1 file: 0 matches added, 0 unchanged, 0 replaced" "$OUT"
+contains adjustments-replace-summary "1 file: 0 matches added, 0 unchanged, 0 replaced; 1 adjustment list stored; 0 teams" "$OUT"
+# what changed only the stage's adjustments is in the log, as the stage's row
+eq adjustments-replace-log "import,Penalties,import/good/adjustments-only.json: adjustments stored" \
+	"$("$TRACKER" --db "$N" log --stage Penalties --limit 1 --format csv | awk -F, 'NR == 2 { print $3 "," $5 "," $7 }')"
 eq adjustments-replaced "Alpha|-5|1|late to lobby, match 1
 Bravo|2|0|fair play bonus
 Bravo|-3|2|unsporting conduct, match 2" "$(adj)"
@@ -375,7 +389,7 @@ eq adjustments-none 0 "$(ndb "SELECT count(*) FROM adjustment")"
 
 # groups and a roster, with a ruleset using zones, headstart_from and the new tiebreakers
 status groups 0 "$TRACKER" --db "$N" import import/good/groups.json
-contains groups-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+contains groups-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 1 stage new; 1 ruleset, 1 roster stored; 2 teams, 0 players new; 0 warnings" "$OUT"
 eq groups-stored "Alpha|A
 Bravo|A
 Charlie|A
@@ -414,7 +428,7 @@ contains carry-missing-warning "import/good/groups.json: ruleset.headstart_from.
 #   match 4: played after the champion was decided (the 3rd match played: within 3)
 #   match 5: the 4th match played, beyond max_matches 3
 status rush 0 "$TRACKER" --db "$N" import import/good/rush.json
-contains rush-summary "1 file: 5 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 2 warnings" "$OUT"
+contains rush-summary "1 file: 5 matches added, 0 unchanged, 0 replaced; 1 stage new; 1 ruleset stored; 0 teams, 0 players new; 2 warnings" "$OUT"
 contains rush-after-champion "import/good/rush.json: matches[3]: warning: match 4 was played after the champion was decided (Alpha, in match 3)" "$OUT"
 contains rush-beyond "import/good/rush.json: matches[4]: warning: match 5 is the 4th match played, beyond Champion Rush's max_matches (3)" "$OUT"
 eq rush-stored 5 "$(ndb "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'rush'")"
@@ -426,9 +440,9 @@ contains rush-again-quiet "0 matches added, 5 unchanged, 0 replaced; 0 teams, 0 
 printf '{"tournament":"Roster Cup","stage":"Live","teams":["Kite","Lark"]}' >"$T/roster.json"
 printf '{"tournament":"Roster Cup","stage":"Live","match":1,"map":"Bermuda","results":[{"team":"Kite","placement":1,"kills":2},{"team":"Lark","placement":2,"kills":0}]}' >"$T/roster-m1.json"
 status roster-first 0 "$TRACKER" --db "$N" import "$T/roster.json"
-contains roster-first-teams "0 matches added, 0 unchanged, 0 replaced; 2 teams, 0 players new; 0 warnings" "$OUT"
+contains roster-first-teams "0 matches added, 0 unchanged, 0 replaced; 1 stage new; 1 roster stored; 2 teams, 0 players new; 0 warnings" "$OUT"
 status roster-then-result 0 "$TRACKER" --db "$N" import "$T/roster-m1.json"
-contains roster-then-result-quiet "1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+contains roster-then-result-quiet "1 match added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 
 # --- CSV: the real stages as spreadsheets export and paste them give what their JSON gives
 # csvq FILE SEP HEADER? SELECT: rows of the query over a data file's matches (m: v, k) and
@@ -460,10 +474,10 @@ C=$T/csv.db J=$T/json.db
 status csv-real-gf 0 "$TRACKER" --db "$C" import "$T/gf.csv"
 # 14 matches x 12 teams x 4 players = 672 rows; match 7 starts after the header and
 # 6 x 48 rows: line 290
-contains csv-real-gf-summary "1 file: 14 matches added, 0 unchanged, 0 replaced; 12 teams, 52 players new; 1 warning" "$OUT"
+contains csv-real-gf-summary "1 file: 14 matches added, 0 unchanged, 0 replaced; 1 stage new; 12 teams, 52 players new; 1 warning" "$OUT"
 contains csv-real-gf-warning "$T/gf.csv:290: warning: match 7: placement 11 is shared by 'FLUXO W7M' and 'VIRTUS PRO'" "$OUT"
 status csv-real-gs 0 "$TRACKER" --db "$C" import --tournament "FFWS Brazil 2026 Split 1" --stage "Group Stage" "$T/gs.tsv"
-contains csv-real-gs-summary "1 file: 120 matches added, 0 unchanged, 0 replaced; 4 teams, 0 players new; 1 warning" "$OUT"
+contains csv-real-gs-summary "1 file: 120 matches added, 0 unchanged, 0 replaced; 1 stage new; 4 teams, 0 players new; 1 warning" "$OUT"
 status csv-real-json 0 "$TRACKER" --db "$J" import "$GF" "$GS"
 # the Grand Final's ruleset, which a spreadsheet does not carry, set as a desk sets it
 sqlite3 :memory: "SELECT json(readfile('$GF') -> '\$.ruleset')" >"$T/gf-rules.json"
@@ -531,7 +545,7 @@ done
 status gaps 0 "$TRACKER" --db "$G" import "$T/gaps.csv"
 contains gaps-placement "$T/gaps.csv:2: warning: match 1: no team has placement 3 (a gap in placements 1 to 5)" "$OUT"
 contains gaps-number "$T/gaps.csv:7: warning: match 3: stage 'Day 1' has no match 2 (a gap in match numbers)" "$OUT"
-contains gaps-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 5 teams, 0 players new; 3 warnings" "$OUT"
+contains gaps-summary "1 file: 2 matches added, 0 unchanged, 0 replaced; 1 stage new; 5 teams, 0 players new; 3 warnings" "$OUT"
 status gaps-again 0 "$TRACKER" --db "$G" import "$T/gaps.csv"
 contains gaps-again-quiet "0 matches added, 2 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
 # JSON: match 6 after the stored 1 and 3 leaves 2, 4 and 5 out; only the gap it follows is
@@ -541,7 +555,7 @@ OUT=$(printf '{"tournament": "Gap Cup", "stage": "Day 1", "match": 6, "results":
 	"$TRACKER" --db "$G" import - 2>&1)
 contains gaps-json-number "-: warning: match 6: stage 'Day 1' has no matches 4 to 5 (a gap in match numbers)" "$OUT"
 contains gaps-json-placement "-: warning: match 6: no team has placement 2 (a gap in placements 1 to 3)" "$OUT"
-contains gaps-json-summary "1 file: 1 matches added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 3 warnings" "$OUT"
+contains gaps-json-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 3 warnings" "$OUT"
 
 # --- a new stage named like an existing one of its tournament is refused, unless --new-stage
 # (the database as it is now, the log rows of the imports above with it)
@@ -557,7 +571,7 @@ for s in GrandFinal "Grand Finall" "grand FINALS"; do
 done
 cp "$TRACKER_DB" "$T/near.db"
 status stage-near-allowed 0 "$TRACKER" --db "$T/near.db" import --new-stage "grand finals" --new-team "LOUD SNICKERS" "$T/finals.json"
-contains stage-near-allowed-summary "1 file: 1 matches added" "$OUT"
+contains stage-near-allowed-summary "1 file: 1 match added" "$OUT"
 eq stage-near-stages 3 "$(sql "$T/near.db" 'SELECT count(*) FROM stage')"
 # stage names that differ in a number or a one-letter word are different stages
 printf '{"tournament": "Near Cup", "stage": "Group A", "matches": []}' | "$TRACKER" --db "$T/near.db" import - >/dev/null 2>&1

@@ -105,15 +105,42 @@ is_csv(const char *path, int csv)
 	return csv;
 }
 
-/* Print the summary of st (taking secs seconds) on stdout. */
+/* "s" unless n is 1: the plural of a count's noun. */
+static const char *
+s_(int n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/*
+ * Print the summary of st (taking secs seconds) on stdout; what else than
+ * matches the files stored of their stages shows when there is any.
+ */
 static void
 summary(const struct import_stats *st, double secs)
 {
-	printf("%d file%s: %d matches added, %d unchanged, %d replaced; %d teams, %d players new; "
-	       "%d warning%s; %.2f s\n",
-	       st->files, st->files == 1 ? "" : "s", st->matches_added, st->matches_unchanged,
-	       st->matches_replaced, st->teams_added, st->players_added, st->warnings,
-	       st->warnings == 1 ? "" : "s", secs);
+	printf("%d file%s: %d match%s added, %d unchanged, %d replaced; ", st->files, s_(st->files),
+	       st->matches_added, st->matches_added == 1 ? "" : "es", st->matches_unchanged,
+	       st->matches_replaced);
+	if (st->stages_added)
+		printf("%d stage%s new; ", st->stages_added, s_(st->stages_added));
+	const struct {
+		int n;
+		const char *noun;
+	} stored[] = {{st->rulesets_stored, "ruleset"},
+	              {st->rosters_stored, "roster"},
+	              {st->adjustments_stored, "adjustment list"}};
+	const char *sep = "";
+	for (size_t k = 0; k < sizeof stored / sizeof *stored; k++)
+		if (stored[k].n) {
+			printf("%s%d %s%s", sep, stored[k].n, stored[k].noun, s_(stored[k].n));
+			sep = ", ";
+		}
+	if (*sep)
+		fputs(" stored; ", stdout);
+	printf("%d team%s, %d player%s new; %d warning%s; %.2f s\n", st->teams_added,
+	       s_(st->teams_added), st->players_added, s_(st->players_added), st->warnings,
+	       s_(st->warnings), secs);
 }
 
 int
@@ -179,7 +206,7 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			st.files_failed++;
 			rc = -1;
 		} else {
-			rc = write_import_with(db, NULL, "import", 0, path,
+			rc = write_import_with(db, NULL, "import", path,
 			                       data.data ? data.data : "", data.len, &opt,
 			                       is_csv(path, csv), &st, &msgs);
 			if (rc == WRITE_BUSY || rc == WRITE_FAILED)
@@ -203,8 +230,9 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 		fputs(msgs.data ? msgs.data : "", stderr);
 		buf_reset(&msgs);
 		if (tty && i + 1 < argc && now() - start > 1.0) {
-			fprintf(stderr, "importing: %d of %d files, %d matches added",
-			        i + 1 - optind, argc - optind, st.matches_added);
+			fprintf(stderr, "importing: %d of %d files, %d match%s added",
+			        i + 1 - optind, argc - optind, st.matches_added,
+			        st.matches_added == 1 ? "" : "es");
 			progress = 1;
 		}
 	}

@@ -629,7 +629,7 @@ enter(const struct http_req *req, struct http_out *out, int commit)
 	int rc, began = 0;
 	if (commit) {
 		char *origin = write_origin(req->client, s.name);
-		rc = write_import(req->db, origin, "desk", st.stage_id, "desk", doc, strlen(doc), 0,
+		rc = write_import(req->db, origin, "desk", "desk", doc, strlen(doc), 0,
 		                  &n, &msgs);
 		free(origin);
 	} else if ((began = db_begin(req->db) == 0))
