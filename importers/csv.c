@@ -16,6 +16,7 @@
 
 #include "csv.h"
 #include "doc.h"
+#include "import.h"
 #include "util.h"
 #include "value.h"
 

@@ -1,7 +1,7 @@
 /*
  * doc.h: one match document as the importer holds it between reading it
- * (json.c, csv.c) and storing it (store.c), its messages, and the import
- * driver that runs a reader and the store in one transaction.
+ * (json.c, csv.c) and storing it (store.c), and its messages. The driver
+ * that runs a reader and the store in one transaction is import.h's.
  */
 #ifndef TRACKER_IMPORT_DOC_H
 #define TRACKER_IMPORT_DOC_H
@@ -31,6 +31,7 @@
 #define MAX_MVP       1000     /* MVP awards of a player in a match */
 #define MAX_ADJUST    100000   /* points of one adjustment, either way */
 #define MAX_ADJUSTS   1000     /* adjustments of a stage: their sum stays within 10^8 */
+#define MAX_SHOWN     25       /* errors written per document; the rest are counted */
 
 struct import_stats {
 	int files, files_failed;                                /* files read, files refused */
@@ -181,9 +182,6 @@ struct doc {
 	void (*keep_free)(void *);        /* frees keep */
 };
 
-int doc_import(sqlite3 *db, const char *name, const char *data, size_t len,
-               const struct import_options *opt, doc_reader *read, struct import_stats *st,
-               struct buf *msgs);
 void doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 void doc_where(const struct doc *d, int m, int r, int p, struct buf *out);
@@ -191,6 +189,6 @@ int doc_stage(struct doc *d, int m, const char *tournament, const char *stage);
 int doc_team(struct doc *d, int m, int r, const char *team);
 int doc_player(struct doc *d, int m, int r, int p, const char *key, const char *name);
 int doc_name(struct doc *d, const char *key, const char *team);
-int doc_store(struct doc *d);
+void doc_free(struct doc *d);
 
 #endif

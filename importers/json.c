@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "import.h"
 #include "json.h"
 #include "jsontext.h"
 #include "rules.h"

@@ -5,7 +5,6 @@
  * against it, its adjustments (the stage's whole list), and the warnings
  * for matches Champion Rush no longer counts.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,87 +449,6 @@ stage_carry(struct store *s, int i)
 	else if (rc != SQLITE_ROW)
 		store_error(s);
 	return self || (rc != SQLITE_ROW && rc != SQLITE_DONE) ? -1 : 0;
-}
-
-/*
- * Split name into what a typo changes and what tells stages apart: core,
- * its words of two or more letters, lower-cased and joined; marks, its
- * numbers and one-letter words ("Day 2", "Group B"), joined by spaces.
- * Returns core; both are fresh strings (free() them).
- */
-static char *
-name_parts(const char *name, char **marks)
-{
-	struct buf core = {0}, mk = {0};
-	const unsigned char *c = (const unsigned char *)name;
-	while (*c) {
-		const unsigned char *w = c;
-		int digits = 1;
-		while (*c && (isalnum(*c) || *c >= 0x80))
-			digits &= isdigit(*c) != 0, c++;
-		size_t n = (size_t)(c - w);
-		struct buf *to = n == 1 || (n > 0 && digits) ? &mk : &core;
-		if (to == &mk && mk.len)
-			buf_putc(&mk, ' ');
-		for (size_t k = 0; k < n; k++)
-			buf_putc(to, (char)tolower(w[k]));
-		while (*c && !isalnum(*c) && *c < 0x80)
-			c++;
-	}
-	*marks = mk.data ? mk.data : xstrdup("");
-	return core.data ? core.data : xstrdup("");
-}
-
-/*
- * 1 if stage names a and b are near enough to be one stage mistyped
- * ("Grand Finals" and "Grand Final", "Play-offs" and "Playoffs"): the same
- * numbers and one-letter words, and the rest within an edit distance of 2
- * (at most a quarter of its length). "Day 1" and "Day 2" are not.
- */
-static int
-near_names(const char *a, const char *b)
-{
-	char *ma, *mb, *ca = name_parts(a, &ma), *cb = name_parts(b, &mb);
-	size_t la = strlen(ca), lb = strlen(cb);
-	int d = strcmp(ma, mb) == 0 && la && lb ? find_distance(ca, cb) : 255;
-	free(ca), free(cb), free(ma), free(mb);
-	return d <= 2 && (size_t)d * 4 <= (la > lb ? la : lb);
-}
-
-/*
- * Refuse stage i of the document, about to be created in tournament, when
- * its name is near the name of a stage the tournament has (near_names),
- * unless the import names it as new (--new-stage). 0, or -1 reported.
- */
-int
-stage_near(struct store *s, int i, int64_t tournament)
-{
-	struct doc *d = s->d;
-	const struct doc_stage *g = &d->stages[i];
-	for (int k = 0; k < d->opt->nnew_stages; k++) {
-		char *slug = slugify(d->opt->new_stages[k]);
-		int same = strcmp(slug, g->slug) == 0;
-		free(slug);
-		if (same)
-			return 0;
-	}
-	sqlite3_stmt *st = s->st[S_STAGES];
-	char *near = NULL;
-	sqlite3_bind_int64(st, 1, tournament);
-	while (near == NULL && sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		if (near_names(g->name, name))
-			near = xstrdup(name);
-	}
-	sqlite3_reset(st);
-	if (near == NULL)
-		return 0;
-	doc_report(d, 0, g->at, -1, -1, "stage",
-	           "'%s' is not a stage of '%s', which has a stage '%s' (a typo? import with "
-	           "--new-stage '%s' to create it)",
-	           g->name, g->tournament, near, g->name);
-	free(near);
-	return -1;
 }
 
 /*

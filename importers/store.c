@@ -8,11 +8,13 @@
  * content is refused, naming the first difference, or replaced when the
  * user asked for it. Any error rolls the whole document back.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
+#include "find.h"
 #include "doc.h"
 #include "store.h"
 #include "teamkey.h"
@@ -233,12 +235,93 @@ rules_change(sqlite3 *db, int64_t stage, const struct ruleset *given)
 }
 
 /*
+ * Split name into what a typo changes and what tells stages apart: core,
+ * its words of two or more letters, lower-cased and joined; marks, its
+ * numbers and one-letter words ("Day 2", "Group B"), joined by spaces.
+ * Returns core; both are fresh strings (free() them).
+ */
+static char *
+name_parts(const char *name, char **marks)
+{
+	struct buf core = {0}, mk = {0};
+	const unsigned char *c = (const unsigned char *)name;
+	while (*c) {
+		const unsigned char *w = c;
+		int digits = 1;
+		while (*c && (isalnum(*c) || *c >= 0x80))
+			digits &= isdigit(*c) != 0, c++;
+		size_t n = (size_t)(c - w);
+		struct buf *to = n == 1 || (n > 0 && digits) ? &mk : &core;
+		if (to == &mk && mk.len)
+			buf_putc(&mk, ' ');
+		for (size_t k = 0; k < n; k++)
+			buf_putc(to, (char)tolower(w[k]));
+		while (*c && !isalnum(*c) && *c < 0x80)
+			c++;
+	}
+	*marks = mk.data ? mk.data : xstrdup("");
+	return core.data ? core.data : xstrdup("");
+}
+
+/*
+ * 1 if stage names a and b are near enough to be one stage mistyped
+ * ("Grand Finals" and "Grand Final", "Play-offs" and "Playoffs"): the same
+ * numbers and one-letter words, and the rest within an edit distance of 2
+ * (at most a quarter of its length). "Day 1" and "Day 2" are not.
+ */
+static int
+near_names(const char *a, const char *b)
+{
+	char *ma, *mb, *ca = name_parts(a, &ma), *cb = name_parts(b, &mb);
+	size_t la = strlen(ca), lb = strlen(cb);
+	int d = strcmp(ma, mb) == 0 && la && lb ? find_distance(ca, cb) : 255;
+	free(ca), free(cb), free(ma), free(mb);
+	return d <= 2 && (size_t)d * 4 <= (la > lb ? la : lb);
+}
+
+/*
+ * Refuse stage i of the document, about to be created in tournament, when
+ * its name is near the name of a stage the tournament has (near_names),
+ * unless the import names it as new (--new-stage). 0, or -1 reported.
+ */
+static int
+near_stage(struct store *s, int i, int64_t tournament)
+{
+	struct doc *d = s->d;
+	const struct doc_stage *g = &d->stages[i];
+	for (int k = 0; k < d->opt->nnew_stages; k++) {
+		char *slug = slugify(d->opt->new_stages[k]);
+		int same = strcmp(slug, g->slug) == 0;
+		free(slug);
+		if (same)
+			return 0;
+	}
+	sqlite3_stmt *st = s->st[S_STAGES];
+	char *near = NULL;
+	sqlite3_bind_int64(st, 1, tournament);
+	while (near == NULL && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (near_names(g->name, name))
+			near = xstrdup(name);
+	}
+	sqlite3_reset(st);
+	if (near == NULL)
+		return 0;
+	doc_report(d, 0, g->at, -1, -1, "stage",
+	           "'%s' is not a stage of '%s', which has a stage '%s' (a typo? import with "
+	           "--new-stage '%s' to create it)",
+	           g->name, g->tournament, near, g->name);
+	free(near);
+	return -1;
+}
+
+/*
  * Store stage i's head starts (its ruleset's, by team, replacing what the
  * stage had), warning about each team no import had named, which is
  * created. 0, or -1 reported.
  */
-static int
-headstarts(struct store *s, int i)
+int
+store_headstarts(struct store *s, int i)
 {
 	struct doc *d = s->d;
 	const struct ruleset *r = d->stages[i].rules;
@@ -262,8 +345,8 @@ headstarts(struct store *s, int i)
  * the document gives is stored when the stage has none; one that differs
  * from the stored one is an error unless replace. 0, or -1 reported.
  */
-static int
-stage_id(struct store *s, int i)
+int
+store_stage(struct store *s, int i)
 {
 	struct doc *d = s->d;
 	struct doc_stage *g = &d->stages[i];
@@ -312,7 +395,7 @@ stage_id(struct store *s, int i)
 			sqlite3_bind_text(st, 3, set_source ? g->source : NULL, -1, SQLITE_STATIC);
 			rc = store_run(s, S_STAGE_SET) == 0 ? 1 : -1;
 		}
-	} else if (rc == 0 && stage_near(s, i, tid) != 0) {
+	} else if (rc == 0 && near_stage(s, i, tid) != 0) {
 		rc = -1;
 	} else if (rc == 0) {
 		st = s->st[S_STAGE_ADD];
@@ -620,7 +703,7 @@ write_match(struct store *s, int m, int64_t id)
  * added.
  * 0, or -1 reported.
  */
-static int
+int
 store_match(struct store *s, int m)
 {
 	struct doc *d = s->d;
@@ -670,48 +753,23 @@ store_match(struct store *s, int m)
 	return 0;
 }
 
-/*
- * Write the validated document d into d->db in one transaction: 0 stored,
- * -1 refused (reported; everything rolled back).
- */
+/* Prepare s's statements for document d: 0, or -1 reported. */
 int
-doc_store(struct doc *d)
+store_open(struct store *s, struct doc *d)
 {
-	struct store s = {.d = d};
-	int bad = 0;
+	s->d = d;
 	for (int i = 0; i < S_COUNT; i++)
-		if ((s.st[i] = db_prepare(d->db, sqls[i])) == NULL) {
+		if ((s->st[i] = db_prepare(d->db, sqls[i])) == NULL) {
 			doc_report(d, 0, -1, -1, -1, NULL, "%s", db_error());
-			goto out;
+			return -1;
 		}
-	if (db_begin(d->db) != 0) {
-		store_error(&s);
-		goto out;
-	}
-	for (int i = 0; i < d->nstages; i++)
-		bad |= stage_id(&s, i) != 0;
-	for (int i = 0; i < d->nstages && !bad; i++)
-		bad |= stage_roster(&s, i) != 0 || stage_carry(&s, i) != 0;
-	for (int m = 0; m < d->nmatches && !bad; m++)
-		if (store_match(&s, m) != 0 && d->errors == 0)
-			bad = 1;
-	for (int i = 0; i < d->nstages && !bad && d->errors == 0; i++) {
-		struct doc_stage *g = &d->stages[i];
-		bad |= g->has_adjust && stage_adjustments(&s, i) != 0;
-		bad |= g->set_rules && headstarts(&s, i) != 0;
-		if (g->set_rules) {
-			d->n.rulesets_stored++;
-			g->wrote |= WROTE_RULES;
-		}
-		bad |= !bad && stage_rush_warnings(&s, i) != 0;
-		bad |= !bad && stage_number_gaps(&s, i) != 0;
-	}
-	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
-		store_error(&s);
-	if (d->errors || bad)
-		db_rollback(d->db);
-out:
+	return 0;
+}
+
+/* Finalize s's statements (those prepared). */
+void
+store_close(struct store *s)
+{
 	for (int i = 0; i < S_COUNT; i++)
-		sqlite3_finalize(s.st[i]);
-	return d->errors || bad ? -1 : 0;
+		sqlite3_finalize(s->st[i]);
 }

@@ -1,7 +1,8 @@
 /*
- * store.h: what store.c shares with stage.c, which stores what a document
- * says about a stage as a whole (roster, adjustments) and checks it: the
- * statements of one document's store and their helpers.
+ * store.h: the statements of one document's store and the helpers that
+ * write with them (store.c): stages, matches, head starts. stage.c stores
+ * through them what a document says about a stage as a whole (roster,
+ * adjustments) and checks it; import.c runs both in order.
  */
 #ifndef TRACKER_IMPORT_STORE_H
 #define TRACKER_IMPORT_STORE_H
@@ -50,6 +51,11 @@ struct store {
 	sqlite3_stmt *st[S_COUNT]; /* prepared once per document, reset after each use */
 };
 
+int store_open(struct store *s, struct doc *d);
+void store_close(struct store *s);
+int store_stage(struct store *s, int i);
+int store_match(struct store *s, int m);
+int store_headstarts(struct store *s, int i);
 int store_run(struct store *s, enum stmt i);
 int store_row(struct store *s, enum stmt i);
 int store_error(struct store *s);
@@ -59,7 +65,6 @@ int stage_roster(struct store *s, int i);
 int stage_adjustments(struct store *s, int i);
 int stage_rush_warnings(struct store *s, int i);
 int stage_carry(struct store *s, int i);
-int stage_near(struct store *s, int i, int64_t tournament);
 int stage_number_gaps(struct store *s, int i);
 
 #endif

@@ -38,8 +38,9 @@ write_busy(sqlite3 *db)
  * does (the counts mean nothing unless WRITE_STORED).
  */
 int
-write_import_with(sqlite3 *db, const char *origin, const char *action, const char *name, const char *data, size_t len, const struct import_options *opt,
-                  int csv, struct import_stats *st, struct buf *msgs)
+write_import_with(sqlite3 *db, const char *origin, const char *action, const char *name,
+                  const char *data, size_t len, const struct import_options *opt, int csv,
+                  struct import_stats *st, struct buf *msgs)
 {
 	struct buf what = {0};
 	struct buf *keep = st->what;
@@ -55,8 +56,8 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 		buf_free(&what);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
 	}
-	rc = what.len && log_write(db, origin, action, 0, st->stage, NULL, "%s: %s", name,
-	                           what.data) != 0;
+	rc = what.len &&
+	     log_write(db, origin, action, 0, st->stage, NULL, "%s: %s", name, what.data) != 0;
 	buf_free(&what);
 	if (rc) {
 		db_rollback(db);

@@ -26,6 +26,9 @@ db() { sql "$TRACKER_DB" "$1"; }
 # --- the real data
 status real-import 0 "$TRACKER" import "$GS" "$GF"
 contains real-summary "2 files: 134 matches added, 0 unchanged, 0 replaced; 2 stages new; 1 ruleset stored; 16 teams, 83 players new; 2 warnings" "$OUT"
+# each file's log row is its stage's, and names the matches it added (data/: 1 to 120, 1 to 14)
+eq real-log "import,Grand Final,$GF: matches 1-14 added, stage created, ruleset stored" \
+	"$("$TRACKER" log --stage "Grand Final" --format csv | awk -F, 'NR == 2 { print $3 "," $5 "," $7 "," $8 "," $9 }' | tr -d '\r"')"
 contains real-warning-group "group-stage.json: matches[74]: warning: match 75: placement 11 is shared by 'INFLUENCE RAGE' and 'VASCO ESPORTS'" "$OUT"
 contains real-warning-final "grand-final.json: matches[6]: warning: match 7: placement 11 is shared by 'FLUXO W7M' and 'VIRTUS PRO'" "$OUT"
 eq real-warning-lines 2 "$(printf '%s\n' "$OUT" | grep -c 'warning:')"
@@ -371,7 +374,7 @@ status adjustments-replace 0 "$TRACKER" --db "$N" import --replace import/good/a
 contains adjustments-replace-summary "1 file: 0 matches added, 0 unchanged, 0 replaced; 1 adjustment list stored; 0 teams" "$OUT"
 # what changed only the stage's adjustments is in the log, as the stage's row
 eq adjustments-replace-log "import,Penalties,import/good/adjustments-only.json: adjustments stored" \
-	"$("$TRACKER" --db "$N" log --stage Penalties --limit 1 --format csv | awk -F, 'NR == 2 { print $3 "," $5 "," $7 }')"
+	"$("$TRACKER" --db "$N" log --stage Penalties --limit 1 --format csv | awk -F, 'NR == 2 { print $3 "," $5 "," $7 }' | tr -d '\r')"
 eq adjustments-replaced "Alpha|-5|1|late to lobby, match 1
 Bravo|2|0|fair play bonus
 Bravo|-3|2|unsporting conduct, match 2" "$(adj)"

@@ -128,6 +128,9 @@ eq "POST over 1 MB 413" 413 "$(code "${U}api/v1/matches" -H "Authorization: Bear
 eq "nothing stored by refused POSTs" 14 "$(sql "$TRACKER_DB" "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.slug = 'grand-final'")"
 eq "POST right token 201" 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/m15.json")"
 contains "POST says one match added" '"matches_added":1' "$(cat "$T/body")"
+# the POST's log row is the Grand Final's and names the match it added
+eq "the POST's log row names its stage and match" "post,Grand Final,POST body: match 15 added" \
+	"$("$TRACKER" log --stage "Grand Final" --limit 1 --format csv | awk -F, 'NR == 2 { print $3 "," $5 "," $7 }' | tr -d '\r')"
 eq "POST the same again 200" 200 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/m15.json")"
 
 # A POST while another process (a CLI import) holds the write lock: 503

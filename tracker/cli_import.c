@@ -206,9 +206,8 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			st.files_failed++;
 			rc = -1;
 		} else {
-			rc = write_import_with(db, NULL, "import", path,
-			                       data.data ? data.data : "", data.len, &opt,
-			                       is_csv(path, csv), &st, &msgs);
+			rc = write_import_with(db, NULL, "import", path, data.data ? data.data : "",
+			                       data.len, &opt, is_csv(path, csv), &st, &msgs);
 			if (rc == WRITE_BUSY || rc == WRITE_FAILED)
 				buf_printf(&msgs, "%s: %s\n", path,
 				           rc == WRITE_BUSY
