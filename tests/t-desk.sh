@@ -323,7 +323,7 @@ refused "alias: already a spelling" alias "'charly' is already a spelling of tea
 	do=alias "team=$(tid CHARLIE)" spelling=charly
 fix "alias CHRLIE" 303 do=alias "team=$(tid CHARLIE)" spelling=CHRLIE
 "$TRACKER" import "$CUP/match-4.json" >"$T/out" 2>&1
-contains "match 4 naming CHRLIE imports with no new team" "1 matches added, 0 unchanged, 0 replaced; 0 teams" "$(cat "$T/out")"
+contains "match 4 naming CHRLIE imports with no new team" "1 match added, 0 unchanged, 0 replaced; 0 teams" "$(cat "$T/out")"
 # match 4: CHRLIE (CHARLIE) 1st 2 kills 12+2=14: 38+14=52; ALPHA 2nd 1 kill 9+1=10: 46
 eq "alias totals" "ALPHA:4:46 BRAVO:3:38 CHARLIE:4:52 DELTA FORCE:3:25 " "$(totals)"
 
