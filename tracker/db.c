@@ -22,6 +22,8 @@ db_path(const char *opt)
 	return env && *env ? env : "tracker.db";
 }
 
+static int db_migrate(sqlite3 *db, char **err);
+
 /*
  * Open path (created and migrated unless readonly) into *out. Returns 0, or
  * -1 with *err set to a message (the caller frees it with free()) and *out
@@ -110,7 +112,7 @@ static int (*const steps[])(sqlite3 *db) = {[2] = headstarts_by_team};
  * checked before the commit. Returns 0, or -1 with *err set (free() it)
  * and nothing changed.
  */
-int
+static int
 db_migrate(sqlite3 *db, char **err)
 {
 	if (db_exec(db, "PRAGMA foreign_keys=OFF") != 0 || db_begin(db) != 0)

@@ -7,7 +7,6 @@
 
 const char *db_path(const char *opt);
 int db_open(const char *path, int readonly, sqlite3 **out, char **err);
-int db_migrate(sqlite3 *db, char **err);
 int db_error_set(sqlite3 *db);
 const char *db_error(void);
 int db_error_code(void);

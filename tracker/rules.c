@@ -90,7 +90,7 @@ const char rules_presets[] = "ffws-points (or ffws), pubgm-points (or pubgm), al
                              "algs): a placement table and 1 point per kill, nothing else";
 
 /* Fill r with the defaults of a stage without a ruleset: the ffws-points preset. */
-void
+static void
 rules_default(struct ruleset *r)
 {
 	rules_preset("ffws-points", r);

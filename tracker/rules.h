@@ -55,7 +55,6 @@ struct ruleset {
 	int nheadstart_by_rank; /* entries */
 };
 
-void rules_default(struct ruleset *r);
 int rules_preset(const char *name, struct ruleset *r);
 extern const char rules_presets[];
 int rules_parse(const cJSON *obj, const char *path, struct ruleset *r, char **err);
