@@ -74,7 +74,30 @@ eq "rules cup: stage row with the dq" "5|1|0|37" "$(j "SELECT j->>'\$.standings[
 	j->>'\$.standings[0].dq', j->>'\$.standings[0].adjustment', j->>'\$.standings[0].points' FROM d")"
 eq "rules cup: unknown map" "null|1" "$(j "SELECT json_quote(j->'\$.last_matches[1].map'), j->>'\$.maps_unknown' FROM d")"
 page=$("$TRACKER" team Mako)
-contains "rules cup: dq marked" "Final      4  Kalahari           1      5       0  dq" "$page"
+# rules-cup.json match 4: Mako dq'd at placement 1 with 5 kills. Its own
+# listings show neither (they count nowhere), 0 points, the dq mark; the
+# match's own view shows the stored 1 and 5, 0 points, dq
+contains "rules cup: dq marked, no placement or kills" "Final      4  Kalahari                          0  dq" "$page"
+"$TRACKER" team Mako --format json >"$T/team.json"
+eq "rules cup: dq in last matches json" "4|null|null|0|dq" "$(j "SELECT value->>'match',
+	json_quote(value->'placement'), json_quote(value->'kills'), value->>'points', value->>'status'
+	FROM d, json_each(j, '\$.last_matches') WHERE value->>'match' = 4")"
+contains "rules cup: matches --team, dq without placement or kills" \
+	"Final      4  Kalahari                      0  dq         18           4" "$("$TRACKER" matches --tournament "Rules Cup" --team Mako)"
+"$TRACKER" matches --tournament "Rules Cup" --team Mako --format json >"$T/team.json"
+eq "rules cup: matches --team json" "null|null|0|dq" "$(j "SELECT json_quote(value->'placement'),
+	json_quote(value->'kills'), value->>'points', value->>'status' FROM d, json_each(j) WHERE value->>'match' = 4")"
+contains "rules cup: the match's view keeps the dq's placement and kills" \
+	"    1  Mako      5       0  dq      Cerol 3" "$("$TRACKER" match --tournament "Rules Cup" --stage Final 4)"
+"$TRACKER" match --tournament "Rules Cup" --stage Final 4 --format json >"$T/team.json"
+eq "rules cup: match json keeps them" "1|5|0|dq" "$(j "SELECT value->>'placement', value->>'kills',
+	value->>'points', value->>'status' FROM d, json_each(j, '\$.teams') WHERE value->>'team' = 'Mako'")"
+eq "rules cup: a dq at 1 is no Booyah" "null" "$(j "SELECT json_quote(j->'\$.booyah') FROM d")"
+# Lynx played all its 5 matches: piped, its Status column (played on
+# every row) says nothing and is left out; --wide keeps it
+lynx=$("$TRACKER" matches --tournament "Rules Cup" --team Lynx)
+eq "matches --team: all-played Status left out" "" "$(printf '%s\n' "$lynx" | grep -c Status | grep -v '^0$')"
+contains "matches --team --wide: Status kept" "Status" "$("$TRACKER" matches --tournament "Rules Cup" --team Lynx --wide)"
 contains "rules cup: maps say what they left out" "left out: 1 match with an unknown map" "$page"
 # Nova's row carries its penalty: -5, 45 points (t-standings counts them)
 "$TRACKER" team Nova --format json >"$T/team.json"

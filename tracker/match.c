@@ -15,6 +15,56 @@
 #include "standings.h"
 #include "util.h"
 
+/*
+ * A team's points in a match: under r for a team that played it, 0 for a dq
+ * or forfeit, whose placement and kills (stored, and shown in the match's
+ * own view) count nowhere else.
+ */
+int
+match_points(const struct ruleset *r, const char *status, int placement, int kills)
+{
+	if (strcmp(status, "played") != 0)
+		return 0;
+	return rules_match_points(r, placement, kills, NULL, NULL);
+}
+
+/*
+ * The Place, Kills and Points cells of a row of a team's own matches (team's
+ * last matches, matches --team): a dq or forfeit has them blank and 0 points,
+ * its Status saying why; its stored placement and kills are the match's own
+ * view's (match_table).
+ */
+void
+match_result_cells(struct report *t, const char *status, int placement, int kills, int points)
+{
+	int played = strcmp(status, "played") == 0;
+	if (played && placement)
+		report_int(t, placement);
+	else
+		report_null(t);
+	if (played && placement == 1)
+		report_paint(t, PAINT_CHAMPION);
+	if (played)
+		report_int(t, kills);
+	else
+		report_null(t);
+	report_int(t, points);
+}
+
+/* The same row's ,"placement":...,"kills":...,"points":... in JSON: null
+ * placement and kills for a dq or forfeit. */
+void
+match_result_json(struct buf *out, const char *status, int placement, int kills, int points)
+{
+	if (strcmp(status, "played") != 0)
+		buf_printf(out, ",\"placement\":null,\"kills\":null,\"points\":%d", points);
+	else if (placement == 0)
+		buf_printf(out, ",\"placement\":null,\"kills\":%d,\"points\":%d", kills, points);
+	else
+		buf_printf(out, ",\"placement\":%d,\"kills\":%d,\"points\":%d", placement, kills,
+		           points);
+}
+
 /* The players of team in match id into t, most kills first. 0, or -1 after db_error_set(). */
 static int
 load_players(sqlite3 *db, int64_t match, struct match_team *t)
@@ -84,7 +134,7 @@ match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, cha
 		return -1;
 	}
 	st = db_prepare(db, "SELECT r.team_id, t.name, t.slug, r.status, coalesce(r.placement, 0),"
-	                    " coalesce(r.kills, 0) FROM result r JOIN team t ON t.id = r.team_id"
+	                    " coalesce(r.kills, -1) FROM result r JOIN team t ON t.id = r.team_id"
 	                    " WHERE r.match_id = ?1"
 	                    " ORDER BY r.status <> 'played', r.placement, t.name");
 	if (st == NULL)
@@ -98,11 +148,10 @@ match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, cha
 		t->team = db_text(st, 1);
 		t->slug = db_text(st, 2);
 		t->status = db_text(st, 3);
-		int played = strcmp(t->status, "played") == 0;
-		t->placement = played ? sqlite3_column_int(st, 4) : 0;
-		t->kills = played ? sqlite3_column_int(st, 5) : 0;
-		t->points = played ? rules_match_points(&r, t->placement, t->kills, NULL, NULL) : 0;
-		if (t->placement == 1 && out->booyah == NULL)
+		t->placement = sqlite3_column_int(st, 4);
+		t->kills = sqlite3_column_int(st, 5);
+		t->points = match_points(&r, t->status, t->placement, t->kills);
+		if (t->placement == 1 && strcmp(t->status, "played") == 0 && out->booyah == NULL)
 			out->booyah = xstrdup(t->team);
 		if (load_players(db, id, t) != 0) {
 			sqlite3_finalize(st);
@@ -170,7 +219,9 @@ match_json(const struct match_lobby *m, struct buf *out)
 		buf_json_str(out, t->slug);
 		buf_puts(out, ",\"placement\":");
 		json_int_or_null(out, t->placement, 0);
-		buf_printf(out, ",\"kills\":%d,\"points\":%d,\"status\":", t->kills, t->points);
+		buf_puts(out, ",\"kills\":");
+		json_int_or_null(out, t->kills, -1);
+		buf_printf(out, ",\"points\":%d,\"status\":", t->points);
 		buf_json_str(out, t->status);
 		buf_puts(out, ",\"players\":[");
 		for (int k = 0; k < t->nplayers; k++) {
@@ -194,8 +245,12 @@ struct report *
 match_table(const struct match_lobby *m)
 {
 	static const struct report_column cols[] = {
-	    {"Place", "placement", 0, 1}, {"Team", "team"},        {"Kills", "kills"},
-	    {"Points", "points"},         {"Status", "status", 3}, {"Players", "players", 2},
+	    {"Place", "placement", 0, 1},
+	    {"Team", "team"},
+	    {"Kills", "kills"},
+	    {"Points", "points"},
+	    {"Status", "status", 3, 0, 0, NULL, "played"},
+	    {"Players", "players", 2},
 	};
 	struct report *t = report_new(cols, 6);
 	for (int i = 0; i < m->nteams; i++) {
@@ -206,9 +261,12 @@ match_table(const struct match_lobby *m)
 		else
 			report_null(t);
 		report_str(t, mt->team);
-		if (mt->placement == 1)
+		if (mt->placement == 1 && strcmp(mt->status, "played") == 0)
 			report_paint(t, PAINT_CHAMPION);
-		report_int(t, mt->kills);
+		if (mt->kills >= 0)
+			report_int(t, mt->kills);
+		else
+			report_null(t);
 		report_int(t, mt->points);
 		report_str(t, mt->status);
 		for (int k = 0; k < mt->nplayers; k++)
@@ -299,10 +357,9 @@ match_team_games(sqlite3 *db, int64_t team, const struct match_filter *f, struct
 		g->day = sqlite3_column_int(st, 3);
 		g->map = db_text(st, 4);
 		g->status = db_text(st, 5);
-		int played = strcmp(g->status, "played") == 0;
-		g->placement = played ? sqlite3_column_int(st, 6) : 0;
-		g->kills = played ? sqlite3_column_int(st, 7) : 0;
-		g->points = played ? rules_match_points(&r, g->placement, g->kills, NULL, NULL) : 0;
+		g->placement = sqlite3_column_int(st, 6);
+		g->kills = sqlite3_column_int(st, 7);
+		g->points = match_points(&r, g->status, g->placement, g->kills);
 		struct standings s;
 		if (standings_compute(db, stage, NULL, g->match, &s, err) != 0) {
 			rc = -1;
@@ -334,7 +391,7 @@ match_games_table(const struct team_game *g, int n)
 	    {"Stage", "stage", 3},        {"Match", "match"},
 	    {"Day", "day", 2, 0, 1},      {"Map", "map"},
 	    {"Place", "placement", 0, 1}, {"Kills", "kills"},
-	    {"Points", "points"},         {"Status", "status", 5},
+	    {"Points", "points"},         {"Status", "status", 5, 0, 0, NULL, "played"},
 	    {"Total", "total", 4},        {"Rank after", "rank", 0, 1},
 	};
 	struct report *t = report_new(cols, 10);
@@ -346,14 +403,7 @@ match_games_table(const struct team_game *g, int n)
 		else
 			report_null(t);
 		report_str(t, g[i].map ? g[i].map : "unknown");
-		if (g[i].placement)
-			report_int(t, g[i].placement);
-		else
-			report_null(t);
-		if (g[i].placement == 1)
-			report_paint(t, PAINT_CHAMPION);
-		report_int(t, g[i].kills);
-		report_int(t, g[i].points);
+		match_result_cells(t, g[i].status, g[i].placement, g[i].kills, g[i].points);
 		report_str(t, g[i].status);
 		report_int(t, g[i].total);
 		report_int(t, g[i].rank);

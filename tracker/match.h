@@ -20,8 +20,8 @@ struct match_team {
 	char *team;                   /* display name */
 	char *slug;                   /* URL name */
 	char *status;                 /* "played", "dq" or "forfeit" */
-	int placement;                /* 1 = Booyah; 0: none given (dq or forfeit) */
-	int kills;                    /* kills; 0 for a dq or forfeit */
+	int placement;                /* 1 = Booyah (when played); 0: none given */
+	int kills;                    /* kills (as stored for a dq or forfeit); -1: not given */
 	int points;                   /* under the stage's ruleset; 0 for a dq or forfeit */
 	struct match_player *players; /* by kills, most first */
 	int nplayers;                 /* entries */
@@ -54,8 +54,8 @@ struct team_game {
 	int match;     /* match number in the stage */
 	int day;       /* day of the stage; 0: not given */
 	char *map;     /* map name; NULL: unknown */
-	int placement; /* the team's placement; 0: none given (dq or forfeit) */
-	int kills;     /* its kills */
+	int placement; /* the team's placement (as stored for a dq or forfeit); 0: none given */
+	int kills;     /* its kills (as stored for a dq or forfeit) */
 	int points;    /* its points in the match */
 	char *status;  /* "played", "dq" or "forfeit" */
 	int total;     /* its stage total after the match (head start, adjustments in) */
@@ -63,6 +63,11 @@ struct team_game {
 	int teams;     /* teams ranked */
 };
 
+struct ruleset;
+
+int match_points(const struct ruleset *r, const char *status, int placement, int kills);
+void match_result_cells(struct report *t, const char *status, int placement, int kills, int points);
+void match_result_json(struct buf *out, const char *status, int placement, int kills, int points);
 int match_lobby(sqlite3 *db, int64_t stage, int number, struct match_lobby *out, char **err);
 void match_json(const struct match_lobby *m, struct buf *out);
 struct report *match_table(const struct match_lobby *m);

@@ -235,7 +235,8 @@ pad(struct buf *out, size_t n)
 }
 
 /* Whether column c says nothing a person needs: every cell 0 or empty
- * (zero_hides), or equal in every row to its same_as column. */
+ * (zero_hides), every cell its usual text, or equal in every row to its
+ * same_as column. */
 static int
 says_nothing(const struct report *t, int c)
 {
@@ -244,13 +245,15 @@ says_nothing(const struct report *t, int c)
 	for (int i = 0; col->same_as && i < t->ncols; i++)
 		if (strcmp(t->cols[i].key, col->same_as) == 0)
 			other = i;
-	if (!col->zero_hides && other < 0)
+	if (!col->zero_hides && !col->usual && other < 0)
 		return 0;
 	for (int r = 0; r < nrows; r++) {
 		const char *s = t->cells[(size_t)r * (size_t)t->ncols + (size_t)c].text;
 		if (col->zero_hides && *s && strcmp(s, "0") != 0)
 			return 0;
-		if (!col->zero_hides &&
+		if (col->usual && strcmp(s, col->usual) != 0)
+			return 0;
+		if (!col->zero_hides && !col->usual &&
 		    strcmp(s, t->cells[(size_t)r * (size_t)t->ncols + (size_t)other].text) != 0)
 			return 0;
 	}

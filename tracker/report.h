@@ -18,6 +18,7 @@ struct report_column {
 	int low;             /* 1: lower is better (a rank): --sort puts the lowest first */
 	int zero_hides;      /* 1: left out of the table when every cell is 0 or empty */
 	const char *same_as; /* key of a column this one is left out for when equal in every row */
+	const char *usual;   /* left out of the table when every cell is this text ("played") */
 };
 
 enum paint { PAINT_NONE, PAINT_UP, PAINT_DOWN, PAINT_CHAMPION, PAINT_ZONE };

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "db.h"
+#include "match.h"
+#include "rules.h"
 #include "team.h"
 #include "util.h"
 
@@ -129,9 +131,7 @@ load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team
 		m->placement = sqlite3_column_int(st, 4);
 		m->kills = sqlite3_column_int(st, 5);
 		m->status = db_text(st, 6);
-		m->points = strcmp(m->status, "played") == 0
-		                ? rules_match_points(&r, m->placement, m->kills, NULL, NULL)
-		                : 0;
+		m->points = match_points(&r, m->status, m->placement, m->kills);
 	}
 	if (rc == 0 && step != SQLITE_DONE) {
 		db_error_set(db);
@@ -247,13 +247,8 @@ matches_json(const struct team_report *r, struct buf *out)
 			buf_json_str(out, m->map);
 		else
 			buf_puts(out, "null");
-		buf_puts(out, ",\"placement\":");
-		if (m->placement)
-			buf_printf(out, "%d", m->placement);
-		else
-			buf_puts(out, "null");
-		buf_printf(out, ",\"kills\":%d,\"points\":%d,\"status\":\"%s\"}", m->kills,
-		           m->points, m->status);
+		match_result_json(out, m->status, m->placement, m->kills, m->points);
+		buf_printf(out, ",\"status\":\"%s\"}", m->status);
 	}
 	buf_puts(out, r->nmatches ? "\n]" : "]");
 }
@@ -335,12 +330,7 @@ team_matches_table(const struct team_report *r)
 		report_str(t, m->stage);
 		report_int(t, m->match);
 		report_str(t, m->map ? m->map : "unknown");
-		if (m->placement)
-			report_int(t, m->placement);
-		else
-			report_null(t);
-		report_int(t, m->kills);
-		report_int(t, m->points);
+		match_result_cells(t, m->status, m->placement, m->kills, m->points);
 		if (status)
 			report_str(t, m->status);
 	}
