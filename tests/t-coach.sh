@@ -202,3 +202,27 @@ if command -v bash >/dev/null; then
 	eq "completion: teams offers its subcommands" "merge rename alias" \
 		"$(comp tracker teams "" | tr '\n' ' ' | sed 's/ $//')"
 fi
+
+# Headers name the stored team and stage, not the user's spelling: LOS
+# played every one of grand-final.json's matches (its results list each team)
+n=$(sqlite3 -list :memory: "SELECT count(*) FROM json_each(readfile('/dev/stdin'), '\$.matches') AS m,
+	json_each(m.value, '\$.results') AS r WHERE r.value->>'team' = 'LOS'" <"$DATA/grand-final.json")
+got=$("$TRACKER" matches --team los --stage grand-final | head -1)
+eq "matches --team header: stored team name" "LOS: $n matches; rank after: its rank in the stage after the match" "$got"
+got=$("$TRACKER" compare los "loud snickers" --stage grand-final | head -1)
+contains "compare header: stored stage name" "lobbies both played, stage Grand Final;" "$got"
+contains "players header: stored stage and team names" "Players, stage Grand Final, team LOS," \
+	"$("$TRACKER" players --stage grand-final --team los | head -1)"
+contains "team header: stored stage name" "LOS, stage Grand Final" "$("$TRACKER" team los --stage grand-final | head -1)"
+contains "maps header: stored stage name" "(stage Grand Final)" "$("$TRACKER" maps --stage grand-final | head -1)"
+
+# A --sort the table lacks fails before anything is printed: stdout empty
+for c in "players --sort dmage --top 2" "matches --team los --sort nope" "compare los intz --sort nope" \
+	"match --stage grand-final 1 --sort nope" "standings --stage grand-final --sort nope" \
+	"maps --stage grand-final --sort nope" "players --stage grand-final --team los --sort nope"; do
+	# shellcheck disable=SC2086
+	out=$("$TRACKER" $c 2>"$T/err")
+	s=$?
+	eq "bad --sort, nothing on stdout: $c" "1|" "$s|$out"
+done
+contains "bad --sort: did you mean" "did you mean 'damage'" "$("$TRACKER" players --sort dmage 2>&1)"

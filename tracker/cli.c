@@ -430,20 +430,51 @@ use_color(void)
 	return isatty(STDOUT_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
-/* Print t on stdout in the format the user asked for, sorted and cut as
- * --sort and --top say, the table fitted to the terminal. */
+/* Apply --sort and --top to t; the error (exit 1) on a column t lacks.
+ * A command with lines above its table calls it before printing them, so
+ * an error leaves stdout empty; cli_print() calls it again (no change). */
 void
-cli_print(struct report *t)
+cli_shape(struct report *t)
 {
 	char *err;
 	if (cli.sort && report_sort(t, cli.sort, &err) != 0)
 		die("%s", err);
 	report_top(t, cli.top);
+}
+
+/* Print t on stdout in the format the user asked for, sorted and cut as
+ * --sort and --top say, the table fitted to the terminal. */
+void
+cli_print(struct report *t)
+{
+	cli_shape(t);
 	struct report_view v = {cli_width(), cli.wide, use_color()};
 	struct buf b = {0};
 	report_render_view(t, cli.format, &v, &b);
 	fwrite(b.data, 1, b.len, stdout);
 	buf_free(&b);
+}
+
+/* Name of row id of team or stage (which: "team" or "stage"; free() it); the
+ * DB error, exit 1, when it cannot be read. Headers print it, not the
+ * user's spelling. */
+char *
+cli_name(sqlite3 *db, const char *which, int64_t id)
+{
+	sqlite3_stmt *st =
+	    db_prepare(db, strcmp(which, "team") == 0 ? "SELECT name FROM team WHERE id = ?1"
+	                                              : "SELECT name FROM stage WHERE id = ?1");
+	if (st == NULL)
+		die("%s", db_error());
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		db_end(db, st, rc);
+		die("%s", rc == SQLITE_DONE ? "no such row" : db_error());
+	}
+	char *name = db_text(st, 0);
+	sqlite3_finalize(st);
+	return name;
 }
 
 /* Print a command's own JSON document b (freeing it); --sort and --top

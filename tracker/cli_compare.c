@@ -11,19 +11,6 @@
 #include "db.h"
 #include "util.h"
 
-/* Team id's display name (free() it). */
-static char *
-team_name(sqlite3 *db, int64_t id)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM team WHERE id = ?1");
-	if (st == NULL)
-		die("%s", db_error());
-	sqlite3_bind_int64(st, 1, id);
-	char *name = sqlite3_step(st) == SQLITE_ROW ? db_text(st, 0) : xstrdup("?");
-	sqlite3_finalize(st);
-	return name;
-}
-
 int
 cmd_compare(const struct command *cmd, int argc, char **argv)
 {
@@ -56,17 +43,20 @@ cmd_compare(const struct command *cmd, int argc, char **argv)
 	if (rows[0].lobbies == 0)
 		die("'%s' and '%s' played no counted lobby together here", argv[optind],
 		    argv[optind + 1]);
+	struct report *t = compare_table(rows, nrows);
+	cli_shape(t);
 	if (cli.format == FORMAT_TABLE) {
-		char *an = team_name(db, a), *bn = team_name(db, b);
+		char *an = cli_name(db, "team", a), *bn = cli_name(db, "team", b);
+		char *sn = stage ? cli_name(db, "stage", stage) : NULL;
 		cli_say(
 		    "A = %s, B = %s: %d lobbies both played%s%s; A placed higher in %d, B in %d",
-		    an, bn, rows[0].lobbies, sarg ? ", stage " : "", sarg ? sarg : "",
-		    rows[0].a_higher, rows[0].b_higher);
+		    an, bn, rows[0].lobbies, sn ? ", stage " : "", sn ? sn : "", rows[0].a_higher,
+		    rows[0].b_higher);
 		printf("\n");
 		free(an);
 		free(bn);
+		free(sn);
 	}
-	struct report *t = compare_table(rows, nrows);
 	cli_print(t);
 	report_free(t);
 	compare_free(rows, nrows);

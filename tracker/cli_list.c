@@ -47,22 +47,25 @@ cmd_tournaments(const struct command *cmd, int argc, char **argv)
 
 /* A team's own matches (match_team_games), with a line saying which. */
 static int
-team_games(sqlite3 *db, int64_t team, const struct match_filter *f, const char *name)
+team_games(sqlite3 *db, int64_t team, const struct match_filter *f)
 {
 	struct team_game *g;
 	int n;
 	char *err;
 	if (match_team_games(db, team, f, &g, &n, &err) != 0)
 		die("%s", err);
+	char *name = cli_name(db, "team", team);
 	if (n == 0)
 		die("%s played no counted match here%s%s", name, f->map ? " on " : "",
 		    f->map ? f->map : "");
+	struct report *t = match_games_table(g, n);
+	cli_shape(t);
 	if (cli.format == FORMAT_TABLE) {
 		cli_say("%s: %d match%s%s%s; rank after: its rank in the stage after the match",
 		        name, n, n > 1 ? "es" : "", f->map ? " on " : "", f->map ? f->map : "");
 		printf("\n");
 	}
-	struct report *t = match_games_table(g, n);
+	free(name);
 	match_games_free(g, n);
 	return print(db, t);
 }
@@ -109,7 +112,7 @@ cmd_matches(const struct command *cmd, int argc, char **argv)
 		f.tournament = tournament;
 		f.stage = cli_stage_any(db, tournament, sarg);
 		f.map = m;
-		int rc = team_games(db, cli_team(db, team), &f, team);
+		int rc = team_games(db, cli_team(db, team), &f);
 		free(m);
 		return rc;
 	}

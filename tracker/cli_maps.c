@@ -104,10 +104,14 @@ cmd_maps(const struct command *cmd, int argc, char **argv)
 		maps_json(rows, nrows, &b);
 		cli_print_json(cmd, &b);
 	} else {
+		struct report *t = maps_table(rows, nrows, cli.format == FORMAT_TABLE);
+		cli_shape(t);
 		if (cli.format == FORMAT_TABLE) {
-			char *scope = all    ? xstrdup("every tournament")
-			              : sarg ? xasprintf("stage %s", sarg)
-			                     : xstrdup("every stage of the tournament");
+			char *sn = q.stage ? cli_name(db, "stage", q.stage) : NULL;
+			char *scope = all  ? xstrdup("every tournament")
+			              : sn ? xasprintf("stage %s", sn)
+			                   : xstrdup("every stage of the tournament");
+			free(sn);
 			char *days = cli_days_text(q.day_from, q.day_to);
 			cli_say("Points per match on each map (%s%s%s)%s; vs own avg: against the "
 			        "team's points per match over all maps",
@@ -122,7 +126,6 @@ cmd_maps(const struct command *cmd, int argc, char **argv)
 				        unknown > 1 ? "es" : "");
 			printf("\n");
 		}
-		struct report *t = maps_table(rows, nrows, cli.format == FORMAT_TABLE);
 		cli_print(t);
 		report_free(t);
 	}

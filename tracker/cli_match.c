@@ -51,6 +51,8 @@ cmd_match(const struct command *cmd, int argc, char **argv)
 		match_json(&m, &b);
 		cli_print_json(cmd, &b);
 	} else {
+		struct report *t = match_table(&m);
+		cli_shape(t);
 		if (cli.format == FORMAT_TABLE) {
 			char *day = m.day ? xasprintf(", day %d", m.day) : xstrdup("");
 			cli_say("%s / %s, match %d%s: %s; Booyah: %s", m.tournament, m.stage,
@@ -61,7 +63,6 @@ cmd_match(const struct command *cmd, int argc, char **argv)
 				cli_say("Voided (no points count): %s", m.void_reason);
 			printf("\n");
 		}
-		struct report *t = match_table(&m);
 		cli_print(t);
 		report_free(t);
 	}

@@ -88,19 +88,24 @@ cmd_players(const struct command *cmd, int argc, char **argv)
 		players_json(rows, nrows, &b);
 		cli_print_json(cmd, &b);
 	} else {
+		struct report *t = players_table(rows, nrows);
+		cli_shape(t);
 		if (cli.format == FORMAT_TABLE) {
 			char *days = cli_days_text(q.day_from, q.day_to);
-			cli_say("Players%s%s%s%s%s%s%s%s, %s%s", sarg ? ", stage " : "",
-			        sarg ? sarg : "", team ? ", team " : "", team ? team : "",
-			        map ? ", map " : "", map ? map : "", *days ? ", " : "", days,
+			char *sn = q.stage ? cli_name(db, "stage", q.stage) : NULL;
+			char *tn = q.team ? cli_name(db, "team", q.team) : NULL;
+			cli_say("Players%s%s%s%s%s%s%s%s, %s%s", sn ? ", stage " : "", sn ? sn : "",
+			        tn ? ", team " : "", tn ? tn : "", map ? ", map " : "",
+			        map ? map : "", *days ? ", " : "", days,
 			        cli.sort ? "sorted by " : "most kills first",
 			        cli.sort ? cli.sort : "");
 			free(days);
+			free(sn);
+			free(tn);
 			if (q.by_team)
 				cli_say("A row per team played for");
 			printf("\n");
 		}
-		struct report *t = players_table(rows, nrows);
 		cli_print(t);
 		report_free(t);
 	}

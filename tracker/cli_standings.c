@@ -193,6 +193,8 @@ print_header(const struct standings *s, const char *filter)
 static void
 print_one(const struct standings *s, const struct standings_opts *o, const char *map)
 {
+	struct report *t = build_table(s, cli.format == FORMAT_TABLE);
+	cli_shape(t);
 	if (cli.format == FORMAT_TABLE) {
 		char *days = cli_days_text(o->day_from, o->day_to);
 		char *filter = xasprintf("%s%s%s%s", *days ? "of " : "", days,
@@ -201,7 +203,6 @@ print_one(const struct standings *s, const struct standings_opts *o, const char 
 		free(filter);
 		free(days);
 	}
-	struct report *t = build_table(s, cli.format == FORMAT_TABLE);
 	cli_print(t);
 	report_free(t);
 }

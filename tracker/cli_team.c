@@ -103,10 +103,12 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 	} else {
 		if (cli.format == FORMAT_TABLE) {
 			char *days = cli_days_text(sc.day_from, sc.day_to);
-			cli_say("%s%s%s%s%s%s%s", r.name, sarg ? ", stage " : "", sarg ? sarg : "",
+			char *sn = sc.stage ? cli_name(db, "stage", sc.stage) : NULL;
+			cli_say("%s%s%s%s%s%s%s", r.name, sn ? ", stage " : "", sn ? sn : "",
 			        *days ? ", " : "", days, map ? ", on " : "", map ? map : "");
 			printf("\n");
 			free(days);
+			free(sn);
 		}
 		section("Standings", team_stages_table(&r), 0);
 		char *left = r.maps_unknown == 0
