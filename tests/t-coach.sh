@@ -219,7 +219,7 @@ contains "maps header: stored stage name" "(stage Grand Final)" "$("$TRACKER" ma
 # A --sort the table lacks fails before anything is printed: stdout empty
 for c in "players --sort dmage --top 2" "matches --team los --sort nope" "compare los intz --sort nope" \
 	"match --stage grand-final 1 --sort nope" "standings --stage grand-final --sort nope" \
-	"maps --stage grand-final --sort nope" "players --stage grand-final --team los --sort nope"; do
+	"maps --stage grand-final --sort nope" "team los --sort nope" "players --stage grand-final --team los --sort nope"; do
 	# shellcheck disable=SC2086
 	out=$("$TRACKER" $c 2>"$T/err")
 	s=$?

@@ -13,15 +13,32 @@
 #include "team.h"
 #include "util.h"
 
-static int sorted; /* sections --sort sorted */
-
 /* The sections, in print order, as --table names them. */
 static const char *const tables[] = {"standings", "maps", "matches", "players"};
 static int only = -1; /* --table: the one section printed; -1: all */
 
+/* --sort over the sections t[0..3] printed (--table: the one): each that
+ * has the column is sorted, the others stay as they are; the error, before
+ * anything is printed, when none has it. */
+static void
+sort_sections(struct report **t)
+{
+	int sorted = 0;
+	for (int i = 0; cli.sort && i < 4; i++) {
+		char *err;
+		if (only >= 0 && i != only)
+			continue;
+		if (report_sort(t[i], cli.sort, &err) != 0)
+			free(err);
+		else
+			sorted++;
+	}
+	if (cli.sort && sorted == 0)
+		die("--sort: no section has a column '%s'", cli.sort);
+}
+
 /* Print section i (tables[i]): a heading and a table for a person, CSV's one
- * table alone; --sort sorts the sections that have the column (the others
- * print as they are); frees t. */
+ * table alone; t is sorted already (sort_sections); frees t. */
 static void
 section(const char *title, struct report *t, int i)
 {
@@ -31,11 +48,6 @@ section(const char *title, struct report *t, int i)
 	}
 	int first = only >= 0 || i == 0;
 	const char *sort = cli.sort;
-	char *err;
-	if (sort && report_sort(t, sort, &err) != 0)
-		free(err);
-	else if (sort)
-		sorted++;
 	if (cli.format == FORMAT_TABLE)
 		printf("%s%s\n", first ? "" : "\n", title);
 	cli.sort = NULL;
@@ -101,6 +113,10 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		team_json(&r, &b);
 		cli_print_json(cmd, &b);
 	} else {
+		struct report *t[] = {team_stages_table(&r),
+		                      maps_table(r.maps, r.nmaps, cli.format == FORMAT_TABLE),
+		                      team_matches_table(&r), players_table(r.players, r.nplayers)};
+		sort_sections(t);
 		if (cli.format == FORMAT_TABLE) {
 			char *days = cli_days_text(sc.day_from, sc.day_to);
 			char *sn = sc.stage ? cli_name(db, "stage", sc.stage) : NULL;
@@ -110,7 +126,7 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 			free(days);
 			free(sn);
 		}
-		section("Standings", team_stages_table(&r), 0);
+		section("Standings", t[0], 0);
 		char *left = r.maps_unknown == 0
 		                 ? xstrdup("")
 		                 : xasprintf("; left out: %d match%s with an unknown map",
@@ -119,12 +135,10 @@ cmd_team(const struct command *cmd, int argc, char **argv)
 		    "Maps (points per match; vs own avg: against its average over all maps%s)",
 		    left);
 		free(left);
-		section(title, maps_table(r.maps, r.nmaps, cli.format == FORMAT_TABLE), 1);
+		section(title, t[1], 1);
 		free(title);
-		section("Last 10 matches", team_matches_table(&r), 2);
-		section("Players", players_table(r.players, r.nplayers), 3);
-		if (cli.sort && sorted == 0)
-			die("--sort: no section has a column '%s'", cli.sort);
+		section("Last 10 matches", t[2], 2);
+		section("Players", t[3], 3);
 	}
 	team_free(&r);
 	free(map);
