@@ -63,6 +63,13 @@ eq "rules cup: one row for a player who moved" "Nobru,Lynx / Orca,4,5|Cerol,Mako
 eq "rules cup: a row per team" "Nobru,Lynx,2,3|Cerol,Mako,1,2|Nobru,Orca,2,2|" \
 	"$(ours --tournament "Rules Cup" --by-team | cut -d, -f1-4 | tr '\n' '|')"
 "$TRACKER" players --tournament "Rules Cup" --format json >"$T/p.json"
+# rules-cup.json gives no player's damage: unknown, not 0, in the total as in
+# the per-match figure
+eq "rules cup: damage not given is blank, not 0" "Nobru,," \
+	"$("$TRACKER" players --tournament "Rules Cup" --format csv | tr -d '\r' | grep '^Nobru,' | cut -d, -f1,5,9)"
+eq "rules cup json: damage not given is null" "null|null" \
+	"$(sqlite3 :memory: "SELECT json_quote(value->'damage'), json_quote(value->'damage_per_match')
+	FROM json_each(readfile('/dev/stdin')) WHERE value->>'player' = 'Nobru'" <"$T/p.json")"
 eq "rules cup json: latest team and every team" "Orca|Lynx / Orca" \
 	"$(sqlite3 :memory: "SELECT value->>'team', value->>'teams' FROM json_each(readfile('/dev/stdin'))
 	WHERE value->>'player' = 'Nobru'" <"$T/p.json")"

@@ -148,12 +148,15 @@ players_json(const struct player_row *rows, int nrows, struct buf *out)
 		buf_json_str(out, r->team_slug);
 		buf_puts(out, ",\"teams\":");
 		buf_json_str(out, r->teams);
+		buf_printf(out, ",\"matches\":%d,\"kills\":%d,\"damage\":", r->matches, r->kills);
+		if (isnan(r->damage_per_match)) /* no match gives it: unknown, not 0 */
+			buf_puts(out, "null");
+		else
+			buf_printf(out, "%lld", (long long)r->damage);
 		buf_printf(
 		    out,
-		    ",\"matches\":%d,\"kills\":%d,\"damage\":%lld,\"assists\":%d,\"mvps\":%d,"
-		    "\"kills_per_match\":%.2f,\"damage_per_match\":",
-		    r->matches, r->kills, (long long)r->damage, r->assists, r->mvps,
-		    r->kills_per_match);
+		    ",\"assists\":%d,\"mvps\":%d,\"kills_per_match\":%.2f,\"damage_per_match\":",
+		    r->assists, r->mvps, r->kills_per_match);
 		if (isnan(r->damage_per_match))
 			buf_puts(out, "null}");
 		else
@@ -184,7 +187,10 @@ players_table(const struct player_row *rows, int nrows)
 		report_str(t, r->teams);
 		report_int(t, r->matches);
 		report_int(t, r->kills);
-		report_int(t, r->damage);
+		if (isnan(r->damage_per_match)) /* no match gives it: unknown, not 0 */
+			report_null(t);
+		else
+			report_int(t, r->damage);
 		report_int(t, r->assists);
 		report_int(t, r->mvps);
 		report_real(t, r->kills_per_match, 2);

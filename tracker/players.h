@@ -19,17 +19,18 @@ struct players_query {
 };
 
 struct player_row {
-	int64_t player_id;       /* player row id */
-	char *player;            /* display name */
-	int64_t team_id;         /* the team played for (of the latest match, for a player who
+	int64_t player_id; /* player row id */
+	char *player;      /* display name */
+	int64_t team_id;   /* the team played for (of the latest match, for a player who
 	                            moved with one row) */
-	char *team;              /* its display name */
-	char *team_slug;         /* its URL name */
-	char *teams;             /* every team played for, "A / B", in the order first played */
-	int64_t last;            /* order of the latest match (stage id x 100000 + number) */
-	int matches;             /* matches played */
-	int kills;               /* kills */
-	int64_t damage;          /* damage, over the matches that give it */
+	char *team;        /* its display name */
+	char *team_slug;   /* its URL name */
+	char *teams;       /* every team played for, "A / B", in the order first played */
+	int64_t last;      /* order of the latest match (stage id x 100000 + number) */
+	int matches;       /* matches played */
+	int kills;         /* kills */
+	int64_t
+	    damage; /* damage, over the matches that give it (none: damage_per_match is NaN, shown blank) */
 	int assists;             /* assists, over the matches that give them */
 	int mvps;                /* MVP awards */
 	double kills_per_match;  /* kills / matches */
