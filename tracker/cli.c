@@ -60,7 +60,7 @@ cli_wrap(FILE *fp, const char *s, int width, int indent, int brackets)
 }
 
 /* "usage: tracker USAGE" on fp, wrapped to 80 columns. */
-void
+static void
 cli_usage_line(const struct command *cmd, FILE *fp)
 {
 	char *line = xasprintf("usage: tracker %s", cmd->usage);
@@ -407,7 +407,7 @@ cli_player(sqlite3 *db, const char *arg)
 }
 
 /* The terminal's width: $COLUMNS, else the terminal's, else 0 (no limit). */
-int
+static int
 cli_width(void)
 {
 	const char *env = getenv("COLUMNS");

@@ -161,8 +161,7 @@ print_header(const struct standings *s, const char *filter)
 {
 	char *label = standings_label(s);
 	cli_say("%s / %s%s%s: %s, ruleset %s%s", s->tournament, s->stage,
-	        s->group ? ", group " : "", s->group ? s->group : "", label,
-	        s->rules.name ? s->rules.name : "(unnamed)",
+	        s->group ? ", group " : "", s->group ? s->group : "", label, s->rules.name,
 	        s->what_if ? " (what-if; the stored ruleset is unchanged)" : "");
 	free(label);
 	if (s->rules.rush_threshold > 0 && s->rules.rush_max_matches > 0)

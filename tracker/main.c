@@ -10,6 +10,7 @@
 #include "util.h"
 
 static int cmd_help(const struct command *, int, char **);
+static int cmd_complete(const struct command *, int, char **);
 
 static const struct command commands[] = {
     {"import", cmd_import,
@@ -248,7 +249,7 @@ cmd_help(const struct command *cmd, int argc, char **argv)
 
 /* tracker test-complete WHAT: the words bash completion offers, one a line:
  * the commands, a command's options, or the stages, teams or maps stored. */
-int
+static int
 cmd_complete(const struct command *cmd, int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "commands") == 0) {

@@ -96,7 +96,7 @@ report_paint(struct report *t, enum paint p)
 		t->cells[t->ncells - 1].paint = p;
 }
 
-int
+static int
 report_rows(const struct report *t)
 {
 	return (int)(t->ncells / (size_t)t->ncols);
@@ -483,15 +483,6 @@ void
 report_render(const struct report *t, enum format f, struct buf *out)
 {
 	report_render_view(t, f, NULL, out);
-}
-
-void
-report_print(const struct report *t, enum format f, FILE *fp)
-{
-	struct buf b = {0};
-	report_render(t, f, &b);
-	fwrite(b.data, 1, b.len, fp);
-	buf_free(&b);
 }
 
 void

@@ -37,13 +37,11 @@ void report_int(struct report *t, int64_t v);
 void report_real(struct report *t, double v, int decimals);
 void report_null(struct report *t);
 void report_paint(struct report *t, enum paint p);
-int report_rows(const struct report *t);
 int report_sort(struct report *t, const char *column, char **err);
 void report_top(struct report *t, int n);
 void report_render(const struct report *t, enum format f, struct buf *out);
 void report_render_view(const struct report *t, enum format f, const struct report_view *v,
                         struct buf *out);
-void report_print(const struct report *t, enum format f, FILE *fp);
 void report_free(struct report *t);
 
 #endif
