@@ -16,7 +16,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 SRCS     = $(wildcard tracker/*.c importers/*.c web/*.c)
-EMBED    = $(sort $(wildcard schema/*.sql)) $(sort $(wildcard web/assets/*))
+EMBED    = $(sort $(wildcard schema/*.sql)) $(sort $(wildcard web/assets/*)) \
+           $(sort $(wildcard web/i18n/*.txt))
 INCLUDES = -Itracker -Iimporters -Iweb -Ibuild
 
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -53,7 +54,8 @@ build/rel/embed.o build/asan/embed.o: build/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(WARN) $(INCLUDES) -c -o $@ $<
 
-# Schema migrations and web assets become C string literals, with the table of assets.
+# Schema migrations, web assets and the pages' catalogs become C string literals, with their
+# tables.
 build/embed.c build/embed.h &: $(EMBED) tracker/embed.awk Makefile
 	@mkdir -p build
 	awk -f tracker/embed.awk -v header=build/embed.h $(EMBED) > build/embed.c.tmp

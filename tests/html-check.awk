@@ -3,7 +3,8 @@
 # none) and exits 1 when it printed any.
 #   - every htmlf call has a format made of string literals only;
 #   - each of its conversions is one htmlf knows (%s %a %p %j %r %d %lld %llu
-#     %f with an optional + and .N, %%), one per argument after the format;
+#     %f with an optional + and .N, %%; %'d %'lld %'f in the page's
+#     language), one per argument after the format;
 #   - every %r (raw) is given a literal, or a ?: choosing between literals;
 #   - a file that includes "html.h" (html.c itself aside, which implements
 #     htmlf) appends to no buffer but through htmlf: no buf_put, buf_puts,
@@ -144,7 +145,7 @@ function check_call(file, at, open,    n, f, conv, i, k, spec, a) {
 	k = 2
 	while (match(f, /%/)) {
 		f = substr(f, RSTART + 1)
-		if (match(f, /^(%|s|a|p|j|r|d|lld|llu|\+?(\.[0-9])?f)/) == 0) {
+		if (match(f, /^(%|s|a|p|j|r|'?d|'?lld|llu|\+?'?(\.[0-9])?f)/) == 0) {
 			match(f, /^[^A-Za-z%]*[A-Za-z%]?/)
 			fault(file, at, "htmlf: unknown conversion %" substr(f, 1, RLENGTH))
 			return

@@ -8,6 +8,7 @@
  * classes (c0..c15), so the page needs no inline style.
  */
 #include "html.h"
+#include "i18n.h"
 #include "pages.h"
 
 #define W     640 /* viewBox width */
@@ -55,8 +56,8 @@ page_chart(struct buf *b, const struct standings *st)
 
 	htmlf(b,
 	      "<figure class=\"chart\"><svg class=\"race\" viewBox=\"0 0 %d %d\" role=\"img\" "
-	      "aria-label=\"points after each match\" xmlns=\"http://www.w3.org/2000/svg\">",
-	      W, H);
+	      "aria-label=\"%a\" xmlns=\"http://www.w3.org/2000/svg\">",
+	      W, H, tr("chart.label"));
 	for (int p = low; p <= top; p += step)
 		htmlf(b,
 		      "<line class=\"gridline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
@@ -72,8 +73,9 @@ page_chart(struct buf *b, const struct standings *st)
 		double y = yat(st->rules.rush_threshold, low, top);
 		htmlf(b,
 		      "<line class=\"rush-line\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		      "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">Champion Rush %d</text>",
-		      LEFT, y, W - RIGHT, y, LEFT + 4, y - 4, st->rules.rush_threshold);
+		      "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">%s</text>",
+		      LEFT, y, W - RIGHT, y, LEFT + 4, y - 4,
+		      tr("chart.rush", st->rules.rush_threshold));
 	}
 	/* Draw the leaders last, so they sit on top. */
 	for (int t = nt - 1; t >= 0; t--) {
@@ -83,12 +85,12 @@ page_chart(struct buf *b, const struct standings *st)
 		for (int m = 0; m <= n; m++)
 			htmlf(b, "%r%.1f,%.1f", m ? " " : "", xat(m, n),
 			      yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], low, top));
-		htmlf(b, "\"><title>%s: %d points</title></polyline>", r->team, r->points);
+		htmlf(b, "\"><title>%s</title></polyline>", tr("chart.points", r->team, r->points));
 	}
 	htmlf(b, "</svg><figcaption><ol class=\"legend\">");
 	for (int t = 0; t < nt; t++)
 		htmlf(b,
-		      "<li><span class=\"sw c%d\"></span>%s <span class=\"muted\">%d</span></li>",
+		      "<li><span class=\"sw c%d\"></span>%s <span class=\"muted\">%'d</span></li>",
 		      t % 16, st->rows[t].team, st->rows[t].points);
 	htmlf(b, "</ol></figcaption></figure>\n");
 }

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "desk.h"
 #include "html.h"
+#include "i18n.h"
 #include "live.h"
 #include "pages.h"
 #include "stage.h"
@@ -189,7 +190,7 @@ fix_page(const struct http_req *req, struct http_out *out, const struct session 
 {
 	struct buf *b = &out->body;
 	sqlite3 *db = req->db;
-	html_open(b, "Results desk", NULL);
+	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, s);
 	htmlf(b,
 	      "<p class=\"crumbs\"><a href=\"/desk\">Desk</a> › %s · <a href=\"/desk/%p/%p\">"
@@ -314,7 +315,7 @@ confirm_merge(const struct http_req *req, struct http_out *out, const struct ses
 	const char *fname = (const char *)sqlite3_column_text(q, 6);
 	const char *iname = (const char *)sqlite3_column_text(q, 7);
 	struct buf *b = &out->body;
-	html_open(b, "Results desk", NULL);
+	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, s);
 	htmlf(b, "<h1>Merge %s '%s' into '%s'?</h1>\n<p id=\"moves\">Moves to '%s':",
 	      player ? "player" : "team", fname, iname, iname);
@@ -436,7 +437,7 @@ desk_fix(const struct http_req *req, struct http_out *out)
 	} else if (rc == 0 && strncmp(what, "remove", 6) == 0) {
 		live_bump();
 		struct buf *b = &out->body;
-		html_open(b, "Results desk", NULL);
+		html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 		desk_bar(b, &s);
 		htmlf(b,
 		      "<h1>Removed</h1>\n<p class=\"done\" id=\"done\">%s</p>\n<p><a "

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "i18n.h"
 
 /* Append s with &, < and > escaped, and " and ' too when attr. */
 static void
@@ -55,6 +56,9 @@ escape(struct buf *b, const char *s, int attr)
  *   %r   raw: the program's own markup, unchanged; only ever a literal
  *   %d   int; %lld long long; %llu unsigned long long
  *   %f   double, with an optional + flag and precision: %.1f, %+.1f
+ *   '    with %d, %lld or %f (%'d, %'.1f): the number in the page's
+ *        language (i18n_number: 1.234,5 in Portuguese); without it, as C
+ *        writes it (for markup: coordinates, counts in attributes)
  *   %%   a percent sign
  * The string conversions take a const char *, NULL taken as "". A
  * conversion not in this list ends the output; tests/t-html.sh refuses
@@ -74,6 +78,8 @@ htmlf(struct buf *b, const char *fmt, ...)
 			break;
 		int plus = *p == '+';
 		p += plus;
+		int loc = *p == '\'';
+		p += loc;
 		int prec = -1;
 		if (p[0] == '.' && p[1] >= '0' && p[1] <= '9') {
 			prec = p[1] - '0';
@@ -83,10 +89,23 @@ htmlf(struct buf *b, const char *fmt, ...)
 		p += 2 * ll;
 		char c = *p++;
 		if (c == 'f' && !ll) {
-			buf_printf(b, plus ? "%+.*f" : "%.*f", prec < 0 ? 6 : prec,
-			           va_arg(ap, double));
+			double v = va_arg(ap, double);
+			if (loc && plus && v >= 0)
+				buf_putc(b, '+');
+			if (loc)
+				i18n_number(b, i18n_lang(), v, prec < 0 ? 6 : prec);
+			else
+				buf_printf(b, plus ? "%+.*f" : "%.*f", prec < 0 ? 6 : prec, v);
 			continue;
 		}
+		if (loc && c == 'd' && !plus && prec < 0) {
+			i18n_number(b, i18n_lang(),
+			            ll ? (double)va_arg(ap, long long) : (double)va_arg(ap, int),
+			            0);
+			continue;
+		}
+		if (loc)
+			break;
 		if (plus || prec >= 0 || (ll && c != 'd' && c != 'u'))
 			break;
 		if (ll && c == 'd')
@@ -116,34 +135,60 @@ htmlf(struct buf *b, const char *fmt, ...)
 }
 
 /*
- * Open a page: doctype, head with the stylesheet and script from /static/,
- * the site header, and <main>. events, when not NULL, is the event-stream
- * URL the page's script listens to for live updates.
+ * Open a page: doctype, head with the stylesheet and script from /static/
+ * and the share preview (og:title the title, og:description desc: who
+ * leads, in the page's language; og:image a stage page's card), the
+ * site header with the language
+ * switcher (links to this URL with ?lang=, so each language is a page of
+ * its own, cacheable), and <main>. events, when not NULL, is the
+ * event-stream URL the page's script listens to for live updates.
  */
 void
-html_open(struct buf *b, const char *title, const char *events)
+html_open(struct buf *b, const char *title, const char *desc, const char *events)
 {
+	int lang = i18n_lang();
+	const char *self = i18n_self();
+	if (desc == NULL || *desc == '\0')
+		desc = tr("frame.description");
 	htmlf(b,
-	      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	      "<!doctype html>\n<html lang=\"%a\"><head><meta charset=\"utf-8\">"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	      "<meta name=\"color-scheme\" content=\"light dark\">"
 	      "<link rel=\"icon\" href=\"data:,\"><title>%s · tracker</title>"
+	      "<meta name=\"description\" content=\"%a\">"
+	      "<meta property=\"og:type\" content=\"website\">"
+	      "<meta property=\"og:site_name\" content=\"tracker\">"
+	      "<meta property=\"og:title\" content=\"%a\">"
+	      "<meta property=\"og:description\" content=\"%a\">"
+	      "<meta property=\"og:locale\" content=\"%a\">"
+	      "<meta name=\"twitter:card\" content=\"summary\">"
 	      "<link rel=\"stylesheet\" href=\"/static/style.css\">"
 	      "<script src=\"/static/app.js\" defer></script>",
-	      title);
+	      i18n_code(lang), title, desc, title, desc, i18n_text(lang, "frame.og_locale"));
 	char t[256], st[256]; /* a stage page (its events URL names the stage): its card */
 	if (events && sscanf(events, "/api/v1/tournaments/%255[^/]/stages/%255[^/]/", t, st) == 2)
 		htmlf(b, "<meta property=\"og:image\" content=\"/t/%p/%p/card.svg\">", t, st);
 	htmlf(b, "</head>\n<body");
 	if (events)
 		htmlf(b, " data-events=\"%a\"", events);
-	htmlf(b, "><header><a class=\"home\" href=\"/\">tracker</a></header>\n<main>");
+	htmlf(b,
+	      "><header><a class=\"home\" href=\"/%s\">tracker</a><nav class=\"langs\" "
+	      "aria-label=\"%a\">",
+	      i18n_q(), tr("frame.languages"));
+	for (int l = 0; l < I18N_NLANGS; l++)
+		htmlf(b, "<a%r href=\"%a%a%a\" hreflang=\"%a\" lang=\"%a\">%s</a>",
+		      l == lang ? " class=\"on\" aria-current=\"true\"" : "", self,
+		      strchr(self, '?') ? "&lang=" : "?lang=", i18n_code(l), i18n_code(l),
+		      i18n_code(l), i18n_text(l, "lang.name"));
+	htmlf(b, "</nav></header>\n<main>");
 }
 
 /* Close what html_open opened. */
 void
 html_close(struct buf *b)
 {
-	htmlf(b, "</main>\n<footer>Free Fire esports stats · <a href=\"/api/v1/tournaments\">"
-	         "JSON API</a></footer>\n</body></html>\n");
+	htmlf(b,
+	      "</main>\n<footer>%s · <a href=\"/api/v1/tournaments\">JSON API</a></footer>\n"
+	      "</body></html>\n",
+	      tr("frame.footer"));
 }

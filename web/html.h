@@ -11,7 +11,7 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void
 htmlf(struct buf *b, const char *fmt, ...);
-void html_open(struct buf *b, const char *title, const char *events);
+void html_open(struct buf *b, const char *title, const char *desc, const char *events);
 void html_close(struct buf *b);
 
 #endif

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "embed.h"
 #include "http.h"
+#include "i18n.h"
 #include "live.h"
 #include "pages.h"
 #include "util.h"
@@ -36,8 +37,8 @@ static const struct route routes[] = {
     {"GET", "/", page_home, ROUTE_CACHE},
     {"GET", "/t/*/*", page_stage, ROUTE_CACHE},
     {"GET", "/t/*/*/maps", page_maps, ROUTE_CACHE},
-    {"GET", "/t/*/*/card.svg", page_card, ROUTE_CACHE},
-    {"GET", "/overlay/t/*/*/*", page_overlay, 0},
+    {"GET", "/t/*/*/card.svg", page_card, ROUTE_CACHE | ROUTE_ENGLISH},
+    {"GET", "/overlay/t/*/*/*", page_overlay, ROUTE_ENGLISH},
     {"GET", "/teams/*", page_team, ROUTE_CACHE},
     {"GET", "/static/*", static_asset, ROUTE_CACHE},
     {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},
@@ -275,11 +276,8 @@ http_error(int status, int api, const char *msg)
 		buf_puts(&b, "{\"error\":");
 		buf_json_str(&b, msg);
 		buf_printf(&b, ",\"status\":%d}\n", status);
-	} else {
-		char title[64];
-		snprintf(title, sizeof title, "%d %s", status, reason(status));
-		page_error(&b, title, msg);
-	}
+	} else
+		page_error(&b, status, msg);
 	size_t len;
 	char *body = buf_detach(&b, &len);
 	return resp_new(status, api ? TYPE_JSON : TYPE_HTML, body, len);
@@ -338,9 +336,9 @@ db_status(int code)
 	}
 }
 
-/* The cache key of req: its path, and the query arguments that change a response. */
+/* req's path with the query arguments that change a response (the language aside). */
 static char *
-cache_key(const struct http_req *req)
+self_url(const struct http_req *req)
 {
 	static const char *const keys[] = {"after", "group"};
 	struct buf b = {0};
@@ -356,15 +354,42 @@ cache_key(const struct http_req *req)
 }
 
 /*
- * Answer req. Returns a response with one reference for the caller (drop it
- * with http_resp_unref): from the cache, freshly rendered, or an error.
+ * The cache key of req: self_url's, and for a page its language and
+ * whether the URL or the header chose it (links keep a ?lang= only).
+ */
+static char *
+cache_key(const struct http_req *req, int page)
+{
+	char *self = self_url(req);
+	if (!page)
+		return self;
+	char *key = xasprintf("%s lang=%s %s", self, i18n_code(i18n_lang()),
+	                      i18n_q()[0] ? "url" : "header");
+	free(self);
+	return key;
+}
+
+/* r, a page's response (page: 1) marked with its language, and Vary when the header chose it. */
+static struct http_resp *
+marked(struct http_resp *r, int page)
+{
+	if (page) {
+		r->language = i18n_code(i18n_lang());
+		r->vary_language = i18n_q()[0] == '\0';
+	}
+	return r;
+}
+
+/*
+ * Answer req (page: 1 for a page, in the request's language): a response
+ * with one reference for the caller, from the cache, freshly rendered, or an error.
  * Never fails: whatever a handler reports becomes a status here, and a
  * handler during which the database could not be read (db_error_set), whatever
  * it made of that, answers 503 with Retry-After when the database was
  * busy, locked or unreadable, else 500 (db_status).
  */
-struct http_resp *
-http_handle(struct http_req *req)
+static struct http_resp *
+handle(struct http_req *req, int page)
 {
 	const struct route *rt = NULL;
 	const char *allow = NULL;
@@ -382,13 +407,17 @@ http_handle(struct http_req *req)
 			    strcmp(routes[i].method, "GET") == 0 ? "GET, HEAD" : routes[i].method;
 	}
 	if (rt == NULL && allow) {
-		struct http_resp *r = http_error(405, api, NULL);
+		struct http_resp *r = marked(http_error(405, api, NULL), page);
 		r->allow = allow;
 		r->cors = get;
 		return r;
 	}
 	if (rt == NULL)
 		goto notfound;
+	if (rt->flags & ROUTE_ENGLISH) { /* not a page in the request's language */
+		i18n_use(I18N_EN, 0, NULL);
+		page = 0;
+	}
 	for (int i = 0; i < req->nparam; i++)
 		if (rt->handler != static_asset && !http_slug_ok(req->param[i]))
 			goto notfound;
@@ -397,7 +426,7 @@ http_handle(struct http_req *req)
 	uint64_t version = req->version = live_version();
 	struct http_resp *r;
 	if (rt->flags & ROUTE_CACHE) {
-		key = cache_key(req);
+		key = cache_key(req, page);
 		if ((r = cache_get(key, version)) != NULL) {
 			free(key);
 			return r;
@@ -416,7 +445,7 @@ http_handle(struct http_req *req)
 	}
 	int priv = (rt->flags & ROUTE_PRIVATE) != 0;
 	if (out.status >= 400 && !out.keep_body) {
-		r = http_error(out.status, rt->flags & ROUTE_API, out.body.data);
+		r = marked(http_error(out.status, rt->flags & ROUTE_API, out.body.data), page);
 		r->cors = get && !priv;
 		r->retry_after = out.retry_after;
 		r->cookie = out.cookie;
@@ -427,7 +456,7 @@ http_handle(struct http_req *req)
 	}
 	size_t len;
 	char *body = buf_detach(&out.body, &len);
-	r = resp_new(out.status, out.type, body, len);
+	r = marked(resp_new(out.status, out.type, body, len), page);
 	r->cors = get && !priv;
 	r->stream = out.stream;
 	r->stream_since = out.stream_since;
@@ -445,8 +474,30 @@ http_handle(struct http_req *req)
 	free(key);
 	return r;
 notfound:
-	r = http_error(404, api, "no such page");
+	r = marked(http_error(404, api, "no such page"), page);
 	r->cors = get;
+	return r;
+}
+
+/*
+ * Answer req. Returns a response with one reference for the caller (drop it
+ * with http_resp_unref), as handle() makes it. A page (not the API, not a
+ * static file) is in the language ?lang= names, else in the one
+ * Accept-Language prefers (i18n_negotiate), for the time of the request.
+ */
+struct http_resp *
+http_handle(struct http_req *req)
+{
+	int page = strncmp(req->path, "/api/", 5) != 0 && strncmp(req->path, "/static/", 8) != 0;
+	if (page) {
+		const char *arg = http_arg(req, "lang");
+		int lang = arg ? i18n_find(arg) : -1;
+		char *self = self_url(req);
+		i18n_use(lang >= 0 ? lang : i18n_negotiate(req->accept_language), lang >= 0, self);
+		free(self);
+	}
+	struct http_resp *r = handle(req, page);
+	i18n_done();
 	return r;
 }
 
@@ -471,6 +522,10 @@ http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, co
 	}
 	if (r->cors)
 		add(ctx, "Access-Control-Allow-Origin", "*");
+	if (r->language)
+		add(ctx, "Content-Language", r->language);
+	if (r->vary_language)
+		add(ctx, "Vary", "Accept-Language");
 	if (r->cookie)
 		add(ctx, "Set-Cookie", r->cookie);
 	if (r->location)

@@ -28,16 +28,17 @@ struct http_req {
 	struct http_arg args[HTTP_MAX_ARGS]; /* query arguments, in order */
 	int nargs;                           /* entries used */
 	const char *authorization;           /* Authorization header, or NULL */
-	const char *last_event_id; /* Last-Event-ID header (an event stream resuming), or NULL */
-	const char *cookie;        /* Cookie header, or NULL */
-	const char *origin;        /* Origin header, or NULL */
-	const char *host;          /* Host header, or NULL */
-	const char *fetch_site;    /* Sec-Fetch-Site header, or NULL */
-	const char *client;        /* the client's address ("127.0.0.1"), or NULL */
-	const char *content_type;  /* Content-Type header (of a POST body), or NULL */
-	const char *body;          /* request body (POST), or NULL */
-	size_t body_len;           /* its length */
-	sqlite3 *db;               /* this thread's connection */
+	const char *last_event_id;   /* Last-Event-ID header (an event stream resuming), or NULL */
+	const char *cookie;          /* Cookie header, or NULL */
+	const char *origin;          /* Origin header, or NULL */
+	const char *host;            /* Host header, or NULL */
+	const char *fetch_site;      /* Sec-Fetch-Site header, or NULL */
+	const char *accept_language; /* Accept-Language header, or NULL */
+	const char *client;          /* the client's address ("127.0.0.1"), or NULL */
+	const char *content_type;    /* Content-Type header (of a POST body), or NULL */
+	const char *body;            /* request body (POST), or NULL */
+	size_t body_len;             /* its length */
+	sqlite3 *db;                 /* this thread's connection */
 	const struct http_token *tokens; /* write tokens; none: writes are off */
 	int ntokens;                     /* entries */
 	int secure_cookie;               /* 1: the session cookie is marked Secure */
@@ -77,6 +78,8 @@ struct http_resp {
 	const char *header;        /* one header more (the handler's), or NULL */
 	char header_value[24];     /* its value */
 	int cors;                  /* 1: Access-Control-Allow-Origin: * */
+	const char *language;      /* Content-Language (a page's), or NULL */
+	int vary_language;         /* 1: Vary: Accept-Language (the header chose the language) */
 	int stream;                /* 1: an event stream, body unused */
 	uint64_t stream_since;     /* data version the client has seen */
 	atomic_int refs;           /* references; http_resp_unref frees at 0 */
@@ -92,6 +95,7 @@ enum {
 	ROUTE_CACHE = 1,   /* GET whose 200 body may be cached per data version */
 	ROUTE_API = 2,     /* errors as JSON rather than HTML */
 	ROUTE_PRIVATE = 4, /* a session's page: no CORS, no ETag, never stored (no-store) */
+	ROUTE_ENGLISH = 8, /* in English alone, whatever ?lang= or Accept-Language ask (i18n) */
 };
 
 struct route {

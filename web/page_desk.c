@@ -19,6 +19,7 @@
 #include "db.h"
 #include "desk.h"
 #include "html.h"
+#include "i18n.h"
 #include "json.h"
 #include "live.h"
 #include "pages.h"
@@ -36,8 +37,8 @@
 static void
 login_page(const struct http_req *req, struct buf *b, const char *error)
 {
-	html_open(b, "Results desk", NULL);
-	htmlf(b, "<h1>Results desk</h1>\n");
+	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
+	htmlf(b, "<h1>%s</h1>\n", tr("desk.title"));
 	if (req->ntokens == 0) {
 		htmlf(b, "<p class=\"error\">Writes are off: this server was started without a "
 		         "token. Start it with <code>tracker serve --token-file FILE</code>, the "
@@ -214,7 +215,7 @@ page_desk(const struct http_req *req, struct http_out *out)
 	if (!desk_session(req, out, &s))
 		return;
 	struct buf *b = &out->body;
-	html_open(b, "Results desk", NULL);
+	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, &s);
 	htmlf(b, "<h1>Results desk</h1>\n<p>Pick a stage:</p><ul class=\"stages\">");
 	sqlite3_stmt *st =
@@ -430,7 +431,7 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 	}
 	sqlite3_finalize(q);
 
-	html_open(b, "Results desk", NULL);
+	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, &s);
 	htmlf(b,
 	      "<p class=\"crumbs\"><a href=\"/desk\">Desk</a> › %s · <a href=\"/t/%p/%p\">"

@@ -2,11 +2,43 @@
  * page_home.c: the front page, GET /: every tournament with its stages
  * (matches played, voided ones apart, and teams: those that played, the
  * roster and those with a head start; links to the leaderboard and the map
- * table), and every team.
+ * table), and every team. Its share preview says who leads the stage
+ * played last.
  */
+#include <stdlib.h>
+
 #include "db.h"
 #include "html.h"
+#include "i18n.h"
 #include "pages.h"
+#include "stage.h"
+
+/*
+ * Who leads the stage with the match stored last ("Grand Final · FFWS ...:
+ * LOUD SNICKERS champion, ..."), for the share preview; NULL when no match
+ * is stored. Lives until i18n_done().
+ */
+static const char *
+latest_lead(sqlite3 *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT stage_id FROM match ORDER BY id DESC LIMIT 1");
+	if (st == NULL)
+		return NULL;
+	int rc = sqlite3_step(st);
+	int64_t stage = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return NULL;
+	struct standings_opts o = {.after = -1};
+	struct standings s;
+	char *err = NULL;
+	if (stage == 0 || standings_get(db, stage, &o, &s, &err) != 0) {
+		free(err);
+		return NULL;
+	}
+	const char *lead = tr("home.og", s.stage, s.tournament, stage_lead(&s));
+	standings_free(&s);
+	return lead;
+}
 
 /* GET /: tournaments, their stages, and the teams. A read that fails (db_error_set) stops the
  * page, and http_handle answers. */
@@ -14,8 +46,8 @@ void
 page_home(const struct http_req *req, struct http_out *out)
 {
 	struct buf *b = &out->body;
-	html_open(b, "Tournaments", NULL);
-	htmlf(b, "<h1>Tournaments</h1>\n");
+	html_open(b, tr("home.title"), latest_lead(req->db), NULL);
+	htmlf(b, "<h1>%s</h1>\n", tr("home.title"));
 	sqlite3_stmt *st =
 	    db_prepare(req->db, "SELECT t.id, t.name, t.slug, s.name, s.slug,"
 	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id"
@@ -45,30 +77,34 @@ page_home(const struct http_req *req, struct http_out *out)
 		}
 		any = 1;
 		int played = sqlite3_column_int(st, 5), voided = sqlite3_column_int(st, 6);
-		htmlf(b, "<li><a href=\"/t/%p/%p\">%s</a> <span class=\"muted\">%d match%r played",
-		      tslug, sslug, sname, played, played == 1 ? "" : "es");
+		htmlf(b, "<li><a href=\"/t/%p/%p%s\">%s</a> <span class=\"muted\">%s", tslug, sslug,
+		      i18n_q(), sname, trn("home.played", played, played));
 		if (voided)
-			htmlf(b, " (%d voided)", voided);
-		htmlf(b, " · %d teams</span> · <a href=\"/t/%p/%p/maps\">maps</a></li>",
-		      sqlite3_column_int(st, 7), tslug, sslug);
+			htmlf(b, " %s", tr("home.voided", voided));
+		int nt = sqlite3_column_int(st, 7);
+		htmlf(b, " · %s</span> · <a href=\"/t/%p/%p/maps%s\">%s</a></li>",
+		      trn("home.teams", nt, nt), tslug, sslug, i18n_q(), tr("home.maps"));
 	}
 	if (db_end(req->db, st, rc) != 0)
 		return;
 	if (prev)
 		htmlf(b, "</ul></section>\n");
 	if (!any)
-		htmlf(b, "<p class=\"muted\">Nothing imported yet: <code>tracker import "
-		         "FILE.json</code> adds a stage.</p>\n");
+		htmlf(b, "<p class=\"muted\">%s <code>tracker import FILE.json</code></p>\n",
+		      tr("home.empty"));
 
 	st = db_prepare(req->db, "SELECT name, slug FROM team ORDER BY name");
 	if (st == NULL)
 		return;
 	int nteams = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		htmlf(b, "%r<li><a href=\"/teams/%p\">%s</a></li>",
-		      nteams++ ? "" : "<section class=\"card\"><h2>Teams</h2><ul class=\"teams\">",
-		      (const char *)sqlite3_column_text(st, 1),
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nteams++ == 0)
+			htmlf(b, "<section class=\"card\"><h2>%s</h2><ul class=\"teams\">",
+			      tr("home.teams_title"));
+		htmlf(b, "<li><a href=\"/teams/%p%s\">%s</a></li>",
+		      (const char *)sqlite3_column_text(st, 1), i18n_q(),
 		      (const char *)sqlite3_column_text(st, 0));
+	}
 	if (db_end(req->db, st, rc) != 0)
 		return;
 	if (nteams)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "i18n.h"
 #include "maps.h"
 #include "pages.h"
 #include "stage.h"
@@ -61,23 +62,22 @@ page_maps(const struct http_req *req, struct http_out *out)
 		qsort(maps, (size_t)nmaps, sizeof *maps, by_name);
 
 	struct buf *b = &out->body;
-	char *title = xasprintf("Maps · %s · %s", s.stage, s.tournament);
-	html_open(b, title, NULL);
+	html_open(b, tr("maps.title", s.stage, s.tournament), stage_lead(&s), NULL);
 	stage_head(b, &s, 1);
 	int unknown = maps_unknown(req->db, &q);
-	htmlf(b, "<p class=\"muted\">Points per match on each map (darker is more); Booyahs and "
-	         "matches below.</p>\n");
+	htmlf(b, "<p class=\"muted\">%s</p>\n", tr("maps.intro"));
 	if (unknown)
-		htmlf(b, "<p class=\"muted\">Left out: %d match%r with an unknown map.</p>\n",
-		      unknown, unknown > 1 ? "es" : "");
-	htmlf(b, "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">Team"
-	         "</th>");
+		htmlf(b, "<p class=\"muted\">%s</p>\n", trn("maps.unknown", unknown, unknown));
+	htmlf(b,
+	      "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">%s"
+	      "</th>",
+	      tr("board.team"));
 	for (int m = 0; m < nmaps; m++)
 		htmlf(b, "<th>%s</th>", maps[m]);
 	htmlf(b, "</tr></thead><tbody>\n");
 	for (int t = 0; t < s.nrows; t++) {
-		htmlf(b, "<tr><td class=\"team\"><a href=\"/teams/%p\">%s</a></td>", s.rows[t].slug,
-		      s.rows[t].team);
+		htmlf(b, "<tr><td class=\"team\"><a href=\"/teams/%p%s\">%s</a></td>",
+		      s.rows[t].slug, i18n_q(), s.rows[t].team);
 		for (int m = 0; m < nmaps; m++) {
 			const struct map_row *r = NULL;
 			for (int i = 0; i < nrows && r == NULL; i++)
@@ -90,15 +90,14 @@ page_maps(const struct http_req *req, struct http_out *out)
 			}
 			int level = best > 0 ? (int)(r->points_per_match / best * 5 + 0.5) : 0;
 			htmlf(b,
-			      "<td class=\"h%d\" title=\"rank %d on this map\"><b>%.1f</b>"
-			      "<small>%d B · %d m</small></td>",
-			      level, r->map_rank, r->points_per_match, r->booyahs, r->matches);
+			      "<td class=\"h%d\" title=\"%a\"><b>%'.1f</b><small>%s</small></td>",
+			      level, tr("maps.rank", r->map_rank), r->points_per_match,
+			      tr("maps.cell", r->booyahs, r->matches));
 		}
 		htmlf(b, "</tr>\n");
 	}
 	htmlf(b, "</tbody></table></div>\n");
 	html_close(b);
-	free(title);
 	free(maps);
 	maps_free(rows, nrows);
 	standings_free(&s);

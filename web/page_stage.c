@@ -11,13 +11,13 @@
  * sits in <section id="live">, which the page's script re-fetches when the
  * event stream says the data changed.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "html.h"
+#include "i18n.h"
 #include "pages.h"
 #include "stage.h"
 #include "util.h"
@@ -43,13 +43,15 @@ groups(struct buf *b, const struct http_req *req, const struct standings *s)
 		const char *g = (const char *)sqlite3_column_text(st, 0);
 		if (n++ == 0)
 			htmlf(b,
-			      "<nav class=\"groups\" aria-label=\"groups\"><a%r "
-			      "href=\"/t/%p/%p%r%p\">Whole stage</a>",
-			      s->group ? "" : " class=\"on\"", s->tournament_slug, s->stage_slug,
-			      after ? "?after=" : "", after);
-		htmlf(b, "<a%r href=\"/t/%p/%p?group=%p%r%p\">Group %s</a>",
+			      "<nav class=\"groups\" aria-label=\"%a\"><a%r "
+			      "href=\"/t/%p/%p%r%p%s\">%s</a>",
+			      tr("stage.groups"), s->group ? "" : " class=\"on\"",
+			      s->tournament_slug, s->stage_slug, after ? "?after=" : "", after,
+			      after ? i18n_amp() : i18n_q(), tr("stage.whole"));
+		htmlf(b, "<a%r href=\"/t/%p/%p?group=%p%r%p%s\">%s</a>",
 		      s->group && strcmp(s->group, g) == 0 ? " class=\"on\"" : "",
-		      s->tournament_slug, s->stage_slug, g, after ? "&amp;after=" : "", after, g);
+		      s->tournament_slug, s->stage_slug, g, after ? "&amp;after=" : "", after,
+		      i18n_amp(), tr("stage.group", g));
 	}
 	sqlite3_finalize(st);
 	if (n)
@@ -64,12 +66,14 @@ groups(struct buf *b, const struct http_req *req, const struct standings *s)
 static void
 selector(struct buf *b, sqlite3 *db, const struct standings *s)
 {
-	htmlf(b,
-	      "<form class=\"after\" method=\"get\" action=\"/t/%p/%p\">%r%a%r<label>After match "
-	      "<select name=\"after\">",
+	htmlf(b, "<form class=\"after\" method=\"get\" action=\"/t/%p/%p\">%r%a%r",
 	      s->tournament_slug, s->stage_slug,
 	      s->group ? "<input type=\"hidden\" name=\"group\" value=\"" : "", s->group,
 	      s->group ? "\">" : "");
+	if (i18n_q()[0])
+		htmlf(b, "<input type=\"hidden\" name=\"lang\" value=\"%a\">",
+		      i18n_code(i18n_lang()));
+	htmlf(b, "<label>%s <select name=\"after\">", tr("stage.after"));
 	sqlite3_stmt *st = db_prepare(db, "SELECT number, void IS NOT NULL FROM match"
 	                                  " WHERE stage_id = ?1 ORDER BY number DESC");
 	if (st == NULL) /* recorded (db_error_set): http_handle answers */
@@ -78,18 +82,18 @@ selector(struct buf *b, sqlite3 *db, const struct standings *s)
 	int first = 1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int n = sqlite3_column_int(st, 0), voided = sqlite3_column_int(st, 1);
-		htmlf(b, "<option value=\"%d\"%r>%d%r</option>", n,
+		htmlf(b, "<option value=\"%d\"%r>%d%s</option>", n,
 		      n == s->after_match ? " selected" : "", n,
-		      voided  ? " (voided)"
-		      : first ? " (latest)"
+		      voided  ? tr("stage.after.voided")
+		      : first ? tr("stage.after.latest")
 		              : "");
 		first = 0;
 	}
 	sqlite3_finalize(st);
 	htmlf(b,
-	      "<option value=\"0\"%r>0: before the first match</option></select></label> "
-	      "<button type=\"submit\">Show</button></form>\n",
-	      s->after_match == 0 ? " selected" : "");
+	      "<option value=\"0\"%r>%s</option></select></label> "
+	      "<button type=\"submit\">%s</button></form>\n",
+	      s->after_match == 0 ? " selected" : "", tr("stage.after.zero"), tr("stage.show"));
 }
 
 /* Whether a row of s has a head start, a dq or forfeit, a zone. */
@@ -151,12 +155,11 @@ adjustment_rows(struct buf *b, const struct standings *s, const struct standing 
 		htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%s %r%d: %s", cols, r->team,
 		      x->points > 0 ? "+" : "", x->points, x->reason);
 		if (x->after_match)
-			htmlf(b,
-			      " <span class=\"muted\">(from the standings after match %d on)</span>"
-			      "</td></tr>\n",
-			      x->after_match);
+			htmlf(b, " <span class=\"muted\">%s</span></td></tr>\n",
+			      tr("adj.from_match", x->after_match));
 		else
-			htmlf(b, " <span class=\"muted\">(from the start)</span></td></tr>\n");
+			htmlf(b, " <span class=\"muted\">%s</span></td></tr>\n",
+			      tr("adj.from_start"));
 	}
 }
 
@@ -201,45 +204,41 @@ board_row(struct buf *b, const struct standings *s, const struct board *k, int i
 	if (r->prev_rank == 0)
 		htmlf(b, "<td class=\"move\"></td>");
 	else if (d > 0)
-		htmlf(b, "<td class=\"move up\" title=\"up %d\">▲%d</td>", d, d);
+		htmlf(b, "<td class=\"move up\" title=\"%a\">▲%d</td>", tr("board.up", d), d);
 	else if (d < 0)
-		htmlf(b, "<td class=\"move down\" title=\"down %d\">▼%d</td>", -d, -d);
+		htmlf(b, "<td class=\"move down\" title=\"%a\">▼%d</td>", tr("board.down", -d), -d);
 	else
-		htmlf(b, "<td class=\"move\" title=\"no change\">=</td>");
-	htmlf(b, "<td class=\"team\"><a class=\"name\" href=\"/teams/%p\" title=\"%a\">%s</a>",
-	      r->slug, r->team, r->team);
+		htmlf(b, "<td class=\"move\" title=\"%a\">=</td>", tr("board.same"));
+	htmlf(b, "<td class=\"team\"><a class=\"name\" href=\"/teams/%p%s\" title=\"%a\">%s</a>",
+	      r->slug, i18n_q(), r->team, r->team);
 	if (s->champion_id && r->team_id == s->champion_id)
-		htmlf(b,
-		      " <span class=\"champ-mark\" title=\"Champion Rush champion, decided in "
-		      "match %d\">♛%d</span>",
-		      s->decided_in_match, s->decided_in_match);
+		htmlf(b, " <span class=\"champ-mark\" title=\"%a\">♛%d</span>",
+		      tr("board.champ_mark", s->decided_in_match), s->decided_in_match);
 	else if (r->rush_since)
-		htmlf(b,
-		      " <span class=\"rush-mark\" title=\"reached %d points after match %d\">★%d"
-		      "</span>",
-		      s->rules.rush_threshold, r->rush_since, r->rush_since);
+		htmlf(b, " <span class=\"rush-mark\" title=\"%a\">★%d</span>",
+		      tr("board.rush_mark", s->rules.rush_threshold, r->rush_since), r->rush_since);
 	htmlf(b, "</td>");
 	if (k->grp)
 		htmlf(b, "<td class=\"opt\">%s</td>", r->group);
 	htmlf(b, "<td class=\"opt\">%d</td>", r->matches);
 	if (k->dq)
 		htmlf(b, "<td class=\"opt%r\">%d</td>", r->dq ? " dq" : "", r->dq);
-	htmlf(b, "<td>%d</td><td>%d</td><td class=\"opt\">%d</td>", r->booyahs, r->kills,
+	htmlf(b, "<td>%'d</td><td>%'d</td><td class=\"opt\">%'d</td>", r->booyahs, r->kills,
 	      r->placement_points);
 	if (k->hs && r->headstart_carried && r->headstart_carried == r->headstart)
-		htmlf(b, "<td class=\"start\">%d<small>carried from %s</small></td>", r->headstart,
-		      s->headstart_from);
+		htmlf(b, "<td class=\"start\">%'d<small>%s</small></td>", r->headstart,
+		      tr("board.carried", s->headstart_from));
 	else if (k->hs && r->headstart_carried)
-		htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
-		      r->headstart, r->headstart_carried, s->headstart_from);
+		htmlf(b, "<td class=\"start\">%'d<small>%s</small></td>", r->headstart,
+		      tr("board.carried_part", r->headstart_carried, s->headstart_from));
 	else if (k->hs)
-		htmlf(b, "<td class=\"start\">%d</td>", r->headstart);
+		htmlf(b, "<td class=\"start\">%'d</td>", r->headstart);
 	if (k->adj && r->adjustment)
 		htmlf(b, "<td class=\"adj\">%r%d</td>", r->adjustment > 0 ? "+" : "",
 		      r->adjustment);
 	else if (k->adj)
 		htmlf(b, "<td class=\"adj\"></td>");
-	htmlf(b, "<td class=\"total\">%d</td></tr>\n", r->points);
+	htmlf(b, "<td class=\"total\">%'d</td></tr>\n", r->points);
 	adjustment_rows(b, s, r, k->cols);
 }
 
@@ -257,27 +256,33 @@ leaderboard(struct buf *b, const struct standings *s)
 	k.cols = 7 + k.grp + k.dq + k.hs + k.adj;
 	htmlf(b,
 	      "<div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	      "<th>#</th><th title=\"rank movement since the previous match\">±</th>"
-	      "<th class=\"team\">Team</th>%r<th class=\"opt\" title=\"matches played (a dq or "
-	      "forfeit is one played)\">M</th>%r"
-	      "<th title=\"Booyahs\">Booyah</th><th title=\"kills\">Kills</th>"
-	      "<th class=\"opt\" title=\"placement points\">Place</th>%r%r<th>Total</th>"
-	      "</tr></thead><tbody>\n",
-	      k.grp ? "<th class=\"opt\" title=\"group\">Grp</th>" : "",
-	      k.dq ? "<th class=\"opt\" title=\"matches disqualified or forfeited\">DQ/FF</th>"
-	           : "",
-	      k.hs ? "<th title=\"head start\">Start</th>" : "",
-	      k.adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
+	      "<th>#</th><th title=\"%a\">±</th><th class=\"team\">%s</th>",
+	      tr("board.move.title"), tr("board.team"));
+	if (k.grp)
+		htmlf(b, "<th class=\"opt\" title=\"%a\">%s</th>", tr("board.grp.title"),
+		      tr("board.grp"));
+	htmlf(b, "<th class=\"opt\" title=\"%a\">%s</th>", tr("board.m.title"), tr("board.m"));
+	if (k.dq)
+		htmlf(b, "<th class=\"opt\" title=\"%a\">%s</th>", tr("board.dq.title"),
+		      tr("board.dq"));
+	htmlf(b,
+	      "<th title=\"%a\">%s</th><th title=\"%a\">%s</th>"
+	      "<th class=\"opt\" title=\"%a\">%s</th>",
+	      tr("board.booyah.title"), tr("board.booyah"), tr("board.kills.title"),
+	      tr("board.kills"), tr("board.place.title"), tr("board.place"));
+	if (k.hs)
+		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.start.title"), tr("board.start"));
+	if (k.adj)
+		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.adj.title"), tr("board.adj"));
+	htmlf(b, "<th>%s</th></tr></thead><tbody>\n", tr("board.total"));
 	for (int i = 0; i < s->nrows; i++)
 		board_row(b, s, &k, i);
 	htmlf(b, "</tbody></table></div>\n");
 	if (any_row(s, 'z'))
 		zone_legend(b, s);
 	if (s->rules.rush_threshold)
-		htmlf(b,
-		      "<p class=\"muted\">♛ champion (deciding match) · ★ reached %d points "
-		      "(after match)</p>\n",
-		      s->rules.rush_threshold);
+		htmlf(b, "<p class=\"muted\">%s</p>\n",
+		      tr("board.rush_legend", s->rules.rush_threshold));
 }
 
 /* One cell of the grid. */
@@ -327,29 +332,24 @@ columns(const struct standings *s, int *n)
 static void
 grid_head(struct buf *b, const struct column *c, int n)
 {
-	htmlf(b, "<div class=\"scroll\"><table class=\"grid\"><thead><tr>"
-	         "<th class=\"team\">Team</th>");
+	htmlf(b,
+	      "<div class=\"scroll\"><table class=\"grid\"><thead><tr>"
+	      "<th class=\"team\">%s</th>",
+	      tr("board.team"));
 	for (int m = 0; m < n; m++) {
+		const char *map = c[m].map ? c[m].map : tr("map.unknown");
 		if (c[m].reason)
-			htmlf(b,
-			      "<th class=\"match void\" title=\"match %d voided: %a\">M%d<small>"
-			      "void</small></th>",
-			      c[m].number, c[m].reason, c[m].number);
+			htmlf(b, "<th class=\"match void\" title=\"%a\">%s<small>%s</small></th>",
+			      tr("grid.void.title", c[m].number, c[m].reason),
+			      tr("grid.m", c[m].number), tr("grid.void"));
 		else if (c[m].late)
-			htmlf(
-			    b,
-			    "<th class=\"match late\" title=\"match %d: %a; played when the title "
-			    "was settled: it counts in the totals, not for the title\">M%d<small>"
-			    "%s</small></th>",
-			    c[m].number, c[m].map ? c[m].map : "unknown map", c[m].number,
-			    c[m].map ? c[m].map : "unknown");
+			htmlf(b, "<th class=\"match late\" title=\"%a\">%s<small>%s</small></th>",
+			      tr("grid.late.title", c[m].number, map), tr("grid.m", c[m].number),
+			      map);
 		else
-			htmlf(b,
-			      "<th class=\"match%r\" title=\"match %d: "
-			      "%a\">M%d<small>%s</small></th>",
-			      c[m].map ? "" : " unknown", c[m].number,
-			      c[m].map ? c[m].map : "unknown map", c[m].number,
-			      c[m].map ? c[m].map : "unknown");
+			htmlf(b, "<th class=\"match%r\" title=\"%a\">%s<small>%s</small></th>",
+			      c[m].map ? "" : " unknown", tr("grid.match.title", c[m].number, map),
+			      tr("grid.m", c[m].number), map);
 	}
 	htmlf(b, "</tr></thead><tbody>\n");
 }
@@ -406,36 +406,30 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 	if ((rc = db_end(db, st, rc)) != 0)
 		goto out;
 
-	htmlf(b,
-	      "<h2>Match by match</h2><p class=\"muted\">Placement and kills; Booyahs "
-	      "highlighted%r.</p>",
-	      marks ? "; DQ: disqualified from the match, FF: forfeited it (no points)" : "");
+	htmlf(b, "<h2>%s</h2><p class=\"muted\">%s</p>", tr("grid.title"),
+	      marks ? tr("grid.legend_dq") : tr("grid.legend"));
 	grid_head(b, c, n);
 	for (int i = 0; i < s->nrows; i++) {
 		htmlf(b, "<tr><td class=\"team\">%s</td>", s->rows[i].team);
 		for (int m = 0; m < n; m++) {
 			const struct cell *x = &cells[(size_t)i * (size_t)n + (size_t)m];
 			if (c[m].reason && i == 0)
-				htmlf(b, "<td class=\"void\" rowspan=\"%d\">voided: %s</td>",
-				      s->nrows, c[m].reason);
+				htmlf(b, "<td class=\"void\" rowspan=\"%d\">%s</td>", s->nrows,
+				      tr("grid.voided", c[m].reason));
 			else if (c[m].reason)
 				continue;
 			else if (x->status == 'd')
-				htmlf(b,
-				      "<td class=\"dq\" title=\"disqualified from match %d: no "
-				      "points\">DQ</td>",
-				      c[m].number);
+				htmlf(b, "<td class=\"dq\" title=\"%a\">%s</td>",
+				      tr("grid.dq.title", c[m].number), tr("grid.dq"));
 			else if (x->status == 'f')
-				htmlf(b,
-				      "<td class=\"dq\" title=\"forfeited match %d: no "
-				      "points\">FF</td>",
-				      c[m].number);
+				htmlf(b, "<td class=\"dq\" title=\"%a\">%s</td>",
+				      tr("grid.ff.title", c[m].number), tr("grid.ff"));
 			else if (x->status == 0)
 				htmlf(b, "<td class=\"none\">–</td>");
 			else
-				htmlf(b, "<td%r>%d<small>%dk</small></td>",
+				htmlf(b, "<td%r>%d<small>%s</small></td>",
 				      x->placement == 1 ? " class=\"booyah\"" : "", x->placement,
-				      x->kills);
+				      tr("grid.kills", x->kills));
 		}
 		htmlf(b, "</tr>\n");
 	}
@@ -449,28 +443,43 @@ out:
 }
 
 /*
- * What the table is after, as standings_label says it ("After match 6 (5
- * of 5 matches played)"), the group, and the Champion Rush rule.
+ * What the table is after, as standings_label says it but in the page's
+ * language ("After match 6 (5 of 5 matches played)"), the group, the
+ * Champion Rush rule, and how the champion was decided (standings_decided's
+ * words).
  */
 static void
 status(struct buf *b, const struct standings *s)
 {
-	char *label = standings_label(s);
-	label[0] = (char)toupper((unsigned char)label[0]);
-	htmlf(b, "<p class=\"status\">%s%r%s", label, s->group ? " · group " : "", s->group);
-	free(label);
+	int voided = 0;
+	for (int i = 0; i < s->nvoids; i++)
+		voided |= s->voids[i].number == s->after_match;
+	const char *why = voided             ? tr("status.voided", s->after_match)
+	                  : !s->after_exists ? tr("status.missing", s->after_match)
+	                                     : "";
+	if (s->after_match == 0)
+		htmlf(b, "<p class=\"status\">%s", tr("status.before", s->total_matches));
+	else
+		htmlf(b, "<p class=\"status\">%s",
+		      tr("status.after", s->after_match, s->matches_played, s->total_matches, why));
+	if (s->group)
+		htmlf(b, " · %s", tr("status.group", s->group));
 	if (s->rules.rush_threshold && s->rules.rush_max_matches)
-		htmlf(b, " · Champion Rush: %d points, then a Booyah, within %d match%r",
-		      s->rules.rush_threshold, s->rules.rush_max_matches,
-		      s->rules.rush_max_matches > 1 ? "es" : "");
+		htmlf(b, " · %s",
+		      trn("status.rush_max", s->rules.rush_max_matches, s->rules.rush_threshold,
+		          s->rules.rush_max_matches));
 	else if (s->rules.rush_threshold)
-		htmlf(b, " · Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
+		htmlf(b, " · %s", tr("status.rush", s->rules.rush_threshold));
 	htmlf(b, "</p>\n");
-	char *how = standings_decided(s);
-	if (how)
-		htmlf(b, "<p class=\"champion-banner\">♛ Champion: <strong>%s</strong>, %s</p>\n",
-		      s->champion, how);
-	free(how);
+	if (s->champion && s->decided_by == RUSH_BOOYAH)
+		htmlf(b, "<p class=\"champion-banner\">♛ %s <strong>%s</strong>, %s</p>\n",
+		      tr("status.champion"), s->champion,
+		      tr("decided.booyah", s->decided_in_match));
+	else if (s->champion)
+		htmlf(b, "<p class=\"champion-banner\">♛ %s <strong>%s</strong>, %s</p>\n",
+		      tr("status.champion"), s->champion,
+		      tr("decided.points", s->decided_in_match, s->decided_played,
+		         s->rules.rush_max_matches));
 	if (s->nnotes == 0)
 		return;
 	htmlf(b, "<ul class=\"notes\">");
@@ -489,9 +498,9 @@ page_stage(const struct http_req *req, struct http_out *out)
 	struct buf *b = &out->body, events = {0};
 	htmlf(&events, "/api/v1/tournaments/%p/stages/%p/events?since=%llu", s.tournament_slug,
 	      s.stage_slug, (unsigned long long)req->version);
-	char *title = s.group ? xasprintf("%s, group %s · %s", s.stage, s.group, s.tournament)
-	                      : xasprintf("%s · %s", s.stage, s.tournament);
-	html_open(b, title, events.data);
+	const char *title = s.group ? tr("stage.title_group", s.stage, s.group, s.tournament)
+	                            : tr("stage.title", s.stage, s.tournament);
+	html_open(b, title, stage_lead(&s), events.data);
 
 	stage_head(b, &s, 0);
 	groups(b, req, &s);
@@ -505,11 +514,11 @@ page_stage(const struct http_req *req, struct http_out *out)
 	htmlf(b, "<section id=\"live\">");
 	status(b, &s);
 	if (s.nrows == 0)
-		htmlf(b, "<p class=\"muted\">No match stored yet.</p>");
+		htmlf(b, "<p class=\"muted\">%s</p>", tr("stage.empty"));
 	else {
 		leaderboard(b, &s);
 		if (s.nrace > 0) {
-			htmlf(b, "<h2>Points race</h2>");
+			htmlf(b, "<h2>%s</h2>", tr("chart.title"));
 			page_chart(b, &s);
 		}
 		if (grid(b, req->db, &s) != 0) /* the database failed: http_handle answers */
@@ -519,6 +528,5 @@ page_stage(const struct http_req *req, struct http_out *out)
 	html_close(b);
 out:
 	buf_free(&events);
-	free(title);
 	standings_free(&s);
 }

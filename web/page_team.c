@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "html.h"
+#include "i18n.h"
 #include "pages.h"
 #include "standings.h"
 #include "team.h"
@@ -84,12 +85,10 @@ adjustments(struct buf *b, const struct standings *s, const struct team_stage *t
 		htmlf(b, "<tr class=\"adj-note\"><td colspan=\"%d\">%r%d: %s", cols,
 		      x->points > 0 ? "+" : "", x->points, x->reason);
 		if (x->after_match)
-			htmlf(
-			    b,
-			    " <span class=\"muted\">(from the standings after match %d on)</span>",
-			    x->after_match);
+			htmlf(b, " <span class=\"muted\">%s</span>",
+			      tr("adj.from_match", x->after_match));
 		else
-			htmlf(b, " <span class=\"muted\">(from the start)</span>");
+			htmlf(b, " <span class=\"muted\">%s</span>", tr("adj.from_start"));
 		htmlf(b, "</td></tr>");
 	}
 }
@@ -110,37 +109,43 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 		adj |= r->stages[i].row.adjustment != 0;
 	}
 	htmlf(b,
-	      "<h2>Standings</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	      "<th class=\"team\">Stage</th><th>#</th><th title=\"matches played (a dq or "
-	      "forfeit is one played)\">M</th>%r<th>Booyah</th><th>Kills</th><th>Place</th>%r%r"
-	      "<th>Total</th></tr></thead><tbody>",
-	      dq ? "<th title=\"matches disqualified from or forfeited\">DQ/FF</th>" : "",
-	      hs ? "<th title=\"head start\">Start</th>" : "",
-	      adj ? "<th title=\"adjustments: penalties and bonuses\">Adj</th>" : "");
+	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<th class=\"team\">%s</th><th>#</th><th title=\"%a\">%s</th>",
+	      tr("team.standings"), tr("team.stage"), tr("board.m.title"), tr("board.m"));
+	if (dq)
+		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.dq.title"), tr("board.dq"));
+	htmlf(b, "<th>%s</th><th>%s</th><th>%s</th>", tr("board.booyah"), tr("board.kills"),
+	      tr("board.place"));
+	if (hs)
+		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.start.title"), tr("board.start"));
+	if (adj)
+		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.adj.title"), tr("board.adj"));
+	htmlf(b, "<th>%s</th></tr></thead><tbody>", tr("board.total"));
 	for (int i = 0; i < r->nstages; i++) {
 		const struct team_stage *ts = &r->stages[i];
 		struct standings s;
 		int more = stage_of(db, ts, &s);
-		htmlf(b, "<tr%r><td class=\"team\"><a href=\"/t/%p/%p\">%s · %s</a>%r",
+		htmlf(b, "<tr%r><td class=\"team\"><a href=\"/t/%p/%p%s\">%s · %s</a>%r",
 		      ts->champion ? " class=\"champion\"" : "", ts->tournament_slug,
-		      ts->stage_slug, ts->tournament, ts->stage,
+		      ts->stage_slug, i18n_q(), ts->tournament, ts->stage,
 		      ts->champion ? " <span class=\"champ-mark\">♛</span>" : "");
 		htmlf(b, "</td><td>%d</td><td>%d</td>", ts->row.rank, ts->row.matches);
 		if (dq)
 			htmlf(b, "<td%r>%d</td>", ts->row.dq ? " class=\"dq\"" : "", ts->row.dq);
-		htmlf(b, "<td>%d</td><td>%d</td><td>%d</td>", ts->row.booyahs, ts->row.kills,
+		htmlf(b, "<td>%'d</td><td>%'d</td><td>%'d</td>", ts->row.booyahs, ts->row.kills,
 		      ts->row.placement_points);
 		if (hs && more && s.headstart_from && ts->row.headstart_carried)
-			htmlf(b, "<td class=\"start\">%d<small>%d carried from %s</small></td>",
-			      ts->row.headstart, ts->row.headstart_carried, s.headstart_from);
+			htmlf(
+			    b, "<td class=\"start\">%'d<small>%s</small></td>", ts->row.headstart,
+			    tr("board.carried_part", ts->row.headstart_carried, s.headstart_from));
 		else if (hs)
-			htmlf(b, "<td class=\"start\">%d</td>", ts->row.headstart);
+			htmlf(b, "<td class=\"start\">%'d</td>", ts->row.headstart);
 		if (adj && ts->row.adjustment)
 			htmlf(b, "<td class=\"adj\">%r%d</td>", ts->row.adjustment > 0 ? "+" : "",
 			      ts->row.adjustment);
 		else if (adj)
 			htmlf(b, "<td class=\"adj\"></td>");
-		htmlf(b, "<td class=\"total\">%d</td></tr>", ts->row.points);
+		htmlf(b, "<td class=\"total\">%'d</td></tr>", ts->row.points);
 		if (more) {
 			adjustments(b, &s, ts, 7 + dq + hs + adj);
 			standings_free(&s);
@@ -153,26 +158,29 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 static void
 maps(struct buf *b, const struct team_report *r)
 {
-	htmlf(b, "<h2>Maps</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	         "<th class=\"team\">Map</th><th title=\"matches\">M</th><th>Booyah</th>"
-	         "<th title=\"average placement\">Avg #</th><th title=\"kills per match\">K/M</th>"
-	         "<th title=\"points per match\">Pts/M</th><th title=\"points per match against "
-	         "the team's own average\">vs avg</th><th title=\"rank among all teams on the "
-	         "map\">Rank</th></tr></thead><tbody>");
+	htmlf(b,
+	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<th class=\"team\">%s</th><th title=\"%a\">%s</th><th>%s</th>"
+	      "<th title=\"%a\">%s</th><th title=\"%a\">%s</th><th title=\"%a\">%s</th>"
+	      "<th title=\"%a\">%s</th><th title=\"%a\">%s</th></tr></thead><tbody>",
+	      tr("team.maps"), tr("team.map"), tr("team.matches"), tr("board.m"),
+	      tr("board.booyah"), tr("team.avg.title"), tr("team.avg"), tr("team.km.title"),
+	      tr("team.km"), tr("team.ppm.title"), tr("team.ppm"), tr("team.vs.title"),
+	      tr("team.vs"), tr("team.rank.title"), tr("team.rank"));
 	for (int i = 0; i < r->nmaps; i++) {
 		const struct map_row *m = &r->maps[i];
-		htmlf(
-		    b,
-		    "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td>"
-		    "<td class=\"total\">%.1f</td><td class=\"%r\">%+.1f</td><td>%d</td></tr>",
-		    m->map, m->matches, m->booyahs, m->avg_placement, m->avg_kills,
-		    m->points_per_match, m->delta_ppm >= 0 ? "up" : "down", m->delta_ppm,
-		    m->map_rank);
+		htmlf(b,
+		      "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td>%'.1f</td>"
+		      "<td>%'.1f</td><td class=\"total\">%'.1f</td><td class=\"%r\">%+'.1f</td>"
+		      "<td>%d</td></tr>",
+		      m->map, m->matches, m->booyahs, m->avg_placement, m->avg_kills,
+		      m->points_per_match, m->delta_ppm >= 0 ? "up" : "down", m->delta_ppm,
+		      m->map_rank);
 	}
 	htmlf(b, "</tbody></table></div>\n");
 	if (r->maps_unknown)
-		htmlf(b, "<p class=\"muted\">Left out: %d match%r with an unknown map.</p>\n",
-		      r->maps_unknown, r->maps_unknown > 1 ? "es" : "");
+		htmlf(b, "<p class=\"muted\">%s</p>\n",
+		      trn("maps.unknown", r->maps_unknown, r->maps_unknown));
 }
 
 /*
@@ -183,21 +191,22 @@ maps(struct buf *b, const struct team_report *r)
 static void
 history(struct buf *b, const struct team_report *r)
 {
-	htmlf(b, "<h2>Last 10 matches</h2><div class=\"scroll\"><table class=\"board\"><thead>"
-	         "<tr><th class=\"team\">Stage</th><th>Match</th><th class=\"team\">Map</th>"
-	         "<th>#</th><th>Kills</th><th>Points</th></tr></thead><tbody>");
+	htmlf(b,
+	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead>"
+	      "<tr><th class=\"team\">%s</th><th>%s</th><th class=\"team\">%s</th>"
+	      "<th>#</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	      tr("team.last"), tr("team.stage"), tr("team.match"), tr("team.map"),
+	      tr("board.kills"), tr("team.points"));
 	for (int i = 0; i < r->nmatches; i++) {
 		const struct team_match *m = &r->matches[i];
 		int dq = strcmp(m->status, "dq") == 0, ff = strcmp(m->status, "forfeit") == 0;
 		htmlf(b, "<tr%r><td class=\"team\">%s</td><td>%d</td><td class=\"team%r\">%s</td>",
 		      m->placement == 1 && !dq && !ff ? " class=\"booyah\"" : "", m->stage,
-		      m->match, m->map ? "" : " unknown", m->map ? m->map : "unknown");
+		      m->match, m->map ? "" : " unknown", m->map ? m->map : tr("map.unknown"));
 		if (dq || ff)
-			htmlf(b,
-			      "<td class=\"dq\" title=\"%r %d: no points\">%r</td>"
-			      "<td class=\"muted\">%d</td>",
-			      dq ? "disqualified from match" : "forfeited match", m->match,
-			      dq ? "DQ" : "FF", m->kills);
+			htmlf(b, "<td class=\"dq\" title=\"%a\">%s</td><td class=\"muted\">%d</td>",
+			      dq ? tr("grid.dq.title", m->match) : tr("grid.ff.title", m->match),
+			      dq ? tr("grid.dq") : tr("grid.ff"), m->kills);
 		else
 			htmlf(b, "<td>%d</td><td>%d</td>", m->placement, m->kills);
 		htmlf(b, "<td class=\"total\">%d</td></tr>", m->points);
@@ -211,20 +220,39 @@ players(struct buf *b, const struct team_report *r)
 {
 	if (r->nplayers == 0)
 		return;
-	htmlf(b, "<h2>Players</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
-	         "<th class=\"team\">Player</th><th title=\"matches\">M</th><th>Kills</th>"
-	         "<th title=\"kills per match\">K/M</th><th>Damage</th><th>Assists</th>"
-	         "<th>MVP</th></tr></thead><tbody>");
+	htmlf(b,
+	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<th class=\"team\">%s</th><th title=\"%a\">%s</th><th>%s</th>"
+	      "<th title=\"%a\">%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	      tr("team.players"), tr("team.player"), tr("team.matches"), tr("board.m"),
+	      tr("board.kills"), tr("team.km.title"), tr("team.km"), tr("team.damage"),
+	      tr("team.assists"), tr("team.mvp"));
 	for (int i = 0; i < r->nplayers; i++) {
 		const struct player_row *p = &r->players[i];
-		htmlf(
-		    b,
-		    "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td>%.2f</td><td>%lld</td>"
-		    "<td>%d</td><td>%d</td></tr>",
-		    p->player, p->matches, p->kills, p->kills_per_match, (long long)p->damage,
-		    p->assists, p->mvps);
+		htmlf(b,
+		      "<tr><td "
+		      "class=\"team\">%s</td><td>%d</td><td>%'d</td><td>%'.2f</td><td>%'lld</td>"
+		      "<td>%d</td><td>%d</td></tr>",
+		      p->player, p->matches, p->kills, p->kills_per_match, (long long)p->damage,
+		      p->assists, p->mvps);
 	}
 	htmlf(b, "</tbody></table></div>\n");
+}
+
+/*
+ * Where the team stands, for the share preview: its rank and points in the
+ * stage it played last ("LOS: #2 in Grand Final · FFWS ..., 190 points"), or
+ * that it has played no stage. Lives until i18n_done().
+ */
+static const char *
+team_lead(const struct team_report *r)
+{
+	if (r->nstages == 0)
+		return tr("team.og_none", r->name);
+	const struct team_stage *ts = &r->stages[r->nstages - 1];
+	if (ts->champion)
+		return tr("team.og_champion", r->name, ts->stage, ts->tournament);
+	return tr("team.og", r->name, ts->row.rank, ts->stage, ts->tournament, ts->row.points);
 }
 
 /* GET /teams/{team}. */
@@ -235,12 +263,13 @@ page_team(const struct http_req *req, struct http_out *out)
 	if (!page_team_report(req, out, &r))
 		return;
 	struct buf *b = &out->body;
-	html_open(b, r.name, NULL);
+	html_open(b, r.name, team_lead(&r), NULL);
 	htmlf(b,
-	      "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › Teams</p><h1>%s</h1>"
-	      "<nav class=\"tabs\"><a class=\"on\" href=\"/teams/%p\">Team</a>"
+	      "<p class=\"crumbs\"><a href=\"/%s\">%s</a> › %s</p><h1>%s</h1>"
+	      "<nav class=\"tabs\"><a class=\"on\" href=\"/teams/%p%s\">%s</a>"
 	      "<a href=\"/api/v1/teams/%p\">JSON</a></nav>\n",
-	      r.name, req->param[0], req->param[0]);
+	      i18n_q(), tr("home.title"), tr("home.teams_title"), r.name, req->param[0], i18n_q(),
+	      tr("team.tab"), req->param[0]);
 	stages(b, req->db, &r);
 	maps(b, &r);
 	history(b, &r);

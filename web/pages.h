@@ -15,7 +15,7 @@ void page_team(const struct http_req *req, struct http_out *out);
 void page_card(const struct http_req *req, struct http_out *out);
 void page_overlay(const struct http_req *req, struct http_out *out);
 void page_chart(struct buf *b, const struct standings *st);
-void page_error(struct buf *b, const char *title, const char *msg);
+void page_error(struct buf *b, int status, const char *msg);
 int page_team_report(const struct http_req *req, struct http_out *out, struct team_report *r);
 
 void page_desk(const struct http_req *req, struct http_out *out);

@@ -253,6 +253,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	req.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
 	req.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	req.fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+	req.accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
 	char client[INET6_ADDRSTRLEN] = "";
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);

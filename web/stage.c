@@ -1,14 +1,15 @@
 /*
  * stage.c: what the stage pages (page_stage.c, page_maps.c) and the API
  * (api.c) share, like cgit's ui-shared.c: the stage a request's slugs
- * name, the ?after= and ?group= checks, the standings, and the crumbs, heading and tabs
- * above a stage page.
+ * name, the ?after= and ?group= checks, the standings, the crumbs, heading and tabs
+ * above a stage page, and who leads, for the share preview.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "html.h"
+#include "i18n.h"
 #include "stage.h"
 
 /*
@@ -152,10 +153,32 @@ stage_head(struct buf *b, const struct standings *s, int maps)
 {
 	const char *t = s->tournament_slug, *st = s->stage_slug;
 	htmlf(b,
-	      "<p class=\"crumbs\"><a href=\"/\">Tournaments</a> › %s</p><h1>%s</h1>"
-	      "<nav class=\"tabs\"><a%r href=\"/t/%p/%p\">Leaderboard</a>"
-	      "<a%r href=\"/t/%p/%p/maps\">Maps</a>"
+	      "<p class=\"crumbs\"><a href=\"/%s\">%s</a> › %s</p><h1>%s</h1>"
+	      "<nav class=\"tabs\"><a%r href=\"/t/%p/%p%s\">%s</a>"
+	      "<a%r href=\"/t/%p/%p/maps%s\">%s</a>"
 	      "<a href=\"/api/v1/tournaments/%p/stages/%p/%r\">JSON</a></nav>\n",
-	      s->tournament, s->stage, maps ? "" : " class=\"on\"", t, st,
-	      maps ? " class=\"on\"" : "", t, st, t, st, maps ? "maps" : "standings");
+	      i18n_q(), tr("home.title"), s->tournament, s->stage, maps ? "" : " class=\"on\"", t,
+	      st, i18n_q(), tr("stage.tab.board"), maps ? " class=\"on\"" : "", t, st, i18n_q(),
+	      tr("stage.tab.maps"), t, st, maps ? "maps" : "standings");
+}
+
+/*
+ * Who leads s, in the page's language, for a share preview: "LOUD SNICKERS
+ * champion, LOS 2nd, after match 14", "LOS leads with 208 points after
+ * match 13", or that no match is played yet. Lives until i18n_done().
+ */
+const char *
+stage_lead(const struct standings *s)
+{
+	if (s->nrows == 0 || s->matches_played == 0)
+		return tr("lead.none");
+	const char *second = NULL;
+	for (int i = 0; i < s->nrows && second == NULL; i++)
+		if (s->rows[i].team_id != s->champion_id)
+			second = s->rows[i].team;
+	if (s->champion && second)
+		return tr("lead.champion", s->champion, second, s->after_match);
+	if (s->champion)
+		return tr("lead.champion_alone", s->champion, s->after_match);
+	return tr("lead.leads", s->rows[0].team, s->rows[0].points, s->after_match);
 }

@@ -1,5 +1,5 @@
 /* stage.h: what the stage pages and the API share: the stage a request names, its standings, the
- * heading. */
+ * heading, who leads. */
 #ifndef TRACKER_STAGE_H
 #define TRACKER_STAGE_H
 
@@ -12,5 +12,6 @@ int stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
 int stage_standings(const struct http_req *req, struct http_out *out, int args, int race,
                     struct standings *s);
 void stage_head(struct buf *b, const struct standings *s, int maps);
+const char *stage_lead(const struct standings *s);
 
 #endif
