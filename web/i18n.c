@@ -238,10 +238,10 @@ i18n_number(struct buf *b, int lang, double v, int prec)
 
 /*
  * Append played_at (ISO 8601 as given: "2026-03-01T14:30:00-03:00" or a
- * date alone) to b as lang's pattern (key date.pattern: {d} day, {m} month
- * number, {b} month name, {Y} year, {BE} Buddhist-era year, {H}:{M} the time
- * as given). A value that does not start with YYYY-MM-DD is written as it
- * is.
+ * date alone) to b as lang's pattern (keys date.day and date.time: {d}
+ * day, {dd} on two digits, {m} month number on two, {b} month name, {Y}
+ * year, {BE} Buddhist-era year, {H} and {M} the time as given). A value that does not start with
+ * YYYY-MM-DD is written as it is.
  */
 void
 i18n_date(struct buf *b, int lang, const char *at)
@@ -268,6 +268,8 @@ i18n_date(struct buf *b, int lang, const char *at)
 		p += n + 1;
 		if (strcmp(key, "d") == 0)
 			buf_printf(b, "%d", d);
+		else if (strcmp(key, "dd") == 0)
+			buf_printf(b, "%02d", d);
 		else if (strcmp(key, "m") == 0)
 			buf_printf(b, "%02d", mo);
 		else if (strcmp(key, "b") == 0) {
