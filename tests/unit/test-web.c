@@ -4,8 +4,10 @@
  * checks are on status codes, headers, escaping of hostile names in text,
  * attributes and the SVG chart, slug checks, the cache and the write path,
  * a stage whose match numbers have a gap, the data version a page embeds
- * when a write lands while it renders, and a database locked by another
- * process before a connection has read its schema.
+ * when a write lands while it renders, a database locked by another
+ * process before a connection has read its schema, and the languages
+ * (?lang=, Accept-Language, the cache per language, numbers in the locale,
+ * the share preview on every page).
  * Expected numbers are hand counts of the fixture below.
  */
 #include <stdlib.h>
@@ -1077,6 +1079,166 @@ test_altered(void)
 	}
 }
 
+/* Mil Cup: one match, placement points 1000 and 600 (hand counts: Alpha 1st, 3 kills: 1000 + 3
+ * = 1003; Beta 2nd, 0 kills: 600), so that its totals have thousands. */
+static const char mil[] =
+    "{\"tournament\":\"Mil Cup\",\"stage\":\"Final\",\"ruleset\":{\"placement_points\":"
+    "[1000,600],\"kill_points\":1},\"matches\":[{\"match\":1,\"map\":\"Bermuda\",\"results\":["
+    "{\"team\":\"Alpha Mil\",\"placement\":1,\"kills\":3},"
+    "{\"team\":\"Beta Mil\",\"placement\":2,\"kills\":0}]}]}";
+
+/* GET path, with ?lang=lang when lang is not NULL and Accept-Language accept when not NULL. */
+static struct http_resp *
+get_lang(const char *path, const char *lang, const char *accept)
+{
+	struct http_req req = {.method = "GET", .path = path, .db = db, .accept_language = accept};
+	if (lang) {
+		req.args[0] = (struct http_arg){"lang", lang};
+		req.nargs = 1;
+	}
+	return http_handle(&req);
+}
+
+/* The headers of r, one "Name: value" a line. */
+static char *
+headers_of(const struct http_resp *r)
+{
+	struct buf h = {0};
+	http_headers(r, collect, &h);
+	return buf_detach(&h, NULL);
+}
+
+/*
+ * The languages: the stage page in Portuguese by ?lang= (links keep it, no
+ * Vary) and by Accept-Language (Vary, links without it), English and
+ * Spanish from the same cache without mixing, numbers in each locale, the
+ * JSON API locale-free, and og:title and og:description on every page.
+ */
+static void
+test_languages(void)
+{
+	struct import_stats st = {0};
+	struct buf msgs = {0};
+	CHECK("mil imported", import_json(db, "mil", mil, strlen(mil), 0, &st, &msgs) == 0);
+	if (msgs.data)
+		printf("# %s", msgs.data);
+	buf_free(&msgs);
+
+	struct http_resp *r = get_lang("/t/mil-cup/final", "pt-BR", NULL);
+	char *h = headers_of(r);
+	CHECK("?lang=pt-BR: 200", r->status == 200);
+	holds("?lang=pt-BR: <html lang>", r->body, "<html lang=\"pt-BR\">");
+	holds("?lang=pt-BR: the tabs", r->body, ">Classificação</a>");
+	holds("?lang=pt-BR: the status", r->body, "Após a partida 1 (1 de 1 partidas jogadas)");
+	holds("?lang=pt-BR: the grid", r->body, "<h2>Partida a partida</h2>");
+	holds("?lang=pt-BR: 1003 points as 1.003", r->body, "<td class=\"total\">1.003</td>");
+	holds("?lang=pt-BR: the race legend, 1.003", r->body, "<span class=\"muted\">1.003</span>");
+	holds(
+	    "?lang=pt-BR: og:description says who leads", r->body,
+	    "<meta property=\"og:description\" content=\"Alpha Mil lidera com 1.003 pontos após a "
+	    "partida 1\">");
+	holds("?lang=pt-BR: links keep the language", r->body,
+	      "href=\"/teams/alpha-mil?lang=pt-BR\"");
+	holds("?lang=pt-BR: the switcher offers Thai", r->body,
+	      "href=\"/t/mil-cup/final?lang=th\" hreflang=\"th\" lang=\"th\">ไทย</a>");
+	holds("?lang=pt-BR: Content-Language", h, "Content-Language: pt-BR\n");
+	lacks("?lang=pt-BR: no Vary (the URL chose)", h, "Vary:");
+	free(h);
+	http_resp_unref(r);
+
+	r = get_lang("/t/mil-cup/final", NULL, "pt-BR,pt;q=0.9");
+	h = headers_of(r);
+	holds("Accept-Language pt-BR: Portuguese", r->body, "<h2>Partida a partida</h2>");
+	holds("Accept-Language pt-BR: 1.003", r->body, "<td class=\"total\">1.003</td>");
+	holds("Accept-Language pt-BR: Content-Language", h, "Content-Language: pt-BR\n");
+	holds("Accept-Language pt-BR: Vary", h, "Vary: Accept-Language\n");
+	holds("Accept-Language pt-BR: links without ?lang=", r->body, "href=\"/teams/alpha-mil\"");
+	free(h);
+	http_resp_unref(r);
+
+	/* The same path again, from the cache for each language: never another's page. */
+	for (int round = 0; round < 2; round++) {
+		r = get_lang("/t/mil-cup/final", NULL, NULL);
+		h = headers_of(r);
+		holds("no Accept-Language: English", r->body, "<h2>Match by match</h2>");
+		holds("no Accept-Language: 1,003", r->body, "<td class=\"total\">1,003</td>");
+		lacks("no Accept-Language: no Portuguese", r->body, "Partida a partida");
+		holds("no Accept-Language: Content-Language en", h, "Content-Language: en\n");
+		holds("no Accept-Language: Vary", h, "Vary: Accept-Language\n");
+		free(h);
+		http_resp_unref(r);
+		r = get_lang("/t/mil-cup/final", NULL, "es-419,es;q=0.9");
+		holds("Accept-Language es-419: Spanish", r->body, "<h2>Partida por partida</h2>");
+		holds("Accept-Language es-419: 1.003", r->body, "<td class=\"total\">1.003</td>");
+		http_resp_unref(r);
+		r = get_lang("/t/mil-cup/final", NULL, "pt-BR");
+		holds("Accept-Language pt-BR again: Portuguese", r->body, "Partida a partida");
+		lacks("Accept-Language pt-BR again: not the ?lang= page's links", r->body,
+		      "/teams/alpha-mil?lang=");
+		http_resp_unref(r);
+		r = get_lang("/t/mil-cup/final", "th", "pt-BR");
+		holds("?lang=th over Accept-Language pt-BR: Thai", r->body, "<h2>ทีละแมตช์</h2>");
+		holds("?lang=th: 1,003", r->body, "<td class=\"total\">1,003</td>");
+		http_resp_unref(r);
+	}
+
+	/* The team page: decimals in the locale (Pts/M on Bermuda: 1003 in one match). */
+	r = get_lang("/teams/alpha-mil", "pt-BR", NULL);
+	holds("team ?lang=pt-BR: Pts/M 1.003,0", r->body, "<td class=\"total\">1.003,0</td>");
+	holds("team ?lang=pt-BR: Portuguese", r->body, "<h2>Últimas 10 partidas</h2>");
+	http_resp_unref(r);
+	r = get_lang("/teams/alpha-mil", "id", NULL);
+	holds("team ?lang=id: Pts/M 1.003,0", r->body, "<td class=\"total\">1.003,0</td>");
+	holds("team ?lang=id: Indonesian", r->body, "<h2>10 match terakhir</h2>");
+	http_resp_unref(r);
+
+	/* The JSON API: no language, the same bytes whatever is asked. */
+	r = get_lang("/api/v1/tournaments/mil-cup/stages/final/standings", "pt-BR", "pt-BR");
+	struct http_resp *plain =
+	    get_lang("/api/v1/tournaments/mil-cup/stages/final/standings", NULL, NULL);
+	h = headers_of(r);
+	lacks("API: no Content-Language", h, "Content-Language");
+	lacks("API: no Vary", h, "Vary:");
+	CHECK("API: the same body in any language",
+	      r->len == plain->len && memcmp(r->body, plain->body, r->len) == 0);
+	holds("API: points as JSON numbers", r->body, "1003");
+	free(h);
+	http_resp_unref(r);
+	http_resp_unref(plain);
+
+	/* og:title and og:description on every page, in its language. */
+	static const struct {
+		const char *path;
+		const char *title; /* the og:title's content */
+		const char *desc;  /* in its og:description */
+	} pages[] = {
+	    {"/", "Torneios", "Final · Mil Cup: Alpha Mil lidera com 1.003 pontos"},
+	    {"/t/mil-cup/final", "Final · Mil Cup", "Alpha Mil lidera com 1.003 pontos"},
+	    {"/t/mil-cup/final/maps", "Mapas · Final · Mil Cup",
+	     "Alpha Mil lidera com 1.003 pontos"},
+	    {"/teams/alpha-mil", "Alpha Mil", "Alpha Mil: 1ª em Final · Mil Cup, 1.003 pontos"},
+	    /* after match 3 (test_post): Plain Team 19 + 12 + 7 = 38 passes Tom & "Jerry" 22 + 9 =
+	     * 31; the hostile name escaped in the attribute */
+	    {"/t/cup-b/final", "Final · Cup &lt;b&gt;",
+	     "&lt;script&gt;alert(1)&lt;/script&gt; campeã, Plain Team em 2º, após a partida 3"},
+	    {"/t/mil-cup/nope", "404 Página não encontrada", "no stage"},
+	    {"/desk", "Mesa de resultados", "Onde a organização registra"},
+	};
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		r = get_lang(pages[i].path, "pt-BR", NULL);
+		char name[128], want[256];
+		snprintf(name, sizeof name, "og:title of %s", pages[i].path);
+		snprintf(want, sizeof want, "<meta property=\"og:title\" content=\"%s\">",
+		         pages[i].title);
+		holds(name, r->body, want);
+		snprintf(name, sizeof name, "og:description of %s", pages[i].path);
+		snprintf(want, sizeof want, "<meta property=\"og:description\" content=\"%s",
+		         pages[i].desc);
+		holds(name, r->body, want);
+		http_resp_unref(r);
+	}
+}
+
 int
 main(void)
 {
@@ -1100,6 +1262,7 @@ main(void)
 	test_rules_cup();
 	test_carry_cup();
 	test_below_zero();
+	test_languages();
 	test_version_race();
 	test_locked();
 	test_altered();
