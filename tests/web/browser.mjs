@@ -141,6 +141,27 @@ try {
 		board[0] <= board[1], JSON.stringify(board));
 	const band = await page.$eval("tr.z0 td.rank", (td) => getComputedStyle(td).borderLeftColor);
 	check("carry cup: the first zone's band is drawn", band !== "rgba(0, 0, 0, 0)", band);
+	// Portuguese by the switcher, a plain link: the URL keeps it, and so do the page's links.
+	await page.goto(`${base}t/ffws-brazil-2026-split-1/grand-final`);
+	await page.click("nav.langs a[hreflang='pt-BR']");
+	await page.waitForURL(/lang=pt-BR/);
+	check("switcher: Portuguese in the URL", page.url().endsWith("grand-final?lang=pt-BR"), page.url());
+	check("switcher: <html lang=pt-BR>",
+		await page.$eval("html", (h) => h.lang) === "pt-BR", await page.$eval("html", (h) => h.lang));
+	const ptText = await page.$eval("main", (m) => m.textContent);
+	check("switcher: the page in Portuguese",
+		ptText.includes("Partida a partida") && ptText.includes("Campeã:") &&
+		ptText.includes("Após a partida"), ptText.slice(0, 200));
+	check("switcher: Portuguese marked as the current language",
+		await page.$eval("nav.langs a[aria-current]", (a) => a.textContent) === "Português",
+		await page.$eval("nav.langs", (n) => n.innerHTML));
+	check("switcher: fits 375 px in Portuguese", await fits() <= 375, `scrollWidth ${await fits()}`);
+	await page.click("table.board a.name >> nth=0");
+	await page.waitForLoadState();
+	const teamText = await page.$eval("main", (m) => m.textContent);
+	check("switcher: a team link keeps Portuguese",
+		page.url().endsWith("?lang=pt-BR") && teamText.includes("Últimas 10 partidas"),
+		`${page.url()} ${teamText.slice(0, 120)}`);
 	check("no console errors, CSP violations or failed requests", problems.length === 0,
 		problems.join(" | "));
 } catch (e) {
