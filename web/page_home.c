@@ -2,42 +2,39 @@
  * page_home.c: the front page, GET /: every tournament with its stages
  * (matches played, voided ones apart, and teams: those that played, the
  * roster and those with a head start; links to the leaderboard and the map
- * table), and every team. Its share preview says who leads the stage
- * played last.
+ * table), and every team. Its share preview names the stage played last.
  */
-#include <stdlib.h>
-
 #include "db.h"
 #include "html.h"
 #include "i18n.h"
 #include "pages.h"
-#include "stage.h"
 
 /*
- * Who leads the stage with the match stored last ("Grand Final · FFWS ...:
- * LOUD SNICKERS champion, ..."), for the share preview; NULL when no match
- * is stored. Lives until i18n_done().
+ * The stage with the match stored last and how far it is ("Grand Final ·
+ * FFWS Brazil 2026 Split 1: 14 matches played"), for the share preview; it
+ * reads no result, so that the page stands where the stage pages cannot
+ * (t-web-dbfault). NULL when no match is stored. Lives until i18n_done().
  */
 static const char *
-latest_lead(sqlite3 *db)
+latest_stage(sqlite3 *db)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT stage_id FROM match ORDER BY id DESC LIMIT 1");
+	sqlite3_stmt *st =
+	    db_prepare(db, "SELECT s.name, t.name, (SELECT count(*) FROM match m"
+	                   "  WHERE m.stage_id = s.id AND m.void IS NULL)"
+	                   " FROM stage s JOIN tournament t ON t.id = s.tournament_id"
+	                   " WHERE s.id = (SELECT stage_id FROM match"
+	                   "  ORDER BY id DESC LIMIT 1)");
 	if (st == NULL)
 		return NULL;
 	int rc = sqlite3_step(st);
-	int64_t stage = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
-		return NULL;
-	struct standings_opts o = {.after = -1};
-	struct standings s;
-	char *err = NULL;
-	if (stage == 0 || standings_get(db, stage, &o, &s, &err) != 0) {
-		free(err);
-		return NULL;
+	const char *desc = NULL;
+	if (rc == SQLITE_ROW) {
+		int n = sqlite3_column_int(st, 2);
+		desc = tr("home.og", (const char *)sqlite3_column_text(st, 0),
+		          (const char *)sqlite3_column_text(st, 1), trn("home.played", n, n));
 	}
-	const char *lead = tr("home.og", s.stage, s.tournament, stage_lead(&s));
-	standings_free(&s);
-	return lead;
+	db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc);
+	return desc;
 }
 
 /* GET /: tournaments, their stages, and the teams. A read that fails (db_error_set) stops the
@@ -46,7 +43,7 @@ void
 page_home(const struct http_req *req, struct http_out *out)
 {
 	struct buf *b = &out->body;
-	html_open(b, tr("home.title"), latest_lead(req->db), NULL);
+	html_open(b, tr("home.title"), latest_stage(req->db), NULL);
 	htmlf(b, "<h1>%s</h1>\n", tr("home.title"));
 	sqlite3_stmt *st =
 	    db_prepare(req->db, "SELECT t.id, t.name, t.slug, s.name, s.slug,"

@@ -1212,7 +1212,7 @@ test_languages(void)
 		const char *title; /* the og:title's content */
 		const char *desc;  /* in its og:description */
 	} pages[] = {
-	    {"/", "Torneios", "Final · Mil Cup: Alpha Mil lidera com 1.003 pontos"},
+	    {"/", "Torneios", "Final · Mil Cup: 1 partida jogada"},
 	    {"/t/mil-cup/final", "Final · Mil Cup", "Alpha Mil lidera com 1.003 pontos"},
 	    {"/t/mil-cup/final/maps", "Mapas · Final · Mil Cup",
 	     "Alpha Mil lidera com 1.003 pontos"},
