@@ -40,19 +40,21 @@ login_page(const struct http_req *req, struct buf *b, const char *error)
 	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	htmlf(b, "<h1>%s</h1>\n", tr("desk.title"));
 	if (req->ntokens == 0) {
-		htmlf(b, "<p class=\"error\">Writes are off: this server was started without a "
-		         "token. Start it with <code>tracker serve --token-file FILE</code>, the "
-		         "file holding one <code>NAME TOKEN</code> per line.</p>\n");
+		htmlf(b,
+		      "<p class=\"error\">%s <code>tracker serve --token-file FILE</code>%s "
+		      "<code>NAME TOKEN</code>%s</p>\n",
+		      tr("desk.off"), tr("desk.off_file"), tr("desk.off_line"));
 		html_close(b);
 		return;
 	}
-	htmlf(b, "<p>The desk enters match results. It opens with one of the server's write "
-	         "tokens: a line <code>NAME TOKEN</code> of the file given to <code>tracker "
-	         "serve --token-file</code>. Ask whoever runs the server for yours.</p>\n"
-	         "<form class=\"login\" method=\"post\" action=\"/desk/login\"><label "
-	         "for=\"token\">Token</label> <input id=\"token\" name=\"token\" "
-	         "type=\"password\" autocomplete=\"current-password\" required autofocus> "
-	         "<button type=\"submit\">Open the desk</button>");
+	htmlf(b,
+	      "<p>%s <code>NAME TOKEN</code> %s <code>tracker serve --token-file</code>. %s</p>\n"
+	      "<form class=\"login\" method=\"post\" action=\"/desk/login\"><label "
+	      "for=\"token\">%s</label> <input id=\"token\" name=\"token\" "
+	      "type=\"password\" autocomplete=\"current-password\" required autofocus> "
+	      "<button type=\"submit\">%s</button>",
+	      tr("desk.login"), tr("desk.login_file"), tr("desk.login_ask"), tr("desk.token"),
+	      tr("desk.open"));
 	if (error)
 		htmlf(b, " <span class=\"err\" id=\"token-error\">%s</span>", error);
 	htmlf(b, "</form>\n");
@@ -202,9 +204,9 @@ desk_bar(struct buf *b, const struct session *s)
 {
 	htmlf(b,
 	      "<form class=\"deskbar\" method=\"post\" action=\"/desk/logout\"><span "
-	      "class=\"muted\">Desk <b>%s</b></span> <input type=\"hidden\" name=\"csrf\" "
-	      "value=\"%a\"><button type=\"submit\">Log out</button></form>\n",
-	      s->name, s->csrf);
+	      "class=\"muted\">%s <b>%s</b></span> <input type=\"hidden\" name=\"csrf\" "
+	      "value=\"%a\"><button type=\"submit\">%s</button></form>\n",
+	      tr("desk.desk"), s->name, s->csrf, tr("desk.logout"));
 }
 
 /* GET /desk: the stages to enter results for, or the login page. */
@@ -217,7 +219,7 @@ page_desk(const struct http_req *req, struct http_out *out)
 	struct buf *b = &out->body;
 	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, &s);
-	htmlf(b, "<h1>Results desk</h1>\n<p>Pick a stage:</p><ul class=\"stages\">");
+	htmlf(b, "<h1>%s</h1>\n<p>%s</p><ul class=\"stages\">", tr("desk.title"), tr("desk.pick"));
 	sqlite3_stmt *st =
 	    db_prepare(req->db, "SELECT t.name, t.slug, s.name, s.slug,"
 	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id)"
@@ -228,19 +230,20 @@ page_desk(const struct http_req *req, struct http_out *out)
 	int any = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		any = 1;
+		int n = sqlite3_column_int(st, 4);
 		htmlf(b,
-		      "<li><a href=\"/desk/%p/%p\">%s / %s</a> <span class=\"muted\">%d "
-		      "matches</span></li>",
+		      "<li><a href=\"/desk/%p/%p%s\">%s / %s</a> <span "
+		      "class=\"muted\">%s</span></li>",
 		      (const char *)sqlite3_column_text(st, 1),
-		      (const char *)sqlite3_column_text(st, 3),
+		      (const char *)sqlite3_column_text(st, 3), i18n_q(),
 		      (const char *)sqlite3_column_text(st, 0),
-		      (const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 4));
+		      (const char *)sqlite3_column_text(st, 2), trn("desk.matches", n, n));
 	}
 	sqlite3_finalize(st);
 	htmlf(b, "</ul>\n");
 	if (!any)
-		htmlf(b, "<p class=\"muted\">No stage yet: <code>tracker import FILE.json</code> "
-		         "creates one (its ruleset and roster with it).</p>\n");
+		htmlf(b, "<p class=\"muted\">%s <code>tracker import FILE.json</code> %s</p>\n",
+		      tr("desk.no_stage"), tr("desk.no_stage_how"));
 	html_close(b);
 }
 
@@ -307,7 +310,7 @@ map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 	if (st == NULL) /* recorded (db_error_set): http_handle answers */
 		return;
 	sqlite3_bind_int64(st, 1, stage);
-	htmlf(b, "<label>Map <select id=\"map\" aria-describedby=\"map-e\">");
+	htmlf(b, "<label>%s <select id=\"map\" aria-describedby=\"map-e\">", tr("team.map"));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *map = (const char *)sqlite3_column_text(st, 0);
 		htmlf(b, "<option%r>%s</option>", last && strcmp(map, last) == 0 ? " selected" : "",
@@ -315,9 +318,9 @@ map_select(struct buf *b, sqlite3 *db, int64_t stage, const char *last)
 	}
 	sqlite3_finalize(st);
 	htmlf(b,
-	      "<option value=\"\"%r>unknown</option></select></label><span class=\"err\" "
+	      "<option value=\"\"%r>%s</option></select></label><span class=\"err\" "
 	      "id=\"map-e\"></span>",
-	      last ? "" : " selected");
+	      last ? "" : " selected", tr("map.unknown"));
 }
 
 /*
@@ -340,8 +343,8 @@ desk_log(struct buf *b, sqlite3 *db, int64_t stage)
 	int n;
 	for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
 		if (n == 0)
-			htmlf(b, "<section class=\"card\" id=\"log\"><h2>Last writes</h2>"
-			         "<ul class=\"writes\">");
+			htmlf(b, "<section class=\"card\" id=\"log\"><h2>%s</h2><ul class=\"writes\">",
+			      tr("desk.writes"));
 		htmlf(b, "<li><span class=\"muted\">%s · %s</span> %s: %s</li>",
 		      (const char *)sqlite3_column_text(q, 0),
 		      (const char *)sqlite3_column_text(q, 1),
@@ -377,24 +380,27 @@ last_writes(struct buf *b, sqlite3 *db, int64_t stage, const struct session *s,
 		const char *why = (const char *)sqlite3_column_text(q, 2);
 		const char *booyah = (const char *)sqlite3_column_text(q, 3);
 		if (n == 0)
-			htmlf(b, "<section class=\"card\" id=\"last\"><h2>Last stored</h2>"
-			         "<ul class=\"writes\">");
-		htmlf(b, "<li data-match=\"%d\">Match %d · %s · Booyah %s · %d kills", number,
-		      number, map ? map : "map unknown", booyah ? booyah : "none",
-		      sqlite3_column_int(q, 4));
+			htmlf(
+			    b,
+			    "<section class=\"card\" id=\"last\"><h2>%s</h2><ul class=\"writes\">",
+			    tr("desk.last"));
+		htmlf(b, "<li data-match=\"%d\">%s", number,
+		      tr("desk.stored", number, map ? map : tr("desk.map_unknown"),
+		         booyah ? booyah : tr("desk.none"), sqlite3_column_int(q, 4)));
 		n++;
 		if (why)
-			htmlf(b, " <span class=\"void\">void: %s</span>", why);
+			htmlf(b, " <span class=\"void\">%s</span>", tr("desk.void", why));
 		else if (!undo) {
 			undo = 1;
 			htmlf(b,
 			      "<form class=\"undo\" method=\"post\" action=\"/desk/%p/%p/void\">"
 			      "<input type=\"hidden\" name=\"csrf\" value=\"%a\"><input "
 			      "type=\"hidden\" "
-			      "name=\"match\" value=\"%d\"><label>Reason <input name=\"reason\" "
+			      "name=\"match\" value=\"%d\"><label>%s <input name=\"reason\" "
 			      "id=\"undo-reason\" required maxlength=\"200\"></label> <button "
-			      "type=\"submit\">Undo match %d</button></form>",
-			      st->tournament_slug, st->stage_slug, s->csrf, number, number);
+			      "type=\"submit\">%s</button></form>",
+			      st->tournament_slug, st->stage_slug, s->csrf, number,
+			      tr("desk.reason"), tr("desk.undo", number));
 		}
 		htmlf(b, "</li>");
 	}
@@ -434,28 +440,28 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, &s);
 	htmlf(b,
-	      "<p class=\"crumbs\"><a href=\"/desk\">Desk</a> › %s · <a href=\"/t/%p/%p\">"
-	      "leaderboard</a></p><h1>%s</h1>\n"
+	      "<p class=\"crumbs\"><a href=\"/desk%s\">%s</a> › %s · <a href=\"/t/%p/%p%s\">"
+	      "%s</a></p><h1>%s</h1>\n"
 	      "<form id=\"entry\" class=\"entry\" method=\"post\" action=\"/desk/%p/%p/commit\" "
 	      "data-preview=\"/desk/%p/%p/preview\" novalidate>"
 	      "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
-	      "<div class=\"meta\"><label>Match <input id=\"match\" inputmode=\"numeric\" "
+	      "<div class=\"meta\"><label>%s <input id=\"match\" inputmode=\"numeric\" "
 	      "pattern=\"[0-9]*\" size=\"3\" value=\"%d\" aria-describedby=\"match-e\"></label>"
 	      "<span class=\"err\" id=\"match-e\"></span> ",
-	      st.tournament, st.tournament_slug, st.stage_slug, st.stage, st.tournament_slug,
-	      st.stage_slug, st.tournament_slug, st.stage_slug, s.csrf, next);
+	      i18n_q(), tr("desk.desk"), st.tournament, st.tournament_slug, st.stage_slug, i18n_q(),
+	      tr("desk.leaderboard"), st.stage, st.tournament_slug, st.stage_slug,
+	      st.tournament_slug, st.stage_slug, s.csrf, tr("team.match"), next);
 	map_select(b, db, st.stage_id, last_map);
-	htmlf(b,
-	      " <label>Day <input id=\"day\" inputmode=\"numeric\" pattern=\"[0-9]*\" size=\"2\"");
+	htmlf(b, " <label>%s <input id=\"day\" inputmode=\"numeric\" pattern=\"[0-9]*\" size=\"2\"",
+	      tr("desk.day"));
 	if (last_day > 0)
 		htmlf(b, " value=\"%d\"", last_day);
 	htmlf(b,
 	      " aria-describedby=\"day-e\"></label><span class=\"err\" id=\"day-e\"></span></div>\n"
-	      "<p class=\"muted\">Placement and kills per team, in the order of the standings; "
-	      "Enter moves on. A block pasted from a spreadsheet (team, placement, kills; or "
-	      "placement, kills from this row down) fills the form.</p>\n"
+	      "<p class=\"muted\">%s</p>\n"
 	      "<div class=\"scroll\"><table class=\"entry\"><thead><tr><th>#</th>"
-	      "<th class=\"team\">Team</th><th>Place</th><th>Kills</th></tr></thead><tbody>\n");
+	      "<th class=\"team\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+	      tr("desk.help"), tr("board.team"), tr("board.place"), tr("board.kills"));
 	int row = 0;
 	for (int i = 0; i < st.nrows; i++, row++)
 		entry_row(b, db, st.stage_id, row, st.rows[i].team_id, st.rows[i].team,
@@ -473,16 +479,18 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 		row++;
 	}
 	sqlite3_finalize(q);
-	htmlf(b, "</tbody></table></div>\n"
-	         "<p class=\"checks\"><span id=\"lobby\">Lobby kills: 0</span> "
-	         "<span id=\"check\" class=\"err\"></span></p>\n"
-	         "<ul id=\"messages\" class=\"messages\"></ul>\n"
-	         "<p class=\"actions\"><button type=\"button\" id=\"preview-button\">Preview"
-	         "</button> <button type=\"submit\" id=\"commit\">Commit match</button></p>\n"
-	         "</form>\n<section id=\"preview\" aria-live=\"polite\"></section>\n");
+	htmlf(b,
+	      "</tbody></table></div>\n"
+	      "<p class=\"checks\"><span id=\"lobby\">Lobby kills: 0</span> "
+	      "<span id=\"check\" class=\"err\"></span></p>\n"
+	      "<ul id=\"messages\" class=\"messages\"></ul>\n"
+	      "<p class=\"actions\"><button type=\"button\" id=\"preview-button\">%s"
+	      "</button> <button type=\"submit\" id=\"commit\">%s</button></p>\n"
+	      "</form>\n<section id=\"preview\" aria-live=\"polite\"></section>\n",
+	      tr("desk.preview"), tr("desk.commit"));
 	if (row == 0)
-		htmlf(b, "<p class=\"muted\">The stage has no team yet: import its first match "
-		         "(or its roster) with <code>tracker import</code>.</p>\n");
+		htmlf(b, "<p class=\"muted\">%s <code>tracker import</code>.</p>\n",
+		      tr("desk.no_team"));
 	last_writes(b, db, st.stage_id, &s, &st);
 	htmlf(b,
 	      "<p><a id=\"fix\" href=\"/desk/%p/%p/fix\">Corrections</a>: void a match, "
