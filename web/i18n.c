@@ -49,7 +49,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static _Thread_local struct {
 	int lang;       /* I18N_* */
 	int in_url;     /* 1: ?lang= chose it, and links keep it */
-	char self[640]; /* path and the query arguments that change the page, lang aside */
+	char *self;     /* path and the query arguments that change the page, lang aside */
 	char **strs;    /* what tr() returned, freed by i18n_done */
 	int nstrs, cap; /* entries used, allocated */
 } ctx;
@@ -366,7 +366,8 @@ i18n_use(int lang, int in_url, const char *self)
 {
 	ctx.lang = lang >= 0 && lang < I18N_NLANGS ? lang : I18N_EN;
 	ctx.in_url = in_url;
-	snprintf(ctx.self, sizeof ctx.self, "%s", self ? self : "/");
+	free(ctx.self);
+	ctx.self = self ? xstrdup(self) : NULL;
 }
 
 /* The request is answered: free what tr() returned, back to English. */
@@ -406,7 +407,7 @@ i18n_amp(void)
 const char *
 i18n_self(void)
 {
-	return ctx.self;
+	return ctx.self ? ctx.self : "/";
 }
 
 /* Format fmt with ap into b: the catalog's conversions, numbers in lang's way. */

@@ -296,6 +296,7 @@ struct cell {
 struct column {
 	int number;   /* match number */
 	char *map;    /* its map, NULL: unknown */
+	char *at;     /* when it was played (played_at as given), NULL: not given */
 	char *reason; /* why it was voided; NULL: it counts */
 	int late;     /* 1: played after the champion was decided or beyond max_matches */
 };
@@ -328,7 +329,10 @@ columns(const struct standings *s, int *n)
 	return c;
 }
 
-/* The grid's header: a column per match, with its map; a voided one marked. */
+/*
+ * The grid's header: a column per match, with its map (and when it was
+ * played, in the page's language, in its title); a voided one marked.
+ */
 static void
 grid_head(struct buf *b, const struct column *c, int n)
 {
@@ -346,10 +350,17 @@ grid_head(struct buf *b, const struct column *c, int n)
 			htmlf(b, "<th class=\"match late\" title=\"%a\">%s<small>%s</small></th>",
 			      tr("grid.late.title", c[m].number, map), tr("grid.m", c[m].number),
 			      map);
-		else
+		else {
+			struct buf at = {0};
+			if (c[m].at)
+				i18n_date(&at, i18n_lang(), c[m].at);
 			htmlf(b, "<th class=\"match%r\" title=\"%a\">%s<small>%s</small></th>",
-			      c[m].map ? "" : " unknown", tr("grid.match.title", c[m].number, map),
+			      c[m].map ? "" : " unknown",
+			      c[m].at ? tr("grid.match_at.title", c[m].number, map, at.data)
+			              : tr("grid.match.title", c[m].number, map),
 			      tr("grid.m", c[m].number), map);
+			buf_free(&at);
+		}
 	}
 	htmlf(b, "</tr></thead><tbody>\n");
 }
@@ -371,7 +382,7 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 	cells = xcalloc((size_t)s->nrows * (size_t)n, sizeof *cells);
 	int marks = 0;
 	sqlite3_stmt *st = db_prepare(db, "SELECT m.number, m.map, r.team_id, r.placement,"
-	                                  " r.kills, r.status"
+	                                  " r.kills, r.status, m.played_at"
 	                                  " FROM match m LEFT JOIN result r ON r.match_id = m.id"
 	                                  " WHERE m.stage_id = ?1 AND m.number <= ?2");
 	if (st == NULL) {
@@ -388,6 +399,8 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 		size_t m = (size_t)(at - c);
 		if (at->map == NULL)
 			at->map = db_text(st, 1);
+		if (at->at == NULL)
+			at->at = db_text(st, 6);
 		const char *status = (const char *)sqlite3_column_text(st, 5);
 		if (at->reason || status == NULL)
 			continue;
@@ -435,8 +448,10 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 	}
 	htmlf(b, "</tbody></table></div>\n");
 out:
-	for (int m = 0; m < n; m++)
+	for (int m = 0; m < n; m++) {
 		free(c[m].map);
+		free(c[m].at);
+	}
 	free(c);
 	free(cells);
 	return rc;

@@ -1083,7 +1083,8 @@ test_altered(void)
  * = 1003; Beta 2nd, 0 kills: 600), so that its totals have thousands. */
 static const char mil[] =
     "{\"tournament\":\"Mil Cup\",\"stage\":\"Final\",\"ruleset\":{\"placement_points\":"
-    "[1000,600],\"kill_points\":1},\"matches\":[{\"match\":1,\"map\":\"Bermuda\",\"results\":["
+    "[1000,600],\"kill_points\":1},\"matches\":[{\"match\":1,\"map\":\"Bermuda\","
+    "\"played_at\":\"2026-03-01T14:30:00-03:00\",\"results\":["
     "{\"team\":\"Alpha Mil\",\"placement\":1,\"kills\":3},"
     "{\"team\":\"Beta Mil\",\"placement\":2,\"kills\":0}]}]}";
 
@@ -1131,6 +1132,8 @@ test_languages(void)
 	holds("?lang=pt-BR: the tabs", r->body, ">Classificação</a>");
 	holds("?lang=pt-BR: the status", r->body, "Após a partida 1 (1 de 1 partidas jogadas)");
 	holds("?lang=pt-BR: the grid", r->body, "<h2>Partida a partida</h2>");
+	holds("?lang=pt-BR: the match's date in the locale", r->body,
+	      "title=\"partida 1: Bermuda, 01/03/2026, 14:30\">P1<small>Bermuda</small>");
 	holds("?lang=pt-BR: 1003 points as 1.003", r->body, "<td class=\"total\">1.003</td>");
 	holds("?lang=pt-BR: the race legend, 1.003", r->body, "<span class=\"muted\">1.003</span>");
 	holds(
@@ -1161,6 +1164,8 @@ test_languages(void)
 		r = get_lang("/t/mil-cup/final", NULL, NULL);
 		h = headers_of(r);
 		holds("no Accept-Language: English", r->body, "<h2>Match by match</h2>");
+		holds("no Accept-Language: the match's date", r->body,
+		      "title=\"match 1: Bermuda, Mar 1, 2026, 14:30\">M1<small>Bermuda</small>");
 		holds("no Accept-Language: 1,003", r->body, "<td class=\"total\">1,003</td>");
 		lacks("no Accept-Language: no Portuguese", r->body, "Partida a partida");
 		holds("no Accept-Language: Content-Language en", h, "Content-Language: en\n");
