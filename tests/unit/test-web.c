@@ -1211,6 +1211,23 @@ test_languages(void)
 	http_resp_unref(r);
 	http_resp_unref(plain);
 
+	/* The overlays and the card exist in English only: they say no other language. */
+	static const char *const english[] = {"/overlay/t/mil-cup/final/standings",
+	                                      "/t/mil-cup/final/card.svg"};
+	for (size_t i = 0; i < sizeof english / sizeof english[0]; i++) {
+		char name[128];
+		r = get_lang(english[i], NULL, "pt-BR");
+		h = headers_of(r);
+		snprintf(name, sizeof name, "%s with Accept-Language pt-BR: 200", english[i]);
+		CHECK(name, r->status == 200);
+		snprintf(name, sizeof name, "%s: not said to be Portuguese", english[i]);
+		lacks(name, h, "Content-Language: pt-BR");
+		snprintf(name, sizeof name, "%s: no Vary", english[i]);
+		lacks(name, h, "Vary:");
+		free(h);
+		http_resp_unref(r);
+	}
+
 	/* og:title and og:description on every page, in its language. */
 	static const struct {
 		const char *path;
