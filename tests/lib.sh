@@ -114,3 +114,14 @@ code() {
 header() {
 	tr -d '\r' <"$T/head" | sed -n "s/^$1: //Ip" | head -1
 }
+
+# bad NAME MESSAGE FILE...: import the FILEs, expect exit 1, MESSAGE, and the
+# database as $T/dump-real holds it
+bad() {
+	_n=$1 _m=$2
+	shift 2
+	status "bad-$_n" 1 "$TRACKER" import "$@"
+	contains "bad-$_n-message" "$_m" "$OUT"
+	dump "$TRACKER_DB" >"$T/dump-after"
+	same_file "bad-$_n-unchanged" "$T/dump-real" "$T/dump-after"
+}

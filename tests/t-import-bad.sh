@@ -1,0 +1,62 @@
+# t-import-bad.sh: every bad input leaves the database exactly as it was:
+# each import/bad/NAME.json and import/bad/csv/NAME.csv with its expected
+# message in NAME.expect, and the inputs a file cannot hold (bad bytes, a
+# 200 MB file, a directory, unreadable paths). Its own script so that it runs
+# beside t-import.sh.
+. "$TESTS/lib.sh"
+
+GS=$DATA/group-stage.json
+GF=$DATA/grand-final.json
+status real-import 0 "$TRACKER" import "$GS" "$GF"
+dump "$TRACKER_DB" >"$T/dump-real"
+
+# --- every bad input file: exit 1, its message, named as failed, nothing written
+for f in import/bad/*.json; do
+	n=$(basename "$f" .json)
+	status "bad-$n" 1 "$TRACKER" import "$f"
+	contains "bad-$n-message" "$f: $(cat "import/bad/$n.expect")" "$OUT"
+	contains "bad-$n-failed" "failed: $f" "$OUT"
+	dump "$TRACKER_DB" >"$T/dump-after"
+	same_file "bad-$n-unchanged" "$T/dump-real" "$T/dump-after"
+done
+# the bad files are the good one with one fault each: the good one imports
+cp "$TRACKER_DB" "$T/control.db"
+status bad-control-good 0 "$TRACKER" --db "$T/control.db" import import/good/match-121.json
+contains bad-control-summary "1 file: 1 match added" "$OUT"
+# every bad CSV: each NAME.csv's NAME.expect follows the file's name (":LINE: COLUMN: ..."
+# or ": ..." for the whole file)
+for f in import/bad/csv/*.csv; do
+	n=csv-$(basename "$f" .csv)
+	status "bad-$n" 1 "$TRACKER" import "$f"
+	contains "bad-$n-message" "$f$(cat "import/bad/csv/${n#csv-}.expect")" "$OUT"
+	contains "bad-$n-failed" "failed: $f" "$OUT"
+	dump "$TRACKER_DB" >"$T/dump-after"
+	same_file "bad-$n-unchanged" "$T/dump-real" "$T/dump-after"
+done
+# a refused status cell is the row's one fault: no knock-on about its empty placement, kills
+lacks bad-csv-status-unknown-alone "must not be empty" "$("$TRACKER" import import/bad/csv/status-unknown.csv 2>&1)"
+lacks bad-placement-beyond-lobby-of-one-wording "has 1 results" "$("$TRACKER" import import/bad/placement-beyond-lobby-of-one.json 2>&1)"
+cp "$TRACKER_DB" "$T/control-csv.db"
+status bad-csv-control-good 0 "$TRACKER" --db "$T/control-csv.db" import import/good/match-121.csv
+contains bad-csv-control-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 0 warnings" "$OUT"
+
+printf '{\n "tournament": "FFWS \377", "stage": "x", "matches": []}\n' >"$T/latin1.json"
+bad utf8 "$T/latin1.json: invalid UTF-8 at byte 23 (line 2, column 22)" "$T/latin1.json"
+printf '{"tournament": "\300\200", "stage": "x", "matches": []}' >"$T/overlong.json"
+bad utf8-overlong "$T/overlong.json: invalid UTF-8 at byte 16 (line 1, column 17)" "$T/overlong.json"
+printf '{"tournament": "FFWS", "stage": "x", "matches": []}\342\202' >"$T/cut-utf8.json"
+bad utf8-cut "$T/cut-utf8.json: invalid UTF-8 at byte 51 (line 1, column 52)" "$T/cut-utf8.json"
+printf '{"tournament": "a\000b", "stage": "x", "matches": []}' >"$T/nul.json"
+bad nul-byte "$T/nul.json: NUL byte (not allowed in JSON text) at byte 17" "$T/nul.json"
+truncate -s 200M "$T/big.json"
+bad big-file "$T/big.json: 209715200 bytes is over the limit of 64 MiB per file" "$T/big.json"
+bad directory "$T: is a directory" "$T"
+ln -s "$T/nowhere.json" "$T/dangling.json"
+bad dangling-symlink "$T/dangling.json: cannot open: No such file or directory" "$T/dangling.json"
+bad not-a-directory "$GS/x.json: cannot open: Not a directory" "$GS/x.json"
+# open succeeds but read fails, for root too: address 0 of the process is unmapped
+bad read-error "/proc/self/mem: cannot read: Input/output error" /proc/self/mem
+OUT=$(head -c 70000000 /dev/zero | "$TRACKER" import - 2>&1)
+eq bad-stdin-big-status "1" "$?"
+contains bad-stdin-big-message "-: more than the limit of 64 MiB per file" "$OUT"
+
