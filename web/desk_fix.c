@@ -26,13 +26,14 @@
 
 #define TEXT_MAX 200 /* bytes of a reason, a name or a spelling */
 
-/* The desk's own words here, together: what a form lacks before correct.c is asked. */
-static const char NO_MATCH[] = "pick a match of this stage";
-static const char NO_REASON[] = "a void needs a reason (it is kept with the match)";
-static const char BAD_TEXT[] = "at most 200 characters of one line of text";
-static const char NO_TEAMS[] = "pick two of the tournament's teams";
-static const char NO_TEAM[] = "pick one of the tournament's teams";
-static const char NO_PLAYERS[] = "pick two of the tournament's players";
+/* The desk's own words here, together (catalog keys, web/i18n/): what a form lacks before
+ * correct.c is asked. */
+static const char NO_MATCH[] = "fix.no_match";
+static const char NO_REASON[] = "fix.no_reason";
+static const char BAD_TEXT[] = "fix.bad_text";
+static const char NO_TEAMS[] = "fix.no_teams";
+static const char NO_TEAM[] = "fix.no_team";
+static const char NO_PLAYERS[] = "fix.no_players";
 
 /* ?1: the tournament. Its teams (results or roster places), and its players. */
 static const char TEAMS[] =
@@ -143,38 +144,41 @@ match_list(struct buf *b, sqlite3 *db, const struct fix_stage *f, const struct s
 	if (q == NULL) /* recorded (db_error_set): http_handle answers */
 		return;
 	sqlite3_bind_int64(q, 1, f->id);
-	htmlf(b, "<section class=\"card\" id=\"matches\"><h2>Matches</h2><ul class=\"writes\">");
+	htmlf(b, "<section class=\"card\" id=\"matches\"><h2>%s</h2><ul class=\"writes\">",
+	      tr("fix.matches"));
 	int n = 0, shown = 0, rc;
 	for (; (rc = sqlite3_step(q)) == SQLITE_ROW; n++) {
 		int number = sqlite3_column_int(q, 0);
 		const char *why = (const char *)sqlite3_column_text(q, 1);
 		const char *booyah = (const char *)sqlite3_column_text(q, 2);
 		char *id = xasprintf("match-%d", number);
-		htmlf(b, "<li data-match=\"%d\">Match %d · Booyah %s", number, number,
-		      booyah ? booyah : "none");
+		htmlf(b, "<li data-match=\"%d\">%s", number,
+		      tr("fix.match", number, booyah ? booyah : tr("desk.none")));
 		if (why) {
-			htmlf(b, " <span class=\"void\">void: %s</span> ", why);
+			htmlf(b, " <span class=\"void\">%s</span> ", tr("desk.void", why));
 			form_open(b, f, s, id, "unvoid");
 			htmlf(b,
 			      "<input type=\"hidden\" name=\"match\" value=\"%d\"><button "
-			      "type=\"submit\">Unvoid match %d</button></form>",
-			      number, number);
+			      "type=\"submit\">%s</button></form>",
+			      number, tr("fix.unvoid", number));
 		} else {
 			htmlf(b, " ");
 			form_open(b, f, s, id, "void");
-			htmlf(b,
-			      "<input type=\"hidden\" name=\"match\" value=\"%d\"><label>Reason "
-			      "<input name=\"reason\" id=\"%a-reason\" required "
-			      "maxlength=\"200\"></label> <button type=\"submit\">Void match "
-			      "%d</button></form>",
-			      number, id, number);
+			htmlf(
+			    b,
+			    "<input type=\"hidden\" name=\"match\" value=\"%d\"><label>%s "
+			    "<input name=\"reason\" id=\"%a-reason\" required "
+			    "maxlength=\"200\"></label> <button type=\"submit\">%s</button></form>",
+			    number, tr("desk.reason"), id, tr("fix.void", number));
 		}
 		shown |= beside(b, id, failed, msg);
 		htmlf(b, "</li>");
 		free(id);
 	}
 	db_end(db, q, rc);
-	htmlf(b, "</ul>%r", n ? "" : "<p class=\"muted\">No match yet.</p>");
+	htmlf(b, "</ul>");
+	if (n == 0)
+		htmlf(b, "<p class=\"muted\">%s</p>", tr("fix.no_match_yet"));
 	if (!shown && failed && strncmp(failed, "match-", 6) == 0)
 		beside(b, failed, failed, msg);
 	htmlf(b, "</section>\n");
@@ -193,46 +197,52 @@ fix_page(const struct http_req *req, struct http_out *out, const struct session 
 	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, s);
 	htmlf(b,
-	      "<p class=\"crumbs\"><a href=\"/desk\">Desk</a> › %s · <a href=\"/desk/%p/%p\">"
-	      "entry</a></p><h1>Corrections: %s</h1>\n",
-	      f->tname, f->tslug, f->sslug, f->sname);
+	      "<p class=\"crumbs\"><a href=\"/desk\">%s</a> › %s · <a href=\"/desk/%p/%p\">"
+	      "%s</a></p><h1>%s</h1>\n",
+	      tr("desk.desk"), f->tname, f->tslug, f->sslug, tr("fix.entry"),
+	      tr("fix.title", f->sname));
 	match_list(b, db, f, s, failed, msg);
 
-	htmlf(b, "<section class=\"card\" id=\"teams\"><h2>Teams</h2>");
+	htmlf(b, "<section class=\"card\" id=\"teams\"><h2>%s</h2>", tr("fix.teams"));
 	form_open(b, f, s, "merge", "merge");
-	choice(b, db, TEAMS, f->tournament, "from", "Merge");
-	choice(b, db, TEAMS, f->tournament, "into", "into");
-	htmlf(b, "<button type=\"submit\">Merge…</button></form>");
+	choice(b, db, TEAMS, f->tournament, "from", tr("fix.merge_from"));
+	choice(b, db, TEAMS, f->tournament, "into", tr("fix.merge_into"));
+	htmlf(b, "<button type=\"submit\">%s</button></form>", tr("fix.merge_ask"));
 	beside(b, "merge", failed, msg);
 	form_open(b, f, s, "rename", "rename");
-	choice(b, db, TEAMS, f->tournament, "team", "Rename");
-	htmlf(b, "<label>to <input name=\"name\" required maxlength=\"200\"></label> "
-	         "<button type=\"submit\">Rename</button></form>");
+	choice(b, db, TEAMS, f->tournament, "team", tr("fix.rename"));
+	htmlf(b,
+	      "<label>%s <input name=\"name\" required maxlength=\"200\"></label> "
+	      "<button type=\"submit\">%s</button></form>",
+	      tr("fix.rename_to"), tr("fix.rename"));
 	beside(b, "rename", failed, msg);
 	form_open(b, f, s, "alias", "alias");
-	choice(b, db, TEAMS, f->tournament, "team", "Spelling of");
-	htmlf(b, "<label>also written <input name=\"spelling\" required maxlength=\"200\"></label>"
-	         " <button type=\"submit\">Add the spelling</button></form>");
+	choice(b, db, TEAMS, f->tournament, "team", tr("fix.alias_of"));
+	htmlf(b,
+	      "<label>%s <input name=\"spelling\" required maxlength=\"200\"></label>"
+	      " <button type=\"submit\">%s</button></form>",
+	      tr("fix.alias_as"), tr("fix.alias"));
 	beside(b, "alias", failed, msg);
-	htmlf(b, "</section>\n<section class=\"card\" id=\"players\"><h2>Players</h2>");
+	htmlf(b, "</section>\n<section class=\"card\" id=\"players\"><h2>%s</h2>",
+	      tr("fix.players"));
 	form_open(b, f, s, "pmerge", "pmerge");
-	choice(b, db, PLAYERS, f->tournament, "from", "Merge");
-	choice(b, db, PLAYERS, f->tournament, "into", "into");
-	htmlf(b, "<button type=\"submit\">Merge…</button></form>");
+	choice(b, db, PLAYERS, f->tournament, "from", tr("fix.merge_from"));
+	choice(b, db, PLAYERS, f->tournament, "into", tr("fix.merge_into"));
+	htmlf(b, "<button type=\"submit\">%s</button></form>", tr("fix.merge_ask"));
 	beside(b, "pmerge", failed, msg);
 
-	htmlf(b, "</section>\n<section class=\"card\" id=\"remove\"><h2>Remove</h2><p "
-	         "class=\"muted\">Refused while it holds matches, unless forced; forced, a backup "
-	         "of the database is made first.</p>");
-	static const char *const removes[][2] = {{"remove-stage", "Remove the stage"},
-	                                         {"remove-tournament", "Remove the tournament"}};
+	htmlf(b,
+	      "</section>\n<section class=\"card\" id=\"remove\"><h2>%s</h2><p "
+	      "class=\"muted\">%s</p>",
+	      tr("fix.remove"), tr("fix.remove_help"));
+	static const char *const removes[][2] = {{"remove-stage", "fix.remove_stage"},
+	                                         {"remove-tournament", "fix.remove_tournament"}};
 	for (int i = 0; i < 2; i++) {
 		form_open(b, f, s, removes[i][0], removes[i][0]);
 		htmlf(b,
-		      "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> force: with "
-		      "its matches, after a backup</label> <button type=\"submit\">%s %s</button>"
-		      "</form>",
-		      removes[i][1], i ? f->tname : f->sname);
+		      "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> %s</label> "
+		      "<button type=\"submit\">%s</button></form>",
+		      tr("fix.force"), tr(removes[i][1], i ? f->tname : f->sname));
 		beside(b, removes[i][0], failed, msg);
 	}
 	htmlf(b, "</section>\n");
@@ -287,8 +297,9 @@ static void
 confirm_merge(const struct http_req *req, struct http_out *out, const struct session *s,
               const struct fix_stage *f, int player, int64_t from, int64_t into)
 {
-	static const char *const moved[] = {"result",     "player result", "spelling",
-	                                    "head start", "adjustment",    "roster place"};
+	static const char *const moved[] = {"fix.results",     "fix.player_results",
+	                                    "fix.spellings",   "fix.headstarts",
+	                                    "fix.adjustments", "fix.roster_places"};
 	sqlite3_stmt *q = db_prepare(
 	    req->db,
 	    player
@@ -317,20 +328,22 @@ confirm_merge(const struct http_req *req, struct http_out *out, const struct ses
 	struct buf *b = &out->body;
 	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, s);
-	htmlf(b, "<h1>Merge %s '%s' into '%s'?</h1>\n<p id=\"moves\">Moves to '%s':",
-	      player ? "player" : "team", fname, iname, iname);
+	htmlf(b, "<h1>%s</h1>\n<p id=\"moves\">%s",
+	      tr(player ? "fix.confirm_player" : "fix.confirm_team", fname, iname),
+	      tr("fix.moves", iname));
 	for (int i = player, sep = 0; i < (player ? 3 : 6); i++, sep = 1) {
 		int n = sqlite3_column_int(q, i);
-		htmlf(b, "%r %d %s%r", sep ? "," : "", n, moved[i], n == 1 ? "" : "s");
+		htmlf(b, "%r %s", sep ? "," : "", trn(moved[i], n, n));
 	}
-	htmlf(b, ". '%s' is removed and stays a spelling of '%s'.</p>\n", fname, iname);
+	htmlf(b, "%s</p>\n", tr("fix.stays", fname, iname));
 	form_open(b, f, s, "confirm", player ? "pmerge" : "merge");
 	htmlf(b,
 	      "<input type=\"hidden\" name=\"from\" value=\"%lld\"><input type=\"hidden\" "
 	      "name=\"into\" value=\"%lld\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
-	      "<button type=\"submit\" autofocus>Merge</button> <a href=\"/desk/%p/%p/fix\">"
-	      "Cancel</a></form>\n",
-	      (long long)from, (long long)into, f->tslug, f->sslug);
+	      "<button type=\"submit\" autofocus>%s</button> <a href=\"/desk/%p/%p/fix\">"
+	      "%s</a></form>\n",
+	      (long long)from, (long long)into, tr("fix.merge"), f->tslug, f->sslug,
+	      tr("fix.cancel"));
 	html_close(b);
 	sqlite3_finalize(q);
 }
@@ -355,11 +368,11 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
 		snprintf(id, 32, "match-%lld", (long long)n);
 		*form = id;
 		if (n == 0 || n > 1000000)
-			*msg = xstrdup(NO_MATCH);
+			*msg = xstrdup(tr(NO_MATCH));
 		else if (strcmp(what, "void") == 0 && why == NULL)
-			*msg = xstrdup(BAD_TEXT);
+			*msg = xstrdup(tr(BAD_TEXT));
 		else if (why && *why == '\0')
-			*msg = xstrdup(NO_REASON);
+			*msg = xstrdup(tr(NO_REASON));
 		else
 			rc = correct_void(db, origin, f->id, n, why, msg);
 		free(why);
@@ -371,7 +384,7 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
 		free(confirm);
 		if (!listed(db, list, f->tournament, from) ||
 		    !listed(db, list, f->tournament, into))
-			*msg = xstrdup(player ? NO_PLAYERS : NO_TEAMS);
+			*msg = xstrdup(tr(player ? NO_PLAYERS : NO_TEAMS));
 		else if (!yes && from != into) {
 			confirm_merge(req, out, s, f, player, from, into);
 			rc = 1;
@@ -382,9 +395,9 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
 		int rename = strcmp(what, "rename") == 0;
 		char *text = desk_text(req, rename ? "name" : "spelling", TEXT_MAX);
 		if (!listed(db, TEAMS, f->tournament, team))
-			*msg = xstrdup(NO_TEAM);
+			*msg = xstrdup(tr(NO_TEAM));
 		else if (text == NULL)
-			*msg = xstrdup(BAD_TEXT);
+			*msg = xstrdup(tr(BAD_TEXT));
 		else
 			rc = rename ? correct_rename(db, origin, team, text, msg)
 			            : correct_alias(db, origin, team, text, msg);
@@ -397,7 +410,7 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
 		free(force);
 	} else {
 		*form = NULL;
-		*msg = xstrdup("do: not one of the desk's corrections");
+		*msg = xstrdup(tr("fix.bad_do"));
 	}
 	free(origin);
 	return rc;
@@ -440,9 +453,9 @@ desk_fix(const struct http_req *req, struct http_out *out)
 		html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 		desk_bar(b, &s);
 		htmlf(b,
-		      "<h1>Removed</h1>\n<p class=\"done\" id=\"done\">%s</p>\n<p><a "
-		      "href=\"/desk\">Back to the desk</a></p>\n",
-		      msg);
+		      "<h1>%s</h1>\n<p class=\"done\" id=\"done\">%s</p>\n<p><a "
+		      "href=\"/desk\">%s</a></p>\n",
+		      tr("fix.removed"), msg, tr("fix.back"));
 		html_close(b);
 	} else if (rc == 0) {
 		live_bump();

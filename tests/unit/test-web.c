@@ -427,6 +427,18 @@ test_desk(void)
 	CHECK("desk: the map of the last match chosen",
 	      strstr(r->body, "<option selected>Pur'gatory</option>"));
 	http_resp_unref(r);
+	/* the corrections page in Portuguese: its catalog's words (web/i18n/pt-BR.txt) */
+	in.path = "/desk/cup-b/final/fix";
+	in.args[0] = (struct http_arg){"lang", "pt-BR"};
+	in.nargs = 1;
+	r = http_handle(&in);
+	CHECK("desk fix in pt-BR 200", r->status == 200);
+	holds("desk fix in pt-BR: its title", r->body, "<h1>Correções: Final</h1>");
+	holds("desk fix in pt-BR: a match's void", r->body, ">Anular partida 1</button>");
+	holds("desk fix in pt-BR: the teams", r->body, "<h2>Equipes</h2>");
+	holds("desk fix in pt-BR: the removal", r->body, ">Remover a fase Final</button>");
+	lacks("desk fix in pt-BR: no English left", r->body, "Void match");
+	http_resp_unref(r);
 	free(cookie);
 	r = ask("POST", "/desk/cup-b/final/commit", NULL, NULL, NULL, "csrf=x&doc=%7B%7D",
 	        "0123456789abcdef");
