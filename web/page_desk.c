@@ -276,6 +276,24 @@ player_inputs(struct buf *b, sqlite3 *db, int64_t stage, int64_t team, int row)
 		htmlf(b, "</details>");
 }
 
+/*
+ * The words of desk.js in the page's language, as data-t-NAME attributes of
+ * the entry form (the CSP allows no inline script): each the catalog's text
+ * of deskjs.NAME, whose %d or %s the script fills in order.
+ */
+static void
+script_words(struct buf *b)
+{
+	static const char *const names[] = {
+	    "match", "day",    "place", "range", "also",    "kills", "more",   "players",
+	    "lobby", "booyah", "fix",   "fill",  "refused", "error", "roster", "stored"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "deskjs.%s", names[i]);
+		htmlf(b, " data-t-%a=\"%a\"", names[i], i18n_text(i18n_lang(), key));
+	}
+}
+
 /* One row of the entry form: team, placement, kills, its players. */
 static void
 entry_row(struct buf *b, sqlite3 *db, int64_t stage, int row, int64_t team, const char *name,
@@ -343,7 +361,8 @@ desk_log(struct buf *b, sqlite3 *db, int64_t stage)
 	int n;
 	for (n = 0; sqlite3_step(q) == SQLITE_ROW; n++) {
 		if (n == 0)
-			htmlf(b, "<section class=\"card\" id=\"log\"><h2>%s</h2><ul class=\"writes\">",
+			htmlf(b,
+			      "<section class=\"card\" id=\"log\"><h2>%s</h2><ul class=\"writes\">",
 			      tr("desk.writes"));
 		htmlf(b, "<li><span class=\"muted\">%s · %s</span> %s: %s</li>",
 		      (const char *)sqlite3_column_text(q, 0),
@@ -443,14 +462,17 @@ page_desk_stage(const struct http_req *req, struct http_out *out)
 	      "<p class=\"crumbs\"><a href=\"/desk%s\">%s</a> › %s · <a href=\"/t/%p/%p%s\">"
 	      "%s</a></p><h1>%s</h1>\n"
 	      "<form id=\"entry\" class=\"entry\" method=\"post\" action=\"/desk/%p/%p/commit\" "
-	      "data-preview=\"/desk/%p/%p/preview\" novalidate>"
-	      "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
+	      "data-preview=\"/desk/%p/%p/preview\" novalidate",
+	      i18n_q(), tr("desk.desk"), st.tournament, st.tournament_slug, st.stage_slug, i18n_q(),
+	      tr("desk.leaderboard"), st.stage, st.tournament_slug, st.stage_slug,
+	      st.tournament_slug, st.stage_slug);
+	script_words(b);
+	htmlf(b,
+	      "><input type=\"hidden\" name=\"csrf\" value=\"%a\">"
 	      "<div class=\"meta\"><label>%s <input id=\"match\" inputmode=\"numeric\" "
 	      "pattern=\"[0-9]*\" size=\"3\" value=\"%d\" aria-describedby=\"match-e\"></label>"
 	      "<span class=\"err\" id=\"match-e\"></span> ",
-	      i18n_q(), tr("desk.desk"), st.tournament, st.tournament_slug, st.stage_slug, i18n_q(),
-	      tr("desk.leaderboard"), st.stage, st.tournament_slug, st.stage_slug,
-	      st.tournament_slug, st.stage_slug, s.csrf, tr("team.match"), next);
+	      s.csrf, tr("team.match"), next);
 	map_select(b, db, st.stage_id, last_map);
 	htmlf(b, " <label>%s <input id=\"day\" inputmode=\"numeric\" pattern=\"[0-9]*\" size=\"2\"",
 	      tr("desk.day"));
@@ -638,8 +660,7 @@ enter(const struct http_req *req, struct http_out *out, int commit)
 	int rc, began = 0;
 	if (commit) {
 		char *origin = write_origin(req->client, s.name);
-		rc = write_import(req->db, origin, "desk", "desk", doc, strlen(doc), 0,
-		                  &n, &msgs);
+		rc = write_import(req->db, origin, "desk", "desk", doc, strlen(doc), 0, &n, &msgs);
 		free(origin);
 	} else if ((began = db_begin(req->db) == 0))
 		rc = import_json(req->db, "desk", doc, strlen(doc), 0, &n, &msgs) == 0

@@ -427,10 +427,17 @@ test_desk(void)
 	CHECK("desk: the map of the last match chosen",
 	      strstr(r->body, "<option selected>Pur'gatory</option>"));
 	http_resp_unref(r);
-	/* the corrections page in Portuguese: its catalog's words (web/i18n/pt-BR.txt) */
-	in.path = "/desk/cup-b/final/fix";
+	/* the entry form in Portuguese: desk.js's words on the form, from pt-BR.txt */
 	in.args[0] = (struct http_arg){"lang", "pt-BR"};
 	in.nargs = 1;
+	r = http_handle(&in);
+	holds("desk in pt-BR: the script's lobby kills", r->body,
+	      " data-t-lobby=\"Abates do lobby: %d\"");
+	holds("desk in pt-BR: the script's duplicate placement", r->body,
+	      " data-t-also=\"também %s\"");
+	http_resp_unref(r);
+	/* the corrections page in Portuguese: its catalog's words (web/i18n/pt-BR.txt) */
+	in.path = "/desk/cup-b/final/fix";
 	r = http_handle(&in);
 	CHECK("desk fix in pt-BR 200", r->status == 200);
 	holds("desk fix in pt-BR: its title", r->body, "<h1>Correções: Final</h1>");

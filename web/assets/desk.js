@@ -19,6 +19,15 @@
 	var sent = [];        // results[i] of the last document sent is rows[sent[i]]
 	var previewed = null; // the document the preview on screen is of
 
+	// The page's words (data-t-NAME of the form, from its catalog): NAME's text
+	// with its %d and %s filled by the arguments, in order.
+	function t(name) {
+		var args = Array.prototype.slice.call(arguments, 1);
+		return (form.getAttribute("data-t-" + name) || name).replace(/%[ds]/g, function () {
+			return String(args.shift());
+		});
+	}
+
 	function fields() {
 		var f = [form.querySelector("#match"), form.querySelector("#map"), form.querySelector("#day")];
 		rows.forEach(function (r) { f.push(r.querySelector(".place"), r.querySelector(".kills")); });
@@ -39,30 +48,30 @@
 		var bad = 0, missing = 0, booyahs = 0, lobby = 0, seen = {};
 		form.querySelectorAll(".err").forEach(function (e) { say(e, ""); });
 		var m = number(form.querySelector("#match"));
-		if (m === null || isNaN(m) || m < 1) { say(document.getElementById("match-e"), "a match number"); bad++; }
+		if (m === null || isNaN(m) || m < 1) { say(document.getElementById("match-e"), t("match")); bad++; }
 		var d = number(form.querySelector("#day"));
-		if (d !== null && (isNaN(d) || d < 1)) { say(document.getElementById("day-e"), "a day from 1"); bad++; }
+		if (d !== null && (isNaN(d) || d < 1)) { say(document.getElementById("day-e"), t("day")); bad++; }
 		rows.forEach(function (r) {
 			var p = r.querySelector(".place"), k = r.querySelector(".kills");
 			var pv = number(p), kv = number(k);
-			if (pv === null) { missing++; if (strict) { say(errOf(p), "placement?"); } }
-			else if (isNaN(pv) || pv < 1 || pv > rows.length) { say(errOf(p), "1 to " + rows.length); bad++; }
-			else if (seen[pv]) { say(errOf(p), "also " + seen[pv]); bad++; }
+			if (pv === null) { missing++; if (strict) { say(errOf(p), t("place")); } }
+			else if (isNaN(pv) || pv < 1 || pv > rows.length) { say(errOf(p), t("range", rows.length)); bad++; }
+			else if (seen[pv]) { say(errOf(p), t("also", seen[pv])); bad++; }
 			else { seen[pv] = r.getAttribute("data-team"); booyahs += pv === 1; }
-			if (kv === null) { missing++; if (strict) { say(errOf(k), "kills?"); } }
-			else if (isNaN(kv)) { say(errOf(k), "0 or more"); bad++; }
+			if (kv === null) { missing++; if (strict) { say(errOf(k), t("kills")); } }
+			else if (isNaN(kv)) { say(errOf(k), t("more")); bad++; }
 			else {
 				lobby += kv;
 				var players = 0;
 				r.querySelectorAll(".pk").forEach(function (i) { var v = number(i); if (v > 0) { players += v; } });
-				if (players > kv) { say(errOf(k), "players have " + players); bad++; }
+				if (players > kv) { say(errOf(k), t("players", players)); bad++; }
 			}
 		});
 		var noBooyah = booyahs !== 1 && missing === 0;
-		say(document.getElementById("lobby"), "Lobby kills: " + lobby);
-		say(document.getElementById("check"), (noBooyah ? "one Booyah (placement 1) needed · " : "") +
-			(bad ? bad + " to fix" : "") + (bad && missing ? " · " : "") +
-			(missing && (strict || bad) ? missing + " to fill" : ""));
+		say(document.getElementById("lobby"), t("lobby", lobby));
+		say(document.getElementById("check"), (noBooyah ? t("booyah") + " · " : "") +
+			(bad ? t("fix", bad) : "") + (bad && missing ? " · " : "") +
+			(missing && (strict || bad) ? t("fill", missing) : ""));
 		return bad + missing + noBooyah;
 	}
 
@@ -143,7 +152,7 @@
 				commit.disabled = false;
 				commit.focus();
 			} else {
-				say(document.getElementById("check"), r.status === 400 ? "the server refused the match" : "error " + r.status);
+				say(document.getElementById("check"), r.status === 400 ? t("refused") : t("error", r.status));
 			}
 		}).catch(function (e) { say(document.getElementById("check"), String(e)); })
 			.then(function () { previewButton.disabled = false; });
@@ -161,7 +170,7 @@
 				location.assign(location.pathname + "?stored=" + encodeURIComponent(JSON.parse(d).match));
 			} else {
 				commit.disabled = false;
-				say(document.getElementById("check"), r.status === 400 ? "the server refused the match" : "error " + r.status);
+				say(document.getElementById("check"), r.status === 400 ? t("refused") : t("error", r.status));
 			}
 		});
 	});
@@ -205,7 +214,7 @@
 				if (!row) {
 					var li = document.createElement("li");
 					li.className = "error";
-					li.textContent = "not a team of the roster: " + line;
+					li.textContent = t("roster", line);
 					if (/^[0-9]+$/.test(cells[0] || "")) { list.appendChild(li); }
 					return;
 				}
@@ -225,7 +234,7 @@
 		say(document.getElementById("check"), "");
 		var li = document.createElement("li");
 		li.className = "stored";
-		li.textContent = "Match " + stored[1] + " stored.";
+		li.textContent = t("stored", stored[1]);
 		list.appendChild(li);
 	}
 	var first = form.querySelector("#map");
