@@ -283,16 +283,18 @@ http_error(int status, int api, const char *msg)
 	return resp_new(status, api ? TYPE_JSON : TYPE_HTML, body, len);
 }
 
-/* Set out's status and replace its body with the message fmt makes. */
+/* Set out's status and replace its body with the message english makes, in the request's
+ * language where the catalogs have that format as a detail.* text (i18n_detail). */
 void
-http_fail(struct http_out *out, int status, const char *fmt, ...)
+http_fail(struct http_out *out, int status, const char *english, ...)
 {
+	const char *fmt = i18n_detail(english); /* its conversions are english's (test-i18n) */
 	va_list ap;
-	va_start(ap, fmt);
+	va_start(ap, english);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
+	va_start(ap, english);
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
 	out->status = status;
@@ -474,7 +476,7 @@ handle(struct http_req *req, int page)
 	free(key);
 	return r;
 notfound:
-	r = marked(http_error(404, api, "no such page"), page);
+	r = marked(http_error(404, api, i18n_detail("no such page")), page);
 	r->cors = get;
 	return r;
 }

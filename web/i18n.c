@@ -156,6 +156,22 @@ i18n_text(int lang, const char *key)
 }
 
 /*
+ * The detail of an error page in the request's language: the text of the
+ * catalog's detail.* key whose English text is fmt (the format http_fail
+ * was given), else fmt itself. Lives as long as the program.
+ */
+const char *
+i18n_detail(const char *fmt)
+{
+	pthread_once(&once, load);
+	const struct catalog *en = &catalogs[I18N_EN];
+	for (int i = 0; ctx.lang != I18N_EN && i < en->n; i++)
+		if (strncmp(en->e[i].key, "detail.", 7) == 0 && strcmp(en->e[i].text, fmt) == 0)
+			return i18n_text(ctx.lang, en->e[i].key);
+	return fmt;
+}
+
+/*
  * The language tag names, compared without case: a language's code
  * ("pt-BR"), or its primary subtag alone or with any region ("pt",
  * "pt-PT", "es-419", "en-GB", "in" for Indonesian as it once was). -1 when

@@ -13,6 +13,7 @@ int i18n_find(const char *tag);
 int i18n_negotiate(const char *accept_language);
 void i18n_number(struct buf *b, int lang, double v, int prec);
 void i18n_date(struct buf *b, int lang, const char *played_at);
+const char *i18n_detail(const char *fmt);
 int i18n_check(const char *const texts[], struct buf *report);
 
 void i18n_use(int lang, int in_url, const char *self);

@@ -1247,6 +1247,21 @@ test_languages(void)
 		http_resp_unref(r);
 	}
 
+	/* an error page's detail in its language (pt-BR.txt's detail.no_stage), the API's English
+	 * whatever the request asks */
+	r = get_lang("/t/mil-cup/nope", "pt-BR", NULL);
+	holds("404 in pt-BR: the detail in Portuguese", r->body,
+	      "nenhuma fase 'nope' em um torneio 'mil-cup'");
+	lacks("404 in pt-BR: not in English", r->body, "no stage 'nope'");
+	http_resp_unref(r);
+	r = get_lang("/t/mil-cup/nope/nope", "pt-BR", "pt-BR");
+	holds("no such page in pt-BR", r->body, "página inexistente");
+	http_resp_unref(r);
+	r = get_lang("/api/v1/tournaments/mil-cup/stages/nope/standings", "pt-BR", "pt-BR");
+	holds("API 404: the detail in English", r->body,
+	      "no stage 'nope' in a tournament 'mil-cup'");
+	http_resp_unref(r);
+
 	/* og:title and og:description on every page, in its language. */
 	static const struct {
 		const char *path;
@@ -1262,7 +1277,7 @@ test_languages(void)
 	     * 31; the hostile name escaped in the attribute */
 	    {"/t/cup-b/final", "Final · Cup &lt;b&gt;",
 	     "&lt;script&gt;alert(1)&lt;/script&gt; campeã, Plain Team em 2º, após a partida 3"},
-	    {"/t/mil-cup/nope", "404 Página não encontrada", "no stage"},
+	    {"/t/mil-cup/nope", "404 Página não encontrada", "nenhuma fase "},
 	    {"/desk", "Mesa de resultados", "Onde a organização registra"},
 	};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
