@@ -3,6 +3,9 @@
 # from the CLI shows up on the open page without a reload; then the Rules Cup
 # and the Carry Cup (tests/scoring/) at 375 px. The screenshots go to
 # $SCREENSHOT (docs/screenshot.png is one such run) and $RULES_SCREENSHOT.
+# Then tests/web/pages.mjs: every fan page at 375 and 1366 px, light and
+# dark, checked with axe-core, and live when match 16 is imported; its
+# screenshots go to $PAGES_SCREENSHOTS (a directory).
 . ./lib.sh
 
 if [ ! -d "$TESTS/web/node_modules/playwright-core" ]; then
@@ -31,6 +34,9 @@ done
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":15,"day":3,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":12},{"team":"LOUD SNICKERS","placement":2,"kills":5},{"team":"RUSH GAMING","placement":3,"kills":4}]}' >"$T/m15.json"
 node "$TESTS/web/browser.mjs" "$U" "$TRACKER" "$T/m15.json" "${SCREENSHOT:-$T/screenshot.png}" \
 	"${RULES_SCREENSHOT:-$T/rules-cup.png}"
+printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":16,"day":3,"map":"Purgatory","results":[{"team":"FLUXO W7M","placement":1,"kills":9},{"team":"LOS","placement":2,"kills":3}]}' >"$T/m16.json"
+mkdir -p "${PAGES_SCREENSHOTS:=$T/pages}"
+node "$TESTS/web/pages.mjs" "$U" "$TRACKER" "$T/m16.json" "$PAGES_SCREENSHOTS"
 
 kill -TERM "$PID"
 wait "$PID"

@@ -88,6 +88,56 @@ same_file "matches API = tracker matches --format json" "$T/cli.json" "$T/body"
 "$TRACKER" maps --stage grand-final --format json >"$T/cli.json"
 code "$U$API/maps" >/dev/null
 same_file "maps API = tracker maps --format json" "$T/cli.json" "$T/body"
+"$TRACKER" players --stage grand-final --format json >"$T/cli.json"
+code "$U$API/players" >/dev/null
+same_file "players API = tracker players --stage S --format json" "$T/cli.json" "$T/body"
+# The real final's match 14 (data/grand-final.json): LOUD SNICKERS' Booyah on
+# Purgatory with 9 kills, 12 + 9 = 21 points under the FFWS table.
+"$TRACKER" match --stage grand-final 14 --format json >"$T/cli.json"
+eq "match 14 API 200" 200 "$(code "$U$API/matches/14")"
+same_file "match API = tracker match --stage S N --format json" "$T/cli.json" "$T/body"
+contains "match 14: LOUD SNICKERS' Booyah on Purgatory" \
+	'"map":"Purgatory","played_at":' "$(cat "$T/body")"
+contains "match 14: 1st, 9 kills, 21 points" \
+	'{"team":"LOUD SNICKERS","slug":"loud-snickers","placement":1,"kills":9,"points":21' \
+	"$(cat "$T/body")"
+eq "match 14 page 200" 200 "$(code "$U$PAGE/m/14")"
+contains "match 14 page names the Booyah" "Booyah: <strong>LOUD SNICKERS</strong>" "$(cat "$T/body")"
+eq "players page 200" 200 "$(code "$U$PAGE/players?sort=mvps")"
+eq "tournament page 200" 200 "$(code "${U}t/ffws-brazil-2026-split-1")"
+eq "a trailing slash: 308" 308 "$(code "$U$PAGE/")"
+eq "a trailing slash: to the path without it" "/$PAGE" "$(header Location)"
+eq "a near stage: 404" 404 "$(code "${U}t/ffws-brazil-2026-split-1/grand-finale")"
+contains "a near stage: did you mean" "Did you mean <a href=\"/$PAGE\">" "$(cat "$T/body")"
+# After match 13 of the final (issue 12): four teams on 160+ (LOS 203, LOUD
+# SNICKERS 172, RUSH GAMING 171, FLUXO W7M 162), 16 - 13 = 3 matches left,
+# TEAM SOLID 156: 160 - 156 = 4 points to go.
+eq "stage page after 13: 200" 200 "$(code "$U$PAGE?after=13")"
+contains "after 13: the teams on match point" \
+	"<li>On match point (160 points): the next Booyah by LOS, LOUD SNICKERS, RUSH GAMING or FLUXO W7M wins the title</li>" \
+	"$(cat "$T/body")"
+contains "after 13: the matches left" "<li>Matches left: 3 of 16</li>" "$(cat "$T/body")"
+contains "after 13: TEAM SOLID's 4" "Points to reach 160: TEAM SOLID 4," "$(cat "$T/body")"
+lacks "after 14: no match-point story once decided" 'class="story"' "$(curl -s "$U$PAGE")"
+eq "scenarios page after 13: 200" 200 "$(code "$U$PAGE/scenarios?after=13")"
+contains "scenarios page: TEAM SOLID alive, 4 points then a Booyah" \
+	'TEAM SOLID</a></td><td class="total">156</td><td class="state s0">alive</td><td class="needs">4 points to reach 160, then a Booyah</td>' \
+	"$(cat "$T/body")"
+eq "scenarios page of a group: 400" 400 "$(code "$U$PAGE/scenarios?group=A")"
+# Day 2 of the final is matches 7 to 14 (data/grand-final.json's "day").
+"$TRACKER" standings --stage grand-final --day 2 --format json >"$T/cli.json"
+code "$U$API/days/2" >/dev/null
+same_file "day 2 API = tracker standings --day 2" "$T/cli.json" "$T/body"
+eq "day 2 page 200" 200 "$(code "$U$PAGE/day/2")"
+contains "day 2 page: its first match" "/m/7\">Match 7</a>" "$(cat "$T/body")"
+contains "day 2 page: its last match" "/m/14\">Match 14</a>" "$(cat "$T/body")"
+lacks "day 2 page: not day 1's" "/m/6\">Match 6</a>" "$(cat "$T/body")"
+# LOUD SNICKERS on day 2 (FFWS table, 1 a kill): 6th 5 (5+5), 4th 9 (7+9), 2nd 15
+# (9+15), 5th 4 (6+4), 2nd 6 (9+6), 5th 3 (6+3), 6th 11 (5+11), 1st 9 (12+9) = 121
+contains "day 2 page: LOUD SNICKERS made 121 that day" \
+	'LOUD SNICKERS</a></td><td>8</td><td>1</td><td>62</td><td class="total">121</td>' \
+	"$(cat "$T/body")"
+eq "no day 9: 404" 404 "$(code "$U$PAGE/day/9")"
 "$TRACKER" tournaments --format json >"$T/cli.json"
 code "${U}api/v1/tournaments" >/dev/null
 same_file "tournaments API = tracker tournaments --format json" "$T/cli.json" "$T/body"

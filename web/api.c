@@ -139,8 +139,60 @@ api_team(const struct http_req *req, struct http_out *out)
 }
 
 /*
- * GET .../stages/{s}/events: a server-sent event stream; the server takes
- * over once this has checked the stage. ?since=V is the data version the
+ * GET .../stages/{s}/matches/{n}: one match's lobby (match_json): every
+ * team's placement, kills, points and players, and the map.
+ */
+void
+api_match(const struct http_req *req, struct http_out *out)
+{
+	struct standings s;
+	struct match_lobby m;
+	if (!page_match_lobby(req, out, &s, &m))
+		return;
+	out->type = TYPE_JSON;
+	match_json(&m, &out->body);
+	match_free(&m);
+	standings_free(&s);
+}
+
+/*
+ * GET .../stages/{s}/days/{d}: the standings of day d alone, what `tracker
+ * standings --day D --format json` prints.
+ */
+void
+api_day(const struct http_req *req, struct http_out *out)
+{
+	struct standings s;
+	int day;
+	if (!page_day_standings(req, out, &s, NULL, NULL, &day))
+		return;
+	out->type = TYPE_JSON;
+	standings_json(&s, &out->body);
+	standings_free(&s);
+}
+
+/*
+ * GET .../stages/{s}/players[?sort=K]: what `tracker players --stage S
+ * --format json` prints (sorted by K when given, as the players page is).
+ */
+void
+api_players(const struct http_req *req, struct http_out *out)
+{
+	struct standings s;
+	struct player_row *rows;
+	int n, sort;
+	if (!page_players_rows(req, out, &s, &rows, &n, &sort))
+		return;
+	out->type = TYPE_JSON;
+	players_json(rows, n, &out->body);
+	players_free(rows, n);
+	standings_free(&s);
+}
+
+/*
+ * GET .../stages/{s}/events, and GET /api/v1/events (every page but a
+ * stage's: the data version is the whole database's): a server-sent event
+ * stream; the server takes over once this has checked the stage. ?since=V is the data version the
  * page was rendered at, Last-Event-ID (a reconnecting EventSource) the last
  * one it was told of: an update follows at once if that is not current.
  */
@@ -148,7 +200,7 @@ void
 api_events(const struct http_req *req, struct http_out *out)
 {
 	int64_t stage;
-	if (!stage_id(req, out, &stage))
+	if (req->nparam == 2 && !stage_id(req, out, &stage))
 		return;
 	const char *since = req->last_event_id ? req->last_event_id : http_arg(req, "since");
 	out->stream = 1;

@@ -5,11 +5,18 @@
  * (standings_get with race), and the
  * Champion Rush threshold line where the stage has one; the axis goes
  * below 0 when a penalty takes a total there. Colours come from CSS
- * classes (c0..c15), so the page needs no inline style.
+ * classes (c0..c15), so the page needs no inline style; a team keeps its
+ * colour in every view of the stage and after every update (its place
+ * among the stage's teams by id, not its rank). The legend's entries are
+ * buttons the script uses to pick out one team's line.
  */
+#include <stdlib.h>
+
+#include "db.h"
 #include "html.h"
 #include "i18n.h"
 #include "pages.h"
+#include "util.h"
 
 #define W     640 /* viewBox width */
 #define H     320 /* viewBox height */
@@ -32,11 +39,37 @@ yat(int p, int low, int top)
 }
 
 /*
+ * The colour (0..15) of each row of st: the team's place among every team
+ * of the stage (on its roster or in a result), by id. The caller frees it.
+ */
+static int *
+colours(sqlite3 *db, const struct standings *st)
+{
+	int *c = xcalloc((size_t)st->nrows + 1, sizeof *c), k = 0;
+	sqlite3_stmt *q = db_prepare(db, "SELECT team_id FROM stage_team WHERE stage_id = ?1"
+	                                 " UNION SELECT r.team_id FROM result r JOIN match m"
+	                                 " ON m.id = r.match_id WHERE m.stage_id = ?1"
+	                                 " ORDER BY 1");
+	if (q == NULL) /* recorded (db_error_set): http_handle answers */
+		return c;
+	sqlite3_bind_int64(q, 1, st->stage_id);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(q, 0);
+		for (int t = 0; t < st->nrows; t++)
+			if (st->rows[t].team_id == id)
+				c[t] = k % 16;
+		k++;
+	}
+	sqlite3_finalize(q);
+	return c;
+}
+
+/*
  * Append the race chart of st (from standings_get() with race: its teams,
  * the counted matches up to its after_match) to b, with a legend.
  */
 void
-page_chart(struct buf *b, const struct standings *st)
+page_chart(struct buf *b, sqlite3 *db, const struct standings *st)
 {
 	int n = st->nrace, nt = st->nrows;
 	const int *pts = st->race;
@@ -77,10 +110,11 @@ page_chart(struct buf *b, const struct standings *st)
 		      LEFT, y, W - RIGHT, y, LEFT + 4, y - 4,
 		      tr("chart.rush", st->rules.rush_threshold));
 	}
+	int *c = colours(db, st);
 	/* Draw the leaders last, so they sit on top. */
 	for (int t = nt - 1; t >= 0; t--) {
 		const struct standing *r = &st->rows[t];
-		htmlf(b, "<polyline class=\"line c%d%r\" data-team=\"%a\" points=\"", t % 16,
+		htmlf(b, "<polyline class=\"line c%d%r\" data-team=\"%a\" points=\"", c[t],
 		      st->champion_id && r->team_id == st->champion_id ? " champ" : "", r->team);
 		for (int m = 0; m <= n; m++)
 			htmlf(b, "%r%.1f,%.1f", m ? " " : "", xat(m, n),
@@ -90,7 +124,9 @@ page_chart(struct buf *b, const struct standings *st)
 	htmlf(b, "</svg><figcaption><ol class=\"legend\">");
 	for (int t = 0; t < nt; t++)
 		htmlf(b,
-		      "<li><span class=\"sw c%d\"></span>%s <span class=\"muted\">%'d</span></li>",
-		      t % 16, st->rows[t].team, st->rows[t].points);
+		      "<li><button type=\"button\" data-team=\"%a\" aria-pressed=\"false\"><span "
+		      "class=\"sw c%d\"></span>%s <span class=\"muted\">%'d</span></button></li>",
+		      st->rows[t].team, c[t], st->rows[t].team, st->rows[t].points);
 	htmlf(b, "</ol></figcaption></figure>\n");
+	free(c);
 }

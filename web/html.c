@@ -183,6 +183,19 @@ html_open(struct buf *b, const char *title, const char *desc, const char *events
 	htmlf(b, "</nav></header>\n<main>");
 }
 
+/*
+ * html_open for a page that is live on the whole database's event stream
+ * (GET /api/v1/events), rendered at data version version.
+ */
+void
+html_open_live(struct buf *b, const char *title, const char *desc, uint64_t version)
+{
+	struct buf events = {0};
+	htmlf(&events, "/api/v1/events?since=%llu", (unsigned long long)version);
+	html_open(b, title, desc, events.data);
+	buf_free(&events);
+}
+
 /* Close what html_open opened. */
 void
 html_close(struct buf *b)

@@ -3,6 +3,8 @@
 #ifndef TRACKER_HTML_H
 #define TRACKER_HTML_H
 
+#include <stdint.h>
+
 #include "buf.h"
 
 /* HTMLF_CHECK (tests/t-html.sh only): the compiler checks the argument types as printf's. */
@@ -12,6 +14,7 @@ __attribute__((format(printf, 2, 3)))
 void
 htmlf(struct buf *b, const char *fmt, ...);
 void html_open(struct buf *b, const char *title, const char *desc, const char *events);
+void html_open_live(struct buf *b, const char *title, const char *desc, uint64_t version);
 void html_close(struct buf *b);
 
 #endif

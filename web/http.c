@@ -35,10 +35,15 @@ void (*http_native_free)(void *native);
 
 static const struct route routes[] = {
     {"GET", "/", page_home, ROUTE_CACHE},
+    {"GET", "/t/*", page_tournament, ROUTE_CACHE},
     {"GET", "/t/*/*", page_stage, ROUTE_CACHE},
     {"GET", "/t/*/*/maps", page_maps, ROUTE_CACHE},
     {"GET", "/t/*/*/card.svg", page_card, ROUTE_CACHE | ROUTE_ENGLISH},
     {"GET", "/overlay/t/*/*/*", page_overlay, ROUTE_ENGLISH},
+    {"GET", "/t/*/*/players", page_players, ROUTE_CACHE},
+    {"GET", "/t/*/*/m/*", page_match, ROUTE_CACHE},
+    {"GET", "/t/*/*/scenarios", page_scenarios, ROUTE_CACHE},
+    {"GET", "/t/*/*/day/*", page_day, ROUTE_CACHE},
     {"GET", "/teams/*", page_team, ROUTE_CACHE},
     {"GET", "/static/*", static_asset, ROUTE_CACHE},
     {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},
@@ -46,8 +51,12 @@ static const struct route routes[] = {
     {"GET", "/api/v1/tournaments/*/stages/*/scenarios", api_scenarios, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/matches", api_matches, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/maps", api_maps, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/players", api_players, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/matches/*", api_match, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/days/*", api_day, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/events", api_events, ROUTE_API},
     {"GET", "/api/v1/teams/*", api_team, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/events", api_events, ROUTE_API},
     {"POST", "/api/v1/matches", api_post_match, ROUTE_API},
     {"GET", "/desk", page_desk, ROUTE_PRIVATE},
     {"POST", "/desk/login", desk_login, ROUTE_PRIVATE},
@@ -240,6 +249,8 @@ reason(int status)
 		return "See Other";
 	case 304:
 		return "Not Modified";
+	case 308:
+		return "Permanent Redirect";
 	case 400:
 		return "Bad Request";
 	case 401:
@@ -342,7 +353,7 @@ db_status(int code)
 static char *
 self_url(const struct http_req *req)
 {
-	static const char *const keys[] = {"after", "group"};
+	static const char *const keys[] = {"after", "group", "sort"};
 	struct buf b = {0};
 	buf_puts(&b, req->path);
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -353,6 +364,51 @@ self_url(const struct http_req *req)
 		buf_url(&b, v);
 	}
 	return buf_detach(&b, NULL);
+}
+
+/* The route whose pattern path matches (req's parameters set), or NULL. */
+static const struct route *
+route_of(const char *path, struct http_req *req)
+{
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+		if (match(routes[i].pattern, path, req))
+			return &routes[i];
+	return NULL;
+}
+
+/*
+ * A 308 from req's path with trailing slashes to the path without them
+ * (the query kept), when that one is a page or an API path; else NULL.
+ * A path that would start with "//" is no redirect: it would leave the
+ * host.
+ */
+static struct http_resp *
+trailing_slash(struct http_req *req)
+{
+	size_t n = strlen(req->path);
+	while (n > 1 && req->path[n - 1] == '/')
+		n--;
+	if (n == strlen(req->path) || n < 2 || req->path[1] == '/')
+		return NULL;
+	char *path = xasprintf("%.*s", (int)n, req->path);
+	struct http_resp *r = NULL;
+	if (route_of(path, req)) {
+		struct buf b = {0};
+		buf_puts(&b, path);
+		for (int i = 0; i < req->nargs; i++) {
+			buf_puts(&b, i ? "&" : "?");
+			buf_url(&b, req->args[i].key);
+			if (req->args[i].value) {
+				buf_puts(&b, "=");
+				buf_url(&b, req->args[i].value);
+			}
+		}
+		r = resp_new(308, TYPE_HTML, xstrdup(""), 0);
+		r->location = buf_detach(&b, NULL);
+		r->cache_control = "public, max-age=300";
+	}
+	free(path);
+	return r;
 }
 
 /*
@@ -397,6 +453,7 @@ handle(struct http_req *req, int page)
 	const char *allow = NULL;
 	int get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
 	int api = strncmp(req->path, "/api/", 5) == 0;
+	struct http_resp *r;
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0] && rt == NULL; i++) {
 		if (!match(routes[i].pattern, req->path, req))
 			continue;
@@ -409,11 +466,13 @@ handle(struct http_req *req, int page)
 			    strcmp(routes[i].method, "GET") == 0 ? "GET, HEAD" : routes[i].method;
 	}
 	if (rt == NULL && allow) {
-		struct http_resp *r = marked(http_error(405, api, NULL), page);
+		r = marked(http_error(405, api, NULL), page);
 		r->allow = allow;
 		r->cors = get;
 		return r;
 	}
+	if (rt == NULL && (r = trailing_slash(req)) != NULL)
+		return r;
 	if (rt == NULL)
 		goto notfound;
 	if (rt->flags & ROUTE_ENGLISH) { /* not a page in the request's language */
@@ -426,7 +485,6 @@ handle(struct http_req *req, int page)
 
 	char *key = NULL;
 	uint64_t version = req->version = live_version();
-	struct http_resp *r;
 	if (rt->flags & ROUTE_CACHE) {
 		key = cache_key(req, page);
 		if ((r = cache_get(key, version)) != NULL) {

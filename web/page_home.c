@@ -43,8 +43,8 @@ void
 page_home(const struct http_req *req, struct http_out *out)
 {
 	struct buf *b = &out->body;
-	html_open(b, tr("home.title"), latest_stage(req->db), NULL);
-	htmlf(b, "<h1>%s</h1>\n", tr("home.title"));
+	html_open_live(b, tr("home.title"), latest_stage(req->db), req->version);
+	htmlf(b, "<h1>%s</h1>\n<section id=\"live\">", tr("home.title"));
 	sqlite3_stmt *st =
 	    db_prepare(req->db, "SELECT t.id, t.name, t.slug, s.name, s.slug,"
 	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id"
@@ -106,5 +106,6 @@ page_home(const struct http_req *req, struct http_out *out)
 		return;
 	if (nteams)
 		htmlf(b, "</ul></section>\n");
+	htmlf(b, "</section>\n");
 	html_close(b);
 }

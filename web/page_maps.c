@@ -62,14 +62,16 @@ page_maps(const struct http_req *req, struct http_out *out)
 		qsort(maps, (size_t)nmaps, sizeof *maps, by_name);
 
 	struct buf *b = &out->body;
-	html_open(b, tr("maps.title", s.stage, s.tournament), stage_lead(&s), NULL);
+	html_open_live(b, tr("maps.title", s.stage, s.tournament), stage_lead(&s), req->version);
 	stage_head(b, &s, 1);
+	htmlf(b, "<section id=\"live\">");
 	int unknown = maps_unknown(req->db, &q);
 	htmlf(b, "<p class=\"muted\">%s</p>\n", tr("maps.intro"));
 	if (unknown)
 		htmlf(b, "<p class=\"muted\">%s</p>\n", trn("maps.unknown", unknown, unknown));
 	htmlf(b,
-	      "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th class=\"team\">%s"
+	      "<div class=\"scroll\" tabindex=\"0\"><table class=\"heat\"><thead><tr><th "
+	      "class=\"team\">%s"
 	      "</th>",
 	      tr("board.team"));
 	for (int m = 0; m < nmaps; m++)
@@ -96,7 +98,7 @@ page_maps(const struct http_req *req, struct http_out *out)
 		}
 		htmlf(b, "</tr>\n");
 	}
-	htmlf(b, "</tbody></table></div>\n");
+	htmlf(b, "</tbody></table></div></section>\n");
 	html_close(b);
 	free(maps);
 	maps_free(rows, nrows);

@@ -19,6 +19,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "pages.h"
+#include "scenarios.h"
 #include "stage.h"
 #include "util.h"
 
@@ -190,10 +191,30 @@ rank_cell(struct buf *b, const struct standings *s, int i)
 }
 
 /*
- * Row i of the standings table. The Champion Rush mark sits in the team
- * cell, so it stays in sight on a phone: the champion's crown with the
+ * Why tiebreaker t (rules_tiebreak_name) put a team below the one level
+ * with it above, in words.
+ */
+static const char *
+tiebreak_words(const char *t)
+{
+	static const char *const names[] = {"booyahs",          "kills",          "counted_kills",
+	                                    "placement_points", "last_placement", "avg_placement",
+	                                    "best_match",       "countback"};
+	char key[64];
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(t, names[i]) == 0) {
+			snprintf(key, sizeof key, "tiebreak.%s", names[i]);
+			return tr(key);
+		}
+	return t;
+}
+
+/*
+ * Row i of the standings table. The name is never cut; under it, on a
+ * line of their own, the Champion Rush mark (the champion's crown with the
  * deciding match, or a star with the match after which the team reached
- * the threshold. A carried head start names its stage.
+ * the threshold) and, for a team level on points with the one above, the
+ * tiebreaker that split them. A carried head start names its stage.
  */
 static void
 board_row(struct buf *b, const struct standings *s, const struct board *k, int i)
@@ -209,14 +230,19 @@ board_row(struct buf *b, const struct standings *s, const struct board *k, int i
 		htmlf(b, "<td class=\"move down\" title=\"%a\">▼%d</td>", tr("board.down", -d), -d);
 	else
 		htmlf(b, "<td class=\"move\" title=\"%a\">=</td>", tr("board.same"));
-	htmlf(b, "<td class=\"team\"><a class=\"name\" href=\"/teams/%p%s\" title=\"%a\">%s</a>",
-	      r->slug, i18n_q(), r->team, r->team);
+	htmlf(b, "<td class=\"team\"><a class=\"name\" href=\"/teams/%p%s\">%s</a>", r->slug,
+	      i18n_q(), r->team);
 	if (s->champion_id && r->team_id == s->champion_id)
-		htmlf(b, " <span class=\"champ-mark\" title=\"%a\">♛%d</span>",
-		      tr("board.champ_mark", s->decided_in_match), s->decided_in_match);
+		htmlf(b, "<small class=\"mark champ-mark\" title=\"%a\">♛ %s</small>",
+		      tr("board.champ_mark", s->decided_in_match),
+		      tr("board.champ_small", s->decided_in_match));
 	else if (r->rush_since)
-		htmlf(b, " <span class=\"rush-mark\" title=\"%a\">★%d</span>",
-		      tr("board.rush_mark", s->rules.rush_threshold, r->rush_since), r->rush_since);
+		htmlf(b, "<small class=\"mark rush-mark\" title=\"%a\">★ %s</small>",
+		      tr("board.rush_mark", s->rules.rush_threshold, r->rush_since),
+		      tr("board.rush_small", s->rules.rush_threshold, r->rush_since));
+	if (r->tiebreak && i > 0)
+		htmlf(b, "<small class=\"mark tie\">%s</small>",
+		      tr("board.tie", s->rows[i - 1].team, r->points, tiebreak_words(r->tiebreak)));
 	htmlf(b, "</td>");
 	if (k->grp)
 		htmlf(b, "<td class=\"opt\">%s</td>", r->group);
@@ -246,7 +272,7 @@ board_row(struct buf *b, const struct standings *s, const struct board *k, int i
  * The standings table: group, DQ/FF, head start and Adj columns only where
  * the stage has them; each adjustment a row under its team's, with its
  * reason, beside the Adj and Total cells it changes; then the zone legend
- * and the Champion Rush marks' legend.
+ * (the marks say what they mean where they are).
  */
 static void
 leaderboard(struct buf *b, const struct standings *s)
@@ -255,7 +281,7 @@ leaderboard(struct buf *b, const struct standings *s)
 	                  s->nadj > 0, 0};
 	k.cols = 7 + k.grp + k.dq + k.hs + k.adj;
 	htmlf(b,
-	      "<div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<div class=\"scroll\" tabindex=\"0\"><table class=\"board\"><thead><tr>"
 	      "<th>#</th><th title=\"%a\">±</th><th class=\"team\">%s</th>",
 	      tr("board.move.title"), tr("board.team"));
 	if (k.grp)
@@ -280,9 +306,6 @@ leaderboard(struct buf *b, const struct standings *s)
 	htmlf(b, "</tbody></table></div>\n");
 	if (any_row(s, 'z'))
 		zone_legend(b, s);
-	if (s->rules.rush_threshold)
-		htmlf(b, "<p class=\"muted\">%s</p>\n",
-		      tr("board.rush_legend", s->rules.rush_threshold));
 }
 
 /* One cell of the grid. */
@@ -330,37 +353,40 @@ columns(const struct standings *s, int *n)
 }
 
 /*
- * The grid's header: a column per match, with its map (and when it was
- * played, in the page's language, in its title); a voided one marked.
+ * The grid's header: a column per match (data-match its number, for the
+ * script that opens the grid at the newest), its number a link to the
+ * match's page, with its map; a voided one marked.
  */
 static void
-grid_head(struct buf *b, const struct column *c, int n)
+grid_head(struct buf *b, const struct standings *s, const struct column *c, int n)
 {
 	htmlf(b,
-	      "<div class=\"scroll\"><table class=\"grid\"><thead><tr>"
+	      "<div class=\"scroll\" tabindex=\"0\" data-grid><table class=\"grid\"><thead><tr>"
 	      "<th class=\"team\">%s</th>",
 	      tr("board.team"));
 	for (int m = 0; m < n; m++) {
 		const char *map = c[m].map ? c[m].map : tr("map.unknown");
+		const char *title;
+		struct buf at = {0};
 		if (c[m].reason)
-			htmlf(b, "<th class=\"match void\" title=\"%a\">%s<small>%s</small></th>",
-			      tr("grid.void.title", c[m].number, c[m].reason),
-			      tr("grid.m", c[m].number), tr("grid.void"));
+			title = tr("grid.void.title", c[m].number, c[m].reason);
 		else if (c[m].late)
-			htmlf(b, "<th class=\"match late\" title=\"%a\">%s<small>%s</small></th>",
-			      tr("grid.late.title", c[m].number, map), tr("grid.m", c[m].number),
-			      map);
-		else {
-			struct buf at = {0};
-			if (c[m].at)
-				i18n_date(&at, i18n_lang(), c[m].at);
-			htmlf(b, "<th class=\"match%r\" title=\"%a\">%s<small>%s</small></th>",
-			      c[m].map ? "" : " unknown",
-			      c[m].at ? tr("grid.match_at.title", c[m].number, map, at.data)
-			              : tr("grid.match.title", c[m].number, map),
-			      tr("grid.m", c[m].number), map);
-			buf_free(&at);
-		}
+			title = tr("grid.late.title", c[m].number, map);
+		else if (c[m].at) {
+			i18n_date(&at, i18n_lang(), c[m].at);
+			title = tr("grid.match_at.title", c[m].number, map, at.data);
+		} else
+			title = tr("grid.match.title", c[m].number, map);
+		htmlf(b,
+		      "<th class=\"match%r%r\" data-match=\"%d\" title=\"%a\"><a "
+		      "href=\"/t/%p/%p/m/%d%s\">%s</a><small>%s</small></th>",
+		      c[m].reason ? " void"
+		      : c[m].late ? " late"
+		                  : "",
+		      c[m].map || c[m].reason ? "" : " unknown", c[m].number, title,
+		      s->tournament_slug, s->stage_slug, c[m].number, i18n_q(),
+		      tr("grid.m", c[m].number), c[m].reason ? tr("grid.void") : map);
+		buf_free(&at);
 	}
 	htmlf(b, "</tr></thead><tbody>\n");
 }
@@ -421,9 +447,10 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 
 	htmlf(b, "<h2>%s</h2><p class=\"muted\">%s</p>", tr("grid.title"),
 	      marks ? tr("grid.legend_dq") : tr("grid.legend"));
-	grid_head(b, c, n);
+	grid_head(b, s, c, n);
 	for (int i = 0; i < s->nrows; i++) {
-		htmlf(b, "<tr><td class=\"team\">%s</td>", s->rows[i].team);
+		htmlf(b, "<tr data-team=\"%a\"><td class=\"team\">%s</td>", s->rows[i].team,
+		      s->rows[i].team);
 		for (int m = 0; m < n; m++) {
 			const struct cell *x = &cells[(size_t)i * (size_t)n + (size_t)m];
 			if (c[m].reason && i == 0)
@@ -440,9 +467,9 @@ grid(struct buf *b, sqlite3 *db, const struct standings *s)
 			else if (x->status == 0)
 				htmlf(b, "<td class=\"none\">–</td>");
 			else
-				htmlf(b, "<td%r>%d<small>%s</small></td>",
+				htmlf(b, "<td%r>#%d<small>%s</small></td>",
 				      x->placement == 1 ? " class=\"booyah\"" : "", x->placement,
-				      tr("grid.kills", x->kills));
+				      trn("grid.kills_words", x->kills, x->kills));
 		}
 		htmlf(b, "</tr>\n");
 	}
@@ -486,6 +513,7 @@ status(struct buf *b, const struct standings *s)
 	else if (s->rules.rush_threshold)
 		htmlf(b, " · %s", tr("status.rush", s->rules.rush_threshold));
 	htmlf(b, "</p>\n");
+	page_story(b, s, 1);
 	if (s->champion && s->decided_by == RUSH_BOOYAH)
 		htmlf(b, "<p class=\"champion-banner\">♛ %s <strong>%s</strong>, %s</p>\n",
 		      tr("status.champion"), s->champion,
@@ -501,6 +529,36 @@ status(struct buf *b, const struct standings *s)
 	for (int i = 0; i < s->nnotes; i++)
 		htmlf(b, "<li>%s</li>", s->notes[i]);
 	htmlf(b, "</ul>\n");
+}
+
+/*
+ * The match-point story (scenarios_story: the teams on match point, the
+ * matches left, the points each other team needs), a line an item, with a
+ * link to who can still win when link is 1; nothing without Champion Rush
+ * or once decided.
+ */
+void
+page_story(struct buf *b, const struct standings *s, int link)
+{
+	char *story = scenarios_story(s);
+	if (story == NULL)
+		return;
+	htmlf(b, "<div class=\"story\"><ul>");
+	for (char *line = story, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		htmlf(b, "<li>%s</li>", line);
+		if (nl == NULL)
+			break;
+	}
+	htmlf(b, "</ul>");
+	if (link)
+		htmlf(b, "<p><a href=\"/t/%p/%p/scenarios?after=%d%s\">%s</a></p>",
+		      s->tournament_slug, s->stage_slug, s->after_match, i18n_amp(),
+		      tr("story.who_can_win"));
+	htmlf(b, "</div>\n");
+	free(story);
 }
 
 /* GET /t/{tournament}/{stage}[?after=N][&group=G]: the leaderboard page. */
@@ -519,6 +577,7 @@ page_stage(const struct http_req *req, struct http_out *out)
 
 	stage_head(b, &s, 0);
 	groups(b, req, &s);
+	page_day_links(b, req->db, &s, 0);
 	int64_t stored = 0;
 	if (db_int(req->db, &stored, "SELECT count(*) FROM match WHERE stage_id = ?1",
 	           s.stage_id) != 0)
@@ -534,7 +593,7 @@ page_stage(const struct http_req *req, struct http_out *out)
 		leaderboard(b, &s);
 		if (s.nrace > 0) {
 			htmlf(b, "<h2>%s</h2>", tr("chart.title"));
-			page_chart(b, &s);
+			page_chart(b, req->db, &s);
 		}
 		if (grid(b, req->db, &s) != 0) /* the database failed: http_handle answers */
 			goto out;

@@ -15,6 +15,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "pages.h"
+#include "stage.h"
 #include "standings.h"
 #include "team.h"
 
@@ -35,14 +36,20 @@ page_team_report(const struct http_req *req, struct http_out *out, struct team_r
 	int64_t team = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (db_end(req->db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
 		return 0;
-	char *err;
-	if (team == 0)
+	char *err, *near = team ? NULL
+	                        : stage_nearest(req->db, "SELECT slug FROM team ORDER BY slug", 0,
+	                                        req->param[0]);
+	if (team == 0 && near)
+		http_fail(out, 404, "no team '%s'; did you mean %s/%s ?", req->param[0],
+		          strncmp(req->path, "/api/", 5) == 0 ? "/api/v1/teams" : "/teams", near);
+	else if (team == 0)
 		http_fail(out, 404, "no team '%s'", req->param[0]);
 	else if (team_report(req->db, team, 0, r, &err) != 0) {
 		http_fail(out, 500, "%s", err);
 		free(err);
 		team = 0;
 	}
+	free(near);
 	return team != 0;
 }
 
@@ -109,13 +116,13 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 		adj |= r->stages[i].row.adjustment != 0;
 	}
 	htmlf(b,
-	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<h2>%s</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"board\"><thead><tr>"
 	      "<th class=\"team\">%s</th><th>#</th><th title=\"%a\">%s</th>",
 	      tr("team.standings"), tr("team.stage"), tr("board.m.title"), tr("board.m"));
 	if (dq)
 		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.dq.title"), tr("board.dq"));
-	htmlf(b, "<th>%s</th><th>%s</th><th>%s</th>", tr("board.booyah"), tr("board.kills"),
-	      tr("board.place"));
+	htmlf(b, "<th>%s</th><th>%s</th><th class=\"opt\">%s</th>", tr("board.booyah"),
+	      tr("board.kills"), tr("board.place"));
 	if (hs)
 		htmlf(b, "<th title=\"%a\">%s</th>", tr("board.start.title"), tr("board.start"));
 	if (adj)
@@ -132,8 +139,8 @@ stages(struct buf *b, sqlite3 *db, const struct team_report *r)
 		htmlf(b, "</td><td>%d</td><td>%d</td>", ts->row.rank, ts->row.matches);
 		if (dq)
 			htmlf(b, "<td%r>%d</td>", ts->row.dq ? " class=\"dq\"" : "", ts->row.dq);
-		htmlf(b, "<td>%'d</td><td>%'d</td><td>%'d</td>", ts->row.booyahs, ts->row.kills,
-		      ts->row.placement_points);
+		htmlf(b, "<td>%'d</td><td>%'d</td><td class=\"opt\">%'d</td>", ts->row.booyahs,
+		      ts->row.kills, ts->row.placement_points);
 		if (hs && more && s.headstart_from && ts->row.headstart_carried)
 			htmlf(
 			    b, "<td class=\"start\">%'d<small>%s</small></td>", ts->row.headstart,
@@ -159,9 +166,10 @@ static void
 maps(struct buf *b, const struct team_report *r)
 {
 	htmlf(b,
-	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<h2>%s</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"board\"><thead><tr>"
 	      "<th class=\"team\">%s</th><th title=\"%a\">%s</th><th>%s</th>"
-	      "<th title=\"%a\">%s</th><th title=\"%a\">%s</th><th title=\"%a\">%s</th>"
+	      "<th class=\"opt\" title=\"%a\">%s</th><th class=\"opt\" title=\"%a\">%s</th><th "
+	      "title=\"%a\">%s</th>"
 	      "<th title=\"%a\">%s</th><th title=\"%a\">%s</th></tr></thead><tbody>",
 	      tr("team.maps"), tr("team.map"), tr("team.matches"), tr("board.m"),
 	      tr("board.booyah"), tr("team.avg.title"), tr("team.avg"), tr("team.km.title"),
@@ -170,8 +178,10 @@ maps(struct buf *b, const struct team_report *r)
 	for (int i = 0; i < r->nmaps; i++) {
 		const struct map_row *m = &r->maps[i];
 		htmlf(b,
-		      "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td>%'.1f</td>"
-		      "<td>%'.1f</td><td class=\"total\">%'.1f</td><td class=\"%r\">%+'.1f</td>"
+		      "<tr><td class=\"team\">%s</td><td>%d</td><td>%d</td><td "
+		      "class=\"opt\">%'.1f</td>"
+		      "<td class=\"opt\">%'.1f</td><td class=\"total\">%'.1f</td><td "
+		      "class=\"%r\">%+'.1f</td>"
 		      "<td>%d</td></tr>",
 		      m->map, m->matches, m->booyahs, m->avg_placement, m->avg_kills,
 		      m->points_per_match, m->delta_ppm >= 0 ? "up" : "down", m->delta_ppm,
@@ -192,15 +202,16 @@ static void
 history(struct buf *b, const struct team_report *r)
 {
 	htmlf(b,
-	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead>"
-	      "<tr><th class=\"team\">%s</th><th>%s</th><th class=\"team\">%s</th>"
+	      "<h2>%s</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"board\"><thead>"
+	      "<tr><th class=\"team opt\">%s</th><th>%s</th><th class=\"team\">%s</th>"
 	      "<th>#</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	      tr("team.last"), tr("team.stage"), tr("team.match"), tr("team.map"),
 	      tr("board.kills"), tr("team.points"));
 	for (int i = 0; i < r->nmatches; i++) {
 		const struct team_match *m = &r->matches[i];
 		int dq = strcmp(m->status, "dq") == 0, ff = strcmp(m->status, "forfeit") == 0;
-		htmlf(b, "<tr%r><td class=\"team\">%s</td><td>%d</td><td class=\"team%r\">%s</td>",
+		htmlf(b,
+		      "<tr%r><td class=\"team opt\">%s</td><td>%d</td><td class=\"team%r\">%s</td>",
 		      m->placement == 1 && !dq && !ff ? " class=\"booyah\"" : "", m->stage,
 		      m->match, m->map ? "" : " unknown", m->map ? m->map : tr("map.unknown"));
 		if (dq || ff)
@@ -221,9 +232,10 @@ players(struct buf *b, const struct team_report *r)
 	if (r->nplayers == 0)
 		return;
 	htmlf(b,
-	      "<h2>%s</h2><div class=\"scroll\"><table class=\"board\"><thead><tr>"
+	      "<h2>%s</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"board\"><thead><tr>"
 	      "<th class=\"team\">%s</th><th title=\"%a\">%s</th><th>%s</th>"
-	      "<th title=\"%a\">%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	      "<th class=\"opt\" title=\"%a\">%s</th><th>%s</th><th "
+	      "class=\"opt\">%s</th><th>%s</th></tr></thead><tbody>",
 	      tr("team.players"), tr("team.player"), tr("team.matches"), tr("board.m"),
 	      tr("board.kills"), tr("team.km.title"), tr("team.km"), tr("team.damage"),
 	      tr("team.assists"), tr("team.mvp"));
@@ -231,8 +243,9 @@ players(struct buf *b, const struct team_report *r)
 		const struct player_row *p = &r->players[i];
 		htmlf(b,
 		      "<tr><td "
-		      "class=\"team\">%s</td><td>%d</td><td>%'d</td><td>%'.2f</td><td>%'lld</td>"
-		      "<td>%d</td><td>%d</td></tr>",
+		      "class=\"team\">%s</td><td>%d</td><td>%'d</td><td "
+		      "class=\"opt\">%'.2f</td><td>%'lld</td>"
+		      "<td class=\"opt\">%d</td><td>%d</td></tr>",
 		      p->player, p->matches, p->kills, p->kills_per_match, (long long)p->damage,
 		      p->assists, p->mvps);
 	}
@@ -263,17 +276,19 @@ page_team(const struct http_req *req, struct http_out *out)
 	if (!page_team_report(req, out, &r))
 		return;
 	struct buf *b = &out->body;
-	html_open(b, r.name, team_lead(&r), NULL);
+	html_open_live(b, r.name, team_lead(&r), req->version);
 	htmlf(b,
 	      "<p class=\"crumbs\"><a href=\"/%s\">%s</a> › %s</p><h1>%s</h1>"
 	      "<nav class=\"tabs\"><a class=\"on\" href=\"/teams/%p%s\">%s</a>"
 	      "<a href=\"/api/v1/teams/%p\">JSON</a></nav>\n",
 	      i18n_q(), tr("home.title"), tr("home.teams_title"), r.name, req->param[0], i18n_q(),
 	      tr("team.tab"), req->param[0]);
+	htmlf(b, "<section id=\"live\">");
 	stages(b, req->db, &r);
 	maps(b, &r);
 	history(b, &r);
 	players(b, &r);
+	htmlf(b, "</section>\n");
 	html_close(b);
 	team_free(&r);
 }

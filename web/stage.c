@@ -8,14 +8,108 @@
 #include <string.h>
 
 #include "db.h"
+#include "find.h"
 #include "html.h"
 #include "i18n.h"
 #include "stage.h"
+#include "util.h"
+
+/*
+ * The slug nearest to arg among those sql lists (sql binds ?1 to bind when
+ * bind is not 0), by find_nearest, or NULL; free() it.
+ */
+char *
+stage_nearest(sqlite3 *db, const char *sql, int64_t bind, const char *arg)
+{
+	char **names = NULL, *best = NULL;
+	int n = 0, i, rc;
+	sqlite3_stmt *st = db_prepare(db, sql);
+	if (st == NULL) /* recorded (db_error_set): http_handle answers */
+		return NULL;
+	if (bind)
+		sqlite3_bind_int64(st, 1, bind);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+		names[n++] = db_text(st, 0);
+	}
+	if (db_end(db, st, rc) == 0 && find_nearest(arg, (const char *const *)names, n, &i, 1) == 1)
+		best = xstrdup(names[i]);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return best;
+}
+
+/*
+ * req's path with its segment from replaced by to (the first such segment
+ * after the one at skip), for a "did you mean"; free() it.
+ */
+static char *
+path_with(const char *path, const char *from, const char *to, size_t *skip)
+{
+	size_t lf = strlen(from);
+	for (const char *p = path + *skip; (p = strchr(p, '/')) != NULL;) {
+		p++;
+		if (strncmp(p, from, lf) == 0 && (p[lf] == '/' || p[lf] == '\0')) {
+			*skip = (size_t)(p - path) + strlen(to);
+			return xasprintf("%.*s%s%s", (int)(p - path), path, to, p + lf);
+		}
+	}
+	return xstrdup(path);
+}
+
+/* The id of the tournament whose slug is slug, or 0 (none, or after db_error_set()). */
+int64_t
+stage_tournament(sqlite3 *db, const char *slug)
+{
+	int64_t t = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM tournament WHERE slug = ?1");
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	return db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) == 0 ? t : 0;
+}
+
+/*
+ * A 404 for the stage req's slugs name but no stage has: "did you mean"
+ * the path with the nearest tournament and stage slugs, when there are.
+ */
+static void
+stage_missing(const struct http_req *req, struct http_out *out)
+{
+	int64_t t = stage_tournament(req->db, req->param[0]);
+	char *ts = t ? xstrdup(req->param[0])
+	             : stage_nearest(req->db, "SELECT slug FROM tournament ORDER BY slug", 0,
+	                             req->param[0]);
+	if (ts && !t)
+		t = stage_tournament(req->db, ts);
+	char *ss = t ? stage_nearest(req->db,
+	                             "SELECT slug FROM stage WHERE tournament_id = ?1 ORDER BY id",
+	                             t, req->param[1])
+	             : NULL;
+	if (ts && ss) {
+		size_t skip = 0;
+		char *p1 = path_with(req->path, req->param[0], ts, &skip);
+		char *p2 = path_with(p1, req->param[1], ss, &skip);
+		http_fail(out, 404, "no stage '%s' in a tournament '%s'; did you mean %s ?",
+		          req->param[1], req->param[0], p2);
+		free(p1);
+		free(p2);
+	} else
+		http_fail(out, 404, "no stage '%s' in a tournament '%s'", req->param[1],
+		          req->param[0]);
+	free(ts);
+	free(ss);
+}
 
 /*
  * The stage that req's first two parameters (tournament and stage slugs)
- * name. Returns 1 with *stage set, or 0 with out set to 404 (or after
- * db_error_set(), which http_handle answers).
+ * name. Returns 1 with *stage set, or 0 with out set to 404 (with a "did
+ * you mean" when a stage's slugs are near) or after db_error_set(), which
+ * http_handle answers.
  */
 int
 stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
@@ -33,8 +127,7 @@ stage_id(const struct http_req *req, struct http_out *out, int64_t *stage)
 	if (db_end(req->db, st, found ? SQLITE_DONE : rc) != 0)
 		return 0;
 	if (!found)
-		http_fail(out, 404, "no stage '%s' in a tournament '%s'", req->param[1],
-		          req->param[0]);
+		stage_missing(req, out);
 	return found;
 }
 
@@ -145,21 +238,28 @@ stage_standings(const struct http_req *req, struct http_out *out, int args, int 
 }
 
 /*
- * The crumbs, heading and tabs (leaderboard, maps, JSON) of s's stage
- * pages; maps: 1 on the map table, 0 on the leaderboard.
+ * The crumbs, heading and tabs (leaderboard, players, maps, JSON) of s's
+ * stage pages; tab: 0 the leaderboard, 1 the map table, 2 the players, 3
+ * a day (no tab on), 4 who can still win.
  */
 void
-stage_head(struct buf *b, const struct standings *s, int maps)
+stage_head(struct buf *b, const struct standings *s, int tab)
 {
 	const char *t = s->tournament_slug, *st = s->stage_slug;
 	htmlf(b,
-	      "<p class=\"crumbs\"><a href=\"/%s\">%s</a> › %s</p><h1>%s</h1>"
-	      "<nav class=\"tabs\"><a%r href=\"/t/%p/%p%s\">%s</a>"
+	      "<p class=\"crumbs\"><a href=\"/%s\">%s</a> › <a href=\"/t/%p%s\">%s</a></p>"
+	      "<h1>%s</h1><nav class=\"tabs\"><a%r href=\"/t/%p/%p%s\">%s</a>"
+	      "<a%r href=\"/t/%p/%p/scenarios%s\">%s</a><a%r href=\"/t/%p/%p/players%s\">%s</a>"
 	      "<a%r href=\"/t/%p/%p/maps%s\">%s</a>"
 	      "<a href=\"/api/v1/tournaments/%p/stages/%p/%r\">JSON</a></nav>\n",
-	      i18n_q(), tr("home.title"), s->tournament, s->stage, maps ? "" : " class=\"on\"", t,
-	      st, i18n_q(), tr("stage.tab.board"), maps ? " class=\"on\"" : "", t, st, i18n_q(),
-	      tr("stage.tab.maps"), t, st, maps ? "maps" : "standings");
+	      i18n_q(), tr("home.title"), t, i18n_q(), s->tournament, s->stage,
+	      tab == 0 ? " class=\"on\"" : "", t, st, i18n_q(), tr("stage.tab.board"),
+	      tab == 4 ? " class=\"on\"" : "", t, st, i18n_q(), tr("stage.tab.scenarios"),
+	      tab == 2 ? " class=\"on\"" : "", t, st, i18n_q(), tr("stage.tab.players"),
+	      tab == 1 ? " class=\"on\"" : "", t, st, i18n_q(), tr("stage.tab.maps"), t, st,
+	      tab == 1   ? "maps"
+	      : tab == 2 ? "players"
+	                 : "standings");
 }
 
 /*

@@ -8,10 +8,12 @@
 #include "http.h"
 #include "standings.h"
 
+char *stage_nearest(sqlite3 *db, const char *sql, int64_t bind, const char *arg);
+int64_t stage_tournament(sqlite3 *db, const char *slug);
 int stage_id(const struct http_req *req, struct http_out *out, int64_t *stage);
 int stage_standings(const struct http_req *req, struct http_out *out, int args, int race,
                     struct standings *s);
-void stage_head(struct buf *b, const struct standings *s, int maps);
+void stage_head(struct buf *b, const struct standings *s, int tab);
 const char *stage_lead(const struct standings *s);
 
 #endif

@@ -229,10 +229,14 @@ test_pages(void)
 	      strstr(p, "<tr class=\"champion\" data-team=\"&lt;script&gt;") != NULL);
 	CHECK("champion decided in match 2", strstr(p, "decided in match 2") != NULL);
 	CHECK("rush line", strstr(p, "class=\"rush-line\"") != NULL);
-	CHECK("champion mark", strstr(p, "decided in match 2\">♛2</span>") != NULL);
+	CHECK("champion mark under the name",
+	      strstr(p, "</a><small class=\"mark champ-mark\" title=\"Champion Rush "
+	                "champion\">♛ champion, match 2</small>") != NULL);
 	CHECK("rush mark: Tom reached 15 after match 2 (13, then 22)",
-	      strstr(p, "title=\"reached 15 points after match 2\">★2</span>") != NULL);
-	CHECK("two match columns", strstr(p, ">M2<small>") && !strstr(p, ">M3<small>"));
+	      strstr(p, ">Tom &amp; \"Jerry\"</a><small class=\"mark rush-mark\" title=\"reached "
+	                "15 points\">★ "
+	                "15+ after match 2</small>") != NULL);
+	CHECK("two match columns", strstr(p, ">M2</a><small>") && !strstr(p, ">M3</a><small>"));
 	CHECK("hand-counted total 22", strstr(p, "<td class=\"total\">22</td>") != NULL);
 	CHECK("stage page etag", r->etag[0] == '"');
 	http_resp_unref(r);
@@ -240,7 +244,7 @@ test_pages(void)
 	r = ask("GET", "/t/cup-b/final", "after", "1", NULL, NULL, NULL);
 	CHECK("after=1 200", r->status == 200);
 	CHECK("after=1 one column",
-	      strstr(r->body, ">M1<small>") && !strstr(r->body, ">M2<small>"));
+	      strstr(r->body, ">M1</a><small>") && !strstr(r->body, ">M2</a><small>"));
 	CHECK("after=1 selected", strstr(r->body, "<option value=\"1\" selected>") != NULL);
 	http_resp_unref(r);
 	r = ask("GET", "/t/cup-b/final", "after", "abc", NULL, NULL, NULL);
@@ -289,16 +293,24 @@ test_routing(void)
 	CHECK("upper-case slug 404", get_status("/t/Cup-B/final") == 404);
 	CHECK("dot-dot slug 404", get_status("/t/cup-b/..") == 404);
 	CHECK("markup slug 404", get_status("/t/<script>/final") == 404);
-	CHECK("trailing slash 404", get_status("/t/cup-b/final/") == 404);
+	struct http_resp *r = ask("GET", "/t/cup-b/final/", "after", "1", NULL, NULL, NULL);
+	CHECK("trailing slash: 308 to the path without it, the query kept",
+	      r->status == 308 && r->location &&
+	          strcmp(r->location, "/t/cup-b/final?after=1") == 0);
+	http_resp_unref(r);
+	CHECK("trailing slashes of an API path: 308", get_status("/api/v1/teams/nope//") == 308);
+	CHECK("trailing slash of no page: 404", get_status("/t/cup-b/final/x/") == 404);
+	CHECK("a slash path that would leave the host: 404", get_status("//example.com/") == 404);
+	CHECK("the tournament page 200", get_status("/t/cup-b") == 200);
 	CHECK("empty segment 404", get_status("/t//final") == 404);
-	CHECK("missing segment 404", get_status("/t/cup-b") == 404);
+	CHECK("missing segment 404", get_status("/t") == 404);
 	CHECK("unknown asset 404", get_status("/static/nope.js") == 404);
 	char longpath[700] = "/teams/";
 	memset(longpath + 7, 'a', 600);
 	longpath[607] = '\0';
 	CHECK("over-long slug 404", get_status(longpath) == 404);
 
-	struct http_resp *r = ask("POST", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
+	r = ask("POST", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
 	CHECK("POST page 405", r->status == 405);
 	CHECK("405 Allow GET", r->allow && strcmp(r->allow, "GET, HEAD") == 0);
 	http_resp_unref(r);
@@ -315,6 +327,90 @@ test_routing(void)
 	http_resp_unref(r);
 	r = ask("GET", "/api/v1/teams/nope", NULL, NULL, NULL, NULL, NULL);
 	CHECK("API 404 JSON", r->status == 404 && strstr(r->body, "{\"error\":") == r->body);
+	http_resp_unref(r);
+}
+
+/*
+ * The match, players and tournament pages and their APIs on the fixture
+ * (hand counts above), and the 404s' "did you mean".
+ */
+static void
+test_fan_pages(void)
+{
+	struct http_resp *r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/matches/1", NULL,
+	                          NULL, NULL, NULL, NULL);
+	CHECK("match API 200", r->status == 200);
+	/* match 1: <script> 1st 5 kills = 12+5 = 17; Tom 2nd 4 kills = 9+4 = 13, its one player
+	 * 4 kills, no damage or assists given; Plain Team 3rd 0 kills = 8 */
+	holds("match API: the map and the Booyah", r->body,
+	      "\"match\":1,\"day\":null,\"map\":\"Bermuda\",\"played_at\":null,\"void\":null,"
+	      "\"booyah\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"");
+	holds("match API: the Booyah team's 17", r->body,
+	      "\"placement\":1,\"kills\":5,\"points\":17,\"status\":\"played\",\"players\":[]");
+	holds("match API: Tom's 13 and its player", r->body,
+	      "\"placement\":2,\"kills\":4,\"points\":13,\"status\":\"played\",\"players\":[{"
+	      "\"player\":\"\\u003cimg src=x onerror=alert(2)\\u003e\",\"kills\":4,\"damage\":null,"
+	      "\"assists\":null}]");
+	holds("match API: Plain Team's 8", r->body, "\"placement\":3,\"kills\":0,\"points\":8");
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final/m/1", NULL, NULL, NULL, NULL, NULL);
+	CHECK("match page 200", r->status == 200);
+	holds("match page: the Booyah, escaped", r->body,
+	      "Bermuda · Booyah: <strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>");
+	holds("match page: the player, escaped", r->body, "&lt;img src=x onerror=alert(2)&gt;");
+	lacks("match page: no live markup from a name", r->body, "<img src");
+	holds("match page: a link to match 2", r->body, "href=\"/t/cup-b/final/m/2\">Match 2 ›");
+	http_resp_unref(r);
+	CHECK("no match 9: 404", get_status("/t/cup-b/final/m/9") == 404);
+	CHECK("match 01: 404", get_status("/t/cup-b/final/m/01") == 404);
+	CHECK("match API of no match: 404",
+	      get_status("/api/v1/tournaments/cup-b/stages/final/matches/0") == 404);
+
+	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/players", NULL, NULL, NULL, NULL,
+	        NULL);
+	CHECK("players API 200", r->status == 200);
+	holds("players API: the one player with figures", r->body,
+	      "{\"player\":\"\\u003cimg src=x onerror=alert(2)\\u003e\"");
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/players", "sort", "nope", NULL, NULL,
+	        NULL);
+	CHECK("players API ?sort=nope: 400", r->status == 400);
+	holds("players API ?sort=nope: the keys", r->body, "sort=nope: expected kills, damage");
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final/players", "sort", "damage", NULL, NULL, NULL);
+	CHECK("players page by damage 200", r->status == 200);
+	holds("players page: the damage heading on", r->body,
+	      "<th class=\"on\" aria-sort=\"descending\" title=\"damage\">");
+	http_resp_unref(r);
+
+	r = ask("GET", "/t/cup-b", NULL, NULL, NULL, NULL, NULL);
+	CHECK("tournament page 200", r->status == 200);
+	holds("tournament page: the final's champion", r->body,
+	      "♛ champion <strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>");
+	holds("tournament page: live", r->body, "data-events=\"/api/v1/events?since=");
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/events", NULL, NULL, NULL, NULL, NULL);
+	CHECK("the whole database's event stream", r->status == 200 && r->stream == 1);
+	http_resp_unref(r);
+
+	r = ask("GET", "/t/cup-b/finale", NULL, NULL, NULL, NULL, NULL);
+	CHECK("near stage: 404", r->status == 404);
+	holds("near stage: did you mean", r->body,
+	      "Did you mean <a href=\"/t/cup-b/final\">/t/cup-b/final</a>?");
+	http_resp_unref(r);
+	r = ask("GET", "/api/v1/tournaments/cup-c/stages/finals/standings", NULL, NULL, NULL, NULL,
+	        NULL);
+	holds("near tournament and stage in the API: did you mean", r->body,
+	      "did you mean /api/v1/tournaments/cup-b/stages/final/standings ?");
+	http_resp_unref(r);
+	r = ask("GET", "/teams/plain-tem", NULL, NULL, NULL, NULL, NULL);
+	holds("near team: did you mean", r->body, "<a href=\"/teams/plain-team\">");
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-c", NULL, NULL, NULL, NULL, NULL);
+	holds("near tournament: did you mean", r->body, "<a href=\"/t/cup-b\">");
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/zzzzzzzzzzzz", NULL, NULL, NULL, NULL, NULL);
+	lacks("nothing near: no did you mean", r->body, "Did you mean");
 	http_resp_unref(r);
 }
 
@@ -484,7 +580,8 @@ test_post(void)
 	CHECK("POST same again 200", r->status == 200);
 	http_resp_unref(r);
 	r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
-	CHECK("page shows match 3 after the POST", strstr(r->body, ">M3<small>Kalahari") != NULL);
+	CHECK("page shows match 3 after the POST",
+	      strstr(r->body, ">M3</a><small>Kalahari") != NULL);
 	/* Plain Team: 19 + 12 + 7 */
 	CHECK("page shows the new total 38",
 	      strstr(r->body, "<td class=\"total\">38</td>") != NULL);
@@ -576,7 +673,7 @@ test_gaps(void)
 	             "<option value=\"2\">2</option><option value=\"1\">1</option>"
 	             "<option value=\"0\">0: before the first match</option></select>") != NULL);
 	CHECK("gaps: three grid columns", count(r->body, "<th class=\"match\"") == 3);
-	CHECK("gaps: column M5000", strstr(r->body, ">M5000<small>Purgatory</small>") != NULL);
+	CHECK("gaps: column M5000", strstr(r->body, ">M5000</a><small>Purgatory</small>") != NULL);
 	CHECK("gaps: status names the last number and the matches played",
 	      strstr(r->body, "After match 5000 (3 of 3 matches played)") != NULL);
 	CHECK("gaps: totals 35 and 31", strstr(r->body, "<td class=\"total\">35</td>") &&
@@ -689,16 +786,18 @@ test_rules_cup(void)
 	/* Mako's grid row: 2nd 2 kills, 4th 0, (match 3 voided: one cell down the
 	 * column, in Lynx's row), DQ in match 4, 4th 0, 1st 0 */
 	holds("grid: Mako's DQ in match 4", p,
-	      "<tr><td class=\"team\">Mako</td><td>2<small>2k</small></td><td>4<small>0k</small>"
-	      "</td><td class=\"dq\" title=\"disqualified from match 4: no points\">DQ</td>"
-	      "<td>4<small>0k</small></td><td class=\"booyah\">1<small>0k</small></td></tr>");
+	      "<tr data-team=\"Mako\"><td class=\"team\">Mako</td><td>#2<small>2 kills</small>"
+	      "</td><td>#4<small>0 kills</small></td><td class=\"dq\" title=\"disqualified from "
+	      "match 4: no points\">DQ</td><td>#4<small>0 kills</small></td><td class=\"booyah\">"
+	      "#1<small>0 kills</small></td></tr>");
 	holds("grid: match 3 marked void", p,
-	      "<th class=\"match void\" title=\"match 3 voided: server crash\">M3<small>void");
+	      "<th class=\"match void\" data-match=\"3\" title=\"match 3 voided: server "
+	      "crash\"><a href=\"/t/rules-cup/final/m/3\">M3</a><small>void");
 	CHECK("grid: the void reason once, down the column",
 	      count(p, "<td class=\"void\" rowspan=\"4\">voided: server crash</td>") == 1);
 	CHECK("grid: five counted columns and the voided one",
 	      count(p, "<th class=\"match") == 6 && count(p, "<th class=\"match void") == 1);
-	holds("grid: match 5's map unknown", p, "M5<small>unknown</small>");
+	holds("grid: match 5's map unknown", p, "M5</a><small>unknown</small>");
 	holds("group selector", p,
 	      "<a class=\"on\" href=\"/t/rules-cup/final\">Whole stage</a><a "
 	      "href=\"/t/rules-cup/final?group=A\">Group A</a>");
@@ -926,7 +1025,8 @@ test_below_zero(void)
 	      "<td>0</td><td class=\"opt\">0</td><td class=\"adj\"></td><td "
 	      "class=\"total\">0</td>");
 	holds("forfeit: FF in the grid", r->body,
-	      "<tr><td class=\"team\">Gamma</td><td class=\"dq\" title=\"forfeited match 1: no "
+	      "<tr data-team=\"Gamma\"><td class=\"team\">Gamma</td><td class=\"dq\" "
+	      "title=\"forfeited match 1: no "
 	      "points\">FF</td></tr>");
 	http_resp_unref(r);
 	r = ask("GET", "/teams/gamma", NULL, NULL, NULL, NULL, NULL);
@@ -1310,6 +1410,7 @@ main(void)
 	test_escaping();
 	test_pages();
 	test_routing();
+	test_fan_pages();
 	test_odd_requests();
 	test_api_and_headers();
 	test_desk();
