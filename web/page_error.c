@@ -30,12 +30,11 @@ page_error(struct buf *b, int status, const char *msg)
 	size_t end = dym ? strcspn(dym + sizeof DID_YOU_MEAN - 2, " ") : 0;
 	if (dym && end > 1) {
 		char *head = xasprintf("%.*s", (int)(dym - msg), msg);
-		char *path = xasprintf("%.*s%s", (int)end, dym + sizeof DID_YOU_MEAN - 2, i18n_q());
+		char *path = xasprintf("%.*s", (int)end, dym + sizeof DID_YOU_MEAN - 2);
 		htmlf(b,
 		      "<h1>%s</h1><p class=\"error\">%s.</p><p class=\"dym\">%s <a "
-		      "href=\"%a\">%.*s</a>?</p>",
-		      title, head, tr("error.did_you_mean"), path, (int)end,
-		      dym + sizeof DID_YOU_MEAN - 2);
+		      "href=\"%a%a\">%s</a>?</p>",
+		      title, head, tr("error.did_you_mean"), path, i18n_q(), path);
 		free(head);
 		free(path);
 	} else

@@ -27,7 +27,15 @@ stage_card(struct buf *b, sqlite3 *db, int64_t id, const char *t, const char *s)
 	}
 	htmlf(b,
 	      "<section class=\"card\"><h2><a href=\"/t/%p/%p%s\">%s</a></h2><p class=\"muted\">%s",
-	      t, s, i18n_q(), st.stage, stage_lead(&st));
+	      t, s, i18n_q(), st.stage,
+	      st.after_match
+	          ? tr("status.after", st.after_match, st.matches_played, st.total_matches, "")
+	          : tr("status.before", st.total_matches));
+	if (st.champion)
+		htmlf(b, " · ♛ %s <strong>%s</strong>", tr("tournament.champion"), st.champion);
+	else if (st.nrows && st.matches_played)
+		htmlf(b, " · %s <strong>%s</strong>, %s", tr("tournament.leader"), st.rows[0].team,
+		      trn("tournament.points", st.rows[0].points, st.rows[0].points));
 	htmlf(b,
 	      "</p><nav class=\"tabs\"><a href=\"/t/%p/%p%s\">%s</a><a "
 	      "href=\"/t/%p/%p/players%s\">%s</a><a href=\"/t/%p/%p/maps%s\">%s</a></nav>"

@@ -231,10 +231,10 @@ test_pages(void)
 	CHECK("rush line", strstr(p, "class=\"rush-line\"") != NULL);
 	CHECK("champion mark under the name",
 	      strstr(p, "</a><small class=\"mark champ-mark\" title=\"Champion Rush "
-	                "champion\">♛ champion, match 2</small>") != NULL);
+	                "champion, decided in match 2\">♛ champion, match 2</small>") != NULL);
 	CHECK("rush mark: Tom reached 15 after match 2 (13, then 22)",
 	      strstr(p, ">Tom &amp; \"Jerry\"</a><small class=\"mark rush-mark\" title=\"reached "
-	                "15 points\">★ "
+	                "15 points after match 2\">★ "
 	                "15+ after match 2</small>") != NULL);
 	CHECK("two match columns", strstr(p, ">M2</a><small>") && !strstr(p, ">M3</a><small>"));
 	CHECK("hand-counted total 22", strstr(p, "<td class=\"total\">22</td>") != NULL);
@@ -380,7 +380,7 @@ test_fan_pages(void)
 	r = ask("GET", "/t/cup-b/final/players", "sort", "damage", NULL, NULL, NULL);
 	CHECK("players page by damage 200", r->status == 200);
 	holds("players page: the damage heading on", r->body,
-	      "<th class=\"on\" aria-sort=\"descending\" title=\"damage\">");
+	      "<th class=\"on\" aria-sort=\"descending\" title=\"Damage\">");
 	http_resp_unref(r);
 
 	r = ask("GET", "/t/cup-b", NULL, NULL, NULL, NULL, NULL);
@@ -1252,7 +1252,8 @@ test_languages(void)
 	holds("?lang=pt-BR: the status", r->body, "Após a partida 1 (1 de 1 partidas jogadas)");
 	holds("?lang=pt-BR: the grid", r->body, "<h2>Partida a partida</h2>");
 	holds("?lang=pt-BR: the match's date in the locale", r->body,
-	      "title=\"partida 1: Bermuda, 01/03/2026, 14:30\">P1<small>Bermuda</small>");
+	      "title=\"partida 1: Bermuda, 01/03/2026, 14:30\"><a "
+	      "href=\"/t/mil-cup/final/m/1?lang=pt-BR\">P1</a><small>Bermuda</small>");
 	holds("?lang=pt-BR: 1003 points as 1.003", r->body, "<td class=\"total\">1.003</td>");
 	holds("?lang=pt-BR: the race legend, 1.003", r->body, "<span class=\"muted\">1.003</span>");
 	holds(
@@ -1284,7 +1285,8 @@ test_languages(void)
 		h = headers_of(r);
 		holds("no Accept-Language: English", r->body, "<h2>Match by match</h2>");
 		holds("no Accept-Language: the match's date", r->body,
-		      "title=\"match 1: Bermuda, Mar 1, 2026, 14:30\">M1<small>Bermuda</small>");
+		      "title=\"match 1: Bermuda, Mar 1, 2026, 14:30\"><a "
+		      "href=\"/t/mil-cup/final/m/1\">M1</a><small>Bermuda</small>");
 		holds("no Accept-Language: 1,003", r->body, "<td class=\"total\">1,003</td>");
 		lacks("no Accept-Language: no Portuguese", r->body, "Partida a partida");
 		holds("no Accept-Language: Content-Language en", h, "Content-Language: en\n");
