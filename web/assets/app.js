@@ -7,8 +7,11 @@
 // "LIVE · updated N s ago" shows while the stream is up.
 "use strict";
 (function () {
-	// The words the script writes (one place, for the string catalogs).
-	var WORDS = { live: "LIVE", updated: "updated", ago: "s ago", off: "reconnecting…" };
+	// The badge's words, in the page's language (html_open's data-w-*; %d the seconds).
+	var WORDS = {
+		live: document.body.getAttribute("data-w-live"),
+		off: document.body.getAttribute("data-w-off")
+	};
 	var picked = null;
 
 	var select = document.querySelector("form.after select");
@@ -66,8 +69,7 @@
 	var updated = Date.now(), up = false;
 	function tick() {
 		var s = Math.max(0, Math.round((Date.now() - updated) / 1000));
-		badge.textContent = up ? WORDS.live + " · " + WORDS.updated + " " + s + " " + WORDS.ago
-			: WORDS.off;
+		badge.textContent = up ? WORDS.live.replace("%d", String(s)) : WORDS.off;
 		badge.classList.toggle("off", !up);
 	}
 	setInterval(tick, 1000);
