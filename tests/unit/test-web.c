@@ -1269,6 +1269,24 @@ test_languages(void)
 	free(h);
 	http_resp_unref(r);
 
+	/* The fan pages in Portuguese: words from pt-BR.txt, links keeping ?lang=. */
+	r = get_lang("/t/mil-cup/final/m/1", "pt-BR", NULL);
+	CHECK("match page ?lang=pt-BR: 200", r->status == 200);
+	holds("match page ?lang=pt-BR: the heading (match.name)", r->body, "<h1>Partida 1</h1>");
+	holds("match page ?lang=pt-BR: the stage link keeps the language", r->body,
+	      "href=\"/t/mil-cup/final?lang=pt-BR\">");
+	lacks("match page ?lang=pt-BR: no English heading", r->body, "<h1>Match 1</h1>");
+	http_resp_unref(r);
+	r = get_lang("/t/cup-b/final/players", "pt-BR", NULL);
+	CHECK("players page ?lang=pt-BR: 200", r->status == 200);
+	holds("players page ?lang=pt-BR: the tab (stage.tab.players)", r->body,
+	      "players?lang=pt-BR\">Jogadores</a>");
+	holds("players page ?lang=pt-BR: a sort link keeps the language", r->body,
+	      "players?sort=damage&amp;lang=pt-BR\"");
+	holds("players page ?lang=pt-BR: the live badge's words", r->body,
+	      "data-w-live=\"AO VIVO · atualizado há {s} s\"");
+	http_resp_unref(r);
+
 	r = get_lang("/t/mil-cup/final", NULL, "pt-BR,pt;q=0.9");
 	h = headers_of(r);
 	holds("Accept-Language pt-BR: Portuguese", r->body, "<h2>Partida a partida</h2>");

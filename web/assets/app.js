@@ -7,7 +7,7 @@
 // "LIVE · updated N s ago" shows while the stream is up.
 "use strict";
 (function () {
-	// The badge's words, in the page's language (html_open's data-w-*; %d the seconds).
+	// The badge's words, in the page's language (html_open's data-w-*; {s} the seconds).
 	var WORDS = {
 		live: document.body.getAttribute("data-w-live"),
 		off: document.body.getAttribute("data-w-off")
@@ -69,7 +69,7 @@
 	var updated = Date.now(), up = false;
 	function tick() {
 		var s = Math.max(0, Math.round((Date.now() - updated) / 1000));
-		badge.textContent = up ? WORDS.live.replace("%d", String(s)) : WORDS.off;
+		badge.textContent = up ? WORDS.live.replace("{s}", String(s)) : WORDS.off;
 		badge.classList.toggle("off", !up);
 	}
 	setInterval(tick, 1000);
