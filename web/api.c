@@ -264,8 +264,8 @@ api_post_match(const struct http_req *req, struct http_out *out)
 		return;
 	}
 	char *origin = write_origin(req->client, tok->name);
-	int rc = write_import_with(req->db, origin, "post", "POST body", req->body,
-	                           req->body_len, &opt, csv, &st, &msgs);
+	int rc = write_import_with(req->db, origin, "post", "POST body", req->body, req->body_len,
+	                           &opt, csv, &st, &msgs);
 	free(origin);
 	if (msgs.len && msgs.data[msgs.len - 1] == '\n')
 		msgs.data[--msgs.len] = '\0';
