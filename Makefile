@@ -79,7 +79,7 @@ test-deps: deps
 	  command -v rsvg-convert >/dev/null || \
 	  { $(APT) curl clang chromium wrk librsvg2-bin; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
-	@[ -d tests/web/node_modules/playwright-core ] || \
+	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
 demo: deps

@@ -33,10 +33,12 @@ done
 
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":15,"day":3,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":12},{"team":"LOUD SNICKERS","placement":2,"kills":5},{"team":"RUSH GAMING","placement":3,"kills":4}]}' >"$T/m15.json"
 node "$TESTS/web/browser.mjs" "$U" "$TRACKER" "$T/m15.json" "${SCREENSHOT:-$T/screenshot.png}" \
-	"${RULES_SCREENSHOT:-$T/rules-cup.png}"
+	"${RULES_SCREENSHOT:-$T/rules-cup.png}" ||
+	not_ok "browser.mjs ran to its end" "node exited with status $?"
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":16,"day":3,"map":"Purgatory","results":[{"team":"FLUXO W7M","placement":1,"kills":9},{"team":"LOS","placement":2,"kills":3}]}' >"$T/m16.json"
 mkdir -p "${PAGES_SCREENSHOTS:=$T/pages}"
-node "$TESTS/web/pages.mjs" "$U" "$TRACKER" "$T/m16.json" "$PAGES_SCREENSHOTS"
+node "$TESTS/web/pages.mjs" "$U" "$TRACKER" "$T/m16.json" "$PAGES_SCREENSHOTS" ||
+	not_ok "pages.mjs ran to its end" "node exited with status $?"
 
 kill -TERM "$PID"
 wait "$PID"

@@ -48,7 +48,8 @@ for _i in $(seq 100); do
 done
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
-node "$TESTS/web/desk.mjs" "$U" "$TOKEN" "$DATA/grand-final.json" "$T/full.json" "$T/after13.json" "$T/after12.json"
+node "$TESTS/web/desk.mjs" "$U" "$TOKEN" "$DATA/grand-final.json" "$T/full.json" "$T/after13.json" "$T/after12.json" ||
+	not_ok "desk.mjs ran to its end" "node exited with status $?"
 
 kill -TERM "$PID"
 wait "$PID"

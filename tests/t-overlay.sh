@@ -31,7 +31,8 @@ done
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
 mkdir -p "${SCREENSHOTS:=$T/shots}"
-node "$TESTS/web/overlay.mjs" "$U" "$TRACKER" "$T/m14.json" "$SCREENSHOTS"
+node "$TESTS/web/overlay.mjs" "$U" "$TRACKER" "$T/m14.json" "$SCREENSHOTS" ||
+	not_ok "overlay.mjs ran to its end" "node exited with status $?"
 
 kill -TERM "$PID"
 wait "$PID"

@@ -60,14 +60,20 @@
 		return;
 	}
 
-	// The badge above the live section.
-	var badge = document.createElement("p");
-	badge.className = "live-badge";
-	badge.setAttribute("role", "status");
-	badge.hidden = true;
-	live.parentNode.insertBefore(badge, live);
+	// The badge above the live section, on pages that give its words (an
+	// overlay gives none: a broadcast shows no badge).
+	var badge = null;
+	if (WORDS.live !== null && WORDS.off !== null) {
+		badge = document.createElement("p");
+		badge.className = "live-badge";
+		badge.setAttribute("role", "status");
+		badge.hidden = true;
+		live.parentNode.insertBefore(badge, live);
+	}
 	var updated = Date.now(), up = false;
 	function tick() {
+		if (badge === null)
+			return;
 		var s = Math.max(0, Math.round((Date.now() - updated) / 1000));
 		badge.textContent = up ? WORDS.live.replace("{s}", String(s)) : WORDS.off;
 		badge.classList.toggle("off", !up);
@@ -130,7 +136,13 @@
 		});
 	}
 	var es = new EventSource(url);
-	es.addEventListener("open", function () { up = true; badge.hidden = false; updated = Date.now(); tick(); });
+	es.addEventListener("open", function () {
+		up = true;
+		if (badge !== null)
+			badge.hidden = false;
+		updated = Date.now();
+		tick();
+	});
 	es.addEventListener("error", function () { up = false; tick(); });
 	es.addEventListener("update", refresh);
 })();
