@@ -10,33 +10,12 @@
 //
 // usage: node browser.mjs BASE_URL TRACKER MATCH_FILE SCREENSHOT RULES_SCREENSHOT
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { check, run } from "./chromium.mjs";
 
 const [base, tracker, matchFile, screenshot, rulesShot] = process.argv.slice(2);
-let failed = 0;
 
-function check(name, cond, why) {
-	if (cond) {
-		console.log(`ok ${name}`);
-	} else {
-		console.log(`not ok ${name}: ${why}`);
-		failed = 1;
-	}
-}
-
-const profile = mkdtempSync(join(tmpdir(), "tracker-chromium-"));
-let context;
-try {
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: "/usr/bin/chromium",
-		headless: true,
-		viewport: { width: 375, height: 800 },
-		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync"],
-	});
+await run("browser", { viewport: { width: 375, height: 800 } }, async (context) => {
 	const page = context.pages()[0] || await context.newPage();
 	const problems = [];
 	page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
@@ -164,12 +143,4 @@ try {
 		`${page.url()} ${teamText.slice(0, 120)}`);
 	check("no console errors, CSP violations or failed requests", problems.length === 0,
 		problems.join(" | "));
-} catch (e) {
-	check("browser run", false, String(e).split("\n")[0]);
-} finally {
-	if (context) {
-		await context.close();
-	}
-	rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed);
+});

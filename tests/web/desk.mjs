@@ -12,10 +12,9 @@
 //
 // usage: node desk.mjs BASE_URL TOKEN GRAND_FINAL_JSON FULL_STANDINGS_JSON AFTER_13_JSON
 //        AFTER_12_JSON
-import { readFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { check, run } from "./chromium.mjs";
 
 const [base, token, finalFile, fullFile, after13File, after12File] = process.argv.slice(2);
 const match14 = JSON.parse(readFileSync(finalFile, "utf8")).matches.find((m) => m.match === 14);
@@ -24,27 +23,8 @@ const after13 = JSON.parse(readFileSync(after13File, "utf8"));
 const after12 = JSON.parse(readFileSync(after12File, "utf8"));
 const stagePath = "desk/ffws-brazil-2026-split-1/grand-final";
 const api = `${base}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings`;
-let failed = 0;
 
-function check(name, cond, why) {
-	if (cond) {
-		console.log(`ok ${name}`);
-	} else {
-		console.log(`not ok ${name}: ${why}`);
-		failed = 1;
-	}
-}
-
-const profile = mkdtempSync(join(tmpdir(), "tracker-chromium-"));
-let context;
-try {
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: "/usr/bin/chromium",
-		headless: true,
-		viewport: { width: 375, height: 800 },
-		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync"],
-	});
+await run("browser", { viewport: { width: 375, height: 800 } }, async (context) => {
 	const page = context.pages()[0] || await context.newPage();
 	const problems = [];
 	page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
@@ -212,12 +192,4 @@ try {
 	const others = problems.filter((p) => !/^400 .*\/preview$/.test(p) && !p.includes("status of 400"));
 	check("no other console errors, CSP violations or failed requests", others.length === 0 && problems.length === 2,
 		problems.join(" | "));
-} catch (e) {
-	check("browser run", false, String(e).split("\n")[0]);
-} finally {
-	if (context) {
-		await context.close();
-	}
-	rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed);
+});

@@ -10,23 +10,11 @@
 //
 // usage: node overlay.mjs BASE_URL TRACKER MATCH_FILE SHOT_DIR
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { check, run } from "./chromium.mjs";
 
 const [base, tracker, matchFile, shots] = process.argv.slice(2);
 const stage = `${base}overlay/t/ffws-brazil-2026-split-1/grand-final/`;
-let failed = 0;
-
-function check(name, cond, why) {
-	if (cond) {
-		console.log(`ok ${name}`);
-	} else {
-		console.log(`not ok ${name}: ${why}`);
-		failed = 1;
-	}
-}
 
 // poll(page, fn, arg): whether fn(arg) turns true in the page within 5 s
 // (waitForFunction would need 'unsafe-eval', which the CSP forbids)
@@ -40,16 +28,7 @@ async function poll(page, fn, arg) {
 	return false;
 }
 
-const profile = mkdtempSync(join(tmpdir(), "tracker-chromium-"));
-let context;
-try {
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: "/usr/bin/chromium",
-		headless: true,
-		viewport: { width: 1920, height: 1080 },
-		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync"],
-	});
+await run("browser", { viewport: { width: 1920, height: 1080 } }, async (context) => {
 	const probe = context.pages()[0] || await context.newPage();
 	// alpha(png, points): the alpha (0..255) of each [x, y] of a PNG screenshot
 	const alpha = (png, points) => probe.evaluate(async ([b64, pts]) => {
@@ -175,12 +154,4 @@ try {
 	await pop.page.screenshot({ path: join(shots, "overlay-alert-champion.png"), omitBackground: true });
 	await board.page.bringToFront();
 	await board.page.screenshot({ path: join(shots, "overlay-standings-live.png"), omitBackground: true });
-} catch (e) {
-	check("browser run", false, String(e).split("\n")[0]);
-} finally {
-	if (context) {
-		await context.close();
-	}
-	rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed);
+});

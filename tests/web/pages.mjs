@@ -13,25 +13,15 @@
 //
 // usage: node pages.mjs BASE_URL TRACKER MATCH16_FILE SCREENSHOT_DIR
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { check, run } from "./chromium.mjs";
 
 const [base, tracker, match16, shots] = process.argv.slice(2);
 const axe = readFileSync(join(dirname(fileURLToPath(import.meta.url)),
 	"node_modules/axe-core/axe.min.js"), "utf8");
-let failed = 0, break16 = {};
-
-function check(name, cond, why) {
-	if (cond) {
-		console.log(`ok ${name}`);
-	} else {
-		console.log(`not ok ${name}: ${why}`);
-		failed = 1;
-	}
-}
+let break16 = {};
 
 const T = "t/ffws-brazil-2026-split-1";
 const pages = [
@@ -76,17 +66,10 @@ async function audit(page, name, width) {
 	check(`${name}: tap targets at least 44 px`, small.length === 0, small.slice(0, 4).join(" | "));
 }
 
-const profile = mkdtempSync(join(tmpdir(), "tracker-chromium-"));
-let context;
-try {
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: "/usr/bin/chromium",
-		headless: true,
-		viewport: { width: 375, height: 800 },
-		bypassCSP: true, // for axe.min.js alone: browser.mjs checks the pages under their CSP
-		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync"],
-	});
+await run("pages", {
+	viewport: { width: 375, height: 800 },
+	bypassCSP: true, // for axe.min.js alone: browser.mjs checks the pages under their CSP
+}, async (context, profile) => {
 	const page = context.pages()[0] || await context.newPage();
 	const problems = [];
 	page.on("pageerror", (e) => problems.push(String(e)));
@@ -219,12 +202,4 @@ try {
 	check("home: the final's count says 16 matches after the update",
 		/Grand Final<\/a> <span class="muted">16 matches/.test(home), home.slice(0, 300));
 	check("no page errors", problems.length === 0, problems.join(" | "));
-} catch (e) {
-	check("pages run", false, String(e).split("\n")[0]);
-} finally {
-	if (context) {
-		await context.close();
-	}
-	rmSync(profile, { recursive: true, force: true });
-}
-process.exit(failed);
+});
