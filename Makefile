@@ -27,12 +27,13 @@ DB      ?= tracker.db
 LISTEN  ?= 127.0.0.1:8080
 
 PREFIX ?= /usr/local
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 
 # tracker --version: git describe of the checkout at build time.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo unknown)
 build/rel/tracker/main.o build/asan/obj/tracker/main.o: WARN += -DTRACKER_VERSION='"$(VERSION)"'
 
-.PHONY: all install deps test-deps demo check test test-long bench fuzz clean format
+.PHONY: all install install-unit deps test-deps demo check test test-long bench fuzz clean format
 
 all: build/tracker
 
@@ -72,12 +73,13 @@ deps:
 
 # What the timed tests use besides the build: curl, wrk (the load test),
 # clang (make fuzz), Chromium driven by playwright-core, and rsvg-convert
-# (t-card's tracker card --png).
+# (t-card's tracker card --png) and systemd-analyze (t-systemd checks the
+# unit).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
-	  command -v rsvg-convert >/dev/null || \
-	  { $(APT) curl clang chromium wrk librsvg2-bin; }
+	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null || \
+	  { $(APT) curl clang chromium wrk librsvg2-bin systemd; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
@@ -119,6 +121,12 @@ install: build/tracker
 	install -D -m 644 tracker/tracker.1 $(DESTDIR)$(PREFIX)/share/man/man1/tracker.1
 	install -D -m 644 tracker/tracker.bash \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tracker
+	$(MAKE) install-unit
+
+# The systemd unit (docs/deploy/tracker.service), run by the installed binary.
+install-unit:
+	@mkdir -p $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(PREFIX)/bin|' docs/deploy/tracker.service >$(DESTDIR)$(UNITDIR)/tracker.service
 
 format:
 	clang-format -i tracker/*.[ch] importers/*.[ch] web/*.[ch] tests/*/*.c
