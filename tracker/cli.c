@@ -142,6 +142,16 @@ cli_usage(const struct command *cmd, const char *fmt, ...)
 	exit(2);
 }
 
+/* --db arg: the database file; an empty name is refused (a usage error). */
+void
+cli_set_db(const char *arg)
+{
+	if (*arg == '\0')
+		die_usage("--db: the file name is empty (leave --db out for $TRACKER_DB, else "
+		          "./tracker.db)");
+	cli.db = arg;
+}
+
 /*
  * Handle an option getopt_long returned that the command itself does not:
  * the common ones (--db, --format, --help) and getopt's errors. A command
@@ -152,7 +162,7 @@ cli_option(const struct command *cmd, int c, const char *arg)
 {
 	switch (c) {
 	case 'D':
-		cli.db = arg;
+		cli_set_db(arg);
 		break;
 	case 'F':
 		if (cmd->plain)

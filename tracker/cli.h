@@ -42,6 +42,7 @@ enum { CLI_SORT = 0x100, CLI_TOP, CLI_WIDE, CLI_COLOR };
 		NULL, 0, NULL, 0                                                                   \
 	}
 
+void cli_set_db(const char *arg);
 void cli_option(const struct command *cmd, int c, const char *arg);
 int cli_options_of(const struct command *cmd, char **names, int max);
 void cli_wrap(FILE *fp, const char *s, int width, int indent, int brackets);

@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cli.h"
 #include "db.h"
+#include "peers.h"
 #include "server.h"
 #include "util.h"
 
@@ -47,6 +49,42 @@ number(const struct command *cmd, const char *name, const char *arg)
 	if (*arg == '\0' || *end || v == 0 || v > 1000000000UL)
 		cli_usage(cmd, "--%s: '%s' is not a positive number", name, arg);
 	return (unsigned)v;
+}
+
+/* Files a server holds besides its connections: the listening socket, each
+ * pool thread's epoll and wake-up descriptors and database files, stdio. */
+#define FILES_SPARE(threads) (64 + 8 * (threads))
+
+/*
+ * Raise the limit of open files (the soft limit, up to the hard one) to
+ * what conf's connections need; never lower it. Where the hard limit is
+ * short, say so and lower --max-connections (and --max-streams under it)
+ * to what fits, rather than fail accepting.
+ */
+static void
+open_files(struct server_conf *conf)
+{
+	struct rlimit rl;
+	rlim_t need = (rlim_t)conf->max_conns + FILES_SPARE(conf->threads);
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= need)
+		return;
+	rlim_t was = rl.rlim_cur;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+		rl.rlim_cur = was;
+	if (rl.rlim_cur >= need)
+		return;
+	unsigned fit = rl.rlim_cur > FILES_SPARE(conf->threads) + 2
+	                   ? (unsigned)(rl.rlim_cur - FILES_SPARE(conf->threads))
+	                   : 2;
+	warnmsg("open files are limited to %llu (ulimit -Hn), and %u connections need "
+	        "%llu: serving %u connections at most",
+	        (unsigned long long)rl.rlim_cur, conf->max_conns, (unsigned long long)need, fit);
+	conf->max_conns = fit;
+	if (conf->max_streams >= fit) {
+		warnmsg("and %u event streams at most", fit - 1);
+		conf->max_streams = fit - 1;
+	}
 }
 
 #define TOKEN_MIN 16 /* characters a write token has at least */
@@ -133,18 +171,20 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"max-body", required_argument, NULL, 'b'},
 	                                     {"max-header", required_argument, NULL, 'H'},
 	                                     {"secure-cookie", no_argument, NULL, 'S'},
+	                                     {"trust-proxy", required_argument, NULL, 'P'},
 	                                     CLI_COMMON_OPTIONS};
 	const char *token_file = NULL;
 	struct http_token *tokens = NULL;
 	int ntokens = 0;
 	struct server_conf conf = {0};
+	char *err;
 	int c;
-	conf.max_conns = 1000;
+	conf.max_conns = 12000; /* 10,000 event streams and the pages around them */
 	conf.per_ip = 200;
 	conf.timeout = 30;
 	conf.request_timeout = 30;
 	conf.threads = 2;
-	conf.max_streams = 256;
+	conf.max_streams = 10000;
 	conf.max_body = 1 << 20;
 	conf.max_header = 8192;
 	parse_listen(cmd, "127.0.0.1:8080", &conf.addr);
@@ -158,6 +198,10 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			break;
 		case 'S':
 			conf.secure_cookie = 1;
+			break;
+		case 'P':
+			if (peer_trust(optarg, &err) != 0)
+				cli_usage(cmd, "%s", err);
 			break;
 		case 'c':
 			conf.max_conns = number(cmd, "max-connections", optarg);
@@ -197,6 +241,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
 	if (conf.max_streams >= conf.max_conns)
 		cli_usage(cmd, "--max-streams must be below --max-connections");
+	open_files(&conf);
 	const char *env = getenv("TRACKER_TOKEN");
 	if (token_file)
 		read_tokens(token_file, &tokens, &ntokens);
@@ -219,7 +264,6 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	unsigned port;
-	char *err;
 	if (server_start(&conf, wdb, &port, &err) != 0)
 		die("%s", err);
 	char host[INET_ADDRSTRLEN];

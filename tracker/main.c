@@ -283,10 +283,10 @@ main(int argc, char **argv)
 	int i = 1;
 	while (i < argc && strncmp(argv[i], "--db", 4) == 0) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			cli.db = argv[i + 1];
+			cli_set_db(argv[i + 1]);
 			i += 2;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			cli.db = argv[i] + 5;
+			cli_set_db(argv[i] + 5);
 			i++;
 		} else
 			die_usage("--db needs a FILE");

@@ -250,6 +250,10 @@ api_post_match(const struct http_req *req, struct http_out *out)
 		http_fail(out, 401, "a write needs Authorization: Bearer TOKEN");
 		return;
 	}
+	if (req->head_only) {
+		out->status = 100;
+		return;
+	}
 	const char *replace = http_arg(req, "replace");
 	struct import_stats st = {0};
 	struct buf msgs = {0};

@@ -36,6 +36,10 @@ struct http_req {
 	const char *accept_language; /* Accept-Language header, or NULL */
 	const char *client;          /* the client's address ("127.0.0.1"), or NULL */
 	const char *content_type;    /* Content-Type header (of a POST body), or NULL */
+	long long content_length;    /* Content-Length header, -1 when not sent */
+	int head_only;               /* 1: the body is not read yet; a handler whose checks on
+	                                the head (token, session, origin) pass answers 100, the
+	                                body is read and it is called again with it */
 	const char *body;            /* request body (POST), or NULL */
 	size_t body_len;             /* its length */
 	sqlite3 *db;                 /* this thread's connection */

@@ -31,6 +31,7 @@
 #define TYPE_HTML   "text/html; charset=utf-8"
 #define COOKIE_LIFE "43200" /* seconds; the session's own life (session.c) */
 #define REASON_MAX  200     /* bytes of a void's reason */
+#define LOGIN_MAX   4096    /* bytes of a login form (a token) */
 #define LAST_WRITES 6       /* matches the stage page lists under "last stored" */
 
 /* The login page: how to get in, and nothing else. error: beside the field, or NULL. */
@@ -106,7 +107,8 @@ same_origin(const struct http_req *req)
 
 /*
  * The checks before every POST but the login: same origin, an open session
- * (into *s) and its CSRF token in the form. 1, or 0 with out set (403, 401).
+ * (into *s) and its CSRF token in the form. 1, or 0 with out set (403, 401;
+ * 100 when only the head has come, and it passes).
  */
 int
 desk_post_ok(const struct http_req *req, struct http_out *out, struct session *s)
@@ -117,6 +119,10 @@ desk_post_ok(const struct http_req *req, struct http_out *out, struct session *s
 	}
 	if (!desk_session(req, out, s))
 		return 0;
+	if (req->head_only) {
+		out->status = 100;
+		return 0;
+	}
 	char *csrf = http_form(req, "csrf");
 	int ok = session_csrf_ok(s, csrf);
 	free(csrf);
@@ -154,6 +160,16 @@ desk_login(const struct http_req *req, struct http_out *out)
 		    xasprintf("too many wrong tokens from this address: try again in %d s", wait);
 		login_page(req, &out->body, msg);
 		free(msg);
+		return;
+	}
+	if (req->content_length > LOGIN_MAX) {
+		out->keep_body = 0;
+		http_fail(out, 413, "a login form has at most %d bytes", LOGIN_MAX);
+		return;
+	}
+	if (req->head_only) {
+		out->keep_body = 0;
+		out->status = 100;
 		return;
 	}
 	char *given = http_form(req, "token");

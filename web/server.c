@@ -9,11 +9,14 @@
  * Each pool thread has its own SQLite connection.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -22,6 +25,7 @@
 #include "db.h"
 #include "http.h"
 #include "live.h"
+#include "peers.h"
 #include "server.h"
 #include "util.h"
 
@@ -188,14 +192,110 @@ collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
 	return MHD_YES;
 }
 
+/* The last X-Forwarded-For header (the one the nearest proxy wrote) into *cls. */
+static enum MHD_Result
+last_forwarded(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	if (strcasecmp(key, "X-Forwarded-For") == 0)
+		*(const char **)cls = value;
+	return MHD_YES;
+}
+
 /*
- * The access handler. The first call for a request only notes it (and
- * refuses a body whose Content-Length is over the limit); a body (POST and
- * the other methods but GET and HEAD) is collected over the following
- * calls, up to the limit; the response is queued on the call after that.
- * A body without Content-Length (chunked) that runs over the limit is read
- * on and dropped, and answered 413 when it ends; one still going past
- * twice the limit has its connection dropped.
+ * The peer of c into *peer and the client its request is for into
+ * *client: the peer, or for a trusted proxy the address its
+ * X-Forwarded-For names (peers.c). 0, or -1 when c has no IP peer.
+ */
+static int
+client_of(struct MHD_Connection *c, struct peer_addr *peer, struct peer_addr *client)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || peer_of(ci->client_addr, peer) != 0)
+		return -1;
+	const char *xff = NULL;
+	if (peer_trusted(peer))
+		MHD_get_connection_values(c, MHD_HEADER_KIND, last_forwarded, &xff);
+	peer_forwarded(peer, xff, client);
+	return 0;
+}
+
+/*
+ * req for the request on c so far: its method, path, query arguments and
+ * the headers http_handle reads; client (INET6_ADDRSTRLEN bytes) holds the
+ * client's address as text. No body, no database.
+ */
+static void
+request_of(struct MHD_Connection *c, const char *url, const char *method, struct http_req *req,
+           char *client)
+{
+	*req = (struct http_req){.method = method,
+	                         .path = url,
+	                         .tokens = conf.tokens,
+	                         .ntokens = conf.ntokens,
+	                         .secure_cookie = conf.secure_cookie,
+	                         .content_length = -1};
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, req);
+	req->authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	req->last_event_id = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Last-Event-ID");
+	req->cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+	req->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	req->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	req->fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+	req->accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
+	req->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	if (cl)
+		req->content_length = (long long)strtoull(cl, NULL, 10);
+	struct peer_addr peer, who;
+	client[0] = '\0';
+	if (client_of(c, &peer, &who) == 0)
+		peer_format(&who, client, INET6_ADDRSTRLEN);
+	req->client = client[0] ? client : NULL;
+}
+
+/*
+ * What the head of a request decides, on the first call of the access
+ * handler, before any body byte is read: NULL to go on, or the answer (one
+ * reference for the caller). A client behind a trusted proxy that holds
+ * per_ip connections already is answered 429; a body whose Content-Length
+ * is over the limit 413; any other request but GET and HEAD goes through
+ * its handler's checks on the head alone (the token, the session, the
+ * origin: req.head_only), and is answered there when they refuse it.
+ */
+static struct http_resp *
+admit(struct MHD_Connection *c, const char *url, const char *method, int get)
+{
+	struct peer_addr peer, who;
+	if (client_of(c, &peer, &who) == 0 && peer_trusted(&peer) && deadline_client(c, &who) != 0)
+		return http_error(429, strncmp(url, "/api/", 5) == 0,
+		                  "too many connections from this address");
+	if (get)
+		return NULL;
+	struct http_req req;
+	char client[INET6_ADDRSTRLEN];
+	request_of(c, url, method, &req, client);
+	if (req.content_length > 0 && (unsigned long long)req.content_length > conf.max_body)
+		return http_error(413, 1, "the body is over the size limit");
+	req.head_only = 1;
+	if ((req.db = db_here()) == NULL)
+		return NULL; /* answered 503 once the body is in */
+	struct http_resp *r = http_handle(&req);
+	if (r->status != 100)
+		return r;
+	http_resp_unref(r);
+	return NULL;
+}
+
+/*
+ * The access handler. The first call for a request only notes it, and
+ * answers what the head alone decides (admit); a body (POST and the other
+ * methods but GET and HEAD) is collected over the following calls, up to
+ * the limit; the response is queued on the call after that. A body without
+ * Content-Length (chunked) that runs over the limit is read on and
+ * dropped, and answered 413 when it ends; one still going past twice the
+ * limit has its connection dropped.
  */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -204,18 +304,17 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	(void)cls, (void)version;
 	struct post *p = NULL;
 	if (*req_cls == NULL) {
-		if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) {
+		int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+		if (get)
 			*req_cls = &get_marker;
+		else
+			*req_cls = p = xcalloc(1, sizeof *p);
+		struct http_resp *no = admit(c, url, method, get);
+		if (no == NULL)
 			return MHD_YES;
-		}
-		p = xcalloc(1, sizeof *p);
-		*req_cls = p;
-		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > conf.max_body) {
+		if (p)
 			p->refused = 1;
-			return send_resp(c, http_error(413, 1, "the body is over the size limit"));
-		}
-		return MHD_YES;
+		return send_resp(c, no);
 	}
 	if (*req_cls == &get_marker) {
 		if (*upload_size)
@@ -241,27 +340,9 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			return MHD_YES;
 	}
 
-	struct http_req req = {.method = method,
-	                       .path = url,
-	                       .tokens = conf.tokens,
-	                       .ntokens = conf.ntokens,
-	                       .secure_cookie = conf.secure_cookie};
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
-	req.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-	req.last_event_id = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Last-Event-ID");
-	req.cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
-	req.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
-	req.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-	req.fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
-	req.accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
-	char client[INET6_ADDRSTRLEN] = "";
-	const union MHD_ConnectionInfo *ci =
-	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, client,
-		          sizeof client);
-	req.client = client[0] ? client : NULL;
-	req.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	struct http_req req;
+	char client[INET6_ADDRSTRLEN];
+	request_of(c, url, method, &req, client);
 	if (p) {
 		req.body = p->body.data ? p->body.data : "";
 		req.body_len = p->body.len;
@@ -304,6 +385,33 @@ pool_bytes(size_t max_header)
 }
 
 /*
+ * A socket listening on addr, or -1 with *err (free it) saying why not.
+ * SO_REUSEADDR lets a restarted server bind past its old connections in
+ * TIME_WAIT; SO_REUSEPORT is not set, so a second server on the same port
+ * is refused instead of sharing its clients with this one.
+ */
+static int
+listen_on(const struct sockaddr_in *addr, char **err)
+{
+	char host[INET_ADDRSTRLEN];
+	int one = 1, e;
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd >= 0 && setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0 &&
+	    bind(fd, (const struct sockaddr *)addr, sizeof *addr) == 0 &&
+	    listen(fd, SOMAXCONN) == 0)
+		return fd;
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	inet_ntop(AF_INET, &addr->sin_addr, host, sizeof host);
+	*err = xasprintf("cannot listen on %s:%u: %s%s", host, ntohs(addr->sin_port), strerror(e),
+	                 e == EADDRINUSE      ? " (another server listens there)"
+	                 : e == EADDRNOTAVAIL ? " (not an address of this machine)"
+	                                      : "");
+	return -1;
+}
+
+/*
  * Start serving conf (copied; its tokens must outlive the server) with
  * watch_db as the connection live.c watches for writes. The caller blocks
  * the signals it waits for (and ignores SIGPIPE) first: the server's
@@ -315,34 +423,39 @@ server_start(const struct server_conf *c, sqlite3 *watch_db, unsigned *port, cha
 {
 	static const struct live_ops ops = {on_suspend, on_resume};
 	conf = *c;
-	if (live_start(watch_db, &ops, (int)conf.max_streams, err) != 0)
+	int fd = listen_on(&conf.addr, err);
+	if (fd < 0)
 		return -1;
-	if (deadline_start(conf.request_timeout) != 0) {
+	struct sockaddr_in bound;
+	socklen_t blen = sizeof bound;
+	*port = getsockname(fd, (struct sockaddr *)&bound, &blen) == 0 ? ntohs(bound.sin_port)
+	                                                               : ntohs(conf.addr.sin_port);
+	if (live_start(watch_db, &ops, (int)conf.max_streams, err) != 0) {
+		close(fd);
+		return -1;
+	}
+	struct deadline_conf dc = {conf.request_timeout, conf.max_conns, conf.per_ip};
+	if (deadline_start(&dc) != 0) {
 		live_stop();
+		close(fd);
 		*err = xstrdup("cannot start the request-timeout thread");
 		return -1;
 	}
 	http_native_free = native_free;
 	mhd = MHD_start_daemon(
-	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC, 0, NULL, NULL,
-	    on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&conf.addr,
+	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC, 0,
+	    deadline_accept, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
 	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, conf.max_conns,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, conf.per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
-	    conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool_bytes(conf.max_header),
-	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_CONNECTION_TIMEOUT, conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    pool_bytes(conf.max_header), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL, MHD_OPTION_END);
 	if (mhd == NULL) {
 		live_stop();
 		deadline_stop();
-		char host[INET_ADDRSTRLEN];
-		inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
-		*err =
-		    xasprintf("cannot listen on %s:%u (in use, or not an address of this machine)",
-		              host, ntohs(conf.addr.sin_port));
+		close(fd);
+		*err = xstrdup("cannot start the HTTP server (libmicrohttpd)");
 		return -1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(mhd, MHD_DAEMON_INFO_BIND_PORT);
-	*port = info ? info->port : ntohs(conf.addr.sin_port);
 	return 0;
 }
 
