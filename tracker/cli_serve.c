@@ -178,7 +178,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	int ntokens = 0;
 	struct server_conf conf = {0};
 	char *err;
-	int c;
+	int c, streams_given = 0;
 	conf.max_conns = 12000; /* 10,000 event streams and the pages around them */
 	conf.per_ip = 200;
 	conf.timeout = 30;
@@ -224,6 +224,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			break;
 		case 's':
 			conf.max_streams = number(cmd, "max-streams", optarg);
+			streams_given = 1;
 			break;
 		case 'b':
 			conf.max_body = number(cmd, "max-body", optarg);
@@ -239,7 +240,9 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	}
 	if (optind < argc)
 		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-	if (conf.max_streams >= conf.max_conns)
+	if (!streams_given && conf.max_streams > conf.max_conns / 6 * 5)
+		conf.max_streams = conf.max_conns / 6 * 5;
+	if (conf.max_streams >= conf.max_conns || conf.max_streams == 0)
 		cli_usage(cmd, "--max-streams must be below --max-connections");
 	open_files(&conf);
 	const char *env = getenv("TRACKER_TOKEN");

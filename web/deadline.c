@@ -50,7 +50,8 @@ static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 static struct watched *head;      /* open connections */
 static struct deadline_conf conf; /* the limits */
 static unsigned open_conns;       /* connections in the list */
-static unsigned long reclaimed;   /* connections reclaimed since the start */
+static unsigned closing;          /* of which reclaimed, not yet closed */
+static unsigned long reclaimed;   /* connections shut down to make room, since the start */
 static time_t warned;             /* when reclaiming was last reported */
 static int stopping;              /* set by deadline_stop */
 static pthread_t watchdog;        /* the thread running sweep() */
@@ -139,35 +140,42 @@ by_claim(const void *a, const void *b)
 	return (x->idle_since > y->idle_since) - (x->idle_since < y->idle_since);
 }
 
+/* Shut w down to make room: libmicrohttpd closes it soon. The lock is held. */
+static void
+drop(struct watched *w)
+{
+	shutdown(w->fd, SHUT_RDWR);
+	w->reclaimed = 1;
+	w->due = 0;
+	closing++;
+	reclaimed++;
+}
+
 /*
  * Near the limit: shut down connections that wait for a request until
- * 2 * reserve() are free, by_claim's first. The lock is held.
+ * 2 * reserve() are free, by_claim's first. Connections already shut down
+ * and not yet closed do not count. The lock is held.
  */
 static void
 reclaim(void)
 {
-	unsigned r = reserve();
-	if (conf.max_conns == 0 || open_conns + r <= conf.max_conns)
+	unsigned r = reserve(), held = open_conns - closing;
+	if (conf.max_conns == 0 || held + r <= conf.max_conns)
 		return;
-	unsigned want =
-	    open_conns + 2 * r > conf.max_conns ? open_conns + 2 * r - conf.max_conns : 0;
-	struct candidate *c = xcalloc(open_conns, sizeof *c);
-	unsigned n = 0, done = 0;
-	for (struct watched *w = head; w; w = w->next)
-		if (w->due && !w->reclaimed && n < open_conns)
+	unsigned want = held + 2 * r - conf.max_conns;
+	struct candidate *c = xcalloc(held, sizeof *c);
+	unsigned n = 0;
+	for (struct watched *w = head; w && n < held; w = w->next)
+		if (w->due && !w->reclaimed)
 			c[n++] = (struct candidate){w, peer_count(&w->addr), w->idle_since};
 	qsort(c, n, sizeof *c, by_claim);
-	for (unsigned i = 0; i < n && done < want; i++, done++) {
-		shutdown(c[i].w->fd, SHUT_RDWR);
-		c[i].w->reclaimed = 1;
-		c[i].w->due = 0;
-	}
+	for (unsigned i = 0; i < n && i < want; i++)
+		drop(c[i].w);
 	free(c);
-	reclaimed += done;
 	time_t t = now();
-	if (done && t - warned >= 60) {
+	if (n && t - warned >= 60) {
 		warned = t;
-		warnmsg("%u of %u connections open: closing idle ones (%lu so far)", open_conns,
+		warnmsg("%u of %u connections open: closing idle ones (%lu so far)", held,
 		        conf.max_conns, reclaimed);
 	}
 }
@@ -176,7 +184,10 @@ reclaim(void)
  * MHD_OPTION_NOTIFY_CONNECTION: a new connection gets a deadline for its
  * first request and counts for its peer (one over the per-address limit,
  * which deadline_accept can let through when two arrive at once, is shut
- * down); connections are reclaimed if it brings the server near the limit.
+ * down); connections are reclaimed if it brings the server near the limit,
+ * and it is shut down itself when it is over the limit with none to
+ * reclaim. The limit is kept here, over every pool thread, so that a
+ * thread holding more than its share does not refuse while another has room.
  * A closed one leaves the list (before its socket is closed).
  */
 void
@@ -209,6 +220,8 @@ deadline_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		head = w;
 		open_conns++;
 		reclaim();
+		if (conf.max_conns && open_conns - closing > conf.max_conns)
+			drop(w); /* over the limit, and none to reclaim */
 		pthread_mutex_unlock(&lock);
 		*socket_context = w;
 	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
@@ -221,6 +234,7 @@ deadline_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		if (w->next)
 			w->next->prev = w->prev;
 		open_conns--;
+		closing -= (unsigned)w->reclaimed;
 		pthread_mutex_unlock(&lock);
 		peer_give(&w->addr);
 		free(w);

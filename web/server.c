@@ -442,10 +442,13 @@ server_start(const struct server_conf *c, sqlite3 *watch_db, unsigned *port, cha
 		return -1;
 	}
 	http_native_free = native_free;
+	/* libmicrohttpd splits its limit evenly between the pool threads; deadline.c
+	 * keeps the whole one, so each thread may hold all of it */
+	unsigned mhd_limit = conf.max_conns * conf.threads;
 	mhd = MHD_start_daemon(
 	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC, 0,
 	    deadline_accept, NULL, on_request, NULL, MHD_OPTION_LISTEN_SOCKET, fd,
-	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, conf.max_conns,
+	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, mhd_limit,
 	    MHD_OPTION_CONNECTION_TIMEOUT, conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	    pool_bytes(conf.max_header), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL, MHD_OPTION_END);
