@@ -127,15 +127,19 @@ static const struct command commands[] = {
      "                     $TRACKER_TOKEN, named env; with neither, writes are off)\n"
      "  --secure-cookie    mark the /desk session cookie Secure (behind HTTPS)\n"
      "  --max-connections N\n"
-     "                     connections at once (default 1000)\n"
+     "                     connections at once (default 12000); near it, idle ones\n"
+     "                     are closed, of the addresses holding the most first\n"
      "  --per-ip N         connections at once from one address (default 200)\n"
+     "  --trust-proxy ADDR a proxy (ADDR or ADDR/BITS; repeated, or a comma list)\n"
+     "                     whose X-Forwarded-For names the client, for --per-ip\n"
      "  --timeout SECONDS  idle connection timeout (default 30)\n"
      "  --request-timeout SECONDS\n"
      "                     time a request may take to arrive whole (default 30)\n"
      "  --max-body BYTES   largest POST body (default 1048576)\n"
      "  --max-header BYTES largest request line and headers, roughly (default 8192;\n"
      "                     431 past it)\n"
-     "  --max-streams N    live event streams at once (default 256)\n"
+     "  --max-streams N    live event streams at once (default 10000, at most 5/6\n"
+     "                     of --max-connections)\n"
      "  --threads N        worker threads (default 2)\n",
      1},
     {"void", cmd_void, "void [--tournament T] --stage S N --reason TEXT",
