@@ -104,12 +104,14 @@ same_prefix(const struct peer_addr *a, const struct peer_addr *b, int bits)
 
 /*
  * Trust the proxies of list: addresses or networks (ADDR/BITS), separated
- * by commas. 0, or -1 with *err (free it) naming the entry that is not one.
+ * by commas. 0, or -1 with *err (free it) naming the entry that is not one
+ * (and none of list trusted).
  */
 int
 peer_trust(const char *list, char **err)
 {
 	const char *s = list;
+	int had = ntrust;
 	for (;;) {
 		size_t n = strcspn(s, ",");
 		const char *slash = memchr(s, '/', n);
@@ -129,6 +131,7 @@ peer_trust(const char *list, char **err)
 		t.bits = bits < 0 ? 128 : (int)bits + (v4 ? 96 : 0);
 		if (ntrust == MAX_TRUSTED) {
 			*err = xasprintf("--trust-proxy: more than %d entries", MAX_TRUSTED);
+			ntrust = had;
 			return -1;
 		}
 		trust[ntrust++] = t;
@@ -139,6 +142,7 @@ peer_trust(const char *list, char **err)
 	bad:
 		*err = xasprintf("--trust-proxy: '%.*s' is not an address (ADDR or ADDR/BITS)",
 		                 (int)n, s);
+		ntrust = had;
 		return -1;
 	}
 }
