@@ -156,6 +156,28 @@ stop attack-proxy-stops
 status attack-proxy-bad-address 2 "$TRACKER" serve --trust-proxy 127.0.0.300
 contains attack-proxy-bad-address-says "--trust-proxy: '127.0.0.300' is not an address" "$OUT"
 
+# Open files: a soft limit of 1024 is raised to what 12,000 connections
+# need (12,000 + 64 + 8 per pool thread = 12,080); under a hard limit of
+# 2,000 a warning says so and the server takes what fits (2,000 - 80).
+nofile() { # NAME LIMIT-COMMAND: start a server under it; its Max open files in $lim
+	(eval "$2" && exec "$TRACKER" serve --listen 127.0.0.1:0) >"$T/$1.out" 2>"$T/$1.err" &
+	PID=$!
+	for _i in $(seq 100); do
+		grep -qs 'http://' "$T/$1.out" && break
+		sleep 0.1
+	done
+	lim=$(awk '/^Max open files/ { print $4, $5 }' /proc/$PID/limits)
+	stop "attack-$1-stops"
+}
+if (ulimit -Sn 1024) 2>/dev/null && [ "$(ulimit -Hn)" = unlimited -o "$(ulimit -Hn)" -ge 12080 ] 2>/dev/null; then
+	nofile nofile-raised "ulimit -Sn 1024"
+	eq attack-nofile-raised "12080 $(ulimit -Hn)" "$lim"
+	lacks attack-nofile-raised-no-warning "warning" "$(cat "$T/nofile-raised.err")"
+fi
+nofile nofile-short "ulimit -n 2000"
+eq attack-nofile-short-kept "2000 2000" "$lim"
+contains attack-nofile-short-warns "warning: open files are limited to 2000 (ulimit -Hn), and 12000 connections need 12080: serving 1920 connections at most" "$(cat "$T/nofile-short.err")"
+
 status attack-help 0 "$TRACKER" serve --help
 contains attack-help-trust-proxy "--trust-proxy" "$OUT"
 status attack-db-empty-refused 2 "$TRACKER" --db "" tournaments

@@ -58,8 +58,8 @@ number(const struct command *cmd, const char *name, const char *arg)
 /*
  * Raise the limit of open files (the soft limit, up to the hard one) to
  * what conf's connections need; never lower it. Where the hard limit is
- * short, say so and lower --max-connections (and --max-streams under it)
- * to what fits, rather than fail accepting.
+ * short, say so and lower --max-connections to what fits, rather than fail
+ * accepting.
  */
 static void
 open_files(struct server_conf *conf)
@@ -81,10 +81,6 @@ open_files(struct server_conf *conf)
 	        "%llu: serving %u connections at most",
 	        (unsigned long long)rl.rlim_cur, conf->max_conns, (unsigned long long)need, fit);
 	conf->max_conns = fit;
-	if (conf->max_streams >= fit) {
-		warnmsg("and %u event streams at most", fit - 1);
-		conf->max_streams = fit - 1;
-	}
 }
 
 #define TOKEN_MIN 16 /* characters a write token has at least */
@@ -240,11 +236,13 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	}
 	if (optind < argc)
 		cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-	if (!streams_given && conf.max_streams > conf.max_conns / 6 * 5)
-		conf.max_streams = conf.max_conns / 6 * 5;
-	if (conf.max_streams >= conf.max_conns || conf.max_streams == 0)
-		cli_usage(cmd, "--max-streams must be below --max-connections");
 	open_files(&conf);
+	unsigned share = conf.max_conns / 6 * 5; /* of the connections, for streams */
+	if (!streams_given && conf.max_streams > share)
+		conf.max_streams = share > 0 ? share : 1;
+	if (conf.max_streams >= conf.max_conns)
+		cli_usage(cmd, "--max-streams %u must be below --max-connections (%u)",
+		          conf.max_streams, conf.max_conns);
 	const char *env = getenv("TRACKER_TOKEN");
 	if (token_file)
 		read_tokens(token_file, &tokens, &ntokens);
