@@ -282,7 +282,7 @@ admit(struct MHD_Connection *c, const char *url, const char *method, int get)
 	if ((req.db = db_here()) == NULL)
 		return NULL; /* answered 503 once the body is in */
 	struct http_resp *r = http_handle(&req);
-	if (r->status != 100)
+	if (r->status >= 400) /* refused on its head; anything else waits for the body */
 		return r;
 	http_resp_unref(r);
 	return NULL;
