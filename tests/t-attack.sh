@@ -73,8 +73,8 @@ during f1-keepalive 20 keepalive "$port" $SRCS 200 3 20
 # The attack really held the server at its limit: the server said it closed
 # idle connections to make room.
 contains attack-f1-reclaimed "closing idle ones" "$(cat "$T/serve.err")"
-during f1b-idle 10 idle "$port" $SRCS 200 10
-during f1b-slowloris 10 slow "$port" $SRCS 200 10
+during f1b-idle 8 idle "$port" $SRCS 200 8
+during f1b-slowloris 8 slow "$port" $SRCS 200 8
 eq attack-limited-answers-after 200 "$(code "$U")"
 stop attack-limited-stops
 lacks attack-limited-sanitizers-quiet "Sanitizer" "$(cat "$T/serve.err")"
@@ -83,9 +83,9 @@ TRACKER_TOKEN=$TOKEN start attack-default-starts
 port=${U#http://127.0.0.1:}
 port=${port%/}
 r0=$(rss)
-"$FLOOD" post "$port" $SRCS 200 8 >"$T/post.out" &
+"$FLOOD" post "$port" $SRCS 200 6 >"$T/post.out" &
 APIDS=$!
-sleep 5
+sleep 4
 r1=$(rss)
 head=$(printf 'POST /api/v1/matches HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048575\r\n\r\n' | "$CLIENT" raw "$port")
 wait $APIDS
