@@ -105,6 +105,8 @@ head=$(printf 'POST /desk/x/y/commit HTTP/1.1\r\nHost: x\r\nContent-Type: applic
 eq attack-f2-desk-refused-before-body "HTTP/1.1 401 Unauthorized" "$head"
 head=$(printf 'POST /desk/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1048575\r\n\r\n' | "$CLIENT" raw "$port")
 eq attack-f2-login-large-refused-before-body "HTTP/1.1 413 Content Too Large" "$head"
+head=$(printf 'POST /desk/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n' | "$CLIENT" raw "$port")
+eq attack-f2-login-chunked-refused-before-body "HTTP/1.1 411 Length Required" "$head"
 # With the token, the body is read and the match stored as before.
 printf '{"tournament":"Attack Cup","stage":"Final","match":1,"map":"Bermuda","results":[{"team":"A","placement":1,"kills":1}]}' >"$T/match.json"
 eq attack-f2-token-posts 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOKEN" --data-binary @"$T/match.json")"
