@@ -154,14 +154,15 @@ drop(struct watched *w)
 /*
  * Near the limit: shut down connections that wait for a request until
  * 2 * reserve() are free, by_claim's first. Connections already shut down
- * and not yet closed do not count. The lock is held.
+ * and not yet closed do not count. The lock is held. Returns the
+ * connections held when it is time to say so (once a minute), else 0.
  */
-static void
+static unsigned
 reclaim(void)
 {
 	unsigned r = reserve(), held = open_conns - closing;
 	if (conf.max_conns == 0 || held + r <= conf.max_conns)
-		return;
+		return 0;
 	unsigned want = held + 2 * r - conf.max_conns;
 	struct candidate *c = xcalloc(held, sizeof *c);
 	unsigned n = 0;
@@ -173,11 +174,10 @@ reclaim(void)
 		drop(c[i].w);
 	free(c);
 	time_t t = now();
-	if (n && t - warned >= 60) {
-		warned = t;
-		warnmsg("%u of %u connections open: closing idle ones (%lu so far)", held,
-		        conf.max_conns, reclaimed);
-	}
+	if (n == 0 || t - warned < 60)
+		return 0;
+	warned = t;
+	return held;
 }
 
 /*
@@ -219,11 +219,15 @@ deadline_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 			head->prev = w;
 		head = w;
 		open_conns++;
-		reclaim();
+		unsigned held = reclaim();
+		unsigned long total = reclaimed;
 		if (conf.max_conns && open_conns - closing > conf.max_conns)
 			drop(w); /* over the limit, and none to reclaim */
 		pthread_mutex_unlock(&lock);
 		*socket_context = w;
+		if (held)
+			warnmsg("%u of %u connections open: closing idle ones (%lu so far)", held,
+			        conf.max_conns, total);
 	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
 		struct watched *w = *socket_context;
 		pthread_mutex_lock(&lock);
