@@ -19,7 +19,8 @@
 #   F3   a second server on the same port: exit 1, saying the port is in use;
 # and --trust-proxy: the per-address limit applies to the clients named by a
 # trusted proxy's X-Forwarded-For, not to the proxy, and not to what any
-# other peer claims.
+# other peer claims; the limit of open files raised at start, or a warning;
+# --db "" refused.
 . ./lib.sh
 TOKEN=attack-token-0123456789
 for tool in curl cc; do
