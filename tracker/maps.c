@@ -1,6 +1,6 @@
 /*
  * maps.c: map performance. For every team on every map in a scope (a stage,
- * a tournament or everything): matches, Booyahs, kills and points (each
+ * a tournament, the tournaments a team played or everything): matches, Booyahs, kills and points (each
  * stage scored under its own ruleset by rules_match_points(), the same
  * per-match formula as the standings; head start left out), the team's
  * points per match there against its own average over all maps, and its
@@ -16,6 +16,7 @@
 #include "db.h"
 #include "maps.h"
 #include "rules.h"
+#include "scope.h"
 #include "util.h"
 
 /*
@@ -23,13 +24,10 @@
  * matches that count (not voided) on a known map, results played (dq and
  * forfeit count in no per-map figure).
  */
-enum scope { SCOPE_STAGE, SCOPE_TOURNAMENT, SCOPE_ALL };
+enum maps_scope { SCOPE_STAGE, SCOPE_TOURNAMENT, SCOPE_PLAYED, SCOPE_ALL };
 #define COUNTED                                                                                    \
 	" m.void IS NULL AND m.map IS NOT NULL AND r.status = 'played'"                            \
 	" AND (?3 = 0 OR m.day BETWEEN ?3 AND ?4)"
-#define UNKNOWN                                                                                    \
-	" m.map IS NULL AND m.void IS NULL AND (?2 = 0 OR EXISTS (SELECT 1 FROM result r"          \
-	" WHERE r.match_id = m.id AND r.team_id = ?2)) AND (?3 = 0 OR m.day BETWEEN ?3 AND ?4)"
 static const char *const scope_sql[] = {
     [SCOPE_STAGE] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
                     " FROM match m JOIN result r ON r.match_id = m.id"
@@ -38,6 +36,12 @@ static const char *const scope_sql[] = {
                          " FROM stage s JOIN match m ON m.stage_id = s.id"
                          " JOIN result r ON r.match_id = m.id"
                          " WHERE s.tournament_id = ?1 AND" COUNTED,
+    [SCOPE_PLAYED] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
+                     " FROM stage s JOIN match m ON m.stage_id = s.id"
+                     " JOIN result r ON r.match_id = m.id"
+                     " WHERE s.tournament_id IN (SELECT DISTINCT s2.tournament_id"
+                     " FROM result r2 JOIN match m2 ON m2.id = r2.match_id"
+                     " JOIN stage s2 ON s2.id = m2.stage_id WHERE r2.team_id = ?1) AND" COUNTED,
     [SCOPE_ALL] = "SELECT r.team_id, m.map, m.stage_id, r.placement, r.kills"
                   " FROM match m JOIN result r ON r.match_id = m.id WHERE" COUNTED,
 };
@@ -233,15 +237,20 @@ maps_compute(sqlite3 *db, const struct maps_query *q, struct map_row **rows, int
 	struct agg a = {0};
 	struct stage_rules *cache = NULL;
 	int ncache = 0, rc = -1;
-	enum scope scope = q->stage ? SCOPE_STAGE : q->tournament ? SCOPE_TOURNAMENT : SCOPE_ALL;
+	enum maps_scope scope = q->stage        ? SCOPE_STAGE
+	                        : q->tournament ? SCOPE_TOURNAMENT
+	                        : q->played     ? SCOPE_PLAYED
+	                                        : SCOPE_ALL;
 	*rows = NULL;
 	*nrows = 0;
 	*err = NULL;
 	sqlite3_stmt *st = db_prepare(db, scope_sql[scope]), *names = NULL;
 	if (st == NULL)
 		goto fail;
-	if (scope != SCOPE_ALL)
-		sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
+	sqlite3_bind_int64(st, 1,
+	                   scope == SCOPE_STAGE    ? q->stage
+	                   : scope == SCOPE_PLAYED ? q->team
+	                                           : q->tournament);
 	sqlite3_bind_int(st, 3, q->day_from);
 	sqlite3_bind_int(st, 4, q->day_to);
 	const struct ruleset *r = NULL;
@@ -323,15 +332,6 @@ out:
 	return rc;
 }
 
-/* The matches of a scope on an unknown map, tagged as scope_sql; ?2: a
- * team whose matches alone count, or 0. */
-static const char *const unknown_sql[] = {
-    [SCOPE_STAGE] = "SELECT count(*) FROM match m WHERE m.stage_id = ?1 AND" UNKNOWN,
-    [SCOPE_TOURNAMENT] = "SELECT count(*) FROM stage s JOIN match m ON m.stage_id = s.id"
-                         " WHERE s.tournament_id = ?1 AND" UNKNOWN,
-    [SCOPE_ALL] = "SELECT count(*) FROM match m WHERE ?1 = 0 AND" UNKNOWN,
-};
-
 /*
  * How many counted (not voided) matches of the scope q names (with q->team,
  * of that team's) have an unknown map: the ones maps_compute leaves out.
@@ -340,14 +340,20 @@ static const char *const unknown_sql[] = {
 int
 maps_unknown(sqlite3 *db, const struct maps_query *q)
 {
-	enum scope scope = q->stage ? SCOPE_STAGE : q->tournament ? SCOPE_TOURNAMENT : SCOPE_ALL;
-	sqlite3_stmt *st = db_prepare(db, unknown_sql[scope]);
+	struct scope sc = {.tournament = q->tournament,
+	                   .stage = q->stage,
+	                   .team = q->team,
+	                   .day_from = q->day_from,
+	                   .day_to = q->day_to};
+	sqlite3_stmt *st = scope_prepare(
+	    db,
+	    q->team ? "SELECT count(*) FROM result r JOIN match m ON m.id = r.match_id"
+	              " JOIN stage s ON s.id = m.stage_id WHERE m.map IS NULL AND m.void IS NULL"
+	            : "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id"
+	              " WHERE m.map IS NULL AND m.void IS NULL",
+	    "r.team_id", &sc, "");
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, scope == SCOPE_STAGE ? q->stage : q->tournament);
-	sqlite3_bind_int64(st, 2, q->team);
-	sqlite3_bind_int(st, 3, q->day_from);
-	sqlite3_bind_int(st, 4, q->day_to);
 	int rc = sqlite3_step(st), n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	return db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0 ? -1 : n;
 }

@@ -12,6 +12,8 @@ struct maps_query {
 	int64_t tournament; /* 0: every tournament */
 	int64_t stage;      /* 0: every stage of the tournament(s) */
 	int64_t team;       /* 0: every team */
+	int played;         /* with team and neither tournament nor stage: 1 ranks among the
+	                       teams of the tournaments team played, 0 among every team */
 	const char *map;    /* NULL: every map; else compared case-insensitively */
 	int day_from;       /* first day of the stage counted; 0: every day */
 	int day_to;         /* last day counted */

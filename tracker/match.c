@@ -12,6 +12,7 @@
 #include "db.h"
 #include "match.h"
 #include "rules.h"
+#include "scope.h"
 #include "standings.h"
 #include "util.h"
 
@@ -313,27 +314,25 @@ int
 match_team_games(sqlite3 *db, int64_t team, const struct match_filter *f, struct team_game **out,
                  int *n, char **err)
 {
-	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT m.stage_id, s.name, m.number, coalesce(m.day, 0), m.map, r.status,"
-	        " coalesce(r.placement, 0), coalesce(r.kills, 0)"
-	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
-	        " WHERE r.team_id = ?1 AND m.void IS NULL AND (?2 = 0 OR s.tournament_id = ?2)"
-	        " AND (?3 = 0 OR m.stage_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
-	        " AND (?5 = 0 OR m.day BETWEEN ?5 AND ?6)"
-	        " ORDER BY s.tournament_id, s.id, m.number");
+	struct scope sc = {.tournament = f->tournament,
+	                   .stage = f->stage,
+	                   .team = team,
+	                   .map = f->map,
+	                   .day_from = f->day_from,
+	                   .day_to = f->day_to};
+	sqlite3_stmt *st = scope_prepare(
+	    db,
+	    "SELECT m.stage_id, s.name, m.number, coalesce(m.day, 0), m.map, r.status,"
+	    " coalesce(r.placement, 0), coalesce(r.kills, 0)"
+	    " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
+	    " WHERE m.void IS NULL",
+	    "r.team_id", &sc, " ORDER BY s.tournament_id, s.id, m.number");
 	*out = NULL;
 	*n = 0;
 	if (st == NULL) {
 		*err = xstrdup(db_error());
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, f->tournament);
-	sqlite3_bind_int64(st, 3, f->stage);
-	if (f->map)
-		sqlite3_bind_text(st, 4, f->map, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 5, f->day_from);
-	sqlite3_bind_int(st, 6, f->day_to);
 	struct ruleset r = {0};
 	int64_t rstage = 0;
 	int rc = 0;

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "players.h"
+#include "scope.h"
 #include "util.h"
 
 /* Most kills first, then most damage, then name. */
@@ -65,7 +66,13 @@ merge(struct player_row *r, struct player_row *o, int *with_damage, int o_damage
 int
 players_compute(sqlite3 *db, const struct players_query *q, struct player_row **rows, int *nrows)
 {
-	sqlite3_stmt *st = db_prepare(
+	struct scope sc = {.tournament = q->tournament,
+	                   .stage = q->stage,
+	                   .team = q->team,
+	                   .map = q->map,
+	                   .day_from = q->day_from,
+	                   .day_to = q->day_to};
+	sqlite3_stmt *st = scope_prepare(
 	    db,
 	    "SELECT pr.player_id, p.name, pr.team_id, t.name, t.slug, count(*), sum(pr.kills),"
 	    " sum(pr.damage), count(pr.damage), sum(pr.assists), sum(pr.mvp),"
@@ -73,22 +80,12 @@ players_compute(sqlite3 *db, const struct players_query *q, struct player_row **
 	    " FROM player_result pr JOIN match m ON m.id = pr.match_id"
 	    " JOIN result r ON r.match_id = pr.match_id AND r.team_id = pr.team_id"
 	    " JOIN stage s ON s.id = m.stage_id JOIN player p ON p.id = pr.player_id"
-	    " JOIN team t ON t.id = pr.team_id"
-	    " WHERE (?1 = 0 OR s.tournament_id = ?1) AND (?2 = 0 OR m.stage_id = ?2)"
-	    " AND (?3 = 0 OR pr.team_id = ?3) AND (?4 IS NULL OR m.map = ?4 COLLATE NOCASE)"
-	    " AND m.void IS NULL AND r.status = 'played' AND (?5 = 0 OR m.day BETWEEN ?5 AND ?6)"
-	    " GROUP BY pr.player_id, pr.team_id ORDER BY pr.player_id, 12");
+	    " JOIN team t ON t.id = pr.team_id WHERE m.void IS NULL AND r.status = 'played'",
+	    "pr.team_id", &sc, " GROUP BY pr.player_id, pr.team_id ORDER BY pr.player_id, 12");
 	*rows = NULL;
 	*nrows = 0;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, q->tournament);
-	sqlite3_bind_int(st, 5, q->day_from);
-	sqlite3_bind_int(st, 6, q->day_to);
-	sqlite3_bind_int64(st, 2, q->stage);
-	sqlite3_bind_int64(st, 3, q->team);
-	if (q->map)
-		sqlite3_bind_text(st, 4, q->map, -1, SQLITE_TRANSIENT);
 	int n = 0, cap = 0, *with_damage = NULL, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "match.h"
 #include "rules.h"
+#include "scope.h"
 #include "team.h"
 #include "util.h"
 
@@ -20,30 +21,20 @@
  * into out->stages. Returns 0, or -1 with *err set (free() it).
  */
 static int
-load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
-            char **err)
+load_stages(sqlite3 *db, const struct scope *q, struct team_report *out, char **err)
 {
 	int rc = 0, cap = 0, step;
-	sqlite3_stmt *st = db_prepare(
+	sqlite3_stmt *st = scope_prepare(
 	    db,
-	    "SELECT s.id FROM stage s WHERE (?2 = 0 OR s.tournament_id = ?2)"
-	    " AND (?3 = 0 OR s.id = ?3) AND EXISTS"
-	    " (SELECT 1 FROM match m JOIN result r ON r.match_id = m.id"
-	    "  WHERE m.stage_id = s.id AND r.team_id = ?1 AND (?4 = 0 OR m.day BETWEEN ?4 AND ?5)"
-	    "  AND (?6 IS NULL OR m.map = ?6 COLLATE NOCASE)) ORDER BY s.tournament_id, s.id");
+	    "SELECT DISTINCT s.id, s.tournament_id FROM result r JOIN match m ON m.id = r.match_id"
+	    " JOIN stage s ON s.id = m.stage_id WHERE 1",
+	    "r.team_id", q, " ORDER BY s.tournament_id, s.id");
 	if (st == NULL) {
 		*err = xstrdup(db_error());
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, sc->tournament);
-	sqlite3_bind_int64(st, 3, sc->stage);
-	sqlite3_bind_int(st, 4, sc->day_from);
-	sqlite3_bind_int(st, 5, sc->day_to);
-	if (sc->map)
-		sqlite3_bind_text(st, 6, sc->map, -1, SQLITE_TRANSIENT);
 	struct standings_opts o = {
-	    .after = -1, .day_from = sc->day_from, .day_to = sc->day_to, .map = sc->map};
+	    .after = -1, .day_from = q->day_from, .day_to = q->day_to, .map = q->map};
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct standings s;
 		if (standings_get(db, sqlite3_column_int64(st, 0), &o, &s, err) != 0) {
@@ -51,7 +42,7 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
 			break;
 		}
 		for (int i = 0; i < s.nrows; i++) {
-			if (s.rows[i].team_id != team)
+			if (s.rows[i].team_id != q->team)
 				continue;
 			if (out->nstages == cap) {
 				cap = cap ? cap * 2 : 8;
@@ -64,7 +55,7 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
 			ts->stage = xstrdup(s.stage);
 			ts->stage_slug = xstrdup(s.stage_slug);
 			ts->teams = s.nrows;
-			ts->champion = s.champion_id == team;
+			ts->champion = s.champion_id == q->team;
 			ts->row = s.rows[i];
 			ts->row.team = NULL; /* freed with s */
 			ts->row.slug = NULL;
@@ -89,27 +80,18 @@ load_stages(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_
  * Returns 0, or -1 with *err set (free() it).
  */
 static int
-load_matches(sqlite3 *db, int64_t team, const struct team_scope *sc, struct team_report *out,
-             char **err)
+load_matches(sqlite3 *db, const struct scope *q, struct team_report *out, char **err)
 {
-	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills, r.status"
-	        " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
-	        " WHERE r.team_id = ?1 AND (?2 = 0 OR s.tournament_id = ?2) AND m.void IS NULL"
-	        " AND (?3 = 0 OR s.id = ?3) AND (?4 = 0 OR m.day BETWEEN ?4 AND ?5)"
-	        " AND (?6 IS NULL OR m.map = ?6 COLLATE NOCASE)"
-	        " ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC LIMIT 10");
+	sqlite3_stmt *st = scope_prepare(
+	    db,
+	    "SELECT s.id, s.name, m.number, m.map, r.placement, r.kills, r.status"
+	    " FROM result r JOIN match m ON m.id = r.match_id JOIN stage s ON s.id = m.stage_id"
+	    " WHERE m.void IS NULL",
+	    "r.team_id", q, " ORDER BY s.tournament_id DESC, s.id DESC, m.number DESC LIMIT 10");
 	if (st == NULL) {
 		*err = xstrdup(db_error());
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, team);
-	sqlite3_bind_int64(st, 2, sc->tournament);
-	sqlite3_bind_int64(st, 3, sc->stage);
-	sqlite3_bind_int(st, 4, sc->day_from);
-	sqlite3_bind_int(st, 5, sc->day_to);
-	if (sc->map)
-		sqlite3_bind_text(st, 6, sc->map, -1, SQLITE_TRANSIENT);
 	struct ruleset r = {0};
 	int64_t rstage = 0;
 	int rc = 0, step;
@@ -185,6 +167,7 @@ team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct te
 	struct maps_query mq = {.tournament = sc->tournament,
 	                        .stage = sc->stage,
 	                        .team = team,
+	                        .played = 1,
 	                        .map = sc->map,
 	                        .day_from = sc->day_from,
 	                        .day_to = sc->day_to};
@@ -194,9 +177,15 @@ team_report_in(sqlite3 *db, int64_t team, const struct team_scope *sc, struct te
 	                           .map = sc->map,
 	                           .day_from = sc->day_from,
 	                           .day_to = sc->day_to};
-	if (load_stages(db, team, sc, out, err) != 0 ||
+	struct scope q = {.tournament = sc->tournament,
+	                  .stage = sc->stage,
+	                  .team = team,
+	                  .map = sc->map,
+	                  .day_from = sc->day_from,
+	                  .day_to = sc->day_to};
+	if (load_stages(db, &q, out, err) != 0 ||
 	    maps_compute(db, &mq, &out->maps, &out->nmaps, err) != 0 ||
-	    load_matches(db, team, sc, out, err) != 0)
+	    load_matches(db, &q, out, err) != 0)
 		goto fail;
 	if ((out->maps_unknown = maps_unknown(db, &mq)) < 0 ||
 	    players_compute(db, &pq, &out->players, &out->nplayers) < 0) {
