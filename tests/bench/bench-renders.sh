@@ -1,0 +1,100 @@
+#!/bin/sh
+# bench-renders.sh TRACKER: what one stage, one team and their pages cost as
+# the database grows, every render a cache miss. In databases of 1,000,
+# 100,000 and 1,000,000 matches (SIZES; gen-db.sh: gen.c -t, a tournament
+# per 1,000 matches, 12 teams x 4 players a match, kept in build/bench/), it
+# times:
+#   - `tracker players --stage` of a 100-match stage of the middle tournament
+#     and `tracker team` of a team of the last one, the whole process;
+#   - through `tracker serve`, the team page, that stage's players page and
+#     its leaderboard page, the middle tournament's page and the home page:
+#     curl's time_total, each request in another language (?lang=, five of
+#     them: five cache keys), so none is answered from the cache.
+# Best of RUNS (at most 5: one per language) each, the machine being shared.
+# The reference of a row is the same render in the 1,000-match database, so
+# the ratio is the growth; target: under 50 ms at every size (none for the
+# home page, which lists every stage and team of the database). Prints what it measured and ROW lines
+# (see run.sh). Stops the server by PID.
+set -eu
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+SIZES=${SIZES:-1000 100000 1000000}
+RUNS=${RUNS:-5}
+w=$(mktemp -d)
+spid=
+cleanup() {
+	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+	rm -rf "$w"
+}
+trap cleanup EXIT
+langs="en pt-BR id es th"
+
+now() { date +%s%N; }
+# the least of the numbers on standard input, one a line
+best() { sort -n | awk 'NR == 1 { printf "%.1f", $1 }'; }
+# cli CMD...: best process ms of RUNS runs
+cli() {
+	for _i in $(seq "$RUNS"); do
+		t0=$(now)
+		"$bin" --db "$db" "$@" >/dev/null
+		t1=$(now)
+		echo $(((t1 - t0) / 1000))
+	done | best | awk '{ printf "%.1f", $1 / 1000 }'
+}
+# page PATH: best ms of RUNS GETs of PATH, each in another language
+page() {
+	for l in $(echo "$langs" | cut -d' ' -f1-"$RUNS"); do
+		curl -sf -o /dev/null -w '%{time_total}\n' "$U$1?lang=$l"
+	done | awk '{ print $1 * 1000 }' | best
+}
+
+for n in $SIZES; do
+	t0=$(now)
+	db=$(sh "$here/gen-db.sh" "$bin" "$n")
+	t1=$(now)
+	echo "$n matches: $db ($(du -h "$db" | cut -f1)), ready in $(((t1 - t0) / 1000000000)) s"
+	"$bin" --db "$db" log --limit 1 >/dev/null # migrates an older database once, untimed
+	cups=$(((n + 999) / 1000))
+	tour=$(printf 'bench-cup-%04d' $(((cups + 1) / 2)))
+	team=$(printf 'Bench Team %05d' $(((cups - 1) * 24 + 40))) # of the last tournament only
+	slug=$(printf 'bench-team-%05d' $(((cups - 1) * 24 + 40)))
+	players=$(cli players --tournament "$tour" --stage "Stage 05")
+	teamcli=$(cli team "$team")
+	"$bin" --db "$db" serve --listen 127.0.0.1:0 >"$w/serve.out" 2>"$w/serve.err" &
+	spid=$!
+	U=
+	for _i in $(seq 100); do
+		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
+		[ -n "$U" ] && break
+		sleep 0.1
+	done
+	[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+	U=${U%/}
+	curl -sf -o /dev/null "$U/" # the pool's connections opened, untimed
+	teampage=$(page "/teams/$slug")
+	playerspage=$(page "/t/$tour/stage-05/players")
+	stagepage=$(page "/t/$tour/stage-05")
+	tourpage=$(page "/t/$tour")
+	homepage=$(page "/")
+	kill -TERM "$spid"
+	wait "$spid" 2>/dev/null || true
+	spid=
+	echo "$n matches: players --stage $players ms, team $teamcli ms; pages: team $teampage ms, players $playerspage ms, stage $stagepage ms, tournament $tourpage ms, home $homepage ms"
+	echo "$n $players $teamcli $teampage $playerspage $stagepage $tourpage $homepage" >>"$w/rows"
+done
+
+# a ROW per figure and size, the reference the first size's same figure
+awk 'BEGIN {
+	split("tracker players --stage (100-match stage)|tracker team|team page (cache miss)|" \
+	      "players page (cache miss)|stage page (cache miss)|tournament page (cache miss)|" \
+	      "home page (cache miss)", what, "|")
+}
+{ n[NR] = $1; for (i = 2; i <= 8; i++) v[NR, i] = $i }
+END {
+	for (i = 2; i <= 8; i++)
+		for (r = 1; r <= NR; r++) {
+			size = n[r] >= 1000000 ? n[r] / 1000000 "M" : n[r] / 1000 "k"
+			printf "ROW\t%s, %s-match db (ms)\t%s\t%s\t%.2fx\t%s\n", what[i - 1], size,
+			    v[r, i], v[1, i], (v[1, i] > 0 ? v[r, i] / v[1, i] : 0), (i < 8 ? "< 50 ms" : "-")
+		}
+}' "$w/rows"
