@@ -362,22 +362,28 @@ cli_days_text(int from, int to)
 	return to > from ? xasprintf("days %d-%d", from, to) : xasprintf("day %d", from);
 }
 
-/* The map arg names as the matches spell it (case ignored; free() it),
- * or die with the nearest map's name. */
+/* The map arg names as the matches spell it (case ignored; of two spellings
+ * the first in binary order; free() it), found by the index match_map, or
+ * die with the nearest map's name. */
 char *
 cli_map(sqlite3 *db, const char *arg)
 {
+	sqlite3_stmt *st = db_prepare(db, "SELECT map FROM match WHERE map = ?1 COLLATE NOCASE"
+	                                  " ORDER BY map COLLATE NOCASE, map LIMIT 1");
+	if (st == NULL)
+		die("%s", db_error());
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	char *found = rc == SQLITE_ROW ? db_text(st, 0) : NULL;
+	if (db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		die("%s", db_error());
+	if (found)
+		return found;
 	int n;
 	char **names = names_of(db,
 	                        "SELECT DISTINCT map FROM match WHERE map IS NOT NULL AND ?1 = ?1"
 	                        " ORDER BY map",
 	                        0, &n);
-	for (int i = 0; i < n; i++)
-		if (strcasecmp(names[i], arg) == 0) {
-			char *map = xstrdup(names[i]);
-			free_names(names, n);
-			return map;
-		}
 	const char *near = cli_suggest(arg, (const char *const *)names, n);
 	if (near)
 		die("no team played on map '%s' (did you mean '%s'?)", arg, near);

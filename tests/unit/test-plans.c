@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "db.h"
 #include "http.h"
 #include "json.h"
@@ -174,6 +175,11 @@ main(void)
 		CHECK("maps_unknown ran", maps_unknown(db, &mqs[i]) >= 0);
 		no_scan("maps: a stage, a tournament, the tournaments of a team: no scan");
 	}
+
+	char *map = cli_map(db, "bermuda");
+	CHECK_STR("a --map found by its index", "Bermuda", map);
+	free(map);
+	no_scan("a --map: no scan");
 
 	get("team page answers", "/teams/loud-snickers");
 	no_scan("team page: no scan");
