@@ -197,6 +197,24 @@ main(void)
 	no_scan("day page: no scan");
 	get("tournament page answers", "/t/ffws-brazil-2026-split-1");
 	no_scan("tournament page: no scan");
+	static const char *const stage_paths[] = {
+	    "/t/ffws-brazil-2026-split-1/grand-final/scenarios",
+	    "/t/ffws-brazil-2026-split-1/grand-final/card.svg",
+	    "/overlay/t/ffws-brazil-2026-split-1/grand-final/standings",
+	    "/overlay/t/ffws-brazil-2026-split-1/grand-final/last",
+	    "/overlay/t/ffws-brazil-2026-split-1/grand-final/alert",
+	    "/overlay/t/ffws-brazil-2026-split-1/grand-final/fraggers",
+	    "/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings",
+	    "/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/matches",
+	    "/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/maps",
+	    "/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/players",
+	    "/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/matches/9",
+	    "/api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/days/1",
+	};
+	for (size_t i = 0; i < sizeof stage_paths / sizeof stage_paths[0]; i++) {
+		get(stage_paths[i], stage_paths[i]);
+		no_scan("a stage's overlays, card, scenarios and API: no scan");
+	}
 	sqlite3_trace_v2(db, 0, NULL, NULL);
 	sqlite3_close(db);
 	return unit_failed;
