@@ -129,6 +129,7 @@ main(void)
 	int n;
 	struct players_query pqs[] = {
 	    {.stage = stage},
+	    {.tournament = tour, .stage = stage}, /* as the CLI asks */
 	    {.tournament = tour},
 	    {.team = team},
 	    {.tournament = tour, .team = team, .map = "Bermuda"},
@@ -144,7 +145,7 @@ main(void)
 	CHECK("team_report ran", team_report(db, team, 0, &r, &err) == 0);
 	team_free(&r);
 	no_scan("team report, every tournament: no scan");
-	struct team_scope sc = {.stage = stage, .map = "Bermuda"};
+	struct team_scope sc = {.tournament = tour, .stage = stage, .map = "Bermuda"};
 	CHECK("team_report_in ran", team_report_in(db, team, &sc, &r, &err) == 0);
 	team_free(&r);
 	no_scan("team report, a stage and a map: no scan");
