@@ -334,8 +334,9 @@ out:
 
 /*
  * How many counted (not voided) matches of the scope q names (with q->team,
- * of that team's) have an unknown map: the ones maps_compute leaves out.
- * -1 after db_error_set().
+ * of that team's) have an unknown map: the ones maps_compute leaves out,
+ * found from the scope's own rows (+m.map: not from every unknown map of
+ * the database by the index match_map). -1 after db_error_set().
  */
 int
 maps_unknown(sqlite3 *db, const struct maps_query *q)
@@ -348,9 +349,9 @@ maps_unknown(sqlite3 *db, const struct maps_query *q)
 	sqlite3_stmt *st = scope_prepare(
 	    db,
 	    q->team ? "SELECT count(*) FROM result r JOIN match m ON m.id = r.match_id"
-	              " JOIN stage s ON s.id = m.stage_id WHERE m.map IS NULL AND m.void IS NULL"
+	              " JOIN stage s ON s.id = m.stage_id WHERE +m.map IS NULL AND m.void IS NULL"
 	            : "SELECT count(*) FROM match m JOIN stage s ON s.id = m.stage_id"
-	              " WHERE m.map IS NULL AND m.void IS NULL",
+	              " WHERE +m.map IS NULL AND m.void IS NULL",
 	    "r.team_id", &sc, "");
 	if (st == NULL)
 		return -1;

@@ -3,8 +3,10 @@
  * map, days) as the WHERE of its query: one condition for each filter given
  * and none for the others, so that SQLite can take the index of the
  * narrowest (a `(?1 = 0 OR col = ?1)` keeps it from any, and every listing
- * then read the whole database). The text is made of the fixed fragments
- * below; every value is bound.
+ * then read the whole database). The map is compared as +m.map, so that
+ * no query starts from every match of a map (the index match_map, there to
+ * find a --map's spelling) when it has a team, stage or tournament to start
+ * from. The text is made of the fixed fragments below; every value is bound.
  */
 #include "scope.h"
 #include "buf.h"
@@ -29,7 +31,7 @@ scope_prepare(sqlite3 *db, const char *head, const char *team_col, const struct 
 	if (sc->team)
 		buf_printf(&sql, " AND %s = :team", team_col);
 	if (sc->map)
-		buf_puts(&sql, " AND m.map = :map COLLATE NOCASE");
+		buf_puts(&sql, " AND +m.map = :map COLLATE NOCASE");
 	if (sc->day_from)
 		buf_puts(&sql, " AND m.day BETWEEN :day_from AND :day_to");
 	buf_puts(&sql, tail);
