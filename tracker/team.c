@@ -17,8 +17,8 @@
 #include "util.h"
 
 /*
- * The team's row in each stage it played (of tournament; 0: every one)
- * into out->stages. Returns 0, or -1 with *err set (free() it).
+ * The row of team q->team in each stage it played in the scope q names
+ * (standings_get, with q's days and map) into out->stages. Returns 0, or -1 with *err set (free() it).
  */
 static int
 load_stages(sqlite3 *db, const struct scope *q, struct team_report *out, char **err)
@@ -74,7 +74,7 @@ load_stages(sqlite3 *db, const struct scope *q, struct team_report *out, char **
 }
 
 /*
- * The team's last 10 matches (of tournament; 0: every one; voided ones left
+ * The last 10 matches of team q->team in the scope q names (voided ones left
  * out), most recent first, into out->matches, points under each stage's own
  * ruleset (none for a dq or forfeit).
  * Returns 0, or -1 with *err set (free() it).
