@@ -68,14 +68,21 @@ log_report(sqlite3 *db, int64_t tournament, int64_t stage, int64_t limit)
 	    {"Stage", "stage"},   {"Ids", "ids"},
 	    {"What", "what"},
 	};
-	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT l.time, l.origin, l.action,"
-	        " coalesce(t.name, '#' || l.tournament_id), coalesce(s.name, '#' || l.stage_id),"
-	        " l.ids, l.what FROM log l"
-	        " LEFT JOIN tournament t ON t.id = l.tournament_id"
-	        " LEFT JOIN stage s ON s.id = l.stage_id"
-	        " WHERE (?1 = 0 OR l.tournament_id = ?1) AND (?2 = 0 OR l.stage_id = ?2)"
-	        " ORDER BY l.id DESC LIMIT ?3");
+	/* by the index of the narrowest filter given (log_stage, log_tournament) */
+	static const char *const where[] = {
+	    "", " WHERE l.tournament_id = ?1",
+	    " WHERE l.stage_id = ?2 AND (?1 = 0 OR l.tournament_id = ?1)"};
+	char *sql =
+	    xasprintf("SELECT l.time, l.origin, l.action,"
+	              " coalesce(t.name, '#' || l.tournament_id),"
+	              " coalesce(s.name, '#' || l.stage_id), l.ids, l.what FROM log l"
+	              " LEFT JOIN tournament t ON t.id = l.tournament_id"
+	              " LEFT JOIN stage s ON s.id = l.stage_id%s ORDER BY l.id DESC LIMIT ?3",
+	              where[stage        ? 2
+	                    : tournament ? 1
+	                                 : 0]);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	free(sql);
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int64(st, 1, tournament);

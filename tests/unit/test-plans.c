@@ -15,6 +15,7 @@
 #include "db.h"
 #include "http.h"
 #include "json.h"
+#include "log.h"
 #include "maps.h"
 #include "match.h"
 #include "players.h"
@@ -180,6 +181,13 @@ main(void)
 		CHECK("maps_unknown ran", maps_unknown(db, &mqs[i]) >= 0);
 		no_scan("maps: a stage, a tournament, the tournaments of a team: no scan");
 	}
+
+	struct report *log = log_report(db, tour, stage, 3);
+	CHECK("log_report ran", log != NULL);
+	report_free(log);
+	CHECK("log_report ran", (log = log_report(db, tour, 0, 3)) != NULL);
+	report_free(log);
+	no_scan("log of a stage, of a tournament: no scan");
 
 	char *map = cli_map(db, "bermuda");
 	CHECK_STR("a --map found by its index", "Bermuda", map);
