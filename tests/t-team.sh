@@ -99,6 +99,16 @@ lynx=$("$TRACKER" matches --tournament "Rules Cup" --team Lynx)
 eq "matches --team: all-played Status left out" "" "$(printf '%s\n' "$lynx" | grep -c Status | grep -v '^0$')"
 contains "matches --team --wide: Status kept" "Status" "$("$TRACKER" matches --tournament "Rules Cup" --team Lynx --wide)"
 contains "rules cup: maps say what they left out" "left out: 1 match with an unknown map" "$page"
+# over every tournament, a team's map ranks are among the teams of the
+# tournaments it played: LOS's Bermuda among the teams that played Bermuda
+# in the two FFWS files, not the Rules Cup's teams as well
+want=$(for f in "$DATA/group-stage.json" "$DATA/grand-final.json"; do
+	sqlite3 -list :memory: "SELECT lower(r.value->>'team') FROM json_each(readfile('/dev/stdin'), '\$.matches') AS m,
+		json_each(m.value, '\$.results') AS r WHERE m.value->>'map' = 'Bermuda'" <"$f"
+done | sort -u | wc -l)
+"$TRACKER" team LOS --format json >"$T/team.json"
+eq "team: map ranks among the teams of its tournaments" "$want" \
+	"$(j "SELECT value->>'map_teams' FROM d, json_each(j, '\$.maps') WHERE value->>'map' = 'Bermuda'")"
 # Nova's row carries its penalty: -5, 45 points (t-standings counts them)
 "$TRACKER" team Nova --format json >"$T/team.json"
 eq "rules cup: stage row with the adjustment" "-5|45" \
