@@ -1,12 +1,12 @@
 /*
  * maps.c: map performance. For every team on every map in a scope (a stage,
- * a tournament, the tournaments a team played or everything): matches, Booyahs, kills and points (each
- * stage scored under its own ruleset by rules_match_points(), the same
- * per-match formula as the standings; head start left out), the team's
- * points per match there against its own average over all maps, and its
- * rank among all teams that played the map in the scope. Voided matches,
- * dq and forfeit results and matches on an unknown map are left out
- * (maps_unknown counts the last).
+ * a tournament, the tournaments a team played or everything): matches,
+ * Booyahs, kills and points (each stage scored under its own ruleset by
+ * rules_match_points(), the same per-match formula as the standings; head
+ * start left out), the team's points per match there against its own
+ * average over all maps, and its rank among all teams that played the map
+ * in the scope. Voided matches, dq and forfeit results and matches on an
+ * unknown map are left out (maps_unknown counts the last).
  */
 #include <stdio.h>
 #include <stdlib.h>
