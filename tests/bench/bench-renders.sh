@@ -22,7 +22,8 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 SIZES=${SIZES:-1000 100000 1000000}
 RUNS=${RUNS:-10}
-w=$(mktemp -d)
+mkdir -p "$here/../../build/bench"
+w=$(mktemp -d "$here/../../build/bench/run.XXXXXX") # beside the databases, not in a shared /tmp
 spid=
 cleanup() {
 	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
