@@ -21,12 +21,19 @@ write_origin(const char *client, const char *token)
 	return xasprintf("http %s token %s", client ? client : "-", token);
 }
 
-/* 1 when the last statement failed because another writer held the database. */
+/*
+ * 1 when db's last statement failed for a reason of the database's, not of
+ * the data: another writer held it, or it is full, read-only, gone or
+ * failing (db_transient); the failure is then recorded (db_error_set), so
+ * that the server answers 503 with SQLite's words. Else 0.
+ */
 int
 write_busy(sqlite3 *db)
 {
-	int ec = sqlite3_errcode(db) & 0xff;
-	return ec == SQLITE_BUSY || ec == SQLITE_LOCKED;
+	if (!db_transient(sqlite3_extended_errcode(db)))
+		return 0;
+	db_error_set(db);
+	return 1;
 }
 
 /*

@@ -12,7 +12,7 @@
 enum write_result {
 	WRITE_STORED = 0,   /* stored (or unchanged) */
 	WRITE_REFUSED = -1, /* the importer refused it: its messages say why */
-	WRITE_BUSY = -2,    /* another writer held the database past the busy timeout */
+	WRITE_BUSY = -2,    /* the database could not take it now (write_busy): try again */
 	WRITE_FAILED = -3,  /* the database failed (sqlite3_errmsg says why) */
 };
 

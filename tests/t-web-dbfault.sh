@@ -1,15 +1,27 @@
-# t-web-dbfault.sh: `tracker serve` on a database whose schema text was
-# altered under it (tests/dbfault/result-placement.sql) survives a GET of a
-# page that reads the altered column: that request answers 500, the server
-# goes on serving the pages that do not read it, and once the schema text
-# is back (its version bumped, so that the server's connections read it
-# again) the same page answers 200. curl on 127.0.0.1, a free port.
+# t-web-dbfault.sh: `tracker serve` when its database fails under it (issue
+# 11, F6 to F8), with curl on 127.0.0.1 and a free port.
+# - F8: a schema whose text was altered (tests/dbfault/result-placement.sql,
+#   and a schema that no longer parses) answers 500 with the database's
+#   words and a stderr line on the pages that read it; the server goes on
+#   serving the others and static files, and once the schema text is back
+#   the same page answers 200.
+# - F6: the database's files moved away or deleted while serving: every
+#   write is refused 503 with Retry-After, pages are still read from the
+#   files open, stderr says so once, no file is created at the path, and
+#   every POST answered 201, also those racing the move, is in the moved
+#   file; the files moved back, writes are taken again.
+# - F7 (as root, on a small tmpfs): a full disk and a read-only file system
+#   answer a POST 503 with Retry-After and SQLite's words, never a 4xx;
+#   pages are still served, and once there is room (or the file system is
+#   writable again) the same POST is stored.
 . ./lib.sh
 
 PAGE=t/ffws-brazil-2026-split-1/grand-final
 API=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings
+TOKEN=dbfault-token-0123456789
 
 "$TRACKER" import "$DATA/group-stage.json" "$DATA/grand-final.json" >/dev/null 2>&1
+cp "$TRACKER_DB" "$T/good.db"
 sqlite3 "$TRACKER_DB" <"$TESTS/dbfault/result-placement.sql"
 
 start "serving"
@@ -25,4 +37,72 @@ sqlite3 "$TRACKER_DB" "PRAGMA writable_schema=ON;
 	PRAGMA writable_schema=OFF; PRAGMA schema_version=$((v + 1));"
 eq "fixed: leaderboard 200" 200 "$(code "$U$PAGE")"
 eq "fixed: standings API 200" 200 "$(code "$U$API")"
-stop "clean stop"
+
+# The schema text of result made unparsable while serving (its version
+# bumped, so that the open connections read it again).
+v=$(sql "$TRACKER_DB" "PRAGMA schema_version")
+sqlite3 "$TRACKER_DB" "PRAGMA writable_schema=ON;
+	UPDATE sqlite_schema SET sql = 'CREATE TABLE result(' WHERE name = 'result';
+	PRAGMA writable_schema=OFF; PRAGMA schema_version=$((v + 1));"
+sleep 0.5 # the server's watcher sees the change (200 ms polls): its cached pages go
+eq "unparsable: standings API 500" 500 "$(code "$U$API")"
+contains "unparsable: the API says what failed" "database: malformed database schema (result)" "$(cat "$T/body")"
+eq "unparsable: a page 500" 500 "$(code "$U$PAGE/players")"
+contains "unparsable: the page says what failed" "malformed database schema" "$(cat "$T/body")"
+eq "unparsable: a static file 200" 200 "$(code "${U}static/style.css")"
+contains "unparsable: stderr names the request and the fault" \
+	"GET /$API: database: malformed database schema (result)" "$(cat "$T/serve.err")"
+if kill -0 "$PID" 2>/dev/null; then ok "unparsable: the server lives"; else not_ok "unparsable: the server lives" "$(tail -5 "$T/serve.err")"; fi
+stop "altered: clean stop"
+
+# F6. Single-match files of the stage "Live" to POST.
+mkdir -p "$T/gen"
+awk -f gen-matches.awk -v dir="$T/gen" -v stages=0 -v per=0 -v live=60 >/dev/null
+DB=$T/serve.db
+cp "$T/good.db" "$DB"
+# post N: POST match N, print its status; the body in $T/body, the headers in $T/head.
+post() {
+	code "${U}api/v1/matches" -H "Authorization: Bearer $TOKEN" \
+		--data-binary @"$(printf '%s/gen/live-%05d.json' "$T" "$1")"
+}
+stored() { # DB: the numbers of the stage Live's matches
+	sql "$1" "SELECT m.number FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.name = 'Live' ORDER BY 1"
+}
+TRACKER_TOKEN=$TOKEN start "moved: serving" --db "$DB"
+acked=
+for n in 1 2 3; do
+	c=$(post $n)
+	[ "$c" = 201 ] && acked="$acked $n"
+done
+eq "moved: 3 POSTs before the move, 201" " 1 2 3" "$acked"
+# A poster sends matches 4 to 40 one after another while the files move.
+for n in $(seq 4 40); do echo "$(post $n) $n"; done >"$T/race" &
+rpid=$!
+sleep 0.3
+for f in "" -wal -shm; do mv "$DB$f" "$T/moved.db$f" 2>/dev/null; done
+wait $rpid
+[ -e "$DB" ] && not_ok "moved: no file at the path" "$(ls -la "$T")" || ok "moved: no file at the path"
+eq "moved: a POST after the move, 503" 503 "$(post 41)"
+eq "moved: with Retry-After" 10 "$(header Retry-After)"
+contains "moved: it says why" "deleted or replaced while serving" "$(cat "$T/body")"
+eq "moved: the leaderboard still answers, from the files open" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
+eq "moved: the race's answers are 201 or 503" "" "$(awk '$1 != 201 && $1 != 503' "$T/race")"
+racing=$(awk '$1 == 201 { printf " %s", $2 }' "$T/race")
+[ -n "$racing" ] && [ "$(grep -c '^503 ' "$T/race")" -gt 0 ] && ok "moved: the move landed mid-race" ||
+	echo "# the move did not land mid-race: $(tr '\n' ' ' <"$T/race")"
+lost=$(stored "$T/moved.db" | awk -v want="$acked$racing" 'BEGIN { n = split(want, w, " ") }
+	{ s[$1] = 1 } END { for (i = 1; i <= n; i++) if (!(w[i] in s)) printf " %s", w[i] }')
+eq "moved: every match answered 201 is in the moved file" "" "$lost"
+[ -e "$DB" ] && not_ok "moved: still no file at the path" "$(ls -la "$T")" || ok "moved: still no file at the path"
+eq "moved: stderr says so once" 1 "$(grep -c 'serve.db was deleted or moved while serving: writes are refused' "$T/serve.err")"
+# Moved back: the files are those the server opened; writes are taken again.
+for f in "" -wal -shm; do mv "$T/moved.db$f" "$DB$f" 2>/dev/null; done
+eq "moved back: a POST 201" 201 "$(post 42)"
+contains "moved back: stored" " 42" " $(stored "$DB" | tr '\n' ' ')"
+# Deleted.
+rm -f "$DB" "$DB-wal" "$DB-shm"
+eq "deleted: a POST 503" 503 "$(post 43)"
+eq "deleted: the stage page still answers" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
+[ -e "$DB" ] && not_ok "deleted: no file created at the path" "$(ls -la "$T")" || ok "deleted: no file created at the path"
+stop "deleted: clean stop"
+[ -e "$DB" ] && not_ok "deleted: no file created at the path by the stop" "$(ls -la "$T")" || ok "deleted: no file created at the path by the stop"

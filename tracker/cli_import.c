@@ -210,10 +210,11 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			                       data.len, &opt, is_csv(path, csv), &st, &msgs);
 			if (rc == WRITE_BUSY || rc == WRITE_FAILED)
 				buf_printf(&msgs, "%s: %s\n", path,
-				           rc == WRITE_BUSY
+				           rc != WRITE_BUSY ? sqlite3_errmsg(db)
+				           : (db_error_code() & 0xff) == SQLITE_BUSY
 				               ? "the database is busy (another writer "
 				                 "held it past the busy timeout)"
-				               : sqlite3_errmsg(db));
+				               : db_error());
 			if (rc != WRITE_STORED) { /* nothing of it stayed: count a failed file */
 				int warnings = st.warnings;
 				st = before;

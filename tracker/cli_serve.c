@@ -164,6 +164,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"request-timeout", required_argument, NULL, 'r'},
 	                                     {"threads", required_argument, NULL, 'j'},
 	                                     {"max-streams", required_argument, NULL, 's'},
+	                                     {"render-timeout", required_argument, NULL, 'R'},
 	                                     {"max-body", required_argument, NULL, 'b'},
 	                                     {"max-header", required_argument, NULL, 'H'},
 	                                     {"secure-cookie", no_argument, NULL, 'S'},
@@ -181,6 +182,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	conf.request_timeout = 30;
 	conf.threads = 2;
 	conf.max_streams = 10000;
+	conf.render_timeout = 10;
 	conf.max_body = 1 << 20;
 	conf.max_header = 8192;
 	parse_listen(cmd, "127.0.0.1:8080", &conf.addr);
@@ -221,6 +223,11 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 		case 's':
 			conf.max_streams = number(cmd, "max-streams", optarg);
 			streams_given = 1;
+			break;
+		case 'R':
+			conf.render_timeout = number(cmd, "render-timeout", optarg);
+			if (conf.render_timeout > 3600)
+				cli_usage(cmd, "--render-timeout: at most 3600 seconds");
 			break;
 		case 'b':
 			conf.max_body = number(cmd, "max-body", optarg);

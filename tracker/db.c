@@ -1,12 +1,17 @@
 /*
  * db.c: opening the one SQLite file (WAL, foreign keys, a busy timeout),
  * migrating it to the schema embedded from schema/NNN-*.sql by
- * PRAGMA user_version in one transaction, and small helpers for the
- * statements every module runs.
+ * PRAGMA user_version in one transaction, the file's identity (to see it
+ * deleted or replaced under an open connection), a deadline for a
+ * thread's statements, and small helpers for the statements every module
+ * runs.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "db.h"
 #include "teamkey.h"
@@ -25,15 +30,19 @@ db_path(const char *opt)
 static int db_migrate(sqlite3 *db, char **err);
 
 /*
- * Open path (created and migrated unless readonly) into *out. Returns 0, or
- * -1 with *err set to a message (the caller frees it with free()) and *out
- * NULL.
+ * Open path into *out as mode says (enum db_mode: DB_CREATE creates and
+ * migrates it, DB_EXISTING and DB_READONLY never create a file). Returns 0,
+ * or -1 with *err set to a message (the caller frees it with free()) and
+ * *out NULL.
  */
 int
-db_open(const char *path, int readonly, sqlite3 **out, char **err)
+db_open(const char *path, int mode, sqlite3 **out, char **err)
 {
 	sqlite3 *db = NULL;
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int readonly = mode == DB_READONLY;
+	int flags = readonly            ? SQLITE_OPEN_READONLY
+	            : mode == DB_CREATE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+	                                : SQLITE_OPEN_READWRITE;
 	*out = NULL;
 	*err = NULL;
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -48,7 +57,7 @@ db_open(const char *path, int readonly, sqlite3 **out, char **err)
 		*err = xasprintf("%s: %s", path, sqlite3_errmsg(db));
 		goto fail;
 	}
-	if (!readonly && db_migrate(db, err) != 0)
+	if (mode == DB_CREATE && db_migrate(db, err) != 0)
 		goto fail;
 	*out = db;
 	return 0;
@@ -154,6 +163,152 @@ fail:
 	return -1;
 }
 
+/*
+ * Record in *id the identity (device and inode) of path and of its -wal and
+ * -shm files, those that exist. Returns 0, or -1 when path itself cannot be
+ * read (errno tells).
+ */
+int
+db_ident_get(const char *path, struct db_ident *id)
+{
+	static const char *const ext[DB_IDENT_FILES] = {"", "-wal", "-shm"};
+	memset(id, 0, sizeof *id);
+	for (int i = 0; i < DB_IDENT_FILES; i++) {
+		char *f = xasprintf("%s%s", path, ext[i]);
+		struct stat sb;
+		if (stat(f, &sb) == 0) {
+			id->have[i] = 1;
+			id->dev[i] = sb.st_dev;
+			id->ino[i] = sb.st_ino;
+		}
+		free(f);
+	}
+	return id->have[0] ? 0 : -1;
+}
+
+/*
+ * Whether the files id recorded (db_ident_get) are still at path: 0 when
+ * they are, else 1 with what (n bytes) saying which was deleted or
+ * replaced.
+ */
+int
+db_ident_changed(const char *path, const struct db_ident *id, char *what, size_t n)
+{
+	static const char *const ext[DB_IDENT_FILES] = {"", "-wal", "-shm"};
+	struct db_ident now;
+	db_ident_get(path, &now);
+	for (int i = 0; i < DB_IDENT_FILES; i++) {
+		if (!id->have[i])
+			continue;
+		if (!now.have[i] || now.dev[i] != id->dev[i] || now.ino[i] != id->ino[i]) {
+			snprintf(what, n, "%s%s was %s", path, ext[i],
+			         now.have[i] ? "replaced" : "deleted or moved");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A deadline for this thread's statements, a check that their work is
+ * still wanted, and a share of the slow ones: work that has run past
+ * slow_ms takes one of max_slow places, or is stopped when none is free.
+ */
+struct limit {
+	int on;                 /* 1: between db_limit_begin and db_limit_end */
+	int64_t start, until;   /* CLOCK_MONOTONIC ms: when it began, and its deadline */
+	int (*gone)(void *arg); /* 1 when the work is no longer wanted, or NULL */
+	void *arg;
+	int slow; /* 1: holds one of the max_slow places */
+	int hit;  /* a DB_LIMIT_* once a statement was stopped */
+};
+static _Thread_local struct limit limit;
+static atomic_int nslow;           /* places held */
+static unsigned slow_ms, max_slow; /* db_limit_share; max_slow 0: no share */
+
+static int64_t
+now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* SQLite's progress handler: a non-zero return interrupts the statement. */
+static int
+limit_check(void *unused)
+{
+	(void)unused;
+	if (!limit.on || limit.hit)
+		return limit.hit != 0;
+	int64_t now = now_ms();
+	if (now >= limit.until)
+		limit.hit = DB_LIMIT_TIME;
+	else if (limit.gone && limit.gone(limit.arg))
+		limit.hit = DB_LIMIT_GONE;
+	else if (max_slow && !limit.slow && now - limit.start >= slow_ms) {
+		if (atomic_fetch_add(&nslow, 1) < (int)max_slow)
+			limit.slow = 1;
+		else {
+			atomic_fetch_sub(&nslow, 1);
+			limit.hit = DB_LIMIT_SHARE;
+		}
+	}
+	return limit.hit != 0;
+}
+
+/*
+ * From now on, at most max (0: any number) threads' work may run past ms
+ * milliseconds at once (db_limit_begin); the next is stopped (DB_LIMIT_SHARE).
+ * Called before the threads start.
+ */
+void
+db_limit_share(unsigned ms, unsigned max)
+{
+	slow_ms = ms;
+	max_slow = max;
+}
+
+/* Make db's statements obey the limit of the thread that runs them (db_limit_begin). */
+void
+db_limit_install(sqlite3 *db)
+{
+	sqlite3_progress_handler(db, DB_LIMIT_STEPS, limit_check, NULL);
+}
+
+/*
+ * From now until db_limit_end, this thread's statements on a connection
+ * with db_limit_install stop (SQLITE_INTERRUPT) once ms milliseconds have
+ * passed, or once gone(arg) (may be NULL) returns 1.
+ */
+void
+db_limit_begin(unsigned ms, int (*gone)(void *arg), void *arg)
+{
+	limit.start = now_ms();
+	limit.until = limit.start + ms;
+	limit.gone = gone;
+	limit.arg = arg;
+	limit.slow = 0;
+	limit.hit = 0;
+	limit.on = 1;
+}
+
+/* What stopped a statement since db_limit_begin: a DB_LIMIT_*, or 0. */
+int
+db_limit_hit(void)
+{
+	return limit.on ? limit.hit : 0;
+}
+
+/* End what db_limit_begin began (its place among the slow ones freed). */
+void
+db_limit_end(void)
+{
+	if (limit.slow)
+		atomic_fetch_sub(&nslow, 1);
+	memset(&limit, 0, sizeof limit);
+}
+
 static _Thread_local int fault_code;      /* SQLite's code of the last db_error_set() */
 static _Thread_local char fault_msg[512]; /* its message, "database: ..." */
 
@@ -169,6 +324,31 @@ db_error_set(sqlite3 *db)
 	fault_code = code != SQLITE_OK ? code : SQLITE_ERROR; /* 0 means "none" */
 	snprintf(fault_msg, sizeof fault_msg, "database: %s", sqlite3_errmsg(db));
 	return -1;
+}
+
+/*
+ * 1 when SQLite's code says the database could not be used for now, the
+ * data and the program's SQL not being at fault: busy or locked by another
+ * writer, full, read-only, an I/O error, the file gone, a statement stopped
+ * by its deadline (db_limit_begin). Else 0 (a schema not the program's, a
+ * corrupt file, a bug in the SQL, a constraint).
+ */
+int
+db_transient(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PROTOCOL:
+	case SQLITE_INTERRUPT:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The message of this thread's last db_error_set(), "database: " and SQLite's words. */

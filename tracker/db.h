@@ -3,13 +3,44 @@
 #define TRACKER_DB_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
+
+enum db_mode {
+	DB_CREATE = 0,   /* read-write, the file created and migrated when need be */
+	DB_READONLY = 1, /* read-only; never creates a file */
+	DB_EXISTING = 2, /* read-write on a file that exists (created and migrated before) */
+};
+
+#define DB_IDENT_FILES 3 /* the database, its -wal and its -shm */
+
+struct db_ident {
+	int have[DB_IDENT_FILES]; /* 1: the file existed when recorded */
+	dev_t dev[DB_IDENT_FILES];
+	ino_t ino[DB_IDENT_FILES];
+};
+
+enum {
+	DB_LIMIT_TIME = 1,      /* a statement ran past the deadline */
+	DB_LIMIT_GONE = 2,      /* the work was no longer wanted */
+	DB_LIMIT_SHARE = 3,     /* slow, and the other slow work held every place */
+	DB_LIMIT_STEPS = 10000, /* SQLite VM steps between two checks of the limit */
+};
 
 const char *db_path(const char *opt);
-int db_open(const char *path, int readonly, sqlite3 **out, char **err);
+int db_open(const char *path, int mode, sqlite3 **out, char **err);
+int db_ident_get(const char *path, struct db_ident *id);
+int db_ident_changed(const char *path, const struct db_ident *id, char *what, size_t n);
+void db_limit_install(sqlite3 *db);
+void db_limit_share(unsigned ms, unsigned max);
+void db_limit_begin(unsigned ms, int (*gone)(void *arg), void *arg);
+int db_limit_hit(void);
+void db_limit_end(void);
 int db_error_set(sqlite3 *db);
 const char *db_error(void);
 int db_error_code(void);
+int db_transient(int code);
 void db_error_reset(void);
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
 int db_int(sqlite3 *db, int64_t *v, const char *sql, int64_t arg);

@@ -140,7 +140,11 @@ static const struct command commands[] = {
      "                     431 past it)\n"
      "  --max-streams N    live event streams at once (default 10000, at most 5/6\n"
      "                     of --max-connections)\n"
-     "  --threads N        worker threads (default 2)\n",
+     "  --render-timeout SECONDS\n"
+     "                     time a page's database reads may take (default 10; then\n"
+     "                     503)\n"
+     "  --threads N        worker threads (default 2; a slow page holds at most all\n"
+     "                     but one)\n",
      1},
     {"void", cmd_void, "void [--tournament T] --stage S N --reason TEXT",
      "Void match N of a stage: it stays stored and counts for nothing.",

@@ -329,24 +329,48 @@ static_asset(const struct http_req *req, struct http_out *out)
 }
 
 /*
- * The status for a request during which the database failed with SQLite's
- * code: 503 (try again) when it was busy, locked or unreadable for now,
- * 500 for anything else (a schema that is not this program's, a bug in
- * its SQL, a full disk).
+ * A request during which the database failed with SQLite's code: 503 (try
+ * again) when the fault was the database's for now (db_transient: busy,
+ * locked, full, read-only, an I/O error, a read stopped by its deadline),
+ * else 500 (a schema that is not this program's, a corrupt file, a bug in
+ * its SQL), with what to tell the client. A server fault is never a 4xx.
  */
 static int
-db_status(int code)
+db_status(int code, struct http_out *out)
 {
+	int status = db_transient(code) ? 503 : 500;
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
+		http_fail(out, status, "the database is busy; try again");
+		break;
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-	case SQLITE_PROTOCOL:
-		return 503;
+		http_fail(out, status, "%s: nothing was stored; try again later", db_error());
+		break;
 	default:
-		return 500;
+		http_fail(out, status, "%s", db_error());
 	}
+	out->retry_after = status == 503;
+	return status;
+}
+
+/*
+ * What to answer a request whose reads db_limit stopped (hit: a
+ * DB_LIMIT_*): 503, try again, said in out.
+ */
+static void
+limit_status(int hit, struct http_out *out)
+{
+	if (hit == DB_LIMIT_TIME)
+		http_fail(out, 503, "this page took too long to make; try again later");
+	else if (hit == DB_LIMIT_SHARE)
+		http_fail(out, 503, "the server is busy making other pages; try again");
+	else
+		http_fail(out, 503, "the request was left by its client");
+	out->retry_after = hit == DB_LIMIT_TIME ? 5 : 1;
 }
 
 /* req's path with the query arguments that change a response (the language aside). */
@@ -443,8 +467,9 @@ marked(struct http_resp *r, int page)
  * with one reference for the caller, from the cache, freshly rendered, or an error.
  * Never fails: whatever a handler reports becomes a status here, and a
  * handler during which the database could not be read (db_error_set), whatever
- * it made of that, answers 503 with Retry-After when the database was
- * busy, locked or unreadable, else 500 (db_status).
+ * it made of that, answers 503 with Retry-After when the database could
+ * not be used for now, else 500 (db_status), and one whose reads were
+ * stopped by their deadline or their client leaving, 503 (limit_status).
  */
 static struct http_resp *
 handle(struct http_req *req, int page)
@@ -495,14 +520,13 @@ handle(struct http_req *req, int page)
 	struct http_out out = {.status = 200, .type = TYPE_HTML};
 	db_error_reset();
 	rt->handler(req, &out);
-	if (db_error_code() != 0) { /* a read failed: the answer is not sound */
-		int status = db_status(db_error_code());
-		if (status == 500) /* a schema not the program's, or a bug in its SQL: say so */
-			warnmsg("%s %s: %s", req->method, req->path, db_error());
-		http_fail(&out, status, "%s",
-		          status == 503 ? "the database is busy; try again" : db_error());
-		out.retry_after = status == 503;
-	}
+	int hit = db_limit_hit();
+	if (hit) /* its reads were stopped: the answer is not whole */
+		limit_status(hit, &out);
+	else if (db_error_code() != 0) /* a read failed: the answer is not sound */
+		db_status(db_error_code(), &out);
+	if (out.status >= 500 && out.status != 503) /* a schema not the program's, a bug: say so */
+		warnmsg("%s %s: %s", req->method, req->path, out.body.data ? out.body.data : "");
 	int priv = (rt->flags & ROUTE_PRIVATE) != 0;
 	if (out.status >= 400 && !out.keep_body) {
 		r = marked(http_error(out.status, rt->flags & ROUTE_API, out.body.data), page);

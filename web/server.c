@@ -6,17 +6,20 @@
  * queued as it is (prepared once, then shared while cached). Responses are
  * queued on the second call of the access handler so keep-alive holds.
  * Event streams are parked with MHD_suspend_connection and woken by live.c.
- * Each pool thread has its own SQLite connection.
+ * Each pool thread has its own SQLite connection, opened at the start; writes
+ * are refused while the database's files are not those opened (db_moved).
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -29,8 +32,9 @@
 #include "server.h"
 #include "util.h"
 
-#define MAX_DBS (SERVER_MAX_THREADS + 1) /* pool threads that may open a connection */
-#define BUSY_MS 2000 /* how long a pool thread waits for another writer (then 503) */
+#define BUSY_MS     2000 /* how long a pool thread waits for another writer (then 503) */
+#define SLOW_MS     200 /* a render past this long takes one of the threads but one (db_limit_share) */
+#define MOVED_RETRY 10 /* Retry-After of a write refused for the database's files moving */
 
 /* What a request other than GET and HEAD carries between the calls of the access handler. */
 struct post {
@@ -47,28 +51,108 @@ static int get_marker; /* *req_cls of a request without a body */
 static __thread sqlite3 *thread_db;
 static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t native_lock = PTHREAD_MUTEX_INITIALIZER;
-static sqlite3 *dbs[MAX_DBS]; /* every pool thread's connection, closed at exit */
-static int ndbs;
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER; /* one write at a time */
+static sqlite3 *dbs[SERVER_MAX_THREADS]; /* every pool thread's connection, opened at start */
+static int ndbs, nused;                  /* opened, and handed to a thread */
+static struct db_ident ident;            /* the database's files as opened */
+static atomic_int moved_warned;          /* 1: their move was told on stderr */
 
-/* This thread's connection, opened on first use; NULL when it cannot be. */
+/*
+ * This thread's connection: one of those server_start opened, handed out on
+ * a thread's first request. NULL when every one is taken (more threads than
+ * connections: not the pool's way).
+ */
 static sqlite3 *
 db_here(void)
 {
 	if (thread_db)
 		return thread_db;
 	pthread_mutex_lock(&dbs_lock);
-	if (ndbs < MAX_DBS) {
-		char *err;
-		if (db_open(conf.db, 0, &thread_db, &err) == 0) {
-			sqlite3_busy_timeout(thread_db, BUSY_MS);
-			dbs[ndbs++] = thread_db;
-		} else {
-			warnmsg("%s", err);
-			free(err);
-		}
-	}
+	if (nused < ndbs)
+		thread_db = dbs[nused++];
 	pthread_mutex_unlock(&dbs_lock);
 	return thread_db;
+}
+
+/*
+ * 1 when the database's files are no longer those the server opened (one
+ * was deleted, moved or replaced: a write would go to a file no one will
+ * read), told once on stderr; else 0.
+ */
+static int
+db_moved(void)
+{
+	char what[512];
+	if (!db_ident_changed(conf.db, &ident, what, sizeof what)) {
+		atomic_store(&moved_warned, 0);
+		return 0;
+	}
+	if (!atomic_exchange(&moved_warned, 1))
+		warnmsg("%s while serving: writes are refused (503) until it is back or the "
+		        "server restarts; pages are read from the files still open",
+		        what);
+	return 1;
+}
+
+/* A 503 for a write refused because the database's files moved (db_moved). */
+static struct http_resp *
+moved_error(const char *url, int after)
+{
+	struct http_resp *r = http_error(
+	    503, strncmp(url, "/api/", 5) == 0,
+	    after ? "the database file was deleted or replaced during the write: it is not "
+	            "stored in the file being served; try again once the server is restarted"
+	          : "the database file was deleted or replaced while serving: writes are "
+	            "refused until the server is restarted");
+	r->retry_after = MOVED_RETRY;
+	return r;
+}
+
+/* 1 when the client of socket *fd closed its end (a render it asked for is no longer wanted). */
+static int
+client_gone(void *fd)
+{
+	char b;
+	ssize_t n = recv(*(int *)fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+	return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+/*
+ * Answer req on c: a GET within the render deadline (a client that leaves
+ * stops its render), a write alone (one at a time, so that writers queue
+ * here rather than poll SQLite's lock) and only while the database's files
+ * are those opened. Returns a response with one reference for the caller.
+ */
+static struct http_resp *
+answer(struct MHD_Connection *c, struct http_req *req, int get)
+{
+	struct http_resp *r;
+	if (get) {
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		int fd = ci ? ci->connect_fd : -1;
+		db_limit_begin(conf.render_timeout * 1000, fd >= 0 ? client_gone : NULL, &fd);
+		r = http_handle(req);
+		db_limit_end();
+		return r;
+	}
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += BUSY_MS / 1000;
+	if (pthread_mutex_timedlock(&write_lock, &until) != 0) {
+		r = http_error(503, strncmp(req->path, "/api/", 5) == 0,
+		               "the database is busy with other writes; try again");
+		r->retry_after = 1;
+		return r;
+	}
+	if (db_moved())
+		r = moved_error(req->path, 0);
+	else if ((r = http_handle(req))->status < 300 && db_moved()) {
+		http_resp_unref(r);
+		r = moved_error(req->path, 1);
+	}
+	pthread_mutex_unlock(&write_lock);
+	return r;
 }
 
 static void
@@ -348,8 +432,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		req.body_len = p->body.len;
 	}
 	if ((req.db = db_here()) == NULL)
-		return send_resp(c, http_error(503, 1, "the database cannot be opened"));
-	struct http_resp *r = http_handle(&req);
+		return send_resp(c, http_error(503, 1, "no database connection for this thread"));
+	struct http_resp *r = answer(c, &req, p == NULL);
 	if (r->stream)
 		return send_stream(c, r);
 	if (http_etag_match(r, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match")))
@@ -382,6 +466,50 @@ static size_t
 pool_bytes(size_t max_header)
 {
 	return 2 * max_header;
+}
+
+static void
+close_dbs(void)
+{
+	for (int i = 0; i < ndbs; i++)
+		sqlite3_close(dbs[i]);
+	ndbs = nused = 0;
+}
+
+/*
+ * Open every pool thread's connection to conf.db, which exists (no file is
+ * created), each with the busy timeout and the render limits, and record
+ * the identity of the files they opened. 0, or -1 with *err set (free it).
+ */
+static int
+open_dbs(char **err)
+{
+	struct db_ident before;
+	if (db_ident_get(conf.db, &before) != 0) {
+		*err = xasprintf("%s: %s", conf.db, strerror(errno));
+		return -1;
+	}
+	for (unsigned i = 0; i < conf.threads; i++) {
+		if (db_open(conf.db, DB_EXISTING, &dbs[ndbs], err) != 0) {
+			close_dbs();
+			return -1;
+		}
+		sqlite3_busy_timeout(dbs[ndbs], BUSY_MS);
+		db_limit_install(dbs[ndbs++]);
+	}
+	db_limit_share(SLOW_MS, conf.threads > 1 ? conf.threads - 1 : 1);
+	int64_t v;
+	/* a read opens the -wal and -shm files, whose identity is recorded too */
+	if (db_int(dbs[0], &v, "SELECT count(*) FROM sqlite_schema", 0) != 0 ||
+	    db_ident_get(conf.db, &ident) != 0 || ident.dev[0] != before.dev[0] ||
+	    ident.ino[0] != before.ino[0]) {
+		*err = xasprintf("%s: %s", conf.db,
+		                 db_error_code() ? db_error() : "replaced while it was opened");
+		close_dbs();
+		return -1;
+	}
+	atomic_store(&moved_warned, 0);
+	return 0;
 }
 
 /*
@@ -430,13 +558,19 @@ server_start(const struct server_conf *c, sqlite3 *watch_db, unsigned *port, cha
 	socklen_t blen = sizeof bound;
 	*port = getsockname(fd, (struct sockaddr *)&bound, &blen) == 0 ? ntohs(bound.sin_port)
 	                                                               : ntohs(conf.addr.sin_port);
+	if (open_dbs(err) != 0) {
+		close(fd);
+		return -1;
+	}
 	if (live_start(watch_db, &ops, (int)conf.max_streams, err) != 0) {
+		close_dbs();
 		close(fd);
 		return -1;
 	}
 	struct deadline_conf dc = {conf.request_timeout, conf.max_conns, conf.per_ip};
 	if (deadline_start(&dc) != 0) {
 		live_stop();
+		close_dbs();
 		close(fd);
 		*err = xstrdup("cannot start the request-timeout thread");
 		return -1;
@@ -455,6 +589,7 @@ server_start(const struct server_conf *c, sqlite3 *watch_db, unsigned *port, cha
 	if (mhd == NULL) {
 		live_stop();
 		deadline_stop();
+		close_dbs();
 		close(fd);
 		*err = xstrdup("cannot start the HTTP server (libmicrohttpd)");
 		return -1;
@@ -477,7 +612,5 @@ server_stop(void)
 	mhd = NULL;
 	deadline_stop();
 	cache_clear();
-	for (int i = 0; i < ndbs; i++)
-		sqlite3_close(dbs[i]);
-	ndbs = 0;
+	close_dbs();
 }
