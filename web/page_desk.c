@@ -302,8 +302,8 @@ static void
 script_words(struct buf *b)
 {
 	static const char *const names[] = {
-	    "match", "day",    "place", "range", "also",    "kills", "more",   "players",
-	    "lobby", "booyah", "fix",   "fill",  "refused", "error", "roster", "stored"};
+	    "match",  "day", "place", "range",   "also",  "kills",  "more",   "players", "lobby",
+	    "booyah", "fix", "fill",  "refused", "error", "roster", "stored", "retry",   "gaveup"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char key[32];
 		snprintf(key, sizeof key, "deskjs.%s", names[i]);

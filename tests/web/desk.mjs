@@ -4,6 +4,8 @@
 // the import) by keyboard alone, checks the preview, commits, and compares the
 // standings with those of the full import (made by the CLI in another
 // database); then undoes the match and compares them with those after match 13.
+// The commit is first answered 503 twice (Playwright's route): the page must
+// say it tries again, keep the entry and store it on the third try.
 // Prints "ok NAME" / "not ok NAME: why", and "# keystrokes ..." with the count
 // of keys the entry of the match took.
 //
@@ -118,9 +120,32 @@ await run("browser", { viewport: { width: 375, height: 800 } }, async (context) 
 		banner.includes("LOUD SNICKERS") && banner.includes("match 14"), banner);
 	check("preview stored nothing", JSON.parse(await standings()).after_match === 13, "after_match is not 13");
 
-	// Commit: Enter on the focused Commit button.
+	// Commit: Enter on the focused Commit button. The server's first two answers are
+	// made 503 with Retry-After: 1 (as when its disk is full): the page says it tries
+	// again, keeps the entry, and the third try is stored.
 	check("Commit has the focus after the preview", await page.evaluate(() => document.activeElement.id) === "commit", "");
-	await Promise.all([page.waitForURL(/stored=14/), press("Enter")]);
+	let commits = 0;
+	await page.route(/\/commit$/, (route) => {
+		if (++commits > 2) { return route.continue(); }
+		return route.fulfill({ status: 503, headers: { "Retry-After": "1", "Content-Type": "text/html" },
+			body: "<p>database: database or disk is full</p>" });
+	});
+	const t1 = Date.now();
+	await press("Enter");
+	let retrying = "";
+	for (let i = 0; i < 50 && !retrying.includes("try 2 of 5"); i++) {
+		await page.waitForTimeout(50);
+		retrying = await page.textContent("#check");
+	}
+	check("a 503 on commit: the page says it tries again, in 1 s", retrying.includes("trying again in 1 s (try 2 of 5)"),
+		retrying);
+	const kept = await page.$$eval("tr.entry", (rs) => rs.map((r) => r.querySelector(".place").value).join(","));
+	check("while it tries again the entry is kept", !kept.split(",").includes(""), kept);
+	await page.waitForURL(/stored=14/);
+	const waited = Date.now() - t1;
+	check("stored on the third try, after the two Retry-After seconds", commits === 3 && waited >= 2000,
+		`${commits} commit posts, ${waited} ms`);
+	await page.unroute(/\/commit$/);
 	console.log(`# keystrokes for match 14 (12 teams, map, day, commit): ${keys}, in ${(ms / 1000).toFixed(1)} s of typing`);
 	check("committed standings = the full import's, byte for byte", await standings() === full,
 		"the standings JSON differs from the CLI's after the full import");
@@ -189,7 +214,10 @@ await run("browser", { viewport: { width: 375, height: 800 } }, async (context) 
 	const fixWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 	check("the corrections page fits 375 px", fixWidth <= 375, `scrollWidth ${fixWidth}`);
 	// the refused preview's 400 (and the console's line for it) is the one expected
-	const others = problems.filter((p) => !/^400 .*\/preview$/.test(p) && !p.includes("status of 400"));
-	check("no other console errors, CSP violations or failed requests", others.length === 0 && problems.length === 2,
+	// and the two 503s made on commit
+	const others = problems.filter((p) => !/^400 .*\/preview$/.test(p) && !p.includes("status of 400") &&
+		!/^503 .*\/commit$/.test(p) && !p.includes("status of 503"));
+	check("no other console errors, CSP violations or failed requests", others.length === 0 &&
+		problems.filter((p) => /^400 /.test(p)).length === 1 && problems.filter((p) => /^503 /.test(p)).length === 2,
 		problems.join(" | "));
 });

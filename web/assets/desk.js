@@ -6,7 +6,8 @@
 // spreadsheet fills the rows; Preview and Commit post the match to the
 // server, whose importer checks it again, and the importer's messages
 // (JSON paths) are put beside the field they name. Commit is offered once
-// the preview of the very same match is on screen.
+// the preview of the very same match is on screen. A post the server could
+// not take for now (503) is sent again after its Retry-After, a few times.
 "use strict";
 (function () {
 	var form = document.getElementById("entry");
@@ -127,13 +128,31 @@
 		return doc;
 	}
 
-	function post(url, body) {
+	// POST the document body to url: { status, html, tries }. A 503 (the server could
+	// not take it for now: busy, disk full, its database moved; nothing was stored) is
+	// sent again after its Retry-After (1 to 30 s; 2 without one), TRIES times in all,
+	// saying so; the entry stays in the form meanwhile.
+	var TRIES = 5;
+	function post(url, body, tries) {
+		tries = tries || 1;
 		var data = new URLSearchParams();
 		data.set("csrf", form.querySelector("input[name=csrf]").value);
 		data.set("doc", body);
 		return fetch(url, { method: "POST", body: data, credentials: "same-origin" }).then(function (r) {
-			return r.text().then(function (t) { return { status: r.status, html: t }; });
+			return r.text().then(function (html) {
+				if (r.status !== 503 || tries >= TRIES) { return { status: r.status, html: html, tries: tries }; }
+				var wait = parseInt(r.headers.get("Retry-After"), 10);
+				wait = isNaN(wait) ? 2 : Math.min(Math.max(wait, 1), 30);
+				say(document.getElementById("check"), t("retry", r.status, wait, tries + 1, TRIES));
+				return new Promise(function (done) { setTimeout(done, wait * 1000); })
+					.then(function () { return post(url, body, tries + 1); });
+			});
 		});
+	}
+
+	// What #check says of an answer that stored nothing.
+	function failed(r) {
+		return r.status === 400 ? t("refused") : r.status === 503 ? t("gaveup", r.status, r.tries) : t("error", r.status);
 	}
 
 	function fresh() { previewed = null; commit.disabled = true; previewBox.innerHTML = ""; }
@@ -152,7 +171,7 @@
 				commit.disabled = false;
 				commit.focus();
 			} else {
-				say(document.getElementById("check"), r.status === 400 ? t("refused") : t("error", r.status));
+				say(document.getElementById("check"), failed(r));
 			}
 		}).catch(function (e) { say(document.getElementById("check"), String(e)); })
 			.then(function () { previewButton.disabled = false; });
@@ -170,9 +189,9 @@
 				location.assign(location.pathname + "?stored=" + encodeURIComponent(JSON.parse(d).match));
 			} else {
 				commit.disabled = false;
-				say(document.getElementById("check"), r.status === 400 ? t("refused") : t("error", r.status));
+				say(document.getElementById("check"), failed(r));
 			}
-		});
+		}).catch(function (e) { commit.disabled = false; say(document.getElementById("check"), String(e)); });
 	});
 	previewButton.addEventListener("click", preview);
 
