@@ -182,7 +182,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	conf.request_timeout = 30;
 	conf.threads = 2;
 	conf.max_streams = 10000;
-	conf.render_timeout = 10;
+	conf.render_ms = 10000;
 	conf.max_body = 1 << 20;
 	conf.max_header = 8192;
 	parse_listen(cmd, "127.0.0.1:8080", &conf.addr);
@@ -224,11 +224,16 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			conf.max_streams = number(cmd, "max-streams", optarg);
 			streams_given = 1;
 			break;
-		case 'R':
-			conf.render_timeout = number(cmd, "render-timeout", optarg);
-			if (conf.render_timeout > 3600)
-				cli_usage(cmd, "--render-timeout: at most 3600 seconds");
+		case 'R': {
+			char *end;
+			double s = strtod(optarg, &end);
+			if (*optarg == '\0' || *end || !(s >= 0.01 && s <= 3600))
+				cli_usage(cmd,
+				          "--render-timeout: '%s' is not from 0.01 to 3600 seconds",
+				          optarg);
+			conf.render_ms = (unsigned)(s * 1000 + 0.5);
 			break;
+		}
 		case 'b':
 			conf.max_body = number(cmd, "max-body", optarg);
 			break;

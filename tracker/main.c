@@ -141,8 +141,8 @@ static const struct command commands[] = {
      "  --max-streams N    live event streams at once (default 10000, at most 5/6\n"
      "                     of --max-connections)\n"
      "  --render-timeout SECONDS\n"
-     "                     time a page's database reads may take (default 10; then\n"
-     "                     503)\n"
+     "                     time a page's database reads may take (default 10, from\n"
+     "                     0.01; then 503)\n"
      "  --threads N        worker threads (default 2; a slow page holds at most all\n"
      "                     but one)\n",
      1},

@@ -131,7 +131,7 @@ answer(struct MHD_Connection *c, struct http_req *req, int get)
 		const union MHD_ConnectionInfo *ci =
 		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		int fd = ci ? ci->connect_fd : -1;
-		db_limit_begin(conf.render_timeout * 1000, fd >= 0 ? client_gone : NULL, &fd);
+		db_limit_begin(conf.render_ms, fd >= 0 ? client_gone : NULL, &fd);
 		r = http_handle(req);
 		db_limit_end();
 		return r;

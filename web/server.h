@@ -18,7 +18,7 @@ struct server_conf {
 	unsigned request_timeout; /* seconds a request may take to arrive whole */
 	unsigned threads;         /* pool threads, 1 to SERVER_MAX_THREADS */
 	unsigned max_streams;     /* event streams at once */
-	unsigned render_timeout;  /* seconds a page's database reads may take (then 503) */
+	unsigned render_ms;       /* milliseconds a page's database reads may take (then 503) */
 	size_t max_body;          /* bytes a POST body may have */
 	size_t max_header;        /* bytes a request line and headers may have, roughly */
 	const struct http_token
