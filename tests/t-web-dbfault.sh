@@ -104,8 +104,12 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 eq "deleted: a POST 503" 503 "$(post 43)"
 eq "deleted: the stage page still answers" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
 [ -e "$DB" ] && not_ok "deleted: no file created at the path" "$(ls -la "$T")" || ok "deleted: no file created at the path"
+# A file now at the path of the -wal (another database's, say) is not the
+# server's to delete when it stops.
+echo "another database's WAL" >"$DB-wal"
 stop "deleted: clean stop"
 [ -e "$DB" ] && not_ok "deleted: no file created at the path by the stop" "$(ls -la "$T")" || ok "deleted: no file created at the path by the stop"
+eq "deleted: the stop leaves the file at the -wal path" "another database's WAL" "$(cat "$DB-wal" 2>&1)"
 
 # F7, on a tmpfs of 4 MB of our own (mounting needs root: without it, said and skipped).
 SMALL=$T/small

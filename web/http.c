@@ -348,7 +348,7 @@ db_status(int code, struct http_out *out)
 	case SQLITE_READONLY:
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		http_fail(out, status, "%s: nothing was stored; try again later", db_error());
+		http_fail(out, status, "%s; try again later", db_error());
 		break;
 	default:
 		http_fail(out, status, "%s", db_error());

@@ -468,11 +468,20 @@ pool_bytes(size_t max_header)
 	return 2 * max_header;
 }
 
+/*
+ * Close the pool's connections. When the database's files moved, the last
+ * to close must not delete the -wal file by its name (SQLite does), which
+ * may now be another database's: the WAL is kept (SQLITE_FCNTL_PERSIST_WAL).
+ */
 static void
 close_dbs(void)
 {
-	for (int i = 0; i < ndbs; i++)
+	int keep = ndbs && db_moved();
+	for (int i = 0; i < ndbs; i++) {
+		if (keep)
+			sqlite3_file_control(dbs[i], "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
 		sqlite3_close(dbs[i]);
+	}
 	ndbs = nused = 0;
 }
 
