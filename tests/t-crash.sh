@@ -208,11 +208,13 @@ else
 fi
 
 # A last server takes every POST; the data is complete. A POST answered
-# 503 (the database busy past the server's timeout) was not acknowledged:
-# its poster sends it again, as a desk does, up to 5 times.
+# 503 (the server's writes queued past its 2 s timeout, on a machine this
+# loaded) was not acknowledged: its poster sends it again, as a desk does,
+# up to 5 times.
 serve_start
 posters
 for p in $cpids; do wait $p; done
+echo "# last server: $(cat "$T"/acks.[0-3] | grep -c '^503 ') of $NPOST POSTs answered 503 at first"
 cat "$T"/acks.[0-3] | awk '$1 == 503 { print $2 }' | while read -r m; do
 	for _i in 1 2 3 4 5; do
 		c=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \

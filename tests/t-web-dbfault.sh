@@ -65,6 +65,9 @@ post() {
 	code "${U}api/v1/matches" -H "Authorization: Bearer $TOKEN" \
 		--data-binary @"$(printf '%s/gen/live-%05d.json' "$T" "$1")"
 }
+absent() { # NAME FILE: ok when FILE does not exist
+	if [ -e "$2" ]; then not_ok "$1" "$(ls -la "$(dirname "$2")")"; else ok "$1"; fi
+}
 stored() { # DB: the numbers of the stage Live's matches
 	sql "$1" "SELECT m.number FROM match m JOIN stage s ON s.id = m.stage_id WHERE s.name = 'Live' ORDER BY 1"
 }
@@ -76,24 +79,27 @@ for n in 1 2 3; do
 done
 eq "moved: 3 POSTs before the move, 201" " 1 2 3" "$acked"
 # A poster sends matches 4 to 40 one after another while the files move.
-for n in $(seq 4 40); do echo "$(post $n) $n"; done >"$T/race" &
+for n in $(seq 4 40); do echo "$(post "$n") $n"; done >"$T/race" &
 rpid=$!
 sleep 0.3
 for f in "" -wal -shm; do mv "$DB$f" "$T/moved.db$f" 2>/dev/null; done
 wait $rpid
-[ -e "$DB" ] && not_ok "moved: no file at the path" "$(ls -la "$T")" || ok "moved: no file at the path"
+absent "moved: no file at the path" "$DB"
 eq "moved: a POST after the move, 503" 503 "$(post 41)"
 eq "moved: with Retry-After" 10 "$(header Retry-After)"
 contains "moved: it says why" "deleted or replaced while serving" "$(cat "$T/body")"
 eq "moved: the leaderboard still answers, from the files open" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
 eq "moved: the race's answers are 201 or 503" "" "$(awk '$1 != 201 && $1 != 503' "$T/race")"
 racing=$(awk '$1 == 201 { printf " %s", $2 }' "$T/race")
-[ -n "$racing" ] && [ "$(grep -c '^503 ' "$T/race")" -gt 0 ] && ok "moved: the move landed mid-race" ||
+if [ -n "$racing" ] && [ "$(grep -c '^503 ' "$T/race")" -gt 0 ]; then
+	echo "# the move landed mid-race:$racing answered 201 before it"
+else
 	echo "# the move did not land mid-race: $(tr '\n' ' ' <"$T/race")"
+fi
 lost=$(stored "$T/moved.db" | awk -v want="$acked$racing" 'BEGIN { n = split(want, w, " ") }
 	{ s[$1] = 1 } END { for (i = 1; i <= n; i++) if (!(w[i] in s)) printf " %s", w[i] }')
 eq "moved: every match answered 201 is in the moved file" "" "$lost"
-[ -e "$DB" ] && not_ok "moved: still no file at the path" "$(ls -la "$T")" || ok "moved: still no file at the path"
+absent "moved: still no file at the path" "$DB"
 eq "moved: stderr says so once" 1 "$(grep -c 'serve.db was deleted or moved while serving: writes are refused' "$T/serve.err")"
 # Moved back: the files are those the server opened; writes are taken again.
 for f in "" -wal -shm; do mv "$T/moved.db$f" "$DB$f" 2>/dev/null; done
@@ -103,12 +109,12 @@ contains "moved back: stored" " 42" " $(stored "$DB" | tr '\n' ' ')"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 eq "deleted: a POST 503" 503 "$(post 43)"
 eq "deleted: the stage page still answers" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
-[ -e "$DB" ] && not_ok "deleted: no file created at the path" "$(ls -la "$T")" || ok "deleted: no file created at the path"
+absent "deleted: no file created at the path" "$DB"
 # A file now at the path of the -wal (another database's, say) is not the
 # server's to delete when it stops.
 echo "another database's WAL" >"$DB-wal"
 stop "deleted: clean stop"
-[ -e "$DB" ] && not_ok "deleted: no file created at the path by the stop" "$(ls -la "$T")" || ok "deleted: no file created at the path by the stop"
+absent "deleted: no file created at the path by the stop" "$DB"
 eq "deleted: the stop leaves the file at the -wal path" "another database's WAL" "$(cat "$DB-wal" 2>&1)"
 
 # F7, on a tmpfs of 4 MB of our own (mounting needs root: without it, said and skipped).
