@@ -7,7 +7,8 @@
 #   the same page answers 200.
 # - F6: the database's files moved away or deleted while serving: every
 #   write is refused 503 with Retry-After, pages are still read from the
-#   files open, stderr says so once, no file is created at the path, and
+#   files open, stderr says so once (reads alone look once a second), no
+#   file is created at the path, and
 #   every POST answered 201, also those racing the move, is in the moved
 #   file; the files moved back, writes are taken again.
 # - F7 (as root, on a small tmpfs): a full disk answers a POST 503 with
@@ -107,8 +108,11 @@ eq "moved back: a POST 201" 201 "$(post 42)"
 contains "moved back: stored" " 42" " $(stored "$DB" | tr '\n' ' ')"
 # Deleted.
 rm -f "$DB" "$DB-wal" "$DB-shm"
+eq "deleted: the stage page still answers" 200 "$(code "$U$PAGE")"
+sleep 1.1 # reads look at the files once a second
+eq "deleted: and again" 200 "$(code "$U$PAGE?lang=es")"
+eq "deleted: reads alone make stderr say so" 2 "$(grep -c 'serve.db was deleted or moved while serving' "$T/serve.err")"
 eq "deleted: a POST 503" 503 "$(post 43)"
-eq "deleted: the stage page still answers" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
 absent "deleted: no file created at the path" "$DB"
 # A file now at the path of the -wal (another database's, say) is not the
 # server's to delete when it stops.

@@ -56,6 +56,7 @@ static sqlite3 *dbs[SERVER_MAX_THREADS]; /* every pool thread's connection, open
 static int ndbs, nused;                  /* opened, and handed to a thread */
 static struct db_ident ident;            /* the database's files as opened */
 static atomic_int moved_warned;          /* 1: their move was told on stderr */
+static atomic_llong moved_seen;          /* the second a read last looked at them */
 
 /*
  * This thread's connection: one of those server_start opened, handed out on
@@ -128,6 +129,10 @@ answer(struct MHD_Connection *c, struct http_req *req, int get)
 {
 	struct http_resp *r;
 	if (get) {
+		time_t now = time(NULL); /* a read looks at the files once a second: stderr tells */
+		if (atomic_load(&moved_seen) != (long long)now &&
+		    atomic_exchange(&moved_seen, (long long)now) != (long long)now)
+			db_moved();
 		const union MHD_ConnectionInfo *ci =
 		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		int fd = ci ? ci->connect_fd : -1;
