@@ -163,6 +163,8 @@ fail:
 	return -1;
 }
 
+static const char *const ident_ext[DB_IDENT_FILES] = {"", "-wal", "-shm"};
+
 /*
  * Record in *id the identity (device and inode) of path and of its -wal and
  * -shm files, those that exist. Returns 0, or -1 when path itself cannot be
@@ -171,10 +173,9 @@ fail:
 int
 db_ident_get(const char *path, struct db_ident *id)
 {
-	static const char *const ext[DB_IDENT_FILES] = {"", "-wal", "-shm"};
 	memset(id, 0, sizeof *id);
-	for (int i = 0; i < DB_IDENT_FILES; i++) {
-		char *f = xasprintf("%s%s", path, ext[i]);
+	for (int i = DB_IDENT_FILES - 1; i >= 0; i--) { /* path last: errno is of it */
+		char *f = xasprintf("%s%s", path, ident_ext[i]);
 		struct stat sb;
 		if (stat(f, &sb) == 0) {
 			id->have[i] = 1;
@@ -194,14 +195,13 @@ db_ident_get(const char *path, struct db_ident *id)
 int
 db_ident_changed(const char *path, const struct db_ident *id, char *what, size_t n)
 {
-	static const char *const ext[DB_IDENT_FILES] = {"", "-wal", "-shm"};
 	struct db_ident now;
 	db_ident_get(path, &now);
 	for (int i = 0; i < DB_IDENT_FILES; i++) {
 		if (!id->have[i])
 			continue;
 		if (!now.have[i] || now.dev[i] != id->dev[i] || now.ino[i] != id->ino[i]) {
-			snprintf(what, n, "%s%s was %s", path, ext[i],
+			snprintf(what, n, "%s%s was %s", path, ident_ext[i],
 			         now.have[i] ? "replaced" : "deleted or moved");
 			return 1;
 		}
