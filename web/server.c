@@ -33,7 +33,7 @@
 #include "util.h"
 
 #define BUSY_MS     2000 /* how long a pool thread waits for another writer (then 503) */
-#define SLOW_MS     200 /* a render past this long takes one of the threads but one (db_limit_share) */
+#define SLOW_MS     500 /* a render past this long takes one of the threads but one (db_limit_share) */
 #define MOVED_RETRY 10 /* Retry-After of a write refused for the database's files moving */
 
 /* What a request other than GET and HEAD carries between the calls of the access handler. */
