@@ -7,7 +7,7 @@
 #   make bench    benchmarks against same-run references (sqlite3 CLI, nginx)
 #   make fuzz     libFuzzer drivers, FUZZ_SECONDS each
 
-PKGS     = sqlite3 libcjson libmicrohttpd
+PKGS     = sqlite3 libcjson libmicrohttpd zlib
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla -Wno-missing-field-initializers
@@ -63,23 +63,24 @@ build/embed.c build/embed.h &: $(EMBED) tracker/embed.awk Makefile
 	mv build/embed.c.tmp build/embed.c
 
 # Install the build's packages when they are missing: the compiler, the
-# three libraries, the sqlite3 CLI of the same SQLite, which reads the
+# four libraries (zlib: gzip), the sqlite3 CLI of the same SQLite, which reads the
 # file tracker writes (make check computes its expected values with it),
 # and curl (make check's t-desk.sh talks to the server with it).
 deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null && \
 	  command -v sqlite3 >/dev/null && command -v curl >/dev/null || \
-	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev sqlite3 curl; }
+	  { $(APT) build-essential pkg-config libsqlite3-dev libcjson-dev libmicrohttpd-dev zlib1g-dev sqlite3 curl; }
 
 # What the timed tests use besides the build: curl, wrk (the load test),
-# clang (make fuzz), Chromium driven by playwright-core, and rsvg-convert
-# (t-card's tracker card --png) and systemd-analyze (t-systemd checks the
-# unit).
+# clang (make fuzz), Chromium driven by playwright-core, rsvg-convert
+# (t-card's tracker card --png), systemd-analyze (t-systemd checks the
+# unit) and nginx (t-nginx: docs/deploy/nginx.conf).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
-	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null || \
-	  { $(APT) curl clang chromium wrk librsvg2-bin systemd; }
+	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null && \
+	  command -v nginx >/dev/null || \
+	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)

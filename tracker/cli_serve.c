@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "cache.h"
 #include "cli.h"
 #include "db.h"
 #include "peers.h"
@@ -169,6 +170,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"max-header", required_argument, NULL, 'H'},
 	                                     {"secure-cookie", no_argument, NULL, 'S'},
 	                                     {"trust-proxy", required_argument, NULL, 'P'},
+	                                     {"cache-mb", required_argument, NULL, 'M'},
 	                                     CLI_COMMON_OPTIONS};
 	const char *token_file = NULL;
 	struct http_token *tokens = NULL;
@@ -176,6 +178,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	struct server_conf conf = {0};
 	char *err;
 	int c, streams_given = 0;
+	unsigned cache_mb = CACHE_MB;
 	conf.max_conns = 12000; /* 10,000 event streams and the pages around them */
 	conf.per_ip = 200;
 	conf.timeout = 30;
@@ -200,6 +203,9 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 		case 'P':
 			if (peer_trust(optarg, &err) != 0)
 				cli_usage(cmd, "%s", err);
+			break;
+		case 'M':
+			cache_mb = number(cmd, "cache-mb", optarg);
 			break;
 		case 'c':
 			conf.max_conns = number(cmd, "max-connections", optarg);
@@ -277,6 +283,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	unsigned port;
+	cache_budget((size_t)cache_mb << 20);
 	if (server_start(&conf, wdb, &port, &err) != 0)
 		die("%s", err);
 	char host[INET_ADDRSTRLEN];

@@ -144,7 +144,9 @@ static const struct command commands[] = {
      "                     time a page's database reads may take (default 10, from\n"
      "                     0.01; then 503)\n"
      "  --threads N        worker threads (default 2; a slow page holds at most all\n"
-     "                     but one)\n",
+     "                     but one)\n"
+     "  --cache-mb N       memory for rendered pages and their gzip twins, in MiB\n"
+     "                     (default 64; the least recently used go first)\n",
      1},
     {"void", cmd_void, "void [--tournament T] --stage S N --reason TEXT",
      "Void match N of a stage: it stays stored and counts for nothing.",

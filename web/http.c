@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cache.h"
 #include "db.h"
 #include "embed.h"
+#include "gzip.h"
 #include "http.h"
 #include "i18n.h"
 #include "live.h"
@@ -23,6 +25,18 @@
 
 #define TYPE_HTML "text/html; charset=utf-8"
 #define TYPE_JSON "application/json"
+
+/*
+ * Cache-Control of a page or API answer that may be cached: any cache,
+ * shared ones (nginx) included, may keep it for a second and then asks
+ * again with If-None-Match; a write shows within that second, and a page's
+ * own re-fetch after an event names the version it wants (?v=N), a URL no
+ * cache holds an older answer for. Such an answer also carries
+ * X-Accel-Expires: @SECOND, the current second: nginx keeps it to the end
+ * of that second (its max-age counts whole seconds from the second it
+ * stored it in, up to 2 s), and hides that header from the client.
+ */
+#define CACHE_SHARED "public, max-age=1"
 
 /* No other host, no inline script or style; inline SVG is markup, not a resource. */
 #define CSP                                                                                        \
@@ -217,6 +231,7 @@ resp_new(int status, const char *type, char *body, size_t len)
 	r->cache_control = "no-store";
 	atomic_init(&r->refs, 1);
 	atomic_init(&r->native, NULL);
+	atomic_init(&r->native_gz, NULL);
 	return r;
 }
 
@@ -231,6 +246,11 @@ http_resp_unref(struct http_resp *r)
 		http_native_free(n);
 	else
 		free(r->body);
+	n = atomic_load(&r->native_gz);
+	if (n)
+		http_native_free(n);
+	else
+		free(r->gz);
 	free(r->cookie);
 	free(r->location);
 	free(r);
@@ -436,19 +456,58 @@ trailing_slash(struct http_req *req)
 }
 
 /*
- * The cache key of req: self_url's, and for a page its language and
- * whether the URL or the header chose it (links keep a ?lang= only).
+ * The cache key of req: self_url's, for a page its language and whether
+ * the URL or the header chose it (links keep a ?lang= only), and whether
+ * it asks for a data version this process has not reached (ahead: 1),
+ * which is answered with what it has but kept by no other cache.
  */
 static char *
-cache_key(const struct http_req *req, int page)
+cache_key(const struct http_req *req, int page, int ahead)
 {
 	char *self = self_url(req);
-	if (!page)
-		return self;
-	char *key = xasprintf("%s lang=%s %s", self, i18n_code(i18n_lang()),
-	                      i18n_q()[0] ? "url" : "header");
+	char *key = page ? xasprintf("%s lang=%s %s%s", self, i18n_code(i18n_lang()),
+	                             i18n_q()[0] ? "url" : "header", ahead ? " ahead" : "")
+	                 : xasprintf("%s%s", self, ahead ? " ahead" : "");
 	free(self);
 	return key;
+}
+
+/* The data version req names with ?v=N (a page's re-fetch after an event), else 0. */
+static uint64_t
+wanted_version(const struct http_req *req)
+{
+	const char *v = http_arg(req, "v");
+	char *end;
+	if (v == NULL || *v < '0' || *v > '9')
+		return 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	return *end ? 0 : (uint64_t)n;
+}
+
+/*
+ * Run rt's handler for req, in one read transaction when the answer is to
+ * be cached, so that it is made from one state of the database even while
+ * another process writes.
+ */
+static void
+render(const struct route *rt, struct http_req *req, struct http_out *out, int cached)
+{
+	int snapshot = cached && req->db && sqlite3_get_autocommit(req->db) &&
+	               sqlite3_exec(req->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	rt->handler(req, out);
+	if (snapshot && !sqlite3_get_autocommit(req->db))
+		sqlite3_exec(req->db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* Give r, cacheable, its compressed twin and that twin's ETag, when compressing pays. */
+static void
+compress(struct http_resp *r)
+{
+	if (!gzip_body(r->body, r->len, &r->gz, &r->gz_len))
+		return;
+	size_t n = strlen(r->etag);
+	if (n >= 2)
+		snprintf(r->gz_etag, sizeof r->gz_etag, "%.*s-gz\"", (int)(n - 1), r->etag);
 }
 
 /* r, a page's response (page: 1) marked with its language, and Vary when the header chose it. */
@@ -510,16 +569,18 @@ handle(struct http_req *req, int page)
 
 	char *key = NULL;
 	uint64_t version = req->version = live_version();
+	uint64_t want = wanted_version(req);
+	int claimed = 0;
 	if (rt->flags & ROUTE_CACHE) {
-		key = cache_key(req, page);
-		if ((r = cache_get(key, version)) != NULL) {
+		key = cache_key(req, page, want > version);
+		if ((r = cache_get(key, version, want, &claimed)) != NULL) {
 			free(key);
 			return r;
 		}
 	}
 	struct http_out out = {.status = 200, .type = TYPE_HTML};
 	db_error_reset();
-	rt->handler(req, &out);
+	render(rt, req, &out, key != NULL);
 	int hit = db_limit_hit();
 	if (hit) /* its reads were stopped: the answer is not whole */
 		limit_status(hit, &out);
@@ -535,6 +596,8 @@ handle(struct http_req *req, int page)
 		r->cookie = out.cookie;
 		buf_free(&out.body);
 		free(out.location);
+		if (claimed)
+			cache_release(key, version);
 		free(key);
 		return r;
 	}
@@ -551,10 +614,18 @@ handle(struct http_req *req, int page)
 	memcpy(r->header_value, out.header_value, sizeof r->header_value);
 	if (get && !out.stream && !priv) {
 		make_etag(body, len, r->etag);
-		r->cache_control = out.cache_control ? out.cache_control : "no-cache";
+		r->cache_control = out.cache_control ? out.cache_control
+		                   : key == NULL     ? "no-cache"
+		                   : want > version  ? "no-store"
+		                                     : CACHE_SHARED;
+		r->dated = strcmp(r->cache_control, CACHE_SHARED) == 0;
 	}
-	if (key && out.status == 200)
+	if (key && out.status == 200) {
+		if (!out.stream)
+			compress(r);
 		cache_put(key, version, r);
+	} else if (claimed)
+		cache_release(key, version);
 	free(key);
 	return r;
 notfound:
@@ -582,21 +653,45 @@ http_handle(struct http_req *req)
 	}
 	struct http_resp *r = handle(req, page);
 	i18n_done();
+	req->gzip = r->gz != NULL && gzip_accepted(req->accept_encoding);
 	return r;
 }
 
 /*
- * Every header of r, the content type and the security headers included,
- * handed to add(ctx, name, value): the one place they are decided.
+ * The current second of the wall clock, read precisely: time() reads a
+ * clock that moves on up to a tick (4 ms) late, and in those milliseconds
+ * nginx would take X-Accel-Expires for a second already past.
+ */
+long long
+http_second(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	return (long long)t.tv_sec;
+}
+
+/*
+ * Every header of r as sent with its body (gz: 0) or its compressed twin
+ * (gz: 1), the content type and the security headers included, handed to
+ * add(ctx, name, value): the one place they are decided.
  */
 void
-http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
-             void *ctx)
+http_variant_headers(const struct http_resp *r, int gz,
+                     void (*add)(void *ctx, const char *k, const char *v), void *ctx)
 {
 	add(ctx, "Content-Type", r->stream ? "text/event-stream" : r->type);
 	add(ctx, "Cache-Control", r->cache_control);
+	if (gz)
+		add(ctx, "Content-Encoding", "gzip");
 	if (r->etag[0])
-		add(ctx, "ETag", r->etag);
+		add(ctx, "ETag", gz ? r->gz_etag : r->etag);
+	if (r->stream) /* a proxy (nginx) passes each event on as it comes */
+		add(ctx, "X-Accel-Buffering", "no");
+	if (r->dated) {
+		char s[24];
+		snprintf(s, sizeof s, "@%lld", http_second());
+		add(ctx, "X-Accel-Expires", s);
+	}
 	if (r->allow)
 		add(ctx, "Allow", r->allow);
 	if (r->retry_after) {
@@ -608,8 +703,11 @@ http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, co
 		add(ctx, "Access-Control-Allow-Origin", "*");
 	if (r->language)
 		add(ctx, "Content-Language", r->language);
-	if (r->vary_language)
-		add(ctx, "Vary", "Accept-Language");
+	if (r->gz || r->vary_language)
+		add(ctx, "Vary",
+		    !r->gz             ? "Accept-Language"
+		    : r->vary_language ? "Accept-Encoding, Accept-Language"
+		                       : "Accept-Encoding");
 	if (r->cookie)
 		add(ctx, "Set-Cookie", r->cookie);
 	if (r->location)
@@ -625,11 +723,30 @@ http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, co
 	add(ctx, "X-Frame-Options", "DENY");
 }
 
+/* Every header of r as sent with its body (not compressed). */
+void
+http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
+             void *ctx)
+{
+	http_variant_headers(r, 0, add, ctx);
+}
+
+/*
+ * 1 when the If-None-Match value (may be NULL) names the ETag of r's body
+ * (gz: 0) or of its compressed twin (gz: 1), or is "*"; else 0.
+ */
+int
+http_variant_match(const struct http_resp *r, int gz, const char *if_none_match)
+{
+	if (if_none_match == NULL || r->etag[0] == '\0' || r->status != 200)
+		return 0;
+	return strcmp(if_none_match, "*") == 0 ||
+	       strstr(if_none_match, gz ? r->gz_etag : r->etag) != NULL;
+}
+
 /* 1 when the If-None-Match value (may be NULL) names r's ETag or is "*"; else 0. */
 int
 http_etag_match(const struct http_resp *r, const char *if_none_match)
 {
-	if (if_none_match == NULL || r->etag[0] == '\0' || r->status != 200)
-		return 0;
-	return strcmp(if_none_match, "*") == 0 || strstr(if_none_match, r->etag) != NULL;
+	return http_variant_match(r, 0, if_none_match);
 }

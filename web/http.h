@@ -34,6 +34,7 @@ struct http_req {
 	const char *host;            /* Host header, or NULL */
 	const char *fetch_site;      /* Sec-Fetch-Site header, or NULL */
 	const char *accept_language; /* Accept-Language header, or NULL */
+	const char *accept_encoding; /* Accept-Encoding header, or NULL */
 	const char *client;          /* the client's address ("127.0.0.1"), or NULL */
 	const char *content_type;    /* Content-Type header (of a POST body), or NULL */
 	long long content_length;    /* Content-Length header, -1 when not sent */
@@ -47,6 +48,7 @@ struct http_req {
 	int ntokens;                     /* entries */
 	int secure_cookie;               /* 1: the session cookie is marked Secure */
 	uint64_t version; /* data version read before the handler runs (http_handle) */
+	int gzip;         /* set by http_handle: 1 when the answer is to go compressed */
 	char param[HTTP_MAX_PARAMS][256]; /* the route's '*' segments, set by http_handle */
 	int nparam;                       /* entries used */
 };
@@ -74,6 +76,9 @@ struct http_resp {
 	char *body;                /* body bytes (malloc'd, NUL-terminated) */
 	size_t len;                /* body length */
 	char etag[24];             /* quoted ETag, "" when the response has none */
+	char *gz;                  /* the body compressed (gzip, malloc'd), or NULL */
+	size_t gz_len;             /* its length */
+	char gz_etag[28];          /* the compressed twin's quoted ETag */
 	const char *cache_control; /* Cache-Control value */
 	const char *allow;         /* Allow value for 405, else NULL */
 	int retry_after;           /* Retry-After seconds, 0: none */
@@ -88,6 +93,9 @@ struct http_resp {
 	uint64_t stream_since;     /* data version the client has seen */
 	atomic_int refs;           /* references; http_resp_unref frees at 0 */
 	_Atomic(void *) native;    /* the server's prepared response (owns body), or NULL */
+	_Atomic(void *) native_gz; /* the same for the compressed twin (owns gz), or NULL */
+	int dated;                 /* 1: its headers name the second they are sent in */
+	long long native_at[2];    /* the second native and native_gz were made in (server) */
 };
 
 /* Set by the server: drops its prepared response, which frees the body in its time. */
@@ -118,7 +126,11 @@ struct http_resp *http_error(int status, int api, const char *msg);
 void http_resp_unref(struct http_resp *r);
 void http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
                   void *ctx);
+void http_variant_headers(const struct http_resp *r, int gz,
+                          void (*add)(void *ctx, const char *k, const char *v), void *ctx);
+long long http_second(void);
 int http_etag_match(const struct http_resp *r, const char *if_none_match);
+int http_variant_match(const struct http_resp *r, int gz, const char *if_none_match);
 void http_fail(struct http_out *out, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -173,57 +173,78 @@ native_free(void *native)
 }
 
 /*
- * r's prepared libmicrohttpd response, made on first use with every header
- * and the body handed over (freed when the last connection is done with it).
+ * r's prepared libmicrohttpd response for its body (gz: 0) or its
+ * compressed twin (gz: 1), made on first use with every header and the
+ * bytes handed over (freed when the last connection is done with them).
+ * Dated headers (r->dated) are made anew in each second, from a copy of the
+ * bytes, the previous one left to the connections still sending it. With
+ * native_lock held, which the caller keeps until it has queued the answer.
  */
 static struct MHD_Response *
-prepared(struct http_resp *r)
+prepared(struct http_resp *r, int gz)
 {
-	struct MHD_Response *m = atomic_load(&r->native);
-	if (m)
+	_Atomic(void *) *slot = gz ? &r->native_gz : &r->native;
+	struct MHD_Response *m = atomic_load(slot);
+	long long now = http_second();
+	if (m && (!r->dated || r->native_at[gz] == now))
 		return m;
-	pthread_mutex_lock(&native_lock);
-	m = atomic_load(&r->native);
-	if (m == NULL) {
-		m = MHD_create_response_from_buffer_with_free_callback(r->len, r->body, free);
-		http_headers(r, add_header, m);
-		atomic_store(&r->native, m);
+	char **bytes = gz ? &r->gz : &r->body;
+	size_t len = gz ? r->gz_len : r->len;
+	if (m) { /* the bytes belong to m: a copy for the new one */
+		char *copy = xmalloc(len + 1);
+		memcpy(copy, *bytes, len);
+		*bytes = copy;
+		MHD_destroy_response(m);
 	}
-	pthread_mutex_unlock(&native_lock);
+	m = MHD_create_response_from_buffer_with_free_callback(len, *bytes, free);
+	http_variant_headers(r, gz, add_header, m);
+	atomic_store(slot, m);
+	r->native_at[gz] = now;
 	return m;
+}
+
+/* Queue r, or its compressed twin when gz, on c, dropping the caller's reference. */
+static enum MHD_Result
+send_variant(struct MHD_Connection *c, struct http_resp *r, int gz)
+{
+	deadline_arm(c, 0);
+	pthread_mutex_lock(&native_lock);
+	enum MHD_Result rc = MHD_queue_response(c, (unsigned)r->status, prepared(r, gz));
+	pthread_mutex_unlock(&native_lock);
+	http_resp_unref(r);
+	return rc;
 }
 
 /* Queue r (dropping the caller's reference) on c. */
 static enum MHD_Result
 send_resp(struct MHD_Connection *c, struct http_resp *r)
 {
-	deadline_arm(c, 0);
-	enum MHD_Result rc = MHD_queue_response(c, (unsigned)r->status, prepared(r));
-	http_resp_unref(r);
-	return rc;
+	return send_variant(c, r, 0);
 }
 
 /*
- * Queue m, a response made for c alone, with status and r's headers;
- * destroys m and drops the caller's reference to r.
+ * Queue m, a response made for c alone, with status and the headers of r
+ * (of its compressed twin when gz); destroys m and drops the caller's
+ * reference to r.
  */
 static enum MHD_Result
-send_own(struct MHD_Connection *c, unsigned status, struct MHD_Response *m, struct http_resp *r)
+send_own(struct MHD_Connection *c, unsigned status, struct MHD_Response *m, struct http_resp *r,
+         int gz)
 {
 	deadline_arm(c, 0);
-	http_headers(r, add_header, m);
+	http_variant_headers(r, gz, add_header, m);
 	enum MHD_Result rc = MHD_queue_response(c, status, m);
 	MHD_destroy_response(m);
 	http_resp_unref(r);
 	return rc;
 }
 
-/* Queue 304 Not Modified with r's headers, dropping the caller's reference. */
+/* Queue 304 Not Modified with r's headers (gz: its twin's), dropping the caller's reference. */
 static enum MHD_Result
-send_304(struct MHD_Connection *c, struct http_resp *r)
+send_304(struct MHD_Connection *c, struct http_resp *r, int gz)
 {
 	return send_own(c, MHD_HTTP_NOT_MODIFIED,
-	                MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT), r);
+	                MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT), r, gz);
 }
 
 static ssize_t
@@ -253,7 +274,7 @@ send_stream(struct MHD_Connection *c, struct http_resp *r)
 	return send_own(
 	    c, MHD_HTTP_OK,
 	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, stream_read, s, stream_free),
-	    r);
+	    r, 0);
 }
 
 static void
@@ -333,6 +354,7 @@ request_of(struct MHD_Connection *c, const char *url, const char *method, struct
 	req->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	req->fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
 	req->accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language");
+	req->accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding");
 	req->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 	if (cl)
@@ -441,9 +463,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	struct http_resp *r = answer(c, &req, p == NULL);
 	if (r->stream)
 		return send_stream(c, r);
-	if (http_etag_match(r, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match")))
-		return send_304(c, r);
-	return send_resp(c, r);
+	if (http_variant_match(r, req.gzip,
+	                       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match")))
+		return send_304(c, r, req.gzip);
+	return send_variant(c, r, req.gzip);
 }
 
 static void
