@@ -68,13 +68,13 @@ opt_int(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, int
 	return int_value(d, m, r, p, key, v, min, max, out);
 }
 
-/* Store v's text in *out if it is a string: 0, or -1 reported. */
+/* Store v's text in *out if it is a string fit for a free text (value_text): 0, or -1 reported. */
 static int
-str_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, const char **out)
+text_value(struct doc *d, int m, int r, int p, const char *key, const cJSON *v, const char **out)
 {
 	char why[VALUE_WHY];
 	struct value x = jsontext_value(v);
-	return value_string(&x, out, why) == 0 ? 0 : bad_value(d, m, r, p, key, why);
+	return value_text(&x, out, why) == 0 ? 0 : bad_value(d, m, r, p, key, why);
 }
 
 /* Store v's text in *out if it is a string fit for a name (value_name): 0, or -1 reported. */
@@ -264,7 +264,7 @@ parse_match(struct doc *d, int m, const cJSON *v, int standalone)
 			bad |= bad_value(d, m, -1, -1, "played_at", why) != 0;
 	}
 	if (got[5] && !cJSON_IsNull(got[5])) {
-		if (name_value(d, m, -1, -1, "void", got[5], &out->voided) != 0)
+		if (text_value(d, m, -1, -1, "void", got[5], &out->voided) != 0)
 			bad = 1;
 		else if (blank(out->voided))
 			bad |=
@@ -308,7 +308,7 @@ parse_adjustment(struct doc *d, int i, const cJSON *v, struct doc_adjustment *a)
 		bad |= int_value(d, -1, -1, -1, at(key, sizeof key, pre, "after_match"), got[2], 0,
 		                 MAX_MATCH, &a->after_match) != 0;
 	if (got[3] &&
-	    name_value(d, -1, -1, -1, at(key, sizeof key, pre, "reason"), got[3], &a->reason) ==
+	    text_value(d, -1, -1, -1, at(key, sizeof key, pre, "reason"), got[3], &a->reason) ==
 	        0 &&
 	    blank(a->reason))
 		bad |= bad_value(d, -1, -1, -1, key, value_empty) != 0;
@@ -408,7 +408,7 @@ parse_stage_file(struct doc *d, const cJSON *root, const cJSON **matches, const 
 	else
 		bad = 1;
 	if (got[3] && !cJSON_IsNull(got[3]) && d->nstages == 1)
-		bad |= str_value(d, -1, -1, -1, "source", got[3], &d->stages[0].source) != 0;
+		bad |= text_value(d, -1, -1, -1, "source", got[3], &d->stages[0].source) != 0;
 	if (got[4] && !cJSON_IsNull(got[4])) {
 		if (want(d, -1, -1, -1, "ruleset", got[4], VALUE_OBJECT) != 0)
 			bad = 1;

@@ -17,13 +17,16 @@ struct value {
 	const char *string;   /* VALUE_STRING: its text (not owned) */
 };
 
-#define VALUE_WHY 400 /* bytes a message needs */
+#define VALUE_WHY      400 /* bytes a message needs */
+#define VALUE_NAME_MAX 64  /* characters (code points) in a name */
+#define VALUE_TEXT_MAX 500 /* characters in a free text: a reason, a source */
 
 int value_expected(const struct value *v, const char *what, char *why);
 int value_int(const struct value *v, int min, int max, int *out, char *why);
 int value_bool(const struct value *v, int *out, char *why);
 int value_string(const struct value *v, const char **out, char *why);
 int value_name(const struct value *v, const char **out, char *why);
+int value_text(const struct value *v, const char **out, char *why);
 int value_datetime(const struct value *v, const char **out, char *why);
 int value_is(const struct value *v, enum value_kind kind, char *why);
 int value_enum(const struct value *v, const char *const *names, int n, int *out, char *why);
