@@ -58,6 +58,8 @@ struct import_options {
 	int nnew_stages;               /* entries */
 	const char *tournament;        /* the stage of rows without a tournament column, */
 	const char *stage;             /* and without a stage column (CSV); or NULL */
+	struct store_cache *cache;     /* statements kept from one document to the next on
+	                                  the same connection (store.h), or NULL */
 };
 
 enum doc_kind {
@@ -149,6 +151,7 @@ struct doc_stage {
 };
 
 struct doc;
+struct store_cache;
 
 /*
  * Append to out where match m, result r, player entry p and key (each -1 or

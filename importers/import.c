@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "doc.h"
+#include "lookalike.h"
 #include "store.h"
 #include "util.h"
 
@@ -217,6 +218,8 @@ store(struct doc *d)
 	for (int m = 0; m < d->nmatches && !bad; m++)
 		if (store_match(&s, m) != 0 && d->errors == 0)
 			bad = 1;
+	if (!bad && d->errors == 0)
+		lookalike_warnings(&s);
 	for (int i = 0; i < d->nstages && !bad && d->errors == 0; i++) {
 		struct doc_stage *g = &d->stages[i];
 		bad |= g->has_adjust && stage_adjustments(&s, i) != 0;

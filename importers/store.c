@@ -69,6 +69,15 @@ static const char *const sqls[S_COUNT] = {
     [S_COUNTED] = "SELECT number FROM match WHERE stage_id = ?1 AND void IS NULL ORDER BY number",
     [S_NUMBERS] = "SELECT number FROM match WHERE stage_id = ?1 ORDER BY number",
     [S_STAGES] = "SELECT name, slug FROM stage WHERE tournament_id = ?1 ORDER BY id",
+    /* the teams of stage ?1's tournament: its matches' and its rosters' */
+    [S_LOOK_TEAMS] =
+        "SELECT t.id, t.name FROM stage g JOIN stage s ON s.tournament_id = g.tournament_id"
+        " JOIN match m ON m.stage_id = s.id JOIN result r ON r.match_id = m.id"
+        " JOIN team t ON t.id = r.team_id WHERE g.id = ?1"
+        " UNION SELECT t.id, t.name FROM stage g JOIN stage s ON s.tournament_id = g.tournament_id"
+        " JOIN stage_team x ON x.stage_id = s.id JOIN team t ON t.id = x.team_id WHERE g.id = ?1",
+    [S_LOOK_PLAYERS] = "SELECT DISTINCT p.id, p.name FROM player_result x"
+                       " JOIN player p ON p.id = x.player_id WHERE x.team_id = ?1",
 };
 
 /* A stored row of a match, for comparing it with the document's. */
@@ -753,23 +762,46 @@ store_match(struct store *s, int m)
 	return 0;
 }
 
-/* Prepare s's statements for document d: 0, or -1 reported. */
+/*
+ * Prepare s's statements for document d: on d's cache (import_options) when
+ * it has one for d's connection, only those it lacks. 0, or -1 reported.
+ */
 int
 store_open(struct store *s, struct doc *d)
 {
+	struct store_cache *c = d->opt->cache;
 	s->d = d;
+	s->st = s->own;
+	if (c && (c->db == NULL || c->db == d->db)) {
+		c->db = d->db;
+		s->st = c->st;
+	}
 	for (int i = 0; i < S_COUNT; i++)
-		if ((s->st[i] = db_prepare(d->db, sqls[i])) == NULL) {
+		if (s->st[i] == NULL && (s->st[i] = db_prepare(d->db, sqls[i])) == NULL) {
 			doc_report(d, 0, -1, -1, -1, NULL, "%s", db_error());
 			return -1;
 		}
 	return 0;
 }
 
-/* Finalize s's statements (those prepared). */
+/* Finalize s's own statements, or leave a cache's reset and unbound. */
 void
 store_close(struct store *s)
 {
 	for (int i = 0; i < S_COUNT; i++)
-		sqlite3_finalize(s->st[i]);
+		if (s->st == s->own)
+			sqlite3_finalize(s->own[i]);
+		else if (s->st[i]) {
+			sqlite3_reset(s->st[i]);
+			sqlite3_clear_bindings(s->st[i]);
+		}
+}
+
+/* Finalize c's statements and leave it empty. */
+void
+store_cache_free(struct store_cache *c)
+{
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(c->st[i]);
+	memset(c, 0, sizeof *c);
 }

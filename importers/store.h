@@ -43,16 +43,31 @@ enum stmt {
 	S_COUNTED,
 	S_NUMBERS,
 	S_STAGES,
+	S_LOOK_TEAMS,
+	S_LOOK_PLAYERS,
 	S_COUNT
 };
 
+/*
+ * The statements of every document imported on one connection, prepared
+ * once (import_options.cache): an import of many one-match files prepares
+ * nothing after the first. store_cache_free() before closing the
+ * connection.
+ */
+struct store_cache {
+	sqlite3 *db;               /* the connection they are prepared on; NULL: none yet */
+	sqlite3_stmt *st[S_COUNT]; /* prepared, reset and unbound between documents */
+};
+
 struct store {
-	struct doc *d;             /* the document being stored */
-	sqlite3_stmt *st[S_COUNT]; /* prepared once per document, reset after each use */
+	struct doc *d;              /* the document being stored */
+	sqlite3_stmt **st;          /* S_COUNT statements, reset after each use: own or a cache's */
+	sqlite3_stmt *own[S_COUNT]; /* prepared for this document alone, without a cache */
 };
 
 int store_open(struct store *s, struct doc *d);
 void store_close(struct store *s);
+void store_cache_free(struct store_cache *c);
 int store_stage(struct store *s, int i);
 int store_match(struct store *s, int m);
 int store_headstarts(struct store *s, int i);

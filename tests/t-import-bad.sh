@@ -60,3 +60,8 @@ OUT=$(head -c 70000000 /dev/zero | "$TRACKER" import - 2>&1)
 eq bad-stdin-big-status "1" "$?"
 contains bad-stdin-big-message "-: more than the limit of 64 MiB per file" "$OUT"
 
+
+# F9: a 900 KB team name (the home page grew to 1.8 MB): refused by its length in characters
+awk 'BEGIN { n = 921600; s = "x"; while (length(s) < n) s = s s; s = substr(s, 1, n)
+	printf "{\"tournament\": \"FFWS Brazil 2026 Split 1\", \"stage\": \"Group Stage\", \"matches\": [{\"match\": 121, \"results\": [{\"team\": \"%s\", \"placement\": 1, \"kills\": 0}]}]}\n", s }' >"$T/huge-name.json"
+bad huge-name "$T/huge-name.json: matches[0].results[0].team: must be at most 64 characters, got 921600" "$T/huge-name.json"

@@ -72,6 +72,25 @@ contains reimport-summary "2 files: 0 matches added, 134 unchanged, 0 replaced; 
 dump "$TRACKER_DB" >"$T/dump-after"
 same_file reimport-dump "$T/dump-real" "$T/dump-after"
 
+# --- look-alike names (F9): a new team or player whose name looks like one there is stored,
+# with a warning naming both; a new name like no other is not warned about (2 warnings:
+# LΟS with a Greek Omicron, TRАP with a Cyrillic A; Time Novo none)
+cp "$TRACKER_DB" "$T/lookalike.db"
+status lookalike 0 "$TRACKER" --db "$T/lookalike.db" import --new-team "LΟS" --new-team "Time Novo" \
+	import/good/lookalike.json
+contains lookalike-team "import/good/lookalike.json: matches[0].results[1].team: warning: 'LΟS' looks like 'LOS', another team ('Ο' is U+039F, not 'O'): stored as a new team" "$OUT"
+contains lookalike-player "import/good/lookalike.json: matches[0].results[0].players[0].name: warning: 'TRАP' looks like 'TRAP', another player ('А' is U+0410, not 'A'): stored as a new player" "$OUT"
+contains lookalike-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 2 teams, 1 player new; 2 warnings" "$OUT"
+eq lookalike-stored "3" "$(sqlite3 "$T/lookalike.db" "SELECT count(*) FROM result r JOIN match m ON m.id = r.match_id WHERE m.number = 121")"
+
+# --- names in other scripts pass (F9): Thai, Portuguese accents, 64 characters of 2 bytes each
+# with spaces around (folded away); stored as written, spaces folded
+status names 0 "$TRACKER" --db "$T/names.db" import import/good/names.json
+contains names-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 1 stage new; 3 teams, 2 players new; 0 warnings" "$OUT"
+eq names-teams "ทีมไทย ยอดเยี่ยม|Pão de Açúcar|$(printf 'ã%.0s' $(seq 64))" \
+	"$(sqlite3 "$T/names.db" "SELECT group_concat(name, '|') FROM (SELECT name FROM team ORDER BY id)")"
+eq names-players "João|ผู้เล่น" "$(sqlite3 "$T/names.db" "SELECT group_concat(name, '|') FROM (SELECT name FROM player ORDER BY id)")"
+
 # --- a bad file among good ones: the good ones land, the summary names the bad one
 status mixed 1 "$TRACKER" --db "$T/mixed.db" import --new-team "Team B" --new-team "Team C" \
 	import/good/alias-1.json import/bad/kills-negative.json import/good/array.json

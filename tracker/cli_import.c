@@ -21,6 +21,7 @@
 #include "db.h"
 #include "csv.h"
 #include "json.h"
+#include "store.h"
 #include "write.h"
 #include "util.h"
 
@@ -152,7 +153,8 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	                                     {"tournament", required_argument, NULL, 'T'},
 	                                     {"stage", required_argument, NULL, 'S'},
 	                                     CLI_COMMON_OPTIONS};
-	struct import_options opt = {0};
+	struct store_cache cache = {0};
+	struct import_options opt = {.cache = &cache};
 	const char **teams = xcalloc((size_t)argc, sizeof *teams);
 	const char **stages = xcalloc((size_t)argc, sizeof *stages);
 	int c, csv = 0;
@@ -245,6 +247,7 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	buf_free(&failed);
 	free(teams);
 	free(stages);
+	store_cache_free(&cache);
 	sqlite3_close(db);
 	return st.files_failed ? 1 : 0;
 }

@@ -213,3 +213,21 @@ utf8_valid(const char *s, size_t n)
 	}
 	return 1;
 }
+
+/*
+ * The code point of the well-formed UTF-8 sequence at *s (utf8_valid),
+ * advancing *s past it.
+ */
+unsigned
+utf8_next(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	unsigned c = *p++;
+	int more = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+	if (more)
+		c &= 0x3Fu >> more;
+	while (more-- && (*p & 0xC0) == 0x80)
+		c = (c << 6) | (*p++ & 0x3F);
+	*s = (const char *)p;
+	return c;
+}

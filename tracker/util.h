@@ -19,5 +19,6 @@ char *slugify(const char *name);
 char *name_key(const char *name);
 char *name_clean(const char *name);
 int utf8_valid(const char *s, size_t n);
+unsigned utf8_next(const char **s);
 
 #endif

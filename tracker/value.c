@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util.h"
 #include "value.h"
 
 const char value_missing[] = "required key is missing";
@@ -156,21 +157,6 @@ invisible(unsigned c)
 	return NULL;
 }
 
-/* The code point of the UTF-8 sequence at *s (well-formed), advancing *s past it. */
-static unsigned
-next_char(const unsigned char **s)
-{
-	const unsigned char *p = *s;
-	unsigned c = *p++;
-	int more = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-	if (more)
-		c &= 0x3F >> more;
-	while (more-- && (*p & 0xC0) == 0x80)
-		c = (c << 6) | (*p++ & 0x3F);
-	*s = p;
-	return c;
-}
-
 /*
  * Store v's text in *out if it is a string of at most max characters (code
  * points, white space folded: spaces at either end left out, a run of them
@@ -183,12 +169,12 @@ text_of(const struct value *v, int max, const char **out, char *why)
 {
 	if (value_string(v, out, why) != 0)
 		return -1;
-	const unsigned char *s = (const unsigned char *)*out, *p = s;
+	const char *s = *out, *p = s;
 	unsigned prev = 0;
 	long n = 0, spaces = 0;
 	while (*p) {
-		const unsigned char *at = p;
-		unsigned c = next_char(&p);
+		const char *at = p;
+		unsigned c = utf8_next(&p);
 		const char *what = c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : invisible(c);
 		if (what && (c & ~0xFu) == 0xFE00 && prev >= 0x2000 && !invisible(prev))
 			what = NULL;
@@ -200,8 +186,8 @@ text_of(const struct value *v, int max, const char **out, char *why)
 		}
 		if (what) {
 			snprintf(why, VALUE_WHY,
-			         "must not hold invisible characters, got U+%04X (%s) at byte %d", c,
-			         what, (int)(at - s));
+			         "must not hold invisible characters, got U+%04X (%s) at byte %d",
+			         c, what, (int)(at - s));
 			return -1;
 		}
 		if (c == ' ') {
