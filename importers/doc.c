@@ -19,8 +19,9 @@
  * Append one message line to d->msgs: "NAME: WHERE: problem", WHERE said by
  * the reader (d->locate) from the match m, result r, player entry p (each
  * -1 when not part of it) and key (or NULL). warn: a warning, else an
- * error. Control characters in the text become '?', so a message is always
- * one line.
+ * error. The line is term_safe(): control and invisible characters (a file
+ * name's, a name's) are written as escapes, so a message is always one line
+ * and reaches a terminal as text.
  */
 void
 doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const char *fmt, ...)
@@ -29,26 +30,23 @@ doc_report(struct doc *d, int warn, int m, int r, int p, const char *key, const 
 		d->warnings++;
 	else if (d->errors++ >= MAX_SHOWN)
 		return;
-	struct buf *b = d->msgs, where = {0};
-	size_t start = b->len;
+	struct buf line = {0};
 	if (d->locate)
-		d->locate(d, m, r, p, key, &where);
-	buf_puts(b, d->name);
-	if (where.len && where.data[0] != ':')
-		buf_puts(b, ": ");
-	buf_puts(b, where.len ? where.data : "");
-	buf_puts(b, warn ? ": warning: " : ": ");
-	buf_free(&where);
+		d->locate(d, m, r, p, key, &line);
+	int at = line.len && line.data[0] != ':';
 	char small[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	buf_puts(b, small);
-	for (size_t i = start; i < b->len; i++)
-		if ((unsigned char)b->data[i] < 0x20)
-			b->data[i] = '?';
-	buf_putc(b, '\n');
+	char *safe = xasprintf("%s%s%s%s%s", d->name, at ? ": " : "", line.len ? line.data : "",
+	                       warn ? ": warning: " : ": ", small);
+	buf_free(&line);
+	char *shown = term_safe(safe, 0);
+	buf_puts(d->msgs, shown);
+	buf_putc(d->msgs, '\n');
+	free(shown);
+	free(safe);
 }
 
 /*

@@ -65,3 +65,39 @@ contains bad-stdin-big-message "-: more than the limit of 64 MiB per file" "$OUT
 awk 'BEGIN { n = 921600; s = "x"; while (length(s) < n) s = s s; s = substr(s, 1, n)
 	printf "{\"tournament\": \"FFWS Brazil 2026 Split 1\", \"stage\": \"Group Stage\", \"matches\": [{\"match\": 121, \"results\": [{\"team\": \"%s\", \"placement\": 1, \"kills\": 0}]}]}\n", s }' >"$T/huge-name.json"
 bad huge-name "$T/huge-name.json: matches[0].results[0].team: must be at most 64 characters, got 921600" "$T/huge-name.json"
+
+# F10: a file name holding terminal escapes (colour, window title) is shown with them as
+# text (\x1B), never as the bytes a terminal would act on, in its messages and its failed: line
+evil=$(printf '%s/evil\033[31mred\033]0;owned\007\302\233.json' "$T")
+cp import/bad/kills-negative.json "$evil"
+OUT=$("$TRACKER" import "$evil" 2>&1)
+eq bad-escapes-status 1 "$?"
+contains bad-escapes-message "$T/evil\\x1B[31mred\\x1B]0;owned\\x07\\u009B.json: matches[0].results[1].kills: must be at least 0, got -1" "$OUT"
+contains bad-escapes-failed "failed: $T/evil\\x1B[31mred\\x1B]0;owned\\x07\\u009B.json" "$OUT"
+eq bad-escapes-no-esc-byte 0 "$(printf '%s' "$OUT" | tr -cd '\033\007' | wc -c)"
+# a name a user gave on the command line, in a fatal message: the same escapes
+OUT=$("$TRACKER" standings --stage "$(printf 'x\033[2J')" 2>&1)
+eq bad-escapes-die-no-esc-byte 0 "$(printf '%s' "$OUT" | tr -cd '\033' | wc -c)"
+contains bad-escapes-die "x\\x1B[2J" "$OUT"
+
+# F10: a FIFO no one writes to is refused at once (it blocked import for ever), and so is a
+# device; a pipe is read as standard input, as documented
+mkfifo "$T/fifo.json"
+OUT=$(timeout 10 "$TRACKER" import "$T/fifo.json" 2>&1)
+eq bad-fifo-status 1 "$?"
+contains bad-fifo-message "$T/fifo.json: is a FIFO, not a regular file: tracker import reads files, and a pipe's data as standard input (tracker import - <$T/fifo.json)" "$OUT"
+bad device "/dev/zero: is a character device, not a regular file" /dev/zero
+cp "$TRACKER_DB" "$T/pipe.db"
+OUT=$(cat import/good/match-121.json | "$TRACKER" --db "$T/pipe.db" import - 2>&1)
+eq pipe-stdin-status 0 "$?"
+contains pipe-stdin-summary "1 file: 1 match added" "$OUT"
+
+# the file-size bound (docs/match-json-v1.md): over --max-file MiB refused unread, stdin too
+bad max-file "$T/big.json: 209715200 bytes is over the limit of 64 MiB per file (--max-file MB raises it)" "$T/big.json"
+head -c 1048577 /dev/zero >"$T/1mib.json"
+bad max-file-1 "$T/1mib.json: 1048577 bytes is over the limit of 1 MiB per file (--max-file MB raises it)" --max-file 1 "$T/1mib.json"
+OUT=$(head -c 1048577 /dev/zero | "$TRACKER" import --max-file 1 - 2>&1)
+eq bad-max-file-stdin-status 1 "$?"
+contains bad-max-file-stdin "-: more than the limit of 1 MiB per file (--max-file MB raises it)" "$OUT"
+status bad-max-file-zero 2 "$TRACKER" import --max-file 0 "$GS"
+contains bad-max-file-zero-message "--max-file: '0' is not a size in MiB from 1 to 4096" "$OUT"

@@ -134,7 +134,7 @@ cli_usage(const struct command *cmd, const char *fmt, ...)
 	va_list ap;
 	fputs("tracker: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	term_vprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	cli_usage_line(cmd, stderr);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@
 #include "write.h"
 #include "util.h"
 
-#define MAX_FILE (64 << 20) /* bytes: larger files are refused unread */
+#define MAX_FILE_MB 64 /* MiB: larger files are refused unread, unless --max-file */
 
 /* Seconds on the monotonic clock. */
 static double
@@ -36,15 +37,30 @@ now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* What a file that is not a regular one is, for the message that refuses it. */
+static const char *
+kind(mode_t mode)
+{
+	return S_ISFIFO(mode)   ? "a FIFO"
+	       : S_ISCHR(mode)  ? "a character device"
+	       : S_ISBLK(mode)  ? "a block device"
+	       : S_ISSOCK(mode) ? "a socket"
+	                        : "not a regular file";
+}
+
 /*
- * Read all of path ("-": standard input) into b. Returns 0, or -1 with the
- * reason written to msgs as "PATH: problem".
+ * Read all of file ("-": standard input) into b, at most max bytes: a
+ * regular file (or standard input, which may be a pipe). Anything else is
+ * refused unread: opening a FIFO no one writes to would wait for ever, a
+ * device may never end. Returns 0, or -1 with the reason written to msgs
+ * as "PATH: problem", path being how messages name the file.
  */
 static int
-slurp(const char *path, struct buf *b, struct buf *msgs)
+slurp(const char *file, const char *path, size_t max, struct buf *b, struct buf *msgs)
 {
-	int stdin_ = strcmp(path, "-") == 0;
-	int fd = stdin_ ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	int stdin_ = strcmp(file, "-") == 0;
+	/* O_NONBLOCK: the open of a FIFO returns at once; a regular file ignores it */
+	int fd = stdin_ ? 0 : open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat sb;
 	int rc = -1;
 	if (fd < 0) {
@@ -59,12 +75,28 @@ slurp(const char *path, struct buf *b, struct buf *msgs)
 		buf_printf(msgs, "%s: is a directory, not a match file\n", path);
 		goto out;
 	}
-	if (S_ISREG(sb.st_mode) && sb.st_size > MAX_FILE) {
-		buf_printf(msgs, "%s: %lld bytes is over the limit of %d MiB per file\n", path,
-		           (long long)sb.st_size, MAX_FILE >> 20);
+	if (!stdin_ && !S_ISREG(sb.st_mode)) {
+		buf_printf(msgs,
+		           "%s: is %s, not a regular file: tracker import reads files, and a "
+		           "pipe's data as standard input (tracker import - <%s)\n",
+		           path, kind(sb.st_mode), path);
+		goto out;
+	}
+	if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max) {
+		buf_printf(msgs,
+		           "%s: %lld bytes is over the limit of %zu MiB per file (--max-file MB "
+		           "raises it)\n",
+		           path, (long long)sb.st_size, max >> 20);
 		goto out;
 	}
 	buf_reset(b);
+	/* a regular file is read into memory of its size, not grown by doubling */
+	if (S_ISREG(sb.st_mode) && sb.st_size > 0 && b->cap < (size_t)sb.st_size + 1) {
+		free(b->data);
+		b->data = xmalloc((size_t)sb.st_size + 1);
+		b->data[0] = '\0';
+		b->cap = (size_t)sb.st_size + 1;
+	}
 	for (;;) {
 		char chunk[1 << 16];
 		ssize_t n = read(fd, chunk, sizeof chunk);
@@ -76,9 +108,11 @@ slurp(const char *path, struct buf *b, struct buf *msgs)
 		}
 		if (n == 0)
 			break;
-		if (b->len + (size_t)n > MAX_FILE) {
-			buf_printf(msgs, "%s: more than the limit of %d MiB per file\n", path,
-			           MAX_FILE >> 20);
+		if (b->len + (size_t)n > max) {
+			buf_printf(msgs,
+			           "%s: more than the limit of %zu MiB per file (--max-file MB "
+			           "raises it)\n",
+			           path, max >> 20);
 			goto out;
 		}
 		buf_put(b, chunk, (size_t)n);
@@ -152,12 +186,14 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	                                     {"new-stage", required_argument, NULL, 's'},
 	                                     {"tournament", required_argument, NULL, 'T'},
 	                                     {"stage", required_argument, NULL, 'S'},
+	                                     {"max-file", required_argument, NULL, 'M'},
 	                                     CLI_COMMON_OPTIONS};
 	struct store_cache cache = {0};
 	struct import_options opt = {.cache = &cache};
 	const char **teams = xcalloc((size_t)argc, sizeof *teams);
 	const char **stages = xcalloc((size_t)argc, sizeof *stages);
 	int c, csv = 0;
+	size_t max = (size_t)MAX_FILE_MB << 20;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'r')
 			opt.replace = 1;
@@ -169,7 +205,15 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 			opt.tournament = optarg;
 		else if (c == 'S')
 			opt.stage = optarg;
-		else if (c == 'F' && (strcmp(optarg, "csv") == 0 || strcmp(optarg, "json") == 0))
+		else if (c == 'M') {
+			char *end;
+			long mb = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || mb < 1 || mb > 4096)
+				cli_usage(cmd,
+				          "--max-file: '%s' is not a size in MiB from 1 to 4096",
+				          optarg);
+			max = (size_t)mb << 20;
+		} else if (c == 'F' && (strcmp(optarg, "csv") == 0 || strcmp(optarg, "json") == 0))
 			csv = strcmp(optarg, "csv") == 0;
 		else if (c == 'F')
 			cli_usage(cmd, "--format: '%s' is not one of csv, json", optarg);
@@ -200,16 +244,17 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	double start = now();
 	int tty = isatty(2), progress = 0;
 	for (int i = optind; i < argc; i++) {
-		const char *path = argv[i];
+		/* its name as messages show it: a name can hold escapes a terminal would run */
+		char *path = term_safe(argv[i], 0);
 		struct import_stats before = st;
 		int rc;
-		if (slurp(path, &data, &msgs) != 0) {
+		if (slurp(argv[i], path, max, &data, &msgs) != 0) {
 			st.files++;
 			st.files_failed++;
 			rc = -1;
 		} else {
 			rc = write_import_with(db, NULL, "import", path, data.data ? data.data : "",
-			                       data.len, &opt, is_csv(path, csv), &st, &msgs);
+			                       data.len, &opt, is_csv(argv[i], csv), &st, &msgs);
 			if (rc == WRITE_BUSY || rc == WRITE_FAILED)
 				buf_printf(&msgs, "%s: %s\n", path,
 				           rc != WRITE_BUSY ? sqlite3_errmsg(db)
@@ -227,6 +272,7 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 		}
 		if (rc != 0)
 			buf_printf(&failed, "failed: %s\n", path);
+		free(path);
 		if (progress)
 			fputs("\r\033[K", stderr);
 		fputs(msgs.data ? msgs.data : "", stderr);

@@ -15,7 +15,7 @@ static int cmd_complete(const struct command *, int, char **);
 static const struct command commands[] = {
     {"import", cmd_import,
      "import [--replace] [--new-team T]... [--new-stage S]... [--format csv|json]"
-     " [--tournament T] [--stage S] FILE...",
+     " [--tournament T] [--stage S] [--max-file MB] FILE...",
      "Import match JSON v1 or CSV files (- reads standard input).",
      "  --replace          store matches, rulesets, rosters and adjustments whose\n"
      "                     content differs from the stored ones\n"
@@ -27,7 +27,9 @@ static const struct command commands[] = {
      "                     files whose name ends in none of .csv, .tsv, .json\n"
      "  --tournament T     the tournament of CSV rows without a tournament column\n"
      "  --stage S          the stage of CSV rows without a stage column (given with\n"
-     "                     the columns too, every row must name the same)\n",
+     "                     the columns too, every row must name the same)\n"
+     "  --max-file MB      refuse files over MB MiB (default 64; 1 to 4096); reading\n"
+     "                     a JSON file takes about 10 times its size in memory\n",
      1},
     {"tournaments", cmd_tournaments, "tournaments",
      "List tournaments, their stages and match counts.", NULL},
@@ -326,10 +328,10 @@ main(int argc, char **argv)
 		const char *near =
 		    cli_suggest(argv[i], names, (int)(sizeof names / sizeof names[0]));
 		if (near)
-			fprintf(stderr, "tracker: no command '%s' (did you mean '%s'?)\n", argv[i],
-			        near);
+			term_printf(stderr, "tracker: no command '%s' (did you mean '%s'?)\n",
+			            argv[i], near);
 		else {
-			fprintf(stderr, "tracker: no command '%s'\n", argv[i]);
+			term_printf(stderr, "tracker: no command '%s'\n", argv[i]);
 			overview(stderr);
 		}
 		return 2;

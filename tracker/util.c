@@ -83,7 +83,7 @@ static void
 vmsg(const char *prefix, const char *fmt, va_list ap)
 {
 	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	term_vprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 }
 
@@ -230,4 +230,137 @@ utf8_next(const char **s)
 		c = (c << 6) | (*p++ & 0x3F);
 	*s = (const char *)p;
 	return c;
+}
+
+/*
+ * Characters a reader cannot see, which no name may hold (value.c) and no
+ * message shows as they are (term_safe): format characters ( Unicode's Cf: zero width ones, joiners, bidi
+ * controls, the byte order mark; spaces other than U+0020; fillers that
+ * print as nothing; noncharacters), with which "LOUD" and "LOUD" + U+200B
+ * would be two teams that look the same. Sorted by code point.
+ */
+static const struct hidden {
+	unsigned lo, hi;  /* code points */
+	const char *what; /* for the message */
+} hidden[] = {
+    {0x00A0, 0x00A0, "a no-break space"},
+    {0x00AD, 0x00AD, "a soft hyphen"},
+    {0x034F, 0x034F, "a combining grapheme joiner"},
+    {0x0600, 0x0605, "a format character"},
+    {0x061C, 0x061C, "a bidi control"},
+    {0x06DD, 0x06DD, "a format character"},
+    {0x070F, 0x070F, "a format character"},
+    {0x0890, 0x0891, "a format character"},
+    {0x08E2, 0x08E2, "a format character"},
+    {0x115F, 0x1160, "a filler"},
+    {0x1680, 0x1680, "a space other than U+0020"},
+    {0x17B4, 0x17B5, "an invisible vowel"},
+    {0x180B, 0x180F, "a variation selector"},
+    {0x2000, 0x200A, "a space other than U+0020"},
+    {0x200B, 0x200B, "a zero width space"},
+    {0x200C, 0x200C, "a zero width non-joiner"},
+    {0x200D, 0x200D, "a zero width joiner"},
+    {0x200E, 0x200F, "a bidi control"},
+    {0x2028, 0x2029, "a line or paragraph separator"},
+    {0x202A, 0x202E, "a bidi control"},
+    {0x202F, 0x202F, "a space other than U+0020"},
+    {0x205F, 0x205F, "a space other than U+0020"},
+    {0x2060, 0x2060, "a word joiner"},
+    {0x2061, 0x2065, "an invisible operator"},
+    {0x2066, 0x2069, "a bidi control"},
+    {0x206A, 0x206F, "a format character"},
+    {0x3000, 0x3000, "a space other than U+0020"},
+    {0x3164, 0x3164, "a filler"},
+    {0xFDD0, 0xFDEF, "a noncharacter"},
+    {0xFE00, 0xFE0F, "a variation selector"},
+    {0xFEFF, 0xFEFF, "a byte order mark"},
+    {0xFFA0, 0xFFA0, "a filler"},
+    {0xFFF0, 0xFFFB, "a format character"},
+    {0x110BD, 0x110BD, "a format character"},
+    {0x110CD, 0x110CD, "a format character"},
+    {0x13430, 0x1343F, "a format character"},
+    {0x1BCA0, 0x1BCA3, "a format character"},
+    {0x1D173, 0x1D17A, "a format character"},
+    {0xE0000, 0xE0FFF, "a tag or variation selector"},
+};
+
+/*
+ * What code point c is when hidden[] holds it ("a zero width space"), or
+ * NULL: a character one sees (or a control character, which is not here).
+ */
+const char *
+utf8_invisible(unsigned c)
+{
+	if ((c & 0xFFFE) == 0xFFFE)
+		return "a noncharacter";
+	size_t lo = 0, hi = sizeof hidden / sizeof *hidden;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c < hidden[mid].lo)
+			hi = mid;
+		else if (c > hidden[mid].hi)
+			lo = mid + 1;
+		else
+			return hidden[mid].what;
+	}
+	return NULL;
+}
+
+/*
+ * A copy of s fit for a terminal: every control character (C0, DEL, C1:
+ * ESC and CSI included, which a terminal would act on), byte that is not
+ * UTF-8 and invisible character (utf8_invisible: bidi controls would
+ * reorder the line) written as an escape, \x1B or \u202E, the rest as it
+ * is; lines: keep line feeds (a message of several lines). The caller
+ * frees it.
+ */
+char *
+term_safe(const char *s, int lines)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = xmalloc(10 * n + 1);
+	for (const char *p = s; *p;) {
+		const unsigned char c = (unsigned char)*p;
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (strnlen(p, len) < len || !utf8_valid(p, len)) {
+			o += (size_t)sprintf(out + o, "\\x%02X", c);
+			p++;
+			continue;
+		}
+		const char *at = p;
+		unsigned cp = utf8_next(&p);
+		if ((cp < 0x20 && !(lines && cp == '\n')) || cp == 0x7F)
+			o += (size_t)sprintf(out + o, "\\x%02X", cp);
+		else if ((cp >= 0x80 && cp <= 0x9F) || utf8_invisible(cp))
+			o += (size_t)sprintf(out + o, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", cp);
+		else {
+			memcpy(out + o, at, (size_t)(p - at));
+			o += (size_t)(p - at);
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* printf to fp through term_safe (line feeds kept): for messages that hold what a user gave. */
+void
+term_vprintf(FILE *fp, const char *fmt, va_list ap)
+{
+	char *raw = NULL;
+	if (vasprintf(&raw, fmt, ap) < 0)
+		oom();
+	char *safe = term_safe(raw, 1);
+	fputs(safe, fp);
+	free(safe);
+	free(raw);
+}
+
+/* term_vprintf with its arguments. */
+void
+term_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	term_vprintf(fp, fmt, ap);
+	va_end(ap);
 }

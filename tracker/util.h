@@ -2,7 +2,9 @@
 #ifndef TRACKER_UTIL_H
 #define TRACKER_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t n);
@@ -20,5 +22,10 @@ char *name_key(const char *name);
 char *name_clean(const char *name);
 int utf8_valid(const char *s, size_t n);
 unsigned utf8_next(const char **s);
+const char *utf8_invisible(unsigned c);
+
+char *term_safe(const char *s, int lines);
+void term_vprintf(FILE *fp, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+void term_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

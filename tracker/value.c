@@ -86,82 +86,10 @@ value_string(const struct value *v, const char **out, char *why)
 }
 
 /*
- * Characters a name or a text must not hold: control characters, which
- * would reach a terminal as they are, and the ones a reader cannot see
- * (format characters, Unicode's Cf: zero width ones, joiners, bidi
- * controls, the byte order mark; spaces other than U+0020; fillers that
- * print as nothing; noncharacters), with which "LOUD" and "LOUD" + U+200B
- * would be two teams that look the same. Sorted by code point.
- */
-static const struct hidden {
-	unsigned lo, hi;  /* code points */
-	const char *what; /* for the message */
-} hidden[] = {
-    {0x00A0, 0x00A0, "a no-break space"},
-    {0x00AD, 0x00AD, "a soft hyphen"},
-    {0x034F, 0x034F, "a combining grapheme joiner"},
-    {0x0600, 0x0605, "a format character"},
-    {0x061C, 0x061C, "a bidi control"},
-    {0x06DD, 0x06DD, "a format character"},
-    {0x070F, 0x070F, "a format character"},
-    {0x0890, 0x0891, "a format character"},
-    {0x08E2, 0x08E2, "a format character"},
-    {0x115F, 0x1160, "a filler"},
-    {0x1680, 0x1680, "a space other than U+0020"},
-    {0x17B4, 0x17B5, "an invisible vowel"},
-    {0x180B, 0x180F, "a variation selector"},
-    {0x2000, 0x200A, "a space other than U+0020"},
-    {0x200B, 0x200B, "a zero width space"},
-    {0x200C, 0x200C, "a zero width non-joiner"},
-    {0x200D, 0x200D, "a zero width joiner"},
-    {0x200E, 0x200F, "a bidi control"},
-    {0x2028, 0x2029, "a line or paragraph separator"},
-    {0x202A, 0x202E, "a bidi control"},
-    {0x202F, 0x202F, "a space other than U+0020"},
-    {0x205F, 0x205F, "a space other than U+0020"},
-    {0x2060, 0x2060, "a word joiner"},
-    {0x2061, 0x2065, "an invisible operator"},
-    {0x2066, 0x2069, "a bidi control"},
-    {0x206A, 0x206F, "a format character"},
-    {0x3000, 0x3000, "a space other than U+0020"},
-    {0x3164, 0x3164, "a filler"},
-    {0xFDD0, 0xFDEF, "a noncharacter"},
-    {0xFE00, 0xFE0F, "a variation selector"},
-    {0xFEFF, 0xFEFF, "a byte order mark"},
-    {0xFFA0, 0xFFA0, "a filler"},
-    {0xFFF0, 0xFFFB, "a format character"},
-    {0x110BD, 0x110BD, "a format character"},
-    {0x110CD, 0x110CD, "a format character"},
-    {0x13430, 0x1343F, "a format character"},
-    {0x1BCA0, 0x1BCA3, "a format character"},
-    {0x1D173, 0x1D17A, "a format character"},
-    {0xE0000, 0xE0FFF, "a tag or variation selector"},
-};
-
-/* What hidden[] says of code point c, or NULL when it is a visible character. */
-static const char *
-invisible(unsigned c)
-{
-	if ((c & 0xFFFE) == 0xFFFE)
-		return "a noncharacter";
-	size_t lo = 0, hi = sizeof hidden / sizeof *hidden;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (c < hidden[mid].lo)
-			hi = mid;
-		else if (c > hidden[mid].hi)
-			lo = mid + 1;
-		else
-			return hidden[mid].what;
-	}
-	return NULL;
-}
-
-/*
  * Store v's text in *out if it is a string of at most max characters (code
  * points, white space folded: spaces at either end left out, a run of them
  * one) without a control character (U+0000-U+001F, U+007F-U+009F) or an
- * invisible one (hidden[]; a variation selector is allowed after a symbol,
+ * invisible one (utf8_invisible(); a variation selector is allowed after a symbol,
  * U+2000 and above, as in an emoji): 0, or -1 with why set.
  */
 static int
@@ -175,8 +103,8 @@ text_of(const struct value *v, int max, const char **out, char *why)
 	while (*p) {
 		const char *at = p;
 		unsigned c = utf8_next(&p);
-		const char *what = c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : invisible(c);
-		if (what && (c & ~0xFu) == 0xFE00 && prev >= 0x2000 && !invisible(prev))
+		const char *what = c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : utf8_invisible(c);
+		if (what && (c & ~0xFu) == 0xFE00 && prev >= 0x2000 && !utf8_invisible(prev))
 			what = NULL;
 		if (what && *what == '\0') {
 			snprintf(why, VALUE_WHY,
