@@ -157,42 +157,68 @@ by_key(const void *a, const void *b)
 }
 
 /*
- * Append to path the JSON path of the first key given twice in v or below
- * it (objects' own keys before their members'); returns 1 if there is one,
- * else 0 with path as it was. Sorting keeps an object of n keys O(n log n).
+ * The key of v's members given twice, the first one to be given again
+ * (its second time), or NULL. A small object is compared pair by pair; a
+ * larger one is sorted, which keeps an object of n keys O(n log n).
+ */
+static const char *
+twice(const cJSON *v)
+{
+	int n = 0;
+	for (const cJSON *e = v->child; e; e = e->next)
+		n++;
+	if (n < 2)
+		return NULL;
+	if (n <= 16) {
+		for (const cJSON *b = v->child->next; b; b = b->next)
+			for (const cJSON *a = v->child; a != b; a = a->next)
+				if (strcmp(a->string, b->string) == 0)
+					return b->string;
+		return NULL;
+	}
+	struct member *m = xmalloc((size_t)n * sizeof *m);
+	int i = 0, dup = -1;
+	for (const cJSON *e = v->child; e; e = e->next, i++)
+		m[i] = (struct member){e->string, i};
+	qsort(m, (size_t)n, sizeof *m, by_key);
+	for (i = 1; i < n; i++)
+		if (strcmp(m[i].key, m[i - 1].key) == 0 && (dup < 0 || m[i].pos < m[dup].pos))
+			dup = i;
+	const char *key = dup >= 0 ? m[dup].key : NULL;
+	free(m);
+	return key;
+}
+
+/*
+ * Set path to the JSON path of the first key given twice in v or below it
+ * (objects' own keys before their members'); returns 1 if there is one,
+ * else 0 with path untouched. Nothing is formatted unless there is one:
+ * the path is put together from the key up as the search returns.
  */
 static int
 repeated(const cJSON *v, struct buf *path)
 {
-	size_t len = path->len;
-	int n = 0, i = 0, dup = -1;
-	for (const cJSON *e = v->child; e; e = e->next)
-		n++;
-	if (cJSON_IsObject(v) && n > 1) {
-		struct member *m = xmalloc((size_t)n * sizeof *m);
-		for (const cJSON *e = v->child; e; e = e->next, i++)
-			m[i] = (struct member){e->string, i};
-		qsort(m, (size_t)n, sizeof *m, by_key);
-		for (i = 1; i < n; i++)
-			if (strcmp(m[i].key, m[i - 1].key) == 0 &&
-			    (dup < 0 || m[i].pos < m[dup].pos))
-				dup = i;
-		if (dup >= 0)
-			buf_printf(path, "%s%.60s", len ? "." : "", m[dup].key);
-		free(m);
-		if (dup >= 0)
-			return 1;
+	const char *key = cJSON_IsObject(v) ? twice(v) : NULL;
+	if (key) {
+		buf_printf(path, "%.60s", key);
+		return 1;
 	}
-	i = 0;
+	int i = 0;
 	for (const cJSON *e = v->child; e; e = e->next, i++) {
+		if (e->child == NULL || !repeated(e, path))
+			continue;
+		/* this member's step in front of the path below it */
+		struct buf step = {0};
 		if (cJSON_IsObject(v))
-			buf_printf(path, "%s%.60s", len ? "." : "", e->string);
+			buf_printf(&step, "%.60s", e->string);
 		else
-			buf_printf(path, "[%d]", i);
-		if (repeated(e, path))
-			return 1;
-		path->len = len;
-		path->data[len] = '\0';
+			buf_printf(&step, "[%d]", i);
+		if (path->len && path->data[0] != '[')
+			buf_putc(&step, '.');
+		buf_puts(&step, path->len ? path->data : "");
+		buf_free(path);
+		*path = step;
+		return 1;
 	}
 	return 0;
 }

@@ -284,12 +284,9 @@ static const struct hidden {
     {0xE0000, 0xE0FFF, "a tag or variation selector"},
 };
 
-/*
- * What code point c is when hidden[] holds it ("a zero width space"), or
- * NULL: a character one sees (or a control character, which is not here).
- */
-const char *
-utf8_invisible(unsigned c)
+/* What code point c is when hidden[] holds it ("a zero width space"), or NULL. */
+static const char *
+hidden_as(unsigned c)
 {
 	if ((c & 0xFFFE) == 0xFFFE)
 		return "a noncharacter";
@@ -307,6 +304,22 @@ utf8_invisible(unsigned c)
 }
 
 /*
+ * What code point c, after code point prev (0 at the start), is when one
+ * cannot see it ("a zero width space"; hidden[]), or NULL: a character one
+ * sees (or a control character, which is not in hidden[]). A variation
+ * selector after a symbol (U+2000 and above, as the U+FE0F of an emoji)
+ * is part of what one sees.
+ */
+const char *
+utf8_invisible(unsigned prev, unsigned c)
+{
+	const char *what = hidden_as(c);
+	if (what && (c & ~0xFu) == 0xFE00 && prev >= 0x2000 && !hidden_as(prev))
+		return NULL;
+	return what;
+}
+
+/*
  * A copy of s fit for a terminal: every control character (C0, DEL, C1:
  * ESC and CSI included, which a terminal would act on), byte that is not
  * UTF-8 and invisible character (utf8_invisible: bidi controls would
@@ -319,24 +332,27 @@ term_safe(const char *s, int lines)
 {
 	size_t n = strlen(s), o = 0;
 	char *out = xmalloc(10 * n + 1);
+	unsigned prev = 0;
 	for (const char *p = s; *p;) {
 		const unsigned char c = (unsigned char)*p;
 		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 		if (strnlen(p, len) < len || !utf8_valid(p, len)) {
 			o += (size_t)sprintf(out + o, "\\x%02X", c);
 			p++;
+			prev = 0;
 			continue;
 		}
 		const char *at = p;
 		unsigned cp = utf8_next(&p);
 		if ((cp < 0x20 && !(lines && cp == '\n')) || cp == 0x7F)
 			o += (size_t)sprintf(out + o, "\\x%02X", cp);
-		else if ((cp >= 0x80 && cp <= 0x9F) || utf8_invisible(cp))
+		else if ((cp >= 0x80 && cp <= 0x9F) || utf8_invisible(prev, cp))
 			o += (size_t)sprintf(out + o, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", cp);
 		else {
 			memcpy(out + o, at, (size_t)(p - at));
 			o += (size_t)(p - at);
 		}
+		prev = cp;
 	}
 	out[o] = '\0';
 	return out;

@@ -22,7 +22,7 @@ char *name_key(const char *name);
 char *name_clean(const char *name);
 int utf8_valid(const char *s, size_t n);
 unsigned utf8_next(const char **s);
-const char *utf8_invisible(unsigned c);
+const char *utf8_invisible(unsigned prev, unsigned c);
 
 char *term_safe(const char *s, int lines);
 void term_vprintf(FILE *fp, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

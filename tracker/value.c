@@ -89,8 +89,7 @@ value_string(const struct value *v, const char **out, char *why)
  * Store v's text in *out if it is a string of at most max characters (code
  * points, white space folded: spaces at either end left out, a run of them
  * one) without a control character (U+0000-U+001F, U+007F-U+009F) or an
- * invisible one (utf8_invisible(); a variation selector is allowed after a symbol,
- * U+2000 and above, as in an emoji): 0, or -1 with why set.
+ * invisible one (utf8_invisible()): 0, or -1 with why set.
  */
 static int
 text_of(const struct value *v, int max, const char **out, char *why)
@@ -103,9 +102,8 @@ text_of(const struct value *v, int max, const char **out, char *why)
 	while (*p) {
 		const char *at = p;
 		unsigned c = utf8_next(&p);
-		const char *what = c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : utf8_invisible(c);
-		if (what && (c & ~0xFu) == 0xFE00 && prev >= 0x2000 && !utf8_invisible(prev))
-			what = NULL;
+		const char *what =
+		    c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : utf8_invisible(prev, c);
 		if (what && *what == '\0') {
 			snprintf(why, VALUE_WHY,
 			         "must not hold control characters, got U+%04X at byte %d", c,

@@ -53,5 +53,25 @@ main(void)
 	CHECK_STR("buf_json_str escapes quotes, controls and HTML",
 	          "\"\\u003cscript\\u003e\\\"a\\\\b\\\"\\n\\u003c/script\\u003e\"", b.data);
 	buf_free(&b);
+	/* term_safe: what reaches a terminal holds no byte it would act on */
+	static const struct {
+		const char *in, *out;
+		int lines;
+	} term[] = {
+	    {"plain São.json", "plain São.json", 0},
+	    {"a\033[31mred\033]0;t\007.json", "a\\x1B[31mred\\x1B]0;t\\x07.json", 0},
+	    {"csi \302\233 del \177", "csi \\u009B del \\x7F", 0},
+	    {"bidi \u202Eabc\u2066", "bidi \\u202Eabc\\u2066", 0},
+	    {"bad \377\300\200 cut \342\202", "bad \\xFF\\xC0\\x80 cut \\xE2\\x82", 0},
+	    {"two\nlines\n", "two\\x0Alines\\x0A", 0},
+	    {"two\nlines\n", "two\nlines\n", 1},
+	    {"ทีมไทย ❤️", "ทีมไทย ❤️", 0},
+	};
+	for (size_t i = 0; i < sizeof term / sizeof term[0]; i++) {
+		char label[64], *safe = term_safe(term[i].in, term[i].lines);
+		snprintf(label, sizeof label, "term_safe case %zu", i);
+		CHECK_STR(label, term[i].out, safe);
+		free(safe);
+	}
 	return unit_failed;
 }

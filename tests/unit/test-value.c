@@ -63,6 +63,57 @@ main(void)
 	          why);
 	v = str("LOS");
 	CHECK("name-ok", value_name(&v, &name, why) == 0 && strcmp(name, "LOS") == 0);
+	/* names: at most 64 characters, counted in code points with white space folded */
+	static const struct {
+		const char *in, *why; /* why: NULL when the name is good */
+	} names[] = {
+	    {"ทีมไทย ยอดเยี่ยม", NULL}, /* Thai, with its marks */
+	    {"Pão de Açúcar", NULL}, /* Portuguese accents */
+	    {"❤️ FC", NULL},     /* U+FE0F after a symbol */
+	    {"LOUD\u200B",
+	     "must not hold invisible characters, got U+200B (a zero width space) at byte 4"},
+	    {"LO\u200DUD",
+	     "must not hold invisible characters, got U+200D (a zero width joiner) at byte 2"},
+	    {"\uFEFFLOS",
+	     "must not hold invisible characters, got U+FEFF (a byte order mark) at byte 0"},
+	    {"LOS\u202E",
+	     "must not hold invisible characters, got U+202E (a bidi control) at byte 3"},
+	    {"A\u00A0B",
+	     "must not hold invisible characters, got U+00A0 (a no-break space) at byte 1"},
+	    {"LOS\uFE0F",
+	     "must not hold invisible characters, got U+FE0F (a variation selector) at byte 3"},
+	    {"L\u00ADOS",
+	     "must not hold invisible characters, got U+00AD (a soft hyphen) at byte 1"},
+	    {"x\U000E0041", "must not hold invisible characters, got U+E0041 (a tag or variation "
+	                    "selector) at byte 1"},
+	    {"x\xC2\x85", "must not hold control characters, got U+0085 at byte 1"},
+	    {"x\x1b[31m", "must not hold control characters, got U+001B at byte 1"},
+	    /* 64 x "ã" (128 bytes) is 64 characters; spaces around and doubled fold away */
+	    {"  ããããããããããããããããããããããããããããããããããããããããããããããããããããããããããããããããã  ",
+	     "must be at most 64 characters, got 65"},
+	    {"  ãããããããããããããããããããããããããããããããããããããããããããããããããããããããããããããããã  ", NULL},
+	    {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  b", NULL},
+	    {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b",
+	     "must be at most 64 characters, got 66"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char label[64];
+		snprintf(label, sizeof label, "name case %zu", i);
+		v = str(names[i].in);
+		why[0] = '\0';
+		int rc = value_name(&v, &name, why);
+		CHECK(label, rc == (names[i].why ? -1 : 0));
+		if (names[i].why)
+			CHECK_STR(label, names[i].why, why);
+	}
+	/* free texts: 500 characters */
+	static char text[502];
+	memset(text, 'x', 501);
+	v = str(text);
+	CHECK("text-over", value_text(&v, &name, why) == -1);
+	CHECK_STR("text-over-why", "must be at most 500 characters, got 501", why);
+	text[500] = '\0';
+	CHECK("text-at-max", value_text(&v, &name, why) == 0);
 
 	static const char *const status[] = {"played", "dq", "forfeit"};
 	v = str("dq");
