@@ -1,73 +1,30 @@
 #!/bin/sh
-# bench-import.sh TRACKER: import 10,000 generated matches (12 teams x 4
-# players each, 100 stage files from gen.c) with `tracker import` into a
-# fresh database, then load the same files into a fresh database of the same
-# schema with the sqlite3 CLI (readfile() + json_each, one transaction per
-# file, the same rows: tournament, stages, teams and players with their
-# aliases, matches, results, player results) with the connection settings
-# tracker import uses (WAL, synchronous=NORMAL, foreign keys, a 64 MiB page
-# cache). Best of RUNS runs each. Prints
-# both rates and one ROW line (see run.sh).
+# bench-import.sh TRACKER: `tracker import` against a bare loop (ref-import.c: cJSON, or a
+# split at commas for CSV, and prepared INSERTs of the same rows into the same schema, one
+# transaction per file, the connection set as tracker import sets it), both built and run
+# here, on the files gen.c writes in every shape an import meets (12 teams x 4 players a
+# match): one stage file of 10,000 matches, 100 stage files of 100, 1,000 one-match files
+# (each stage's roster first, as a desk posts them) and 100 CSV files of 100 matches. Each
+# shape into fresh databases, best of RUNS runs each; the two databases must hold the same
+# rows. Prints the rates, the one-match files' statement prepares and WAL bytes per match,
+# and one ROW line per shape (see run.sh).
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 MATCHES=${MATCHES:-10000}
+ONE=${ONE:-1000}
 RUNS=${RUNS:-3}
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 
 cc -O2 -o "$w/gen" "$here/gen.c"
-mkdir "$w/data"
-"$w/gen" "$w/data" "$MATCHES"
-
-# The reference: one sqlite3 script, one transaction per file.
-{
-	echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-	echo "PRAGMA cache_size=-65536;" # what tracker import sets
-	echo "CREATE TEMP TABLE doc(j TEXT); CREATE TEMP TABLE cur(stage_id INTEGER);"
-	for f in "$w"/data/*.json; do
-		cat <<SQL
-BEGIN;
-DELETE FROM doc; DELETE FROM cur;
-INSERT INTO doc SELECT readfile('$f');
-INSERT OR IGNORE INTO tournament(name, slug)
-  SELECT j->>'tournament', lower(replace(j->>'tournament', ' ', '-')) FROM doc;
-INSERT INTO stage(tournament_id, name, slug, ruleset, source)
-  SELECT t.id, d.j->>'stage', lower(replace(d.j->>'stage', ' ', '-')), d.j->'ruleset', d.j->>'source'
-  FROM doc d JOIN tournament t ON t.slug = lower(replace(d.j->>'tournament', ' ', '-'));
-INSERT INTO cur SELECT last_insert_rowid();
-INSERT OR IGNORE INTO team(name, key, slug)
-  SELECT r.value->>'team', lower(trim(r.value->>'team')), lower(replace(trim(r.value->>'team'), ' ', '-'))
-  FROM doc, json_each(doc.j, '\$.matches') m, json_each(m.value, '\$.results') r;
-INSERT OR IGNORE INTO team_alias(spelling, team_id)
-  SELECT r.value->>'team', t.id FROM doc, json_each(doc.j, '\$.matches') m, json_each(m.value, '\$.results') r
-  JOIN team t ON t.key = lower(trim(r.value->>'team'));
-INSERT OR IGNORE INTO player(name, key)
-  SELECT p.value->>'name', lower(trim(p.value->>'name'))
-  FROM doc, json_each(doc.j, '\$.matches') m, json_each(m.value, '\$.results') r, json_each(r.value, '\$.players') p;
-INSERT OR IGNORE INTO player_alias(spelling, player_id)
-  SELECT p.value->>'name', pl.id
-  FROM doc, json_each(doc.j, '\$.matches') m, json_each(m.value, '\$.results') r, json_each(r.value, '\$.players') p
-  JOIN player pl ON pl.key = lower(trim(p.value->>'name'));
-INSERT INTO match(stage_id, number, day, map, played_at)
-  SELECT cur.stage_id, m.value->>'match', m.value->>'day', m.value->>'map', m.value->>'played_at'
-  FROM cur, doc, json_each(doc.j, '\$.matches') m;
-INSERT INTO result(match_id, team_id, placement, kills)
-  SELECT mt.id, t.id, r.value->>'placement', r.value->>'kills'
-  FROM cur, doc, json_each(doc.j, '\$.matches') m, json_each(m.value, '\$.results') r
-  JOIN match mt ON mt.stage_id = cur.stage_id AND mt.number = m.value->>'match'
-  JOIN team t ON t.key = lower(trim(r.value->>'team'));
-INSERT INTO player_result(match_id, player_id, team_id, kills, damage, assists, mvp)
-  SELECT mt.id, pl.id, t.id, p.value->>'kills', p.value->>'damage', p.value->>'assists', p.value->>'mvp'
-  FROM cur, doc, json_each(doc.j, '\$.matches') m, json_each(m.value, '\$.results') r,
-    json_each(r.value, '\$.players') p
-  JOIN match mt ON mt.stage_id = cur.stage_id AND mt.number = m.value->>'match'
-  JOIN team t ON t.key = lower(trim(r.value->>'team'))
-  JOIN player pl ON pl.key = lower(trim(p.value->>'name'));
-COMMIT;
-SQL
-	done
-} >"$w/load.sql"
+# shellcheck disable=SC2046
+cc -O2 -o "$w/ref" "$here/ref-import.c" $(pkg-config --cflags --libs libcjson sqlite3)
+mkdir "$w/big" "$w/stages" "$w/one" "$w/csv"
+"$w/gen" "$w/big" "$MATCHES" "$MATCHES"
+"$w/gen" "$w/stages" "$MATCHES" 100
+"$w/gen" "$w/one" "$ONE" 100 match
+"$w/gen" "$w/csv" "$MATCHES" 100 csv
 
 now() { date +%s.%N; }
 # fresh NAME: an empty database with the tracker's schema, its path printed
@@ -79,32 +36,63 @@ fresh() {
 counts() {
 	sqlite3 "$1" "SELECT (SELECT count(*) FROM match), (SELECT count(*) FROM result),
 		(SELECT count(*) FROM player_result), (SELECT count(*) FROM team), (SELECT count(*) FROM player),
-		(SELECT count(*) FROM team_alias), (SELECT count(*) FROM player_alias)"
+		(SELECT count(*) FROM team_alias), (SELECT count(*) FROM player_alias),
+		(SELECT count(*) FROM stage_team), (SELECT count(*) FROM stage)"
+}
+# rate N A B: N matches in the seconds from A to B, per second
+rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%d", n / (b - a) }'; }
+
+# shape NAME DIR N WHAT: both importers on DIR's files (N matches), a ROW line
+shape() {
+	best_ours=0 best_ref=0
+	for i in $(seq "$RUNS"); do
+		db=$(fresh ours)
+		t0=$(now)
+		"$bin" --db "$db" import "$2"/* >"$w/ours.out"
+		t1=$(now)
+		ref=$(fresh ref)
+		t2=$(now)
+		"$w/ref" "$ref" "$2"/*
+		t3=$(now)
+		o=$(rate "$3" "$t0" "$t1") r=$(rate "$3" "$t2" "$t3")
+		echo "$1 run $i: tracker import $o matches/s, bare loop $r matches/s ($(cat "$w/ours.out"))"
+		[ "$o" -gt "$best_ours" ] && best_ours=$o
+		[ "$r" -gt "$best_ref" ] && best_ref=$r
+	done
+	c1=$(counts "$db") c2=$(counts "$ref")
+	echo "$1 rows (matches|results|player results|teams|players|team aliases|player aliases|roster|stages): tracker $c1, bare loop $c2"
+	if [ "$c1" != "$c2" ]; then
+		echo "bench-import: $1: the two databases differ: the comparison is void" >&2
+		exit 1
+	fi
+	printf 'ROW\timport %s (matches/s)\t%s\t%s\t%sx\t>= 0.9x bare loop\n' "$4" "$best_ours" "$best_ref" \
+		"$(awk -v a="$best_ours" -v b="$best_ref" 'BEGIN { printf "%.2f", a / b }')"
 }
 
-best_ours=0 best_ref=0
-for i in $(seq "$RUNS"); do
-	db=$(fresh ours)
-	t0=$(now)
-	"$bin" --db "$db" import "$w"/data/*.json >"$w/ours.out"
-	t1=$(now)
-	ref=$(fresh ref)
-	t2=$(now)
-	sqlite3 "$ref" <"$w/load.sql" >/dev/null
-	t3=$(now)
-	o=$(awk -v a="$t0" -v b="$t1" -v n="$MATCHES" 'BEGIN { printf "%d", n / (b - a) }')
-	r=$(awk -v a="$t2" -v b="$t3" -v n="$MATCHES" 'BEGIN { printf "%d", n / (b - a) }')
-	echo "run $i: tracker import $o matches/s, sqlite3 CLI $r matches/s ($(cat "$w/ours.out"))"
-	[ "$o" -gt "$best_ours" ] && best_ours=$o
-	[ "$r" -gt "$best_ref" ] && best_ref=$r
-done
-c1=$(counts "$db")
-c2=$(counts "$ref")
-echo "rows (matches|results|player results|teams|players|team aliases|player aliases): tracker $c1, sqlite3 $c2"
-if [ "$c1" != "$c2" ]; then
-	echo "bench-import: the two databases differ: the comparison is void" >&2
-	exit 1
-fi
-ratio=$(awk -v a="$best_ours" -v b="$best_ref" 'BEGIN { printf "%.2f", a / b }')
-printf 'ROW\timport %s matches (matches/s)\t%s\t%s\t%sx\t>= 1.5x\n' \
-	"$(printf '%s' "$MATCHES" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')" "$best_ours" "$best_ref" "$ratio"
+shape big "$w/big" "$MATCHES" "1 file of $MATCHES matches"
+shape stages "$w/stages" "$MATCHES" "$((MATCHES / 100)) files of 100 matches"
+shape one "$w/one" "$ONE" "$ONE one-match files"
+shape csv "$w/csv" "$MATCHES" "CSV, $((MATCHES / 100)) files of 100"
+
+# the one-match files' cost beyond their rows: WAL frames (pages) written per match, tracker
+# and bare loop, while a reader's open transaction keeps every frame in the WAL (no
+# checkpoint can restart it)
+wal() {
+	db=$(fresh "$1")
+	shift
+	rm -f "$w/hold"
+	mkfifo "$w/hold"
+	sqlite3 "$db" <"$w/hold" >/dev/null &
+	reader=$!
+	exec 3>"$w/hold"
+	echo "BEGIN; SELECT count(*) FROM match;" >&3
+	sleep 0.5
+	"$@" "$db" "$w"/one/* >/dev/null
+	frames=$(($(stat -c %s "$db-wal") / ($(sqlite3 "$db" "PRAGMA page_size") + 24)))
+	exec 3>&- # the reader reads its end and leaves
+	wait "$reader"
+	echo "$frames"
+}
+ow=$(wal walours sh -c 'b=$0 d=$1; shift; exec "$b" --db "$d" import "$@"' "$bin")
+rw=$(wal walref "$w/ref")
+echo "one-match files: $ow WAL frames for $ONE matches, $((ow / ONE)) per match (tracker); $rw, $((rw / ONE)) per match (bare loop)"
