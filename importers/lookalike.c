@@ -190,6 +190,23 @@ first_seen(const struct doc *d, int team, int e, int i, int *m, int *r, int *p)
 	return 0;
 }
 
+/* A new player and where the document first names it, with the team it plays for there. */
+struct pick {
+	int64_t team; /* the team's row */
+	int e;        /* the player's entity */
+	int m, r, p;  /* match, result, player entry */
+};
+
+/* Compare two picks by team, then entity, for qsort. */
+static int
+by_team(const void *a, const void *b)
+{
+	const struct pick *x = a, *y = b;
+	if (x->team != y->team)
+		return x->team < y->team ? -1 : 1;
+	return (x->e > y->e) - (x->e < y->e);
+}
+
 /*
  * Warn about every team and player the document created whose name looks
  * like another's: a team like a team of the tournament of a stage it plays
@@ -215,14 +232,28 @@ lookalike_warnings(struct store *s)
 		if (v)
 			unload(v, k);
 	}
+	/* the new players by the team they first play for, each team's players loaded once */
+	struct pick *v = xmalloc(((size_t)d->players.nents + 1) * sizeof *v);
+	int n = 0;
 	for (int e = 0; e < d->players.nents; e++) {
 		const struct names_entity *x = &d->players.ents[e];
 		if (x->first < 0 || x->id <= 0 || !first_seen(d, 0, e, -1, &m, &r, &p))
 			continue;
 		const struct doc_result *res = &d->matches[m].results[r];
-		struct known *v =
-		    load(s, S_LOOK_PLAYERS, d->teams.ents[d->teams.sps[res->spell].entity].id, &k);
-		compare(s, 0, e, v, k, m, r, p);
-		unload(v, k);
+		v[n++] =
+		    (struct pick){d->teams.ents[d->teams.sps[res->spell].entity].id, e, m, r, p};
 	}
+	qsort(v, (size_t)n, sizeof *v, by_team);
+	struct known *known = NULL;
+	for (int i = 0; i < n; i++) {
+		if (i == 0 || v[i].team != v[i - 1].team) {
+			if (known)
+				unload(known, k);
+			known = load(s, S_LOOK_PLAYERS, v[i].team, &k);
+		}
+		compare(s, 0, v[i].e, known, k, v[i].m, v[i].r, v[i].p);
+	}
+	if (known)
+		unload(known, k);
+	free(v);
 }

@@ -18,7 +18,7 @@ struct names_entity {
 struct names_spelling {
 	char *text; /* name_clean() of what the document wrote */
 	int entity; /* index into names.ents */
-	int known;  /* 1 once its alias row is known to exist */
+	int known;  /* 1 once its alias row is known to exist; -1: known not to; 0: unknown */
 };
 
 struct names_slot {

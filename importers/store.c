@@ -29,14 +29,19 @@ static const char *const sqls[S_COUNT] = {
     [S_STAGE_SET] =
         "UPDATE stage SET ruleset = coalesce(?2, ruleset), source = coalesce(?3, source)"
         " WHERE id = ?1",
+    /* a team by its key or a spelling's, and whether spelling ?2 is recorded yet */
     [S_TEAM_GET] =
-        "SELECT id, name FROM team WHERE key = ?1 UNION ALL SELECT t.id, t.name"
-        " FROM team_alias a JOIN team t ON t.id = a.team_id WHERE lower(a.spelling) = ?1",
+        "SELECT id, name, EXISTS (SELECT 1 FROM team_alias WHERE spelling = ?2) FROM team"
+        " WHERE key = ?1 UNION ALL SELECT t.id, t.name, EXISTS (SELECT 1 FROM team_alias"
+        " WHERE spelling = ?2) FROM team_alias a JOIN team t ON t.id = a.team_id"
+        " WHERE lower(a.spelling) = ?1",
     [S_TALIAS_GET] = "SELECT 1 FROM team_alias WHERE spelling = ?1",
     [S_TALIAS_ADD] = "INSERT INTO team_alias (spelling, team_id) VALUES (?1, ?2)",
-    [S_PLAYER_GET] = "SELECT id, name FROM player WHERE key = ?1 UNION ALL SELECT p.id, p.name"
-                     " FROM player_alias a JOIN player p ON p.id = a.player_id"
-                     " WHERE lower(a.spelling) = ?1",
+    [S_PLAYER_GET] =
+        "SELECT id, name, EXISTS (SELECT 1 FROM player_alias WHERE spelling = ?2) FROM player"
+        " WHERE key = ?1 UNION ALL SELECT p.id, p.name, EXISTS (SELECT 1 FROM player_alias"
+        " WHERE spelling = ?2) FROM player_alias a JOIN player p ON p.id = a.player_id"
+        " WHERE lower(a.spelling) = ?1",
     [S_PLAYER_ADD] = "INSERT INTO player (name, key) VALUES (?1, ?2)",
     [S_PALIAS_GET] = "SELECT 1 FROM player_alias WHERE spelling = ?1",
     [S_PALIAS_ADD] = "INSERT INTO player_alias (spelling, player_id) VALUES (?1, ?2)",
@@ -142,13 +147,15 @@ entity_id(struct store *s, int team, int sp, int create)
 	if (e->id == 0) {
 		sqlite3_stmt *st = s->st[team ? S_TEAM_GET : S_PLAYER_GET];
 		sqlite3_bind_text(st, 1, e->key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, n->sps[sp].text, -1, SQLITE_STATIC);
 		int rc = store_row(s, team ? S_TEAM_GET : S_PLAYER_GET);
 		if (rc < 0)
 			return 0;
 		e->id = -1;
-		if (rc > 0) {
+		if (rc > 0) { /* and whether this spelling is an alias already, in the same step */
 			e->id = sqlite3_column_int64(st, 0);
 			e->stored = db_text(st, 1);
+			n->sps[sp].known = sqlite3_column_int(st, 2) ? 1 : -1;
 			sqlite3_reset(st);
 		}
 	}
@@ -199,12 +206,12 @@ name_id(struct store *s, int team, int sp, int m, int r)
 	int64_t id = entity_id(s, team, sp, 1);
 	struct names *n = team ? &s->d->teams : &s->d->players;
 	struct names_spelling *spell = &n->sps[sp];
-	if (id <= 0 || spell->known)
+	if (id <= 0 || spell->known > 0)
 		return id;
 	enum stmt get = team ? S_TALIAS_GET : S_PALIAS_GET,
 	          add = team ? S_TALIAS_ADD : S_PALIAS_ADD;
 	sqlite3_bind_text(s->st[get], 1, spell->text, -1, SQLITE_STATIC);
-	int rc = store_row(s, get);
+	int rc = spell->known < 0 ? 0 : store_row(s, get); /* < 0: entity_id found it is not */
 	if (rc < 0)
 		return 0;
 	if (rc > 0)
