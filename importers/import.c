@@ -233,6 +233,8 @@ store(struct doc *d)
 	}
 	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
 		store_error(&s);
+	if (d->errors == 0 && !bad)
+		store_cache_keep(s.names, d);
 	if (d->errors || bad)
 		db_rollback(d->db);
 out:

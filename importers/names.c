@@ -119,6 +119,20 @@ names_intern(struct names *n, const char *given)
 	return i;
 }
 
+/* The index in n->ents of the entity whose key is key, or -1. */
+int
+names_entity(const struct names *n, const char *key)
+{
+	return map_get(&n->bykey, key, hash(key));
+}
+
+/* The index in n->sps of spelling text (as names_intern stores it), or -1. */
+int
+names_spelling(const struct names *n, const char *text)
+{
+	return map_get(&n->byspelling, text, hash(text));
+}
+
 /* Free what n holds and leave it empty. */
 void
 names_free(struct names *n)

@@ -42,6 +42,8 @@ struct names {
 };
 
 int names_intern(struct names *n, const char *given);
+int names_entity(const struct names *n, const char *key);
+int names_spelling(const struct names *n, const char *text);
 void names_free(struct names *n);
 
 #endif

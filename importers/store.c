@@ -83,6 +83,7 @@ static const char *const sqls[S_COUNT] = {
         " JOIN stage_team x ON x.stage_id = s.id JOIN team t ON t.id = x.team_id WHERE g.id = ?1",
     [S_LOOK_PLAYERS] = "SELECT DISTINCT p.id, p.name FROM player_result x"
                        " JOIN player p ON p.id = x.player_id WHERE x.team_id = ?1",
+    [S_DATA_VERSION] = "PRAGMA data_version",
 };
 
 /* A stored row of a match, for comparing it with the document's. */
@@ -144,6 +145,16 @@ entity_id(struct store *s, int team, int sp, int create)
 {
 	struct names *n = team ? &s->d->teams : &s->d->players;
 	struct names_entity *e = &n->ents[n->sps[sp].entity];
+	if (e->id == 0 && s->names) { /* a name an earlier document of this connection named */
+		const struct names *c = team ? &s->names->teams : &s->names->players;
+		int k = names_entity(c, e->key);
+		if (k >= 0) {
+			e->id = c->ents[k].id;
+			e->stored = xstrdup(c->ents[k].stored);
+			int sc = names_spelling(c, n->sps[sp].text);
+			n->sps[sp].known = sc >= 0 && c->sps[sc].known > 0;
+		}
+	}
 	if (e->id == 0) {
 		sqlite3_stmt *st = s->st[team ? S_TEAM_GET : S_PLAYER_GET];
 		sqlite3_bind_text(st, 1, e->key, -1, SQLITE_STATIC);
@@ -771,7 +782,10 @@ store_match(struct store *s, int m)
 
 /*
  * Prepare s's statements for document d: on d's cache (import_options) when
- * it has one for d's connection, only those it lacks. 0, or -1 reported.
+ * it has one for d's connection, only those it lacks; the cache's names
+ * serve d when no other connection has written since they were read (in
+ * d's transaction, PRAGMA data_version tells), else they are dropped.
+ * 0, or -1 reported.
  */
 int
 store_open(struct store *s, struct doc *d)
@@ -779,6 +793,7 @@ store_open(struct store *s, struct doc *d)
 	struct store_cache *c = d->opt->cache;
 	s->d = d;
 	s->st = s->own;
+	s->names = NULL;
 	if (c && (c->db == NULL || c->db == d->db)) {
 		c->db = d->db;
 		s->st = c->st;
@@ -788,7 +803,75 @@ store_open(struct store *s, struct doc *d)
 			doc_report(d, 0, -1, -1, -1, NULL, "%s", db_error());
 			return -1;
 		}
+	if (c == NULL || s->st != c->st)
+		return 0;
+	if (store_row(s, S_DATA_VERSION) <= 0)
+		return store_error(s);
+	int64_t version = sqlite3_column_int64(s->st[S_DATA_VERSION], 0);
+	sqlite3_reset(s->st[S_DATA_VERSION]);
+	if (version != c->version) {
+		names_free(&c->teams);
+		names_free(&c->players);
+		c->version = version;
+	}
+	store_cache_abort(c);
+	s->names = c;
 	return 0;
+}
+
+/* Add what n knows of its entities with rows (and of their spellings) to c. */
+static void
+keep_names(struct names *c, const struct names *n)
+{
+	for (int i = 0; i < n->nsps; i++) {
+		const struct names_spelling *sp = &n->sps[i];
+		const struct names_entity *e = &n->ents[sp->entity];
+		if (e->id <= 0)
+			continue;
+		int k = names_intern(c, sp->text);
+		struct names_entity *x = &c->ents[c->sps[k].entity];
+		if (x->id == 0) {
+			x->id = e->id;
+			x->stored = xstrdup(e->stored ? e->stored : n->sps[e->first].text);
+		}
+		if (sp->known > 0)
+			c->sps[k].known = 1;
+	}
+}
+
+/*
+ * Keep the names of document d, just stored on c's connection, until the
+ * transaction that holds it commits (store_cache_commit) or rolls back
+ * (store_cache_abort). c may be NULL.
+ */
+void
+store_cache_keep(struct store_cache *c, const struct doc *d)
+{
+	if (c == NULL || c->db != d->db)
+		return;
+	keep_names(&c->pteams, &d->teams);
+	keep_names(&c->pplayers, &d->players);
+}
+
+/* The kept document's transaction committed: its names join c's. c may be NULL. */
+void
+store_cache_commit(struct store_cache *c)
+{
+	if (c == NULL)
+		return;
+	keep_names(&c->teams, &c->pteams);
+	keep_names(&c->players, &c->pplayers);
+	store_cache_abort(c);
+}
+
+/* The kept document's transaction rolled back: its names go. c may be NULL. */
+void
+store_cache_abort(struct store_cache *c)
+{
+	if (c == NULL)
+		return;
+	names_free(&c->pteams);
+	names_free(&c->pplayers);
 }
 
 /* Finalize s's own statements, or leave a cache's reset and unbound. */
@@ -804,11 +887,14 @@ store_close(struct store *s)
 		}
 }
 
-/* Finalize c's statements and leave it empty. */
+/* Finalize c's statements, free its names and leave it empty. */
 void
 store_cache_free(struct store_cache *c)
 {
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(c->st[i]);
+	names_free(&c->teams);
+	names_free(&c->players);
+	store_cache_abort(c);
 	memset(c, 0, sizeof *c);
 }

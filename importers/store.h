@@ -45,22 +45,32 @@ enum stmt {
 	S_STAGES,
 	S_LOOK_TEAMS,
 	S_LOOK_PLAYERS,
+	S_DATA_VERSION,
 	S_COUNT
 };
 
 /*
- * The statements of every document imported on one connection, prepared
- * once (import_options.cache): an import of many one-match files prepares
- * nothing after the first. store_cache_free() before closing the
- * connection.
+ * What every document imported on one connection shares
+ * (import_options.cache): the statements, prepared once, so that an import
+ * of many one-match files prepares nothing after the first; and the teams
+ * and players the committed documents named, with their rows, so that a
+ * name is looked up once per connection, not once per document. The names
+ * hold while no other connection writes (PRAGMA data_version, read in each
+ * document's transaction); a document's names join them once its
+ * transaction commits (store_cache_commit; store_cache_abort drops them).
+ * store_cache_free() before closing the connection.
  */
 struct store_cache {
-	sqlite3 *db;               /* the connection they are prepared on; NULL: none yet */
-	sqlite3_stmt *st[S_COUNT]; /* prepared, reset and unbound between documents */
+	sqlite3 *db;                   /* the connection they are prepared on; NULL: none yet */
+	sqlite3_stmt *st[S_COUNT];     /* prepared, reset and unbound between documents */
+	int64_t version;               /* the data_version the names hold for; 0: none */
+	struct names teams, players;   /* committed: key -> row id and stored name */
+	struct names pteams, pplayers; /* the last document's, until its commit */
 };
 
 struct store {
 	struct doc *d;              /* the document being stored */
+	struct store_cache *names;  /* the connection's names, valid for this document; or NULL */
 	sqlite3_stmt **st;          /* S_COUNT statements, reset after each use: own or a cache's */
 	sqlite3_stmt *own[S_COUNT]; /* prepared for this document alone, without a cache */
 };
@@ -68,6 +78,9 @@ struct store {
 int store_open(struct store *s, struct doc *d);
 void store_close(struct store *s);
 void store_cache_free(struct store_cache *c);
+void store_cache_keep(struct store_cache *c, const struct doc *d);
+void store_cache_commit(struct store_cache *c);
+void store_cache_abort(struct store_cache *c);
 int store_stage(struct store *s, int i);
 int store_match(struct store *s, int m);
 int store_headstarts(struct store *s, int i);

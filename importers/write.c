@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "db.h"
 #include "log.h"
+#include "store.h"
 #include "util.h"
 #include "write.h"
 
@@ -60,6 +61,7 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 	if (rc != 0) {
 		int b = write_busy(db);
 		db_rollback(db);
+		store_cache_abort(opt->cache);
 		buf_free(&what);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
 	}
@@ -68,13 +70,16 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 	buf_free(&what);
 	if (rc) {
 		db_rollback(db);
+		store_cache_abort(opt->cache);
 		return WRITE_FAILED;
 	}
 	if (db_commit(db) != 0) {
 		int b = write_busy(db);
 		db_rollback(db);
+		store_cache_abort(opt->cache);
 		return b ? WRITE_BUSY : WRITE_FAILED;
 	}
+	store_cache_commit(opt->cache); /* the names it stored are the connection's now */
 	return WRITE_STORED;
 }
 

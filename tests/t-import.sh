@@ -72,6 +72,30 @@ contains reimport-summary "2 files: 0 matches added, 134 unchanged, 0 replaced; 
 dump "$TRACKER_DB" >"$T/dump-after"
 same_file reimport-dump "$T/dump-real" "$T/dump-after"
 
+# --- the names one import's files share: a team created by a file that is then refused
+# (its match 1 differs from the stored one) is gone with it, and the next file of the same
+# import creates it again, rather than reusing the row that was rolled back
+cat >"$T/rolled-back.json" <<'JSON'
+{"tournament": "FFWS Brazil 2026 Split 1", "stage": "Group Stage", "matches": [
+ {"match": 121, "results": [{"team": "Zeta", "placement": 1, "kills": 2}, {"team": "LOS", "placement": 2, "kills": 1}]},
+ {"match": 1, "results": [{"team": "LOS", "placement": 1, "kills": 99}]}]}
+JSON
+cat >"$T/after-rollback.json" <<'JSON'
+{"tournament": "FFWS Brazil 2026 Split 1", "stage": "Group Stage", "match": 121,
+ "results": [{"team": "Zeta", "placement": 1, "kills": 2}, {"team": "LOS", "placement": 2, "kills": 1}]}
+JSON
+cp "$TRACKER_DB" "$T/rollback.db"
+status rollback-names 1 "$TRACKER" --db "$T/rollback.db" import --new-team Zeta "$T/rolled-back.json" "$T/after-rollback.json"
+contains rollback-names-summary "2 files: 1 match added, 0 unchanged, 0 replaced; 1 team, 0 players new" "$OUT"
+contains rollback-names-failed "failed: $T/rolled-back.json" "$OUT"
+eq rollback-names-stored "Zeta|1" "$(sqlite3 "$T/rollback.db" "SELECT t.name, r.placement FROM result r JOIN team t ON t.id = r.team_id JOIN match m ON m.id = r.match_id WHERE m.number = 121 AND t.name = 'Zeta'")"
+# the spellings of one team over three files of one import: each new one warned about once
+# (as alias-1, -2, -3 imported one by one, below)
+status alias-one-import 0 "$TRACKER" --db "$T/alias-one.db" import import/good/alias-1.json import/good/alias-2.json import/good/alias-3.json
+contains alias-one-import-2 "import/good/alias-2.json: results[0].team: warning: 'RRQ KAZU' is a new spelling of team 'RRQ Kazu'" "$OUT"
+contains alias-one-import-3 "import/good/alias-3.json: results[0].team: warning: 'rrq kazu' is a new spelling of team 'RRQ Kazu'" "$OUT"
+eq alias-one-import-warnings 3 "$(printf '%s\n' "$OUT" | grep -c 'is a new spelling')"
+
 # --- look-alike names (F9): a new team or player whose name looks like one there is stored,
 # with a warning naming both; a new name like no other is not warned about (2 warnings:
 # LΟS with a Greek Omicron, TRАP with a Cyrillic A; Time Novo none)
