@@ -139,6 +139,7 @@ struct doc_stage {
 	int64_t id;            /* row id once stored; 0 before */
 	int wrote;             /* what storing the document wrote of it: WROTE_* bits */
 	int existed;           /* 1 if the database held it before this document */
+	int ruled;             /* 1 if it has a ruleset, stored or given (else the defaults) */
 	int set_rules;         /* 1 once its ruleset (and head starts) are to be stored */
 	struct doc_adjustment *adjust; /* its adjustments, the stage's whole list */
 	int nadjust;                   /* entries */

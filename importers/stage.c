@@ -362,7 +362,7 @@ stage_rush_warnings(struct store *s, int i)
 	for (int m = 0; m < d->nmatches; m++)
 		written += d->matches[m].stage == i && d->matches[m].written &&
 		           d->matches[m].voided == NULL;
-	if (written == 0)
+	if (written == 0 || !g->ruled) /* the defaults have no Champion Rush */
 		return 0;
 	if (rules_for_stage(d->db, g->id, &r, &err) != 0 ||
 	    (r.rush_threshold > 0 && standings_compute(d->db, g->id, &r, 0, &st, &err) != 0)) {

@@ -400,6 +400,7 @@ store_stage(struct store *s, int i)
 		g->id = sqlite3_column_int64(st, 0);
 		g->existed = 1;
 		const char *old = (const char *)sqlite3_column_text(st, 1);
+		g->ruled = old != NULL || rules != NULL;
 		const char *src = (const char *)sqlite3_column_text(st, 2);
 		char *change = rules && old ? rules_change(d->db, g->id, g->rules) : NULL;
 		int set_rules = rules && (old == NULL || (change && d->opt->replace));
@@ -434,6 +435,7 @@ store_stage(struct store *s, int i)
 		if (store_run(s, S_STAGE_ADD) == 0) {
 			g->id = sqlite3_last_insert_rowid(d->db);
 			g->set_rules = rules != NULL;
+			g->ruled = rules != NULL;
 			g->wrote |= WROTE_STAGE;
 			d->n.stages_added++;
 			rc = 1;
