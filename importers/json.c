@@ -509,11 +509,68 @@ parse_doc(struct doc *d, const cJSON *root)
 		parse_ruleset(d, ruleset);
 }
 
-/* Free a cJSON tree, as doc.keep_free. */
-static void
-free_tree(void *tree)
+/* The strings d points to in the reader's memory (the tree): where each pointer is; *n. */
+static const char ***
+held(struct doc *d, int *count)
 {
-	cJSON_Delete(tree);
+	int n = 0, cap = 16;
+	const char ***v = xmalloc((size_t)cap * sizeof *v);
+#define HOLD(p)                                                                                    \
+	do {                                                                                       \
+		if ((p) != NULL) {                                                                 \
+			if (n == cap)                                                              \
+				v = xrealloc(v, (size_t)(cap *= 2) * sizeof *v);                   \
+			v[n++] = &(p);                                                             \
+		}                                                                                  \
+	} while (0)
+	for (int m = 0; m < d->nmatches; m++) {
+		struct doc_match *g = &d->matches[m];
+		HOLD(g->played_at);
+		HOLD(g->voided);
+		for (int r = 0; r < g->nresults; r++)
+			HOLD(g->results[r].team);
+	}
+	for (int i = 0; i < d->nstages; i++) {
+		struct doc_stage *g = &d->stages[i];
+		HOLD(g->source);
+		for (int k = 0; k < g->nadjust; k++) {
+			HOLD(g->adjust[k].team);
+			HOLD(g->adjust[k].reason);
+		}
+		for (int k = 0; k < g->nroster; k++) {
+			HOLD(g->roster[k].team);
+			HOLD(g->roster[k].group);
+		}
+	}
+#undef HOLD
+	*count = n;
+	return v;
+}
+
+/*
+ * Copy every string d points to in the tree into one block d keeps, so
+ * that the tree (a cJSON node is some 64 bytes for each value of the file,
+ * many times the text) is freed as soon as it is read, not held while the
+ * document is stored.
+ */
+static void
+own_strings(struct doc *d)
+{
+	int n;
+	const char ***v = held(d, &n);
+	size_t size = 1;
+	for (int i = 0; i < n; i++)
+		size += strlen(*v[i]) + 1;
+	char *block = xmalloc(size), *o = block;
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(*v[i]) + 1;
+		memcpy(o, *v[i], k);
+		*v[i] = o;
+		o += k;
+	}
+	free(v);
+	d->keep = block;
+	d->keep_free = free;
 }
 
 /* Read match JSON v1 text into d (a doc_reader). */
@@ -528,9 +585,9 @@ read_json(struct doc *d, const char *data, size_t len)
 		free(err);
 		return;
 	}
-	d->keep = root;
-	d->keep_free = free_tree;
 	parse_doc(d, root);
+	own_strings(d);
+	cJSON_Delete(root);
 }
 
 int
