@@ -466,9 +466,27 @@ parse_ruleset(struct doc *d, const cJSON *ruleset)
 	cJSON_Delete(text);
 }
 
-/* Validate the whole document root into d; errors are counted in d->errors. */
-static void
-parse_doc(struct doc *d, const cJSON *root)
+/*
+ * The list of matches of a document read piece by piece: element k of it
+ * is data[at[2k]] to data[at[2k + 1]] (read_parts).
+ */
+struct parts {
+	const char *data; /* the whole text */
+	size_t *at;       /* where each element starts and ends */
+	int n, cap;       /* elements, allocated */
+};
+
+static void own_strings(struct doc *d, int m);
+
+/*
+ * Validate the whole document root into d; errors are counted in d->errors.
+ * parts: the document's list of matches when root holds it empty (each
+ * element parsed, validated and freed in turn), or NULL. Returns 0, or -1
+ * when an element of parts does not parse (nothing reported: the caller
+ * reads the whole text again for its message).
+ */
+static int
+parse_doc(struct doc *d, const cJSON *root, const struct parts *parts)
 {
 	char why[VALUE_WHY];
 	const cJSON *list = root, *ruleset = NULL;
@@ -478,40 +496,57 @@ parse_doc(struct doc *d, const cJSON *root)
 		d->kind = DOC_STAGE_FILE;
 		list = NULL;
 		if (parse_stage_file(d, root, &list, &ruleset) != 0 && d->nstages != 1)
-			return;
+			return 0;
 	} else if (cJSON_IsObject(root)) {
 		d->kind = DOC_MATCH;
 		d->matches = xcalloc(1, sizeof *d->matches);
 		d->nmatches = 1;
 		parse_match(d, 0, root, 1);
-		return;
+		return 0;
 	} else if (cJSON_IsArray(root)) {
 		d->kind = DOC_MATCH_ARRAY;
-		if (root->child == NULL) {
+		if (parts ? parts->n == 0 : root->child == NULL) {
 			doc_report(d, 0, -1, -1, -1, NULL,
 			           "empty array: expected match objects to import");
-			return;
+			return 0;
 		}
 	} else {
 		struct value x = jsontext_value(root);
 		value_expected(
 		    &x, "a stage file object, a match object or an array of match objects", why);
 		bad_value(d, -1, -1, -1, NULL, why);
-		return;
+		return 0;
 	}
-	int n = list ? cJSON_GetArraySize(list) : 0, m = 0;
+	int n = parts && list ? parts->n : list ? cJSON_GetArraySize(list) : 0;
 	d->matches = xcalloc((size_t)(n ? n : 1), sizeof *d->matches);
-	for (const cJSON *e = list ? list->child : NULL; e; e = e->next, m++) {
+	const cJSON *e = list && !parts ? list->child : NULL;
+	for (int m = 0; m < n; m++, e = e ? e->next : NULL) {
+		cJSON *piece = NULL;
+		if (parts) {
+			piece = jsontext_part(parts->data + parts->at[2 * m],
+			                      parts->at[2 * m + 1] - parts->at[2 * m]);
+			if (piece == NULL)
+				return -1;
+		}
 		d->nmatches = m + 1;
-		parse_match(d, m, e, d->kind == DOC_MATCH_ARRAY);
+		parse_match(d, m, piece ? piece : e, d->kind == DOC_MATCH_ARRAY);
+		if (piece) { /* its strings copied, its tree freed: one match's tree at a time */
+			own_strings(d, m);
+			cJSON_Delete(piece);
+		}
 	}
 	if (ruleset && d->errors == 0 && d->nstages == 1)
 		parse_ruleset(d, ruleset);
+	return 0;
 }
 
-/* The strings d points to in the reader's memory (the tree): where each pointer is; *n. */
+/*
+ * The strings d points to in the reader's memory (the tree): where each
+ * pointer is, *count of them; those of match m, or (m -1) those of the
+ * stages, or (m -2) all.
+ */
 static const char ***
-held(struct doc *d, int *count)
+held(struct doc *d, int m, int *count)
 {
 	int n = 0, cap = 16;
 	const char ***v = xmalloc((size_t)cap * sizeof *v);
@@ -523,14 +558,17 @@ held(struct doc *d, int *count)
 			v[n++] = &(p);                                                             \
 		}                                                                                  \
 	} while (0)
-	for (int m = 0; m < d->nmatches; m++) {
-		struct doc_match *g = &d->matches[m];
+	for (int k = m == -1 ? d->nmatches
+	             : m < 0 ? 0
+	                     : m;
+	     k < d->nmatches && (m < 0 || k == m); k++) {
+		struct doc_match *g = &d->matches[k];
 		HOLD(g->played_at);
 		HOLD(g->voided);
 		for (int r = 0; r < g->nresults; r++)
 			HOLD(g->results[r].team);
 	}
-	for (int i = 0; i < d->nstages; i++) {
+	for (int i = 0; m < 0 && i < d->nstages; i++) {
 		struct doc_stage *g = &d->stages[i];
 		HOLD(g->source);
 		for (int k = 0; k < g->nadjust; k++) {
@@ -547,17 +585,34 @@ held(struct doc *d, int *count)
 	return v;
 }
 
+/* The blocks of strings a document copied out of its trees (doc.keep). */
+struct pool {
+	char **blocks;
+	int n, cap;
+};
+
+/* Free a pool, as doc.keep_free. */
+static void
+pool_free(void *keep)
+{
+	struct pool *p = keep;
+	for (int i = 0; i < p->n; i++)
+		free(p->blocks[i]);
+	free(p->blocks);
+	free(p);
+}
+
 /*
- * Copy every string d points to in the tree into one block d keeps, so
- * that the tree (a cJSON node is some 64 bytes for each value of the file,
- * many times the text) is freed as soon as it is read, not held while the
- * document is stored.
+ * Copy the strings d points to in a tree (held(): match m's, the stages'
+ * or all) into one block of d's pool, so that the tree (a cJSON node is
+ * some 64 bytes for each value of the file, many times the text) is freed
+ * as soon as it is read, not held while the document is stored.
  */
 static void
-own_strings(struct doc *d)
+own_strings(struct doc *d, int m)
 {
 	int n;
-	const char ***v = held(d, &n);
+	const char ***v = held(d, m, &n);
 	size_t size = 1;
 	for (int i = 0; i < n; i++)
 		size += strlen(*v[i]) + 1;
@@ -569,24 +624,164 @@ own_strings(struct doc *d)
 		o += k;
 	}
 	free(v);
-	d->keep = block;
-	d->keep_free = free;
+	struct pool *p = d->keep;
+	if (p == NULL) {
+		d->keep = p = xcalloc(1, sizeof *p);
+		d->keep_free = pool_free;
+	}
+	if (p->n == p->cap)
+		p->blocks = xrealloc(p->blocks, (size_t)(p->cap = p->cap ? 2 * p->cap : 16) *
+		                                    sizeof *p->blocks);
+	p->blocks[p->n++] = block;
 }
 
-/* Read match JSON v1 text into d (a doc_reader). */
+/* The index after the JSON string at data[i] (a quote), or len when it does not end. */
+static size_t
+past_string(const char *data, size_t i, size_t len)
+{
+	for (i++; i < len; i++)
+		if (data[i] == '\\')
+			i++;
+		else if (data[i] == '"')
+			return i + 1;
+	return len;
+}
+
+/*
+ * Where the document's list of matches opens ('['): the top-level array,
+ * or the top-level object's "matches" member; len when there is none the
+ * scan finds (quotes and depth alone: the parse tells what is JSON).
+ */
+static size_t
+find_list(const char *data, size_t len)
+{
+	size_t i = 0;
+	int depth = 0;
+	while (i < len && strchr(" \t\r\n", data[i]))
+		i++;
+	if (i < len && data[i] == '[')
+		return i;
+	for (; i < len; i++) {
+		char c = data[i];
+		if (c == '"') {
+			size_t e = past_string(data, i, len), k = e;
+			if (depth == 1 && e - i == 9 && memcmp(data + i, "\"matches\"", 9) == 0) {
+				while (k < len && strchr(" \t\r\n", data[k]))
+					k++;
+				if (k < len && data[k] == ':')
+					for (k++; k < len && strchr(" \t\r\n", data[k]);)
+						k++;
+				if (k < len && data[k] == '[')
+					return k;
+			}
+			i = e - 1;
+		} else if (c == '[' || c == '{')
+			depth++;
+		else if (c == ']' || c == '}')
+			depth--;
+	}
+	return len;
+}
+
+/* Add data[a] to data[b] to p, unless it is the blank inside of an empty list. */
+static void
+add_part(struct parts *p, size_t a, size_t b, int last)
+{
+	size_t k = a;
+	while (k < b && strchr(" \t\r\n", p->data[k]))
+		k++;
+	if (last && p->n == 0 && k == b)
+		return;
+	if (2 * p->n + 2 > p->cap)
+		p->at =
+		    xrealloc(p->at, (size_t)(p->cap = p->cap ? 2 * p->cap : 256) * sizeof *p->at);
+	p->at[2 * p->n] = a;
+	p->at[2 * p->n + 1] = b;
+	p->n++;
+}
+
+/* Split the list at data[i] ('[') into p's elements: the index of its ']', or len. */
+static size_t
+split_list(struct parts *p, size_t i, size_t len)
+{
+	const char *data = p->data;
+	size_t start = i + 1;
+	int depth = 0;
+	for (; i < len; i++) {
+		char c = data[i];
+		if (c == '"')
+			i = past_string(data, i, len) - 1;
+		else if (c == '[' || c == '{')
+			depth++;
+		else if ((c == ']' || c == '}') && --depth == 0) {
+			add_part(p, start, i, 1);
+			return i;
+		} else if (c == ',' && depth == 1) {
+			add_part(p, start, i, 0);
+			start = i + 1;
+		}
+	}
+	return len;
+}
+
+/*
+ * Read the len bytes of data into d match by match: the document without
+ * its list of matches first, then each match parsed, validated and freed
+ * in turn, so that a large file never has a tree of all of it (a tree is
+ * some 8 times its text). Returns 0, or -1 with d as it was when the text
+ * does not split so or a piece does not parse: the whole text is read
+ * then, for the message jsontext_parse gives.
+ */
+static int
+read_parts(struct doc *d, const char *data, size_t len)
+{
+	struct parts p = {.data = data};
+	size_t open = find_list(data, len), close = open < len ? split_list(&p, open, len) : len;
+	cJSON *root = NULL;
+	if (close < len) {
+		struct buf rest = {0}; /* what is before the list, [], what is after it */
+		buf_put(&rest, data, open);
+		buf_puts(&rest, "[]");
+		buf_put(&rest, data + close + 1, len - close - 1);
+		root = jsontext_part(rest.data, rest.len);
+		buf_free(&rest);
+	}
+	size_t mark = d->msgs->len;
+	int rc = root ? parse_doc(d, root, &p) : -1;
+	if (rc == 0)
+		own_strings(d, -1);
+	cJSON_Delete(root);
+	free(p.at);
+	if (rc != 0 && root) { /* back to d as it was */
+		doc_free(d);
+		*d = (struct doc){.name = d->name,
+		                  .msgs = d->msgs,
+		                  .opt = d->opt,
+		                  .db = d->db,
+		                  .locate = d->locate};
+		d->msgs->len = mark;
+		if (d->msgs->data)
+			d->msgs->data[mark] = '\0';
+	}
+	return rc;
+}
+
+/* Read match JSON v1 text into d (a doc_reader): piece by piece (read_parts), or whole. */
 static void
 read_json(struct doc *d, const char *data, size_t len)
 {
 	char *err = NULL;
 	d->locate = json_locate;
+	if (jsontext_sound(data, len) && read_parts(d, data, len) == 0)
+		return;
 	cJSON *root = jsontext_parse(data, len, "a match JSON v1 object or array", &err);
 	if (root == NULL) {
 		doc_report(d, 0, -1, -1, -1, NULL, "%s", err);
 		free(err);
 		return;
 	}
-	parse_doc(d, root);
-	own_strings(d);
+	parse_doc(d, root, NULL);
+	own_strings(d, -2);
 	cJSON_Delete(root);
 }
 

@@ -262,6 +262,42 @@ jsontext_parse(const char *data, size_t len, const char *expected, char **err)
 	return root;
 }
 
+/*
+ * 1 if the len bytes of data pass the checks jsontext_parse makes of the
+ * bytes (not empty, UTF-8 without NUL, no \u0000 escape), else 0: for a
+ * reader that parses a large text piece by piece (jsontext_part) and falls
+ * back to jsontext_parse, for its message, when a piece does not parse.
+ */
+int
+jsontext_sound(const char *data, size_t len)
+{
+	char *err = check_bytes(data, len, "");
+	free(err);
+	return err == NULL && nul_escape(data, len) == len;
+}
+
+/*
+ * The tree of the one JSON value the len bytes of data hold (white space
+ * around it allowed) when it parses and names no key twice, else NULL (the
+ * caller frees the tree with cJSON_Delete).
+ */
+cJSON *
+jsontext_part(const char *data, size_t len)
+{
+	const char *end = NULL;
+	cJSON *v = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+	size_t off = v && end ? (size_t)(end - data) : 0;
+	while (v && off < len && strchr(" \t\r\n", data[off]))
+		off++;
+	struct buf path = {0};
+	if (v && (off < len || repeated(v, &path))) {
+		cJSON_Delete(v);
+		v = NULL;
+	}
+	buf_free(&path);
+	return v;
+}
+
 /* v (NULL: a key left out, taken as null) as the value value.c checks. */
 struct value
 jsontext_value(const cJSON *v)

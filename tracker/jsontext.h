@@ -8,6 +8,8 @@
 #include "value.h"
 
 cJSON *jsontext_parse(const char *data, size_t len, const char *expected, char **err);
+int jsontext_sound(const char *data, size_t len);
+cJSON *jsontext_part(const char *data, size_t len);
 struct value jsontext_value(const cJSON *v);
 
 #endif
