@@ -821,14 +821,20 @@ store_open(struct store *s, struct doc *d)
 	return 0;
 }
 
-/* Add what n knows of its entities with rows (and of their spellings) to c. */
+/*
+ * Add what n knows of its entities with rows (and of their spellings) to c,
+ * but what known (or NULL) knows already.
+ */
 static void
-keep_names(struct names *c, const struct names *n)
+keep_names(struct names *c, const struct names *n, const struct names *known)
 {
 	for (int i = 0; i < n->nsps; i++) {
 		const struct names_spelling *sp = &n->sps[i];
 		const struct names_entity *e = &n->ents[sp->entity];
 		if (e->id <= 0)
+			continue;
+		int was = known ? names_spelling(known, sp->text) : -1;
+		if (was >= 0 && (known->sps[was].known > 0 || sp->known <= 0))
 			continue;
 		int k = names_intern(c, sp->text);
 		struct names_entity *x = &c->ents[c->sps[k].entity];
@@ -851,8 +857,8 @@ store_cache_keep(struct store_cache *c, const struct doc *d)
 {
 	if (c == NULL || c->db != d->db)
 		return;
-	keep_names(&c->pteams, &d->teams);
-	keep_names(&c->pplayers, &d->players);
+	keep_names(&c->pteams, &d->teams, &c->teams);
+	keep_names(&c->pplayers, &d->players, &c->players);
 }
 
 /* The kept document's transaction committed: its names join c's. c may be NULL. */
@@ -861,8 +867,8 @@ store_cache_commit(struct store_cache *c)
 {
 	if (c == NULL)
 		return;
-	keep_names(&c->teams, &c->pteams);
-	keep_names(&c->players, &c->pplayers);
+	keep_names(&c->teams, &c->pteams, NULL);
+	keep_names(&c->players, &c->pplayers, NULL);
 	store_cache_abort(c);
 }
 

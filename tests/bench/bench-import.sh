@@ -6,8 +6,8 @@
 # match): one stage file of 10,000 matches, 100 stage files of 100, 1,000 one-match files
 # (each stage's roster first, as a desk posts them) and 100 CSV files of 100 matches. Each
 # shape into fresh databases, best of RUNS runs each; the two databases must hold the same
-# rows. Prints the rates, the one-match files' statement prepares and WAL bytes per match,
-# and one ROW line per shape (see run.sh).
+# rows. Prints the rates and CPU seconds (user + system, for a machine that others load),
+# the one-match files' WAL frames per match, and one ROW line per shape (see run.sh).
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,14 +48,14 @@ shape() {
 	for i in $(seq "$RUNS"); do
 		db=$(fresh ours)
 		t0=$(now)
-		"$bin" --db "$db" import "$2"/* >"$w/ours.out"
+		/usr/bin/time -f '%U %S' -o "$w/ours.cpu" "$bin" --db "$db" import "$2"/* >"$w/ours.out"
 		t1=$(now)
 		ref=$(fresh ref)
 		t2=$(now)
-		"$w/ref" "$ref" "$2"/*
+		/usr/bin/time -f '%U %S' -o "$w/ref.cpu" "$w/ref" "$ref" "$2"/*
 		t3=$(now)
 		o=$(rate "$3" "$t0" "$t1") r=$(rate "$3" "$t2" "$t3")
-		echo "$1 run $i: tracker import $o matches/s, bare loop $r matches/s ($(cat "$w/ours.out"))"
+		echo "$1 run $i: tracker import $o matches/s ($(awk '{ print $1 + $2 }' "$w/ours.cpu") s CPU), bare loop $r matches/s ($(awk '{ print $1 + $2 }' "$w/ref.cpu") s CPU) ($(cat "$w/ours.out"))"
 		[ "$o" -gt "$best_ours" ] && best_ours=$o
 		[ "$r" -gt "$best_ref" ] && best_ref=$r
 	done
