@@ -52,7 +52,7 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 {
 	struct buf what = {0};
 	struct buf *keep = st->what;
-	db_exec(db, "SELECT 1"); /* clears the connection's last error code */
+	db_exec(db, ""); /* clears the connection's last error code, preparing nothing */
 	if (db_begin(db) != 0)
 		return write_busy(db) ? WRITE_BUSY : WRITE_FAILED;
 	st->what = &what;
