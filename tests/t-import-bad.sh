@@ -101,3 +101,11 @@ eq bad-max-file-stdin-status 1 "$?"
 contains bad-max-file-stdin "-: more than the limit of 1 MiB per file (--max-file MB raises it)" "$OUT"
 status bad-max-file-zero 2 "$TRACKER" import --max-file 0 "$GS"
 contains bad-max-file-zero-message "--max-file: '0' is not a size in MiB from 1 to 4096" "$OUT"
+
+# F9: a name that enters by a correction is checked as an import checks it
+status bad-rename-invisible 1 "$TRACKER" teams rename LOS "$(printf 'LOS\342\200\213')"
+contains bad-rename-invisible-message "a team's new name must not hold invisible characters, got U+200B (a zero width space) at byte 3" "$OUT"
+status bad-alias-long 1 "$TRACKER" teams alias LOS "$(printf 'x%.0s' $(seq 65))"
+contains bad-alias-long-message "a spelling must be at most 64 characters, got 65" "$OUT"
+dump "$TRACKER_DB" >"$T/dump-after"
+same_file bad-corrections-unchanged "$T/dump-real" "$T/dump-after"

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "log.h"
 #include "util.h"
+#include "value.h"
 
 /* Set *msg from fmt, roll back, return -1. */
 static int __attribute__((format(printf, 3, 4)))
@@ -418,6 +419,23 @@ named_elsewhere(sqlite3 *db, int64_t team, const char *spelling, char **out)
 }
 
 /*
+ * 1, refused with what (e.g. "a spelling") and the fault, when name is not
+ * fit for a name as an import checks one (value_name: its length, no
+ * control or invisible character); else 0.
+ */
+static int
+bad_name(sqlite3 *db, const char *name, const char *what, char **msg)
+{
+	char why[VALUE_WHY];
+	const char *text;
+	struct value v = {.kind = VALUE_STRING, .string = name};
+	if (value_name(&v, &text, why) == 0)
+		return 0;
+	refuse(db, msg, "%s %s", what, why);
+	return 1;
+}
+
+/*
  * Rename team to name: its display name, key and slug change (the slug
  * with -2, -3 ... when another team has it), and both the old and the new
  * spelling name it from now on, so files with the old name still import
@@ -443,6 +461,8 @@ correct_rename(sqlite3 *db, const char *origin, int64_t team, const char *name, 
 		refuse(db, msg, "a team's new name cannot be empty");
 		goto out;
 	}
+	if (bad_name(db, name, "a team's new name", msg)) /* as an import checks it */
+		goto out;
 	if (strcmp(clean, old) == 0) {
 		refuse(db, msg, "team '%s' is already called that", old);
 		goto out;
@@ -536,6 +556,8 @@ correct_alias(sqlite3 *db, const char *origin, int64_t team, const char *spellin
 		refuse(db, msg, "a spelling cannot be empty");
 		goto out;
 	}
+	if (bad_name(db, spelling, "a spelling", msg))
+		goto out;
 	if (named_elsewhere(db, team, clean, &other) < 0) {
 		db_fail(db, msg);
 		goto out;
