@@ -154,7 +154,10 @@ compare(struct store *s, int team, int e, const struct known *v, int k, int m, i
 			continue;
 		struct buf why = {0};
 		difference(name, v[i].name, &why);
-		doc_report(s->d, 1, m, r, p, team ? "team" : "name",
+		doc_report(s->d, 1, m, r, p,
+		           team                     ? "team"
+		           : s->d->kind == DOC_ROWS ? "player"
+		                                    : "name",
 		           "'%s' looks like '%s', another %s (%s): stored as a new %s", name,
 		           v[i].name, team ? "team" : "player", why.data ? why.data : "",
 		           team ? "team" : "player");
@@ -218,20 +221,22 @@ lookalike_warnings(struct store *s)
 {
 	struct doc *d = s->d;
 	int m, r, p, k;
+	char *warned = xcalloc((size_t)d->teams.nents + 1, 1); /* once, whatever its stages */
 	for (int i = 0; i < d->nstages; i++) {
 		struct known *v = NULL;
 		for (int e = 0; e < d->teams.nents; e++) {
 			const struct names_entity *x = &d->teams.ents[e];
-			if (x->first < 0 || x->id <= 0 ||
+			if (warned[e] || x->first < 0 || x->id <= 0 ||
 			    (!first_seen(d, 1, e, i, &m, &r, &p) && !d->stages[i].has_roster))
 				continue;
 			if (v == NULL)
 				v = load(s, S_LOOK_TEAMS, d->stages[i].id, &k);
-			compare(s, 1, e, v, k, m, r, -1);
+			warned[e] = (char)compare(s, 1, e, v, k, m, r, -1);
 		}
 		if (v)
 			unload(v, k);
 	}
+	free(warned);
 	/* the new players by the team they first play for, each team's players loaded once */
 	struct pick *v = xmalloc(((size_t)d->players.nents + 1) * sizeof *v);
 	int n = 0;

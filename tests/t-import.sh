@@ -106,6 +106,11 @@ contains lookalike-team "import/good/lookalike.json: matches[0].results[1].team:
 contains lookalike-player "import/good/lookalike.json: matches[0].results[0].players[0].name: warning: 'TRАP' looks like 'TRAP', another player ('А' is U+0410, not 'A'): stored as a new player" "$OUT"
 contains lookalike-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 2 teams, 1 player new; 2 warnings" "$OUT"
 eq lookalike-stored "3" "$(sqlite3 "$T/lookalike.db" "SELECT count(*) FROM result r JOIN match m ON m.id = r.match_id WHERE m.number = 121")"
+# the same in a CSV, at its lines (LΟS on line 4, TRАP on line 2)
+cp "$TRACKER_DB" "$T/lookalike-csv.db"
+status lookalike-csv 0 "$TRACKER" --db "$T/lookalike-csv.db" import --new-team "LΟS" import/good/lookalike.csv
+contains lookalike-csv-team "import/good/lookalike.csv:4: team: warning: 'LΟS' looks like 'LOS', another team ('Ο' is U+039F, not 'O'): stored as a new team" "$OUT"
+contains lookalike-csv-player "import/good/lookalike.csv:2: player: warning: 'TRАP' looks like 'TRAP', another player ('А' is U+0410, not 'A'): stored as a new player" "$OUT"
 
 # --- names in other scripts pass (F9): Thai, Portuguese accents, 64 characters of 2 bytes each
 # with spaces around (folded away); stored as written, spaces folded
