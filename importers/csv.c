@@ -70,15 +70,17 @@ struct cmatch {
 };
 
 struct csv {
-	char *text;         /* the cells' text, unescaped, each NUL-terminated */
-	char **cells;       /* every cell, row after row */
-	size_t ncells, cap; /* used, allocated */
-	struct row *rows;   /* the rows, header first */
-	int nrows, caprows; /* used, allocated */
-	int col[C_COUNT];   /* the cell of each column in a row; -1: no such column */
-	int cur;            /* the line of the row being read; 0: none */
-	struct cmatch *m;   /* per d->matches entry */
-	int capm;           /* allocated */
+	char *text;          /* the cells' text, unescaped, each NUL-terminated */
+	char **cells;        /* every cell, row after row */
+	size_t ncells, cap;  /* used, allocated */
+	struct row *rows;    /* the rows, header first */
+	int nrows, caprows;  /* used, allocated */
+	int col[C_COUNT];    /* the cell of each column in a row; -1: no such column */
+	int cur;             /* the line of the row being read; 0: none */
+	struct cmatch *m;    /* per d->matches entry */
+	int capm;            /* allocated */
+	const char *last[2]; /* the last row's tournament and stage cells (or NULL), */
+	int last_stage;      /* and its stage: rows of one stage name it once; -1: none */
 };
 
 /*
@@ -478,7 +480,12 @@ row_stage(struct doc *d, const struct csv *c, const struct row *w)
 			return -1;
 		}
 	}
-	return doc_stage(d, -1, t ? t : given[0], s ? s : given[1]);
+	struct csv *memo = d->keep; /* the stage of the row before, when it names the same */
+	if (memo->last_stage >= 0 && same_text(memo->last[0], t) && same_text(memo->last[1], s))
+		return memo->last_stage;
+	int i = doc_stage(d, -1, t ? t : given[0], s ? s : given[1]);
+	memo->last[0] = t, memo->last[1] = s, memo->last_stage = i;
+	return i;
 }
 
 /* The index of match number in stage, a new one for row index wi when there is none. */
@@ -662,6 +669,7 @@ static void
 read_csv(struct doc *d, const char *data, size_t len)
 {
 	struct csv *c = xcalloc(1, sizeof *c);
+	c->last_stage = -1;
 	size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	d->keep = c;
 	d->keep_free = csv_free;

@@ -288,6 +288,8 @@ static const struct hidden {
 static const char *
 hidden_as(unsigned c)
 {
+	if (c < hidden[0].lo) /* ASCII and C1 controls, most of any name */
+		return NULL;
 	if ((c & 0xFFFE) == 0xFFFE)
 		return "a noncharacter";
 	size_t lo = 0, hi = sizeof hidden / sizeof *hidden;
