@@ -461,29 +461,42 @@ stage_number_gaps(struct store *s, int i)
 {
 	struct doc *d = s->d;
 	char *held = NULL;
+	int written = 0;
+	for (int m = 0; m < d->nmatches; m++)
+		written += d->matches[m].stage == i && d->matches[m].written;
 	for (int m = 0; m < d->nmatches; m++) {
 		const struct doc_match *x = &d->matches[m];
 		if (x->stage != i || !x->written)
 			continue;
-		if (held == NULL) {
-			sqlite3_stmt *st = s->st[S_NUMBERS];
-			held = xcalloc(MAX_MATCH + 1, 1);
-			sqlite3_bind_int64(st, 1, d->stages[i].id);
-			int rc;
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-				int n = sqlite3_column_int(st, 0);
-				if (n >= 1 && n <= MAX_MATCH)
-					held[n] = 1;
-			}
-			sqlite3_reset(st);
-			if (rc != SQLITE_DONE) {
-				free(held);
-				return store_error(s);
-			}
-		}
 		int a = x->number - 1;
-		while (a >= 1 && !held[a])
-			a--;
+		if (written <= 8) { /* a few matches (a desk's one): the number below each */
+			sqlite3_stmt *st = s->st[S_BELOW];
+			sqlite3_bind_int64(st, 1, d->stages[i].id);
+			sqlite3_bind_int(st, 2, x->number);
+			if (store_row(s, S_BELOW) <= 0)
+				return store_error(s);
+			a = sqlite3_column_int(st, 0); /* NULL, none below: 0 */
+			sqlite3_reset(st);
+		} else {
+			if (held == NULL) { /* many: every number of the stage, once */
+				sqlite3_stmt *st = s->st[S_NUMBERS];
+				held = xcalloc(MAX_MATCH + 1, 1);
+				sqlite3_bind_int64(st, 1, d->stages[i].id);
+				int rc;
+				while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+					int n = sqlite3_column_int(st, 0);
+					if (n >= 1 && n <= MAX_MATCH)
+						held[n] = 1;
+				}
+				sqlite3_reset(st);
+				if (rc != SQLITE_DONE) {
+					free(held);
+					return store_error(s);
+				}
+			}
+			while (a >= 1 && !held[a])
+				a--;
+		}
 		if (a == x->number - 2)
 			doc_report(d, 1, m, -1, -1, NULL,
 			           "match %d: stage '%s' has no match %d (a gap in match numbers)",

@@ -73,6 +73,7 @@ static const char *const sqls[S_COUNT] = {
                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_COUNTED] = "SELECT number FROM match WHERE stage_id = ?1 AND void IS NULL ORDER BY number",
     [S_NUMBERS] = "SELECT number FROM match WHERE stage_id = ?1 ORDER BY number",
+    [S_BELOW] = "SELECT coalesce(max(number), 0) FROM match WHERE stage_id = ?1 AND number < ?2",
     [S_STAGES] = "SELECT name, slug FROM stage WHERE tournament_id = ?1 ORDER BY id",
     /* the teams of stage ?1's tournament: its matches' and its rosters' */
     [S_LOOK_TEAMS] =

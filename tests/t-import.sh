@@ -548,6 +548,14 @@ OUT=$(printf '{"tournament": "Gap Cup", "stage": "Day 1", "match": 6, "results":
 contains gaps-json-number "-: warning: match 6: stage 'Day 1' has no matches 4 to 5 (a gap in match numbers)" "$OUT"
 contains gaps-json-placement "-: warning: match 6: no team has placement 2 (a gap in placements 1 to 3)" "$OUT"
 contains gaps-json-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 3 warnings" "$OUT"
+# many matches in one file (numbers 1 to 5 and 7 to 11 of a new stage): the same warning, for
+# the one that follows the gap only
+awk 'BEGIN { printf "{\"tournament\": \"Gap Cup\", \"stage\": \"Day 2\", \"matches\": ["
+	for (n = 1; n <= 11; n++) if (n != 6) printf "%s{\"match\": %d, \"results\": [{\"team\": \"Alpha\", \"placement\": 1, \"kills\": 0}]}", (n > 1 ? ", " : ""), n
+	print "]}" }' >"$T/gaps-many.json"
+status gaps-many 0 "$TRACKER" --db "$G" import "$T/gaps-many.json"
+contains gaps-many-number "$T/gaps-many.json: matches[5]: warning: match 7: stage 'Day 2' has no match 6 (a gap in match numbers)" "$OUT"
+contains gaps-many-summary "1 file: 10 matches added, 0 unchanged, 0 replaced; 1 stage new; 0 teams, 0 players new; 1 warning" "$OUT"
 
 # --- a new stage named like an existing one of its tournament is refused, unless --new-stage
 # (the database as it is now, the log rows of the imports above with it)
