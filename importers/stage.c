@@ -199,13 +199,52 @@ on_roster(struct store *s, int i, int sp, int m, int r, const char *key, const s
  * cannot join unless allowed (--new-team); a head start can (it creates
  * the team, so that the standings can list it). 0, or -1 reported.
  */
+/*
+ * 1 if stage i has a stored roster, the document declares none, and every
+ * team it names in the stage (results, adjustments; no head starts) is on
+ * it: what a desk's match is, checked a team at a time, without reading
+ * the roster. 0 when the whole check must run; -1 reported.
+ */
+static int
+all_on_roster(struct store *s, int i)
+{
+	struct doc *d = s->d;
+	const struct doc_stage *g = &d->stages[i];
+	if (g->has_roster || !g->existed || (g->rules && g->rules->nheadstart))
+		return 0;
+	sqlite3_stmt *st = s->st[S_MEMBER];
+	for (int m = 0; m <= d->nmatches; m++) {
+		int count = m < d->nmatches
+		                ? (d->matches[m].stage == i ? d->matches[m].nresults : 0)
+		                : g->nadjust;
+		for (int k = 0; k < count; k++) {
+			int sp =
+			    m < d->nmatches ? d->matches[m].results[k].spell : g->adjust[k].spell;
+			int64_t id = store_team(s, sp, 0);
+			if (id == 0)
+				return -1;
+			if (id < 0)
+				return 0;
+			sqlite3_bind_int64(st, 1, g->id);
+			sqlite3_bind_int64(st, 2, id);
+			int rc = store_row(s, S_MEMBER); /* reported when it fails */
+			if (rc <= 0)
+				return rc;
+			sqlite3_reset(st);
+		}
+	}
+	return 1;
+}
+
 int
 stage_roster(struct store *s, int i)
 {
 	struct doc *d = s->d;
 	struct doc_stage *g = &d->stages[i];
 	struct member *v;
-	int n, bad = 0, declared = 1;
+	int n, bad = 0, declared = 1, on = all_on_roster(s, i);
+	if (on != 0)
+		return on < 0 ? -1 : 0;
 	if (declare_roster(s, i, &v, &n) != 0) {
 		members_free(v, n);
 		return -1;

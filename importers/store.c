@@ -62,6 +62,7 @@ static const char *const sqls[S_COUNT] = {
                       " assists, mvp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_ROSTER] = "SELECT x.team_id, t.name, x.grp FROM stage_team x JOIN team t ON t.id = x.team_id"
                  " WHERE x.stage_id = ?1 ORDER BY x.team_id",
+    [S_MEMBER] = "SELECT 1 FROM stage_team WHERE stage_id = ?1 AND team_id = ?2",
     [S_ROSTER_DEL] = "DELETE FROM stage_team WHERE stage_id = ?1",
     [S_ROSTER_ADD] = "INSERT INTO stage_team (stage_id, team_id, grp) VALUES (?1, ?2, ?3)",
     [S_SEEN] = "SELECT DISTINCT r.team_id, t.name FROM result r JOIN match m ON m.id = r.match_id"
