@@ -1,10 +1,12 @@
 /*
  * cli_import.c: `tracker import [--replace] [--new-team TEAM]... FILE...`:
  * read each file (or standard input for "-") whole, refusing directories,
- * unreadable files and files over the size limit, hand it to the JSON or
- * the CSV importer (by its name's extension, else --format; one
- * transaction per file), and print the messages on stderr and one summary
- * on stdout.
+ * FIFOs and devices, unreadable files and files over the size limit
+ * (--max-file), hand it to the JSON or the CSV importer (by its name's
+ * extension, else --format; one transaction per file, the statements and
+ * the names looked up kept from one file to the next: store_cache), and
+ * print the messages on stderr (file names through term_safe) and one
+ * summary on stdout.
  */
 #include <errno.h>
 #include <fcntl.h>
