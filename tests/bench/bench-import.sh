@@ -21,10 +21,10 @@ cc -O2 -o "$w/gen" "$here/gen.c"
 # shellcheck disable=SC2046
 cc -O2 -o "$w/ref" "$here/ref-import.c" $(pkg-config --cflags --libs libcjson sqlite3)
 mkdir "$w/big" "$w/stages" "$w/one" "$w/csv"
-"$w/gen" "$w/big" "$MATCHES" "$MATCHES"
-"$w/gen" "$w/stages" "$MATCHES" 100
-"$w/gen" "$w/one" "$ONE" 100 match
-"$w/gen" "$w/csv" "$MATCHES" 100 csv
+"$w/gen" -s json "$MATCHES" "$w/big" "$MATCHES"
+"$w/gen" "$w/stages" "$MATCHES"
+"$w/gen" -s match 100 "$w/one" "$ONE"
+"$w/gen" -s csv 100 "$w/csv" "$MATCHES"
 
 now() { date +%s.%N; }
 # fresh NAME: an empty database with the tracker's schema, its path printed
