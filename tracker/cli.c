@@ -18,6 +18,8 @@
 #include "cli.h"
 #include "db.h"
 #include "find.h"
+#include "msg.h"
+#include "scenarios.h"
 #include "util.h"
 
 struct cli cli = {.top = -1, .color = -1};
@@ -520,6 +522,28 @@ cli_say(const char *fmt, ...)
 	va_end(ap);
 	cli_wrap(stdout, s, cli_width(), 2, 0);
 	free(s);
+}
+
+/* cli_say each of the n messages m in English, a line each. */
+void
+cli_say_msgs(const struct msg *m, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *s = msg_english(&m[i]);
+		cli_say("%s", s);
+		free(s);
+	}
+}
+
+/* cli_say the match-point story of s (scenarios_story), if it has one. */
+void
+cli_story(const struct standings *s)
+{
+	struct msg lines[3];
+	int n = scenarios_story(s, lines);
+	cli_say_msgs(lines, n);
+	for (int i = 0; i < n; i++)
+		msg_free(&lines[i]);
 }
 
 /* A monotonic clock in milliseconds, for cli_timing(). */

@@ -16,20 +16,15 @@ static void
 print_header(const struct scenarios *sc)
 {
 	const struct standings *s = &sc->s;
-	char *label = standings_label(s), *story = scenarios_story(s), *how = standings_decided(s);
+	char *label = standings_label(s), *how = standings_decided(s);
 	cli_say("%s / %s: %s, ruleset %s", s->tournament, s->stage, label,
 	        s->rules.name ? s->rules.name : "(unnamed)");
 	if (how)
 		cli_say("Champion: %s, %s", s->champion, how);
-	for (char *l = story, *e; l && (e = strchr(l, '\n')); l = e + 1) {
-		*e = '\0';
-		cli_say("%s", l);
-	}
-	for (int i = 0; i < sc->nnotes; i++)
-		cli_say("%s", sc->notes[i]);
+	cli_story(s);
+	cli_say_msgs(sc->notes, sc->nnotes);
 	printf("\n");
 	free(label);
-	free(story);
 	free(how);
 }
 
@@ -86,11 +81,15 @@ cmd_scenarios(const struct command *cmd, int argc, char **argv)
 		for (int g = 0; g < sc.ngoals; g++)
 			for (int i = 0; i < sc.s.nrows; i++) {
 				const struct scenario *x = &sc.goals[g].teams[i];
-				report_str(t, sc.goals[g].label);
+				char *label = msg_english(&sc.goals[g].label);
+				char *needs = msg_english(&x->needs);
+				report_str(t, label);
 				report_str(t, x->team);
 				report_int(t, x->points);
 				report_str(t, states[x->state]);
-				report_str(t, x->needs);
+				report_str(t, needs);
+				free(label);
+				free(needs);
 			}
 		cli_print(t);
 		report_free(t);

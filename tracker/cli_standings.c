@@ -170,21 +170,16 @@ print_header(const struct standings *s, const char *filter)
 		        s->rules.rush_max_matches > 1 ? "es" : "");
 	else if (s->rules.rush_threshold > 0)
 		cli_say("Champion Rush: %d points, then a Booyah", s->rules.rush_threshold);
-	char *how = standings_decided(s), *story = scenarios_story(s);
+	char *how = standings_decided(s);
 	if (how)
 		cli_say("Champion: %s, %s", s->champion, how);
-	for (char *l = story, *e; l && (e = strchr(l, '\n')); l = e + 1) {
-		*e = '\0';
-		cli_say("%s", l);
-	}
 	free(how);
-	free(story);
+	cli_story(s);
 	if (s->filtered)
 		cli_say("Only the %d match%s %s: head starts, adjustments and Champion Rush "
 		        "left out",
 		        s->matches_played, s->matches_played == 1 ? "" : "es", filter);
-	for (int i = 0; i < s->nnotes; i++)
-		cli_say("%s", s->notes[i]);
+	cli_say_msgs(s->notes, s->nnotes);
 	printf("\n");
 }
 

@@ -213,24 +213,6 @@ scenarios_decide(const struct ruleset *r, const struct scen_bounds *b, const int
 	free(t);
 }
 
-/* "A", "A or B", "A, B or C" of the names of rows whose points reach th. */
-static void
-or_list(const struct standings *s, struct buf *b)
-{
-	int n = 0, k = 0, th = s->rules.rush_threshold;
-	for (int i = 0; i < s->nrows; i++)
-		n += s->rows[i].points >= th;
-	for (int i = 0; i < s->nrows; i++)
-		if (s->rows[i].points >= th) {
-			k++;
-			buf_printf(b, "%s%s",
-			           k == 1   ? ""
-			           : k == n ? " or "
-			                    : ", ",
-			           s->rows[i].team);
-		}
-}
-
 /* Matches left of max_matches after s, -1: not bounded. */
 static int
 matches_left(const struct standings *s)
@@ -240,40 +222,36 @@ matches_left(const struct standings *s)
 }
 
 /*
- * The match-point story of s, lines ending in '\n': the teams on match
- * point, the matches left of max_matches and the points each other team
- * needs to reach the threshold. NULL without Champion Rush or once it is
- * decided (standings_decided says how); else the caller frees it.
+ * The match-point story of s into lines[0..3): the teams on match point,
+ * the matches left of max_matches and the points each other team needs to
+ * reach the threshold. Returns how many lines (msg_free() each): 0 without
+ * Champion Rush or once it is decided (standings_decided says how).
  */
-char *
-scenarios_story(const struct standings *s)
+int
+scenarios_story(const struct standings *s, struct msg lines[3])
 {
-	int th = s->rules.rush_threshold, left = matches_left(s), below = 0;
+	int th = s->rules.rush_threshold, left = matches_left(s), n = 0, on = 0, below = 0;
 	if (th <= 0 || s->champion)
-		return NULL;
-	struct buf b = {0};
-	buf_printf(&b, "On match point (%d points): ", th);
-	if (s->nrows > 0 && s->rows[0].points >= th) {
-		buf_puts(&b, "the next Booyah by ");
-		or_list(s, &b);
-		buf_puts(&b, " wins the title\n");
-	} else
-		buf_puts(&b, "no team yet\n");
-	if (left >= 0)
-		buf_printf(&b, "Matches left: %d of %d\n", left, s->rules.rush_max_matches);
-	else
-		buf_puts(&b, "Matches left: not bounded (the ruleset has no max_matches)\n");
+		return 0;
+	char **names = xcalloc((size_t)(s->nrows ? s->nrows : 1), sizeof *names);
+	char **needs = xcalloc((size_t)(s->nrows ? s->nrows : 1), sizeof *needs);
 	for (int i = 0; i < s->nrows; i++)
-		if (s->rows[i].points < th) {
-			if (below++)
-				buf_puts(&b, ", ");
-			else
-				buf_printf(&b, "Points to reach %d: ", th);
-			buf_printf(&b, "%s %d", s->rows[i].team, th - s->rows[i].points);
-		}
+		if (s->rows[i].points >= th)
+			names[on++] = s->rows[i].team;
+		else
+			needs[below++] =
+			    xasprintf("%s %d", s->rows[i].team, th - s->rows[i].points);
+	lines[n++] = on ? msg_of("story.point", -1, "do", th, (const char *const *)names, on)
+	                : msg_of("story.point_none", -1, "d", th);
+	lines[n++] = left >= 0 ? msg_of("story.left", -1, "dd", left, s->rules.rush_max_matches)
+	                       : msg_of("story.left_unbounded", -1, "");
 	if (below)
-		buf_putc(&b, '\n');
-	return buf_detach(&b, NULL);
+		lines[n++] = msg_of("story.needs", -1, "dl", th, (const char *const *)needs, below);
+	for (int i = 0; i < below; i++)
+		free(needs[i]);
+	free(needs);
+	free(names);
+	return n;
 }
 
 /* Append ,"match_point":{...} of s (the story as data), or null where
@@ -311,32 +289,20 @@ scenarios_story_json(const struct standings *s, struct buf *out)
 
 static const char *const state_names[] = {"alive", "clinched", "eliminated"};
 
-static const char *
-plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
-/* What team i needs for the title, in words (the caller frees it). */
-static char *
+/* What team i needs for the title, in words (msg_free() it). */
+static struct msg
 title_words(const struct scenarios *sc, const int *pts, int i, enum scen_state st, int champion)
 {
 	const struct standings *s = &sc->s;
 	long th = s->rules.rush_threshold, left = sc->b.left, lo = sc->gain_min, hi = sc->gain_max;
-	if (champion == i) {
-		char *how = standings_decided(s), *w = xasprintf("won the title, %s", how);
-		free(how);
-		return w;
-	}
+	if (champion == i)
+		return msg_of("scen.won", -1, "m", standings_decided_msg(s));
 	if (champion >= 0)
-		return xasprintf("%s won the title in match %d", s->champion, s->decided_in_match);
+		return msg_of("scen.won_by", -1, "sd", s->champion, s->decided_in_match);
 	if (st == SCEN_CLINCHED)
-		return xasprintf(
-		    "no other team can reach %ld before the last match or finish level "
-		    "with it on points",
-		    th);
+		return msg_of("scen.title_clinched", -1, "L", th);
 	if (pts[i] >= th)
-		return xstrdup("on match point: its next Booyah wins the title");
+		return msg_of("scen.on_point", -1, "");
 	int lead = -1; /* the team with the most points after i's */
 	for (int j = 0; j < s->nrows; j++)
 		if (j != i && (lead < 0 || pts[j] > pts[lead]))
@@ -347,64 +313,53 @@ title_words(const struct scenarios *sc, const int *pts, int i, enum scen_state s
 			if (j != i && pts[j] + left * lo > pts[i] + left * hi)
 				sure = j;
 		if (sure < 0) /* the places left give the others too much (joint_out) */
-			return xasprintf(
-			    "cannot reach %ld before the last match, and even at its best "
-			    "of %ld points some team ends above it",
-			    th, pts[i] + left * hi);
-		return xasprintf("cannot reach %ld before the last match, and %s ends on at least "
-		                 "%ld points, more than its best of %ld",
-		                 th, s->rows[sure].team, pts[sure] + left * lo, pts[i] + left * hi);
+			return msg_of("scen.out_crowded", -1, "LL", th, pts[i] + left * hi);
+		return msg_of("scen.out_beaten", -1, "LsLL", th, s->rows[sure].team,
+		              pts[sure] + left * lo, pts[i] + left * hi);
 	}
 	if (left < 0 || pts[i] + (left - 1) * hi >= th)
-		return xasprintf("%ld points to reach %ld, then a Booyah", th - pts[i], th);
+		return msg_of("scen.reach", -1, "LL", th - pts[i], th);
 	if (lead < 0 || pts[i] > pts[lead])
-		return xasprintf("cannot reach %ld before the last match: it must stay ahead on "
-		                 "points, with no Booyah on match point",
-		                 th);
-	return xasprintf("cannot reach %ld before the last match: on points only, %ld more than "
-	                 "%s in the last %ld %s, with no Booyah on match point",
-	                 th, (long)pts[lead] - pts[i] + 1, s->rows[lead].team, left,
-	                 plural(left, "match", "matches"));
+		return msg_of("scen.stay_ahead", -1, "L", th);
+	return msg_of("scen.on_points", (int)left, "LLsL", th, (long)pts[lead] - pts[i] + 1,
+	              s->rows[lead].team, left);
 }
 
-/* What team i (row order) needs to rank at most to, in words (the caller frees it). */
-static char *
+/* What team i (row order) needs to rank at most to, in words (msg_free() it). */
+static struct msg
 zone_words(const struct scenarios *sc, const int *pts, int i, enum scen_state st, int to)
 {
 	const struct standings *s = &sc->s;
 	long left = sc->b.left;
 	if (left == 0)
-		return xasprintf("finished %d", s->rows[i].rank);
+		return msg_of("scen.finished", -1, "d", s->rows[i].rank);
 	if (st == SCEN_CLINCHED)
-		return xasprintf("in the top %d whatever happens", to);
+		return msg_of("scen.zone_clinched", -1, "d", to);
 	if (st == SCEN_ELIMINATED)
-		return xasprintf("at least %d teams finish above it whatever happens", to);
+		return msg_of("scen.zone_out", -1, "d", to);
 	int in = i < to, r = in ? to : to - 1; /* the rival: first out, or last in */
 	if (r >= s->nrows)
-		return xasprintf("in the top %d now", to);
+		return msg_of("scen.zone_now", -1, "d", to);
 	long d = in ? pts[i] - pts[r] : pts[r] - pts[i] + 1;
-	char *when = left > 0
-	                 ? xasprintf(" in the last %ld %s", left, plural(left, "match", "matches"))
-	                 : xstrdup("");
-	char *w = in ? xasprintf("%ld %s ahead of %s, the first team outside", d,
-	                         plural(d, "point", "points"), s->rows[r].team)
-	             : xasprintf("needs %ld %s more than %s scores%s to pass it", d,
-	                         plural(d, "point", "points"), s->rows[r].team, when);
-	free(when);
-	return w;
+	struct msg points = msg_of("scen.points", (int)d, "L", d);
+	if (in)
+		return msg_of("scen.ahead", -1, "ms", points, s->rows[r].team);
+	if (left > 0)
+		return msg_of("scen.pass_in", (int)left, "msL", points, s->rows[r].team, left);
+	return msg_of("scen.pass", -1, "ms", points, s->rows[r].team);
 }
 
-/* Append text (taken over) to sc->notes. */
+/* Append m (taken over) to sc->notes. */
 static void
-note(struct scenarios *sc, char *text)
+note(struct scenarios *sc, struct msg m)
 {
 	sc->notes = xrealloc(sc->notes, (size_t)(sc->nnotes + 1) * sizeof *sc->notes);
-	sc->notes[sc->nnotes++] = text;
+	sc->notes[sc->nnotes++] = m;
 }
 
 /* Add the goal of ranking at most to (0: the title) with its states and words. */
 static void
-add_goal(struct scenarios *sc, const int *pts, int champion, int to, char *label)
+add_goal(struct scenarios *sc, const int *pts, int champion, int to, struct msg label)
 {
 	const struct standings *s = &sc->s;
 	size_t n = (size_t)(s->nrows ? s->nrows : 1);
@@ -461,7 +416,7 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 	out->squad = (int)squad;
 	if (out->squad == 0) {
 		out->squad = 4;
-		note(out, xstrdup("The stage has no player rows: squads of 4 are assumed."));
+		note(out, msg_of("scen.note.squads", -1, "d", out->squad));
 	}
 	out->b = (struct scen_bounds){matches_left(s), lobby, (lobby - 1) * out->squad,
 	                              lobby * out->squad - 1};
@@ -469,18 +424,11 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 	gains(r, &out->b, &lo, &hi);
 	out->gain_min = (int)lo;
 	out->gain_max = (int)hi;
-	note(out,
-	     xasprintf("Every team plays each match left, placing 1 to %d, and kills at most %d, "
-	               "the players of the other %d teams (the lobby at most %d): it scores %d "
-	               "to %d points.",
-	               lobby, out->b.max_kills, lobby - 1, out->b.all_kills, out->gain_min,
-	               out->gain_max));
+	note(out, msg_of("scen.note.bounds", -1, "dddddd", lobby, out->b.max_kills, lobby - 1,
+	                 out->b.all_kills, out->gain_min, out->gain_max));
 	if (out->b.left < 0)
-		note(out, xstrdup("The ruleset sets no max_matches: the matches left cannot be "
-		                  "bounded, so no team is clinched or eliminated by points."));
-	note(out, xstrdup("Clinched and eliminated hold in every outcome of the matches left "
-	                  "(adjustments, dq and forfeits to come are not foreseen); a team "
-	                  "the bounds cannot settle, or that can only tie, is alive."));
+		note(out, msg_of("scen.note.unbounded", -1, ""));
+	note(out, msg_of("scen.note.sound", -1, ""));
 
 	int *pts = xcalloc((size_t)(s->nrows ? s->nrows : 1), sizeof *pts), champion = -1;
 	for (int i = 0; i < s->nrows; i++) {
@@ -489,14 +437,14 @@ scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out)
 			champion = i;
 	}
 	if (r->rush_threshold > 0)
-		add_goal(out, pts, champion, 0, xstrdup("the title"));
+		add_goal(out, pts, champion, 0, msg_of("scen.goal.title", -1, ""));
 	for (int z = 0; z < r->nzones; z++)
 		if (r->zones[z].to < s->nrows)
-			add_goal(out, pts, champion, r->zones[z].to,
-			         xasprintf("top %d (%s)", r->zones[z].to, r->zones[z].label));
+			add_goal(
+			    out, pts, champion, r->zones[z].to,
+			    msg_of("scen.goal.zone", -1, "ds", r->zones[z].to, r->zones[z].label));
 	if (out->ngoals == 0)
-		note(out, xstrdup("The ruleset has no Champion Rush and no zone that leaves a team "
-		                  "out: there is no goal to reach."));
+		note(out, msg_of("scen.note.no_goal", -1, ""));
 	free(pts);
 	return 0;
 }
@@ -558,7 +506,9 @@ scenarios_json(const struct scenarios *sc, struct buf *out)
 	for (int g = 0; g < sc->ngoals; g++) {
 		const struct scen_goal *goal = &sc->goals[g];
 		buf_puts(out, g ? ",\n{\"goal\":" : "\n{\"goal\":");
-		buf_json_str(out, goal->label);
+		char *label = msg_english(&goal->label);
+		buf_json_str(out, label);
+		free(label);
 		if (goal->to)
 			buf_printf(out, ",\"top\":%d,\"teams\":[", goal->to);
 		else
@@ -571,16 +521,20 @@ scenarios_json(const struct scenarios *sc, struct buf *out)
 			buf_json_str(out, t->slug);
 			buf_printf(out, ",\"points\":%d,\"state\":\"%s\",\"needs\":", t->points,
 			           state_names[t->state]);
-			buf_json_str(out, t->needs);
+			char *needs = msg_english(&t->needs);
+			buf_json_str(out, needs);
+			free(needs);
 			buf_putc(out, '}');
 		}
 		buf_puts(out, "]}");
 	}
 	buf_puts(out, "],\"notes\":[");
 	for (int i = 0; i < sc->nnotes; i++) {
+		char *text = msg_english(&sc->notes[i]);
 		if (i)
 			buf_putc(out, ',');
-		buf_json_str(out, sc->notes[i]);
+		buf_json_str(out, text);
+		free(text);
 	}
 	buf_puts(out, "]}\n");
 }
@@ -591,13 +545,13 @@ scenarios_free(struct scenarios *sc)
 {
 	for (int g = 0; g < sc->ngoals; g++) {
 		for (int i = 0; i < sc->s.nrows; i++)
-			free(sc->goals[g].teams[i].needs);
+			msg_free(&sc->goals[g].teams[i].needs);
 		free(sc->goals[g].teams);
-		free(sc->goals[g].label);
+		msg_free(&sc->goals[g].label);
 	}
 	free(sc->goals);
 	for (int i = 0; i < sc->nnotes; i++)
-		free(sc->notes[i]);
+		msg_free(&sc->notes[i]);
 	free(sc->notes);
 	standings_free(&sc->s);
 	memset(sc, 0, sizeof *sc);

@@ -18,12 +18,12 @@ struct scenario {
 	const char *slug;      /* its URL name */
 	int points;            /* its total now */
 	enum scen_state state; /* for the goal */
-	char *needs;           /* what it needs, in words */
+	struct msg needs;      /* what it needs, in words */
 };
 
 struct scen_goal {
 	int to;                 /* 0: the title (Champion Rush); else the zone's last rank */
-	char *label;            /* "the title", "top 12 (Second Stage)" */
+	struct msg label;       /* "the title", "top 12 (Second Stage)" */
 	struct scenario *teams; /* in standings order, s.nrows of them */
 };
 
@@ -34,7 +34,7 @@ struct scenarios {
 	int gain_min, gain_max; /* points one team can score in one match */
 	struct scen_goal *goals;
 	int ngoals;
-	char **notes; /* what the states rest on, one sentence each */
+	struct msg *notes; /* what the states rest on, one sentence each */
 	int nnotes;
 };
 
@@ -44,7 +44,7 @@ int scenarios_of(sqlite3 *db, struct standings *now, struct scenarios *out);
 int scenarios_get(sqlite3 *db, int64_t stage, int after, struct scenarios *out, char **err);
 void scenarios_json(const struct scenarios *sc, struct buf *out);
 void scenarios_free(struct scenarios *sc);
-char *scenarios_story(const struct standings *s);
+int scenarios_story(const struct standings *s, struct msg lines[3]);
 void scenarios_story_json(const struct standings *s, struct buf *out);
 
 #endif

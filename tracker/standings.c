@@ -515,12 +515,12 @@ load_adjustments(sqlite3 *db, int64_t stage, struct roster *ro, struct standings
 	return db_end(db, st, rc);
 }
 
-/* Append text (taken over) to out->notes. */
+/* Append m (taken over) to out->notes. */
 static void
-note(struct standings *out, char *text)
+note(struct standings *out, struct msg m)
 {
 	out->notes = xrealloc(out->notes, (size_t)(out->nnotes + 1) * sizeof *out->notes);
-	out->notes[out->nnotes++] = text;
+	out->notes[out->nnotes++] = m;
 }
 
 static int compute(sqlite3 *db, int64_t stage, const struct standings_opts *o,
@@ -588,17 +588,13 @@ load_headstarts(sqlite3 *db, int64_t stage, int64_t tournament, struct roster *r
 	if ((found = find_stage(db, tournament, r->headstart_from, &from)) < 0)
 		goto fail;
 	if (found == 0) {
-		note(out,
-		     xasprintf("Head starts from %s: no such stage in %s (yet): nothing carried",
-		               r->headstart_from, out->tournament));
+		note(out, msg_of("note.carry_none", -1, "ss", r->headstart_from, out->tournament));
 		return 0;
 	}
 	if (from != stage && (loops = carry_loops(db, tournament, from)) < 0)
 		goto fail;
 	if (from == stage || loops) {
-		note(out, xasprintf("Head starts from %s: the stages carry head starts from each "
-		                    "other in a loop: nothing carried",
-		                    r->headstart_from));
+		note(out, msg_of("note.carry_loop", -1, "s", r->headstart_from));
 		return 0;
 	}
 	if (compute(db, from, &all, &src, err) != 0)
@@ -667,21 +663,27 @@ name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj
 	return 0;
 }
 
-/* The note "Matches 15, 16 were played WHAT: they count in the totals, not
- * for the title" of the n match numbers nums (none: no note). */
+/* The n numbers nums as texts into words[0..n) (free each). */
 static void
-note_matches(struct standings *out, const int *nums, int n, const char *what)
+numbers_as_words(const int *nums, int n, char **words)
+{
+	for (int i = 0; i < n; i++)
+		words[i] = xasprintf("%d", nums[i]);
+}
+
+/* The note key ("Matches 15, 16 were played ...: they count in the totals, not for
+ * the title") of the n match numbers nums with the number arg (none: no note). */
+static void
+note_matches(struct standings *out, const char *key, const int *nums, int n, int arg)
 {
 	if (n == 0)
 		return;
-	struct buf b = {0};
+	char **words = xcalloc((size_t)n, sizeof *words);
+	numbers_as_words(nums, n, words);
+	note(out, msg_of(key, n, "ld", (const char *const *)words, n, arg));
 	for (int i = 0; i < n; i++)
-		buf_printf(&b, "%s%d", i ? ", " : "", nums[i]);
-	note(out,
-	     xasprintf("%s %s %s %s: %s in the totals, not for the title",
-	               n > 1 ? "Matches" : "Match", b.data, n > 1 ? "were played" : "was played",
-	               what, n > 1 ? "they count" : "it counts"));
-	buf_free(&b);
+		free(words[i]);
+	free(words);
 }
 
 /* The notes of out (voided and late matches, adjustments, carried head
@@ -691,28 +693,27 @@ notes(struct standings *out)
 {
 	const struct ruleset *r = &out->rules;
 	if (out->headstart_from) {
-		struct buf b = {0};
-		for (int i = 0; i < r->nheadstart_by_rank; i++)
-			buf_printf(&b, "%s%d", i ? ", " : "", r->headstart_by_rank[i]);
-		note(out,
-		     xasprintf(
-		         "Head starts carried from %s: by its final ranking, from 1st down, %s",
-		         out->headstart_from, b.data ? b.data : "nothing"));
-		buf_free(&b);
+		int n = r->nheadstart_by_rank;
+		char **words = xcalloc((size_t)(n ? n : 1), sizeof *words);
+		numbers_as_words(r->headstart_by_rank, n, words);
+		note(out, n ? msg_of("note.carried", -1, "sl", out->headstart_from,
+		                     (const char *const *)words, n)
+		            : msg_of("note.carried_nothing", -1, "s", out->headstart_from));
+		for (int i = 0; i < n; i++)
+			free(words[i]);
+		free(words);
 	}
 	for (int i = 0; i < out->nvoids; i++)
-		note(out, xasprintf("Match %d voided (%s): it counts for nothing",
-		                    out->voids[i].number, out->voids[i].reason));
+		note(out,
+		     msg_of("note.voided", -1, "ds", out->voids[i].number, out->voids[i].reason));
 	for (int i = 0; i < out->nadj; i++) {
 		const struct standings_adjustment *a = &out->adj[i];
 		if (a->after_match == 0)
-			note(out, xasprintf("Adjustment: %s %+d from the start (%s)", a->team,
-			                    a->points, a->reason));
-		else
 			note(out,
-			     xasprintf(
-			         "Adjustment: %s %+d from the standings after match %d on (%s)",
-			         a->team, a->points, a->after_match, a->reason));
+			     msg_of("note.adj_start", -1, "sds", a->team, a->points, a->reason));
+		else
+			note(out, msg_of("note.adj_after", -1, "sdds", a->team, a->points,
+			                 a->after_match, a->reason));
 	}
 	int *within = xmalloc((size_t)(out->nlate ? out->nlate : 1) * sizeof *within);
 	int *beyond = xmalloc((size_t)(out->nlate ? out->nlate : 1) * sizeof *beyond);
@@ -726,19 +727,12 @@ notes(struct standings *out)
 		else
 			within[nwithin++] = out->late[i];
 	}
-	char *what = xasprintf("after the champion was decided in match %d", out->decided_in_match);
-	note_matches(out, within, nwithin, what);
-	free(what);
-	what = xasprintf("beyond max_matches (%d)", max);
-	note_matches(out, beyond, nbeyond, what);
-	free(what);
+	note_matches(out, "note.late_decided", within, nwithin, out->decided_in_match);
+	note_matches(out, "note.late_beyond", beyond, nbeyond, max);
 	free(within);
 	free(beyond);
 	if (out->raw_kills)
-		note(out, xasprintf("The kills tiebreaker counts raw kills: kills above the kill "
-		                    "cap (%d), which "
-		                    "scored nothing, decided a tie",
-		                    r->kill_cap));
+		note(out, msg_of("note.raw_kills", -1, "d", r->kill_cap));
 }
 
 /* Replace r's scoring (placement table, kill points, kill cap, tiebreakers)
@@ -748,11 +742,7 @@ what_if(struct standings *out, const struct ruleset *w)
 {
 	struct ruleset *r = &out->rules;
 	const char *name = w->name ? w->name : "custom";
-	note(out,
-	     xasprintf(
-	         "What-if: the placement table, kill points, kill cap and tiebreakers of %s; head "
-	         "starts, adjustments and Champion Rush as the stage's ruleset (%s) has them",
-	         name, r->name ? r->name : "custom"));
+	note(out, msg_of("note.what_if", -1, "ss", name, r->name ? r->name : "custom"));
 	free(r->name);
 	r->name = xstrdup(name);
 	out->what_if = xstrdup(name);
@@ -1088,11 +1078,20 @@ standings_decided(const struct standings *s)
 {
 	if (s->champion == NULL)
 		return NULL;
+	struct msg m = standings_decided_msg(s);
+	char *text = msg_english(&m);
+	msg_free(&m);
+	return text;
+}
+
+/* standings_decided's words as a message (of a standings with a champion); msg_free() it. */
+struct msg
+standings_decided_msg(const struct standings *s)
+{
 	if (s->decided_by == RUSH_BOOYAH)
-		return xasprintf("decided in match %d by a Booyah on match point",
-		                 s->decided_in_match);
-	return xasprintf("decided on points after match %d, match %d of %d played (max_matches)",
-	                 s->decided_in_match, s->decided_played, s->rules.rush_max_matches);
+		return msg_of("decided.booyah", -1, "d", s->decided_in_match);
+	return msg_of("decided.points", -1, "ddd", s->decided_in_match, s->decided_played,
+	              s->rules.rush_max_matches);
 }
 
 static void
@@ -1167,9 +1166,11 @@ json_extra(const struct standings *s, struct buf *out)
 	json_adjustments(s, 0, out);
 	buf_puts(out, ",\"notes\":[");
 	for (int i = 0; i < s->nnotes; i++) {
+		char *text = msg_english(&s->notes[i]);
 		if (i)
 			buf_putc(out, ',');
-		buf_json_str(out, s->notes[i]);
+		buf_json_str(out, text);
+		free(text);
 	}
 	buf_putc(out, ']');
 }
@@ -1272,7 +1273,7 @@ standings_free(struct standings *s)
 	free(s->voids);
 	free(s->late);
 	for (int i = 0; i < s->nnotes; i++)
-		free(s->notes[i]);
+		msg_free(&s->notes[i]);
 	free(s->notes);
 	free(s->numbers);
 	free(s->race);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "msg.h"
 #include "rules.h"
 
 struct standing {
@@ -100,8 +101,6 @@ struct standings {
 	int nlate;     /* entries */
 	int raw_kills; /* 1: the kills tiebreaker (raw kills) decided a tie under a
 	                  kill cap */
-	char **notes;  /* what the table alone does not say, one sentence each */
-	int nnotes;    /* entries */
 	int filtered;  /* 1: a day or map filter kept only some matches; head starts,
 	                  adjustments and Champion Rush are left out */
 	int *numbers;  /* the stage's counted match numbers, ascending */
@@ -111,6 +110,9 @@ struct standings {
 	int *race;     /* race: rows[r]'s total (head start and adjustments included)
 	                  after the first i of numbers is race[r * (nrace + 1) + i]
 	                  (i = 0: before any match); else NULL */
+
+	struct msg *notes; /* what the table alone does not say, a sentence each */
+	int nnotes;        /* entries */
 };
 
 int standings_get(sqlite3 *db, int64_t stage, const struct standings_opts *o, struct standings *out,
@@ -120,6 +122,7 @@ int standings_compute(sqlite3 *db, int64_t stage, const struct ruleset *rules, i
 int standings_race(sqlite3 *db, int64_t stage, int after, struct standings *out, char **err);
 char *standings_label(const struct standings *s);
 char *standings_decided(const struct standings *s);
+struct msg standings_decided_msg(const struct standings *s);
 void standings_json(const struct standings *s, struct buf *out);
 void standings_free(struct standings *s);
 

@@ -72,7 +72,7 @@ api_scenarios(const struct http_req *req, struct http_out *out)
 	struct scenarios sc;
 	const char *group = http_arg(req, "group");
 	if (group && *group) {
-		http_fail(out, 400, "group=%s: scenarios are of the whole stage", group);
+		http_fail_tr(out, 400, "detail.scen_group", group);
 		return;
 	}
 	if (!stage_standings(req, out, 1, 0, &s))

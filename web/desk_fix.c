@@ -436,7 +436,7 @@ desk_fix(const struct http_req *req, struct http_out *out)
 	db_exec(req->db, "SELECT 1"); /* clears the connection's last error code */
 	int rc = apply(req, out, &s, &f, what ? what : "", &form, id, &msg);
 	if (rc < 0 && write_busy(req->db)) {
-		http_fail(out, 503, "the database is busy with another write; try again");
+		http_fail_tr(out, 503, "detail.busy_write");
 		out->retry_after = 1;
 	} else if (rc < 0 && (strncmp(msg, "database: ", 10) == 0 ||
 	                      strncmp(msg, "nothing removed: the backup failed", 34) == 0))

@@ -314,24 +314,51 @@ http_error(int status, int api, const char *msg)
 	return resp_new(status, api ? TYPE_JSON : TYPE_HTML, body, len);
 }
 
-/* Set out's status and replace its body with the message english makes, in the request's
- * language where the catalogs have that format as a detail.* text (i18n_detail). */
-void
-http_fail(struct http_out *out, int status, const char *english, ...)
+/* Set out's status and replace its body with msg. */
+static void
+fail_with(struct http_out *out, int status, const char *msg)
 {
-	const char *fmt = i18n_detail(english); /* its conversions are english's (test-i18n) */
-	va_list ap;
-	va_start(ap, english);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, english);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
 	out->status = status;
 	buf_reset(&out->body);
 	buf_puts(&out->body, msg);
+}
+
+/* Set out's status and replace its body with the message fmt makes, as it is (English: a
+ * detail no page shows in another language, or a text made elsewhere). */
+void
+http_fail(struct http_out *out, int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	fail_with(out, status, msg ? msg : fmt);
 	free(msg);
+}
+
+/* Set out's status and replace its body with the text of the catalog's key (detail.*) and
+ * its arguments, in the request's language: a page's, English for the API (tr()). */
+void
+http_fail_tr(struct http_out *out, int status, const char *key, ...)
+{
+	va_list ap;
+	va_start(ap, key);
+	fail_with(out, status, vtr(key, ap));
+	va_end(ap);
+}
+
+/* http_fail_tr and "; did you mean NEAR ?" (a path), which the API says as it is and an error
+ * page as a link (page_error). */
+void
+http_fail_near(struct http_out *out, int status, const char *near, const char *key, ...)
+{
+	va_list ap;
+	va_start(ap, key);
+	fail_with(out, status, vtr(key, ap));
+	va_end(ap);
+	buf_printf(&out->body, "%s%s ?", HTTP_DID_YOU_MEAN, near);
 }
 
 /* GET /static/NAME: a file of web/assets/, from the table embed.awk generates. */
@@ -345,7 +372,7 @@ static_asset(const struct http_req *req, struct http_out *out)
 			buf_put(&out->body, embed_assets[i].data, embed_assets[i].len);
 			return;
 		}
-	http_fail(out, 404, "no file /static/%s", req->param[0]);
+	http_fail_tr(out, 404, "detail.no_file", req->param[0]);
 }
 
 /*
@@ -359,19 +386,21 @@ static int
 db_status(int code, struct http_out *out)
 {
 	int status = db_transient(code) ? 503 : 500;
+	/* db_error(): "database: " and SQLite's words, which stay as they are */
+	const char *words = db_error() + (strncmp(db_error(), "database: ", 10) ? 0 : 10);
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		http_fail(out, status, "the database is busy; try again");
+		http_fail_tr(out, status, "detail.busy");
 		break;
 	case SQLITE_FULL:
 	case SQLITE_READONLY:
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		http_fail(out, status, "%s; try again later", db_error());
+		http_fail_tr(out, status, "detail.db_later", words);
 		break;
 	default:
-		http_fail(out, status, "%s", db_error());
+		http_fail_tr(out, status, "detail.db_error", words);
 	}
 	out->retry_after = status == 503;
 	return status;
@@ -385,11 +414,11 @@ static void
 limit_status(int hit, struct http_out *out)
 {
 	if (hit == DB_LIMIT_TIME)
-		http_fail(out, 503, "this page took too long to make; try again later");
+		http_fail_tr(out, 503, "detail.slow");
 	else if (hit == DB_LIMIT_SHARE)
-		http_fail(out, 503, "the server is busy making other pages; try again");
+		http_fail_tr(out, 503, "detail.crowded");
 	else
-		http_fail(out, 503, "the request was left by its client");
+		http_fail_tr(out, 503, "detail.left");
 	out->retry_after = hit == DB_LIMIT_TIME ? 5 : 1;
 }
 
@@ -587,7 +616,10 @@ handle(struct http_req *req, int page)
 	else if (db_error_code() != 0) /* a read failed: the answer is not sound */
 		db_status(db_error_code(), &out);
 	if (out.status >= 500 && out.status != 503) /* a schema not the program's, a bug: say so */
-		warnmsg("%s %s: %s", req->method, req->path, out.body.data ? out.body.data : "");
+		warnmsg("%s %s: %s", req->method, req->path, /* in English, whatever the page's */
+		        db_error_code() ? db_error()
+		        : out.body.data ? out.body.data
+		                        : "");
 	int priv = (rt->flags & ROUTE_PRIVATE) != 0;
 	if (out.status >= 400 && !out.keep_body) {
 		r = marked(http_error(out.status, rt->flags & ROUTE_API, out.body.data), page);
@@ -629,7 +661,7 @@ handle(struct http_req *req, int page)
 	free(key);
 	return r;
 notfound:
-	r = marked(http_error(404, api, i18n_detail("no such page")), page);
+	r = marked(http_error(404, api, tr("detail.no_page")), page);
 	r->cors = get;
 	return r;
 }

@@ -133,5 +133,9 @@ int http_etag_match(const struct http_resp *r, const char *if_none_match);
 int http_variant_match(const struct http_resp *r, int gz, const char *if_none_match);
 void http_fail(struct http_out *out, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void http_fail_tr(struct http_out *out, int status, const char *key, ...);
+void http_fail_near(struct http_out *out, int status, const char *near, const char *key, ...);
+
+#define HTTP_DID_YOU_MEAN "; did you mean " /* then a path and " ?" (http_fail_near) */
 
 #endif

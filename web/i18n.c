@@ -6,7 +6,9 @@
  * %lld, %'lld, %+d, %.Nf, %%) are the same, in the same order, in every
  * catalog, as i18n_check makes sure. %d is digits alone (a match number);
  * %'d groups thousands and %.Nf has the decimal mark, in the locale (1,234.5
- * in English and Thai; 1.234,5 in the others); dates too. The language of the request
+ * in English and Thai; 1.234,5 in the others); dates too. A message
+ * (tracker/msg.h: a key and its arguments) is said the same way, in a
+ * page's language or, plain, in the CLI's English. The language of the request
  * a thread answers is set once (i18n_use, by http_handle) so that the page
  * code and htmlf need not carry it; what tr() returns lives until
  * i18n_done().
@@ -153,22 +155,6 @@ i18n_text(int lang, const char *key)
 	if (t == NULL)
 		t = lookup(&catalogs[I18N_EN], key);
 	return t ? t : key;
-}
-
-/*
- * The detail of an error page in the request's language: the text of the
- * catalog's detail.* key whose English text is fmt (the format http_fail
- * was given), else fmt itself. Lives as long as the program.
- */
-const char *
-i18n_detail(const char *fmt)
-{
-	pthread_once(&once, load);
-	const struct catalog *en = &catalogs[I18N_EN];
-	for (int i = 0; ctx.lang != I18N_EN && i < en->n; i++)
-		if (strncmp(en->e[i].key, "detail.", 7) == 0 && strcmp(en->e[i].text, fmt) == 0)
-			return i18n_text(ctx.lang, en->e[i].key);
-	return fmt;
 }
 
 /*
@@ -426,9 +412,62 @@ i18n_self(void)
 	return ctx.self ? ctx.self : "/";
 }
 
-/* Format fmt with ap into b: the catalog's conversions, numbers in lang's way. */
+/* Where format() takes its arguments from: tr()'s, or a message's. */
+struct args {
+	va_list *ap;         /* tr()'s arguments, or NULL */
+	const struct msg *m; /* else the message's */
+	int next;            /* its next argument */
+	int plain;           /* 1: %'d as digits alone (the CLI's and the API's English) */
+};
+
+/* The next argument as a number: tr()'s a long long (ll) or an int. */
+static long long
+arg_int(struct args *a, int ll)
+{
+	if (a->ap)
+		return ll ? va_arg(*a->ap, long long) : va_arg(*a->ap, int);
+	if (a->next >= a->m->nargs)
+		return 0;
+	return a->m->arg[a->next++].n;
+}
+
+static void format(struct buf *b, int lang, const char *fmt, struct args *a);
+
+/* Append the next argument as a text to b: tr()'s string, or the message's argument in lang. */
 static void
-format(struct buf *b, int lang, const char *fmt, va_list ap)
+arg_str(struct buf *b, int lang, struct args *a)
+{
+	if (a->ap) {
+		const char *s = va_arg(*a->ap, const char *);
+		buf_puts(b, s ? s : "");
+		return;
+	}
+	if (a->next >= a->m->nargs)
+		return;
+	const struct msg_arg *x = &a->m->arg[a->next++];
+	if (x->type == MSG_INT)
+		buf_printf(b, "%lld", x->n);
+	else if (x->type == MSG_STR)
+		buf_puts(b, x->s);
+	else if (x->type == MSG_MSG)
+		i18n_msg(b, lang, a->plain, x->m);
+	else { /* a list: "a, b" or "a, b or c" */
+		int n = 0, k = 0;
+		for (const char *p = x->s; *p; p++)
+			n += *p == '\n';
+		for (const char *p = x->s; *p; p += strcspn(p, "\n") + 1) {
+			k++;
+			if (k > 1)
+				buf_puts(b, x->type == MSG_OR && k == n ? i18n_text(lang, "list.or")
+				                                        : ", ");
+			buf_put(b, p, strcspn(p, "\n"));
+		}
+	}
+}
+
+/* Format fmt with a's arguments into b: the catalog's conversions, numbers in lang's way. */
+static void
+format(struct buf *b, int lang, const char *fmt, struct args *a)
 {
 	for (const char *p = fmt; *p;) {
 		size_t n = strcspn(p, "%");
@@ -438,47 +477,61 @@ format(struct buf *b, int lang, const char *fmt, va_list ap)
 			break;
 		int plus = *p == '+';
 		p += plus;
-		int group = *p == '\'';
-		p += group;
+		int group = *p == '\'' && !a->plain;
+		p += *p == '\'';
 		int prec = 0;
 		if (p[0] == '.' && p[1] >= '0' && p[1] <= '9') {
 			prec = p[1] - '0';
 			p += 2;
 		}
-		if (strncmp(p, "lld", 3) == 0) {
-			p += 3;
-			long long v = va_arg(ap, long long);
+		if (strncmp(p, "lld", 3) == 0 || *p == 'd') {
+			int ll = *p == 'l';
+			p += ll ? 3 : 1;
+			long long v = arg_int(a, ll);
 			if (plus && v > 0)
 				buf_putc(b, '+');
 			if (group)
 				i18n_number(b, lang, (double)v, 0);
 			else
 				buf_printf(b, "%lld", v);
-		} else if (*p == 'd') {
-			p++;
-			int v = va_arg(ap, int);
-			if (plus && v > 0)
-				buf_putc(b, '+');
-			if (group)
-				i18n_number(b, lang, v, 0);
-			else
-				buf_printf(b, "%d", v);
 		} else if (*p == 'f') {
 			p++;
-			double v = va_arg(ap, double);
+			double v = a->ap ? va_arg(*a->ap, double) : (double)arg_int(a, 0);
 			if (plus && v > 0)
 				buf_putc(b, '+');
 			i18n_number(b, lang, v, prec);
 		} else if (*p == 's') {
 			p++;
-			const char *s = va_arg(ap, const char *);
-			buf_puts(b, s ? s : "");
+			arg_str(b, lang, a);
 		} else if (*p == '%') {
 			p++;
 			buf_putc(b, '%');
 		} else
 			break;
 	}
+}
+
+/* The text of m's key (key.one or key.other by its count) in lang. */
+static const char *
+msg_text(int lang, const struct msg *m)
+{
+	if (m->count < 0)
+		return i18n_text(lang, m->key);
+	char k[128];
+	snprintf(k, sizeof k, "%s.%s", m->key, m->count == 1 ? "one" : "other");
+	return i18n_text(lang, k);
+}
+
+/*
+ * Append m in lang to b: its key's text with its arguments, a list's
+ * words and the messages it holds in lang too; plain: %'d as digits alone,
+ * as the CLI and the API write numbers.
+ */
+void
+i18n_msg(struct buf *b, int lang, int plain, const struct msg *m)
+{
+	struct args a = {.m = m, .plain = plain};
+	format(b, lang, msg_text(lang, m), &a);
 }
 
 /* Keep s until i18n_done; returns it. */
@@ -500,12 +553,33 @@ keep(char *s)
 const char *
 tr(const char *key, ...)
 {
-	struct buf b = {0};
 	va_list ap;
 	va_start(ap, key);
-	format(&b, ctx.lang, i18n_text(ctx.lang, key), ap);
+	const char *s = vtr(key, ap);
 	va_end(ap);
-	return keep(buf_detach(&b, NULL));
+	return s;
+}
+
+/* tr() with its arguments in ap. */
+const char *
+vtr(const char *key, va_list ap)
+{
+	struct buf b = {0};
+	va_list copy;
+	va_copy(copy, ap);
+	struct args a = {.ap = &copy};
+	format(&b, ctx.lang, i18n_text(ctx.lang, key), &a);
+	va_end(copy);
+	return keep(b.data ? buf_detach(&b, NULL) : xstrdup(""));
+}
+
+/* m in the request's language, as tr() says a key. Lives until i18n_done(). */
+const char *
+trm(const struct msg *m)
+{
+	struct buf b = {0};
+	i18n_msg(&b, ctx.lang, 0, m);
+	return keep(b.data ? buf_detach(&b, NULL) : xstrdup(""));
 }
 
 /* tr() of key.one when n is 1, else of key.other; n is not an argument of its own. */
@@ -514,10 +588,9 @@ trn(const char *key, int n, ...)
 {
 	char k[128];
 	snprintf(k, sizeof k, "%s.%s", key, n == 1 ? "one" : "other");
-	struct buf b = {0};
 	va_list ap;
 	va_start(ap, n);
-	format(&b, ctx.lang, i18n_text(ctx.lang, k), ap);
+	const char *s = vtr(k, ap);
 	va_end(ap);
-	return keep(buf_detach(&b, NULL));
+	return s;
 }

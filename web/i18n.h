@@ -3,7 +3,10 @@
 #ifndef TRACKER_I18N_H
 #define TRACKER_I18N_H
 
+#include <stdarg.h>
+
 #include "buf.h"
+#include "msg.h"
 
 enum { I18N_EN, I18N_PT_BR, I18N_ID, I18N_ES, I18N_TH, I18N_NLANGS };
 
@@ -13,7 +16,7 @@ int i18n_find(const char *tag);
 int i18n_negotiate(const char *accept_language);
 void i18n_number(struct buf *b, int lang, double v, int prec);
 void i18n_date(struct buf *b, int lang, const char *played_at);
-const char *i18n_detail(const char *fmt);
+void i18n_msg(struct buf *b, int lang, int plain, const struct msg *m);
 int i18n_check(const char *const texts[], struct buf *report);
 
 void i18n_use(int lang, int in_url, const char *self);
@@ -24,5 +27,7 @@ const char *i18n_amp(void);
 const char *i18n_self(void);
 const char *tr(const char *key, ...);
 const char *trn(const char *key, int n, ...);
+const char *vtr(const char *key, va_list ap);
+const char *trm(const struct msg *m);
 
 #endif

@@ -44,8 +44,7 @@ day_of(const struct http_req *req, struct http_out *out, int64_t stage, int *day
 		sqlite3_finalize(st);
 	}
 	if (*day == 0)
-		http_fail(out, 404,
-		          "no day '%s' in the stage: a day is the number its matches give", arg);
+		http_fail_tr(out, 404, "detail.no_day", arg);
 	return *day != 0;
 }
 

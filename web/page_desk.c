@@ -114,7 +114,7 @@ int
 desk_post_ok(const struct http_req *req, struct http_out *out, struct session *s)
 {
 	if (!same_origin(req)) {
-		http_fail(out, 403, "a desk form is only taken from the desk's own pages");
+		http_fail_tr(out, 403, "detail.form_origin");
 		return 0;
 	}
 	if (!desk_session(req, out, s))
@@ -129,7 +129,7 @@ desk_post_ok(const struct http_req *req, struct http_out *out, struct session *s
 	if (!ok) {
 		buf_reset(&out->body);
 		out->keep_body = 0;
-		http_fail(out, 403, "the form's CSRF token is missing or stale: reload the page");
+		http_fail_tr(out, 403, "detail.csrf");
 	}
 	return ok;
 }
@@ -148,7 +148,7 @@ void
 desk_login(const struct http_req *req, struct http_out *out)
 {
 	if (!same_origin(req)) {
-		http_fail(out, 403, "a desk form is only taken from the desk's own pages");
+		http_fail_tr(out, 403, "detail.form_origin");
 		return;
 	}
 	int wait = session_throttled(req->client);
@@ -156,10 +156,7 @@ desk_login(const struct http_req *req, struct http_out *out)
 	if (wait > 0) {
 		out->status = 429;
 		out->retry_after = wait;
-		char *msg =
-		    xasprintf("too many wrong tokens from this address: try again in %d s", wait);
-		login_page(req, &out->body, msg);
-		free(msg);
+		login_page(req, &out->body, tr("desk.throttled", wait));
 		return;
 	}
 	if (req->content_length > LOGIN_MAX || req->content_length < 0) { /* -1: chunked */
@@ -187,11 +184,11 @@ desk_login(const struct http_req *req, struct http_out *out)
 	if (t == NULL) {
 		session_failed(req->client);
 		out->status = req->ntokens ? 401 : 403;
-		login_page(req, &out->body, "that is not one of the server's tokens");
+		login_page(req, &out->body, tr("desk.bad_token"));
 		return;
 	}
 	if (session_open(t->name, &s) != 0) {
-		http_fail(out, 500, "no random bytes for a session id");
+		http_fail_tr(out, 500, "detail.session_id");
 		out->keep_body = 0;
 		return;
 	}
@@ -586,7 +583,7 @@ stage_doc(const struct http_req *req, struct http_out *out, const struct standin
 	free(text);
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
-		http_fail(out, 400, "the form's doc field is not a match object (match JSON v1)");
+		http_fail_tr(out, 400, "detail.doc_field");
 		return NULL;
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(doc, "tournament");
@@ -688,15 +685,14 @@ enter(const struct http_req *req, struct http_out *out, int commit)
 	int number = doc_number(doc);
 	struct buf *b = &out->body;
 	if (rc == WRITE_BUSY) {
-		http_fail(out, 503, "the database is busy with another write; try again");
+		http_fail_tr(out, 503, "detail.busy_write");
 		out->retry_after = 1;
 	} else if (rc == WRITE_FAILED) {
-		http_fail(out, 500, "the match could not be stored: %s", sqlite3_errmsg(req->db));
+		http_fail_tr(out, 500, "detail.not_stored", sqlite3_errmsg(req->db));
 	} else if (rc == WRITE_REFUSED) {
 		out->status = 400;
 		out->keep_body = 1;
-		htmlf(b, "<div class=\"refused\"><p class=\"error\">Not stored: the importer "
-		         "refused the match.</p>");
+		htmlf(b, "<div class=\"refused\"><p class=\"error\">%s</p>", tr("desk.refused"));
 		messages(b, msgs.data);
 		htmlf(b, "</div>\n");
 	} else if (!commit) {
@@ -796,19 +792,18 @@ desk_void(const struct http_req *req, struct http_out *out)
 	char *end = NULL;
 	long n = number ? strtol(number, &end, 10) : 0;
 	if (number == NULL || *number == '\0' || *end || n < 1 || n > 1000000)
-		http_fail(out, 400, "match: expected a match number");
+		http_fail_tr(out, 400, "detail.undo_match");
 	else if (why && *why == '\0')
-		http_fail(out, 400, "reason: an undo needs a reason (it is kept with the match)");
+		http_fail_tr(out, 400, "detail.undo_reason");
 	else if (why == NULL)
-		http_fail(out, 400, "reason: at most %d characters of one line of text",
-		          REASON_MAX);
+		http_fail_tr(out, 400, "detail.undo_long", REASON_MAX);
 	else {
 		char *origin = write_origin(req->client, s.name), *msg = NULL;
 		db_exec(req->db, "SELECT 1"); /* clears the connection's last error code */
 		int rc = correct_void(req->db, origin, stage, n, why, &msg);
 		free(origin);
 		if (rc != 0 && write_busy(req->db)) {
-			http_fail(out, 503, "the database is busy with another write; try again");
+			http_fail_tr(out, 503, "detail.busy_write");
 			out->retry_after = 1;
 		} else if (rc != 0)
 			http_fail(out, 400, "%s", msg);

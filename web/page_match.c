@@ -29,7 +29,7 @@ page_match_lobby(const struct http_req *req, struct http_out *out, struct standi
 	char *end;
 	long n = strtol(arg, &end, 10);
 	if (*arg < '1' || *arg > '9' || *end != '\0' || n > 1000000) {
-		http_fail(out, 404, "no match '%s': a match is a number from 1", arg);
+		http_fail_tr(out, 404, "detail.match_number", arg);
 		return 0;
 	}
 	if (!stage_standings(req, out, 0, 0, s))
@@ -37,7 +37,7 @@ page_match_lobby(const struct http_req *req, struct http_out *out, struct standi
 	char *err;
 	int rc = match_lobby(req->db, s->stage_id, (int)n, m, &err);
 	if (rc == 1)
-		http_fail(out, 404, "no match %ld in %s", n, s->stage);
+		http_fail_tr(out, 404, "detail.no_match", (long long)n, s->stage);
 	else if (rc != 0) {
 		http_fail(out, 500, "%s", err);
 		free(err);

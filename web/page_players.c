@@ -104,10 +104,7 @@ page_players_rows(const struct http_req *req, struct http_out *out, struct stand
 			if (strcmp(arg, sorts[k].key) == 0)
 				*sort = k;
 		if (*sort < 0) {
-			http_fail(
-			    out, 400,
-			    "sort=%s: expected kills, damage, assists, mvps, kpm, dpm or matches",
-			    arg);
+			http_fail_tr(out, 400, "detail.sort", arg);
 			return 0;
 		}
 	}

@@ -31,7 +31,8 @@ goal(struct buf *b, const struct scen_goal *g, int n)
 	      "<h2>%s</h2><div class=\"scroll\" tabindex=\"0\"><table class=\"board scen\"><thead>"
 	      "<tr><th class=\"team\">%s</th><th>%s</th><th>%s</th><th "
 	      "class=\"team\">%s</th></tr></thead><tbody>\n",
-	      g->label, tr("board.team"), tr("team.points"), tr("scen.state"), tr("scen.needs"));
+	      trm(&g->label), tr("board.team"), tr("team.points"), tr("scen.state"),
+	      tr("scen.needs"));
 	for (int i = 0; i < n; i++) {
 		const struct scenario *t = &g->teams[i];
 		htmlf(b,
@@ -40,7 +41,7 @@ goal(struct buf *b, const struct scen_goal *g, int n)
 		      "</a></td><td class=\"total\">%d</td><td class=\"state s%d\">%s</td><td "
 		      "class=\"needs\">%s</td></tr>\n",
 		      t->team, t->slug, i18n_q(), t->team, t->points, (int)t->state,
-		      tr(state_words[t->state]), t->needs ? t->needs : "");
+		      tr(state_words[t->state]), trm(&t->needs));
 	}
 	htmlf(b, "</tbody></table></div>\n");
 }
@@ -53,7 +54,7 @@ page_scenarios(const struct http_req *req, struct http_out *out)
 	struct scenarios sc;
 	const char *group = http_arg(req, "group");
 	if (group && *group) {
-		http_fail(out, 400, "group=%s: scenarios are of the whole stage", group);
+		http_fail_tr(out, 400, "detail.scen_group", group);
 		return;
 	}
 	if (!stage_standings(req, out, 1, 0, &s))
@@ -73,7 +74,7 @@ page_scenarios(const struct http_req *req, struct http_out *out)
 	if (sc.nnotes) {
 		htmlf(b, "<ul class=\"notes\">");
 		for (int i = 0; i < sc.nnotes; i++)
-			htmlf(b, "<li>%s</li>", sc.notes[i]);
+			htmlf(b, "<li>%s</li>", trm(&sc.notes[i]));
 		htmlf(b, "</ul>\n");
 	}
 	htmlf(b, "</section>\n");

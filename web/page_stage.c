@@ -527,7 +527,7 @@ status(struct buf *b, const struct standings *s)
 		return;
 	htmlf(b, "<ul class=\"notes\">");
 	for (int i = 0; i < s->nnotes; i++)
-		htmlf(b, "<li>%s</li>", s->notes[i]);
+		htmlf(b, "<li>%s</li>", trm(&s->notes[i]));
 	htmlf(b, "</ul>\n");
 }
 
@@ -540,17 +540,14 @@ status(struct buf *b, const struct standings *s)
 void
 page_story(struct buf *b, const struct standings *s, int link)
 {
-	char *story = scenarios_story(s);
-	if (story == NULL)
+	struct msg lines[3];
+	int n = scenarios_story(s, lines);
+	if (n == 0)
 		return;
 	htmlf(b, "<div class=\"story\"><ul>");
-	for (char *line = story, *nl; *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		htmlf(b, "<li>%s</li>", line);
-		if (nl == NULL)
-			break;
+	for (int i = 0; i < n; i++) {
+		htmlf(b, "<li>%s</li>", trm(&lines[i]));
+		msg_free(&lines[i]);
 	}
 	htmlf(b, "</ul>");
 	if (link)
@@ -558,7 +555,6 @@ page_story(struct buf *b, const struct standings *s, int link)
 		      s->tournament_slug, s->stage_slug, s->after_match, i18n_amp(),
 		      tr("story.who_can_win"));
 	htmlf(b, "</div>\n");
-	free(story);
 }
 
 /* GET /t/{tournament}/{stage}[?after=N][&group=G]: the leaderboard page. */

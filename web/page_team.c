@@ -18,6 +18,7 @@
 #include "stage.h"
 #include "standings.h"
 #include "team.h"
+#include "util.h"
 
 /*
  * The report (team_report, every tournament) of the team whose slug is
@@ -39,11 +40,14 @@ page_team_report(const struct http_req *req, struct http_out *out, struct team_r
 	char *err, *near = team ? NULL
 	                        : stage_nearest(req->db, "SELECT slug FROM team ORDER BY slug", 0,
 	                                        req->param[0]);
-	if (team == 0 && near)
-		http_fail(out, 404, "no team '%s'; did you mean %s/%s ?", req->param[0],
-		          strncmp(req->path, "/api/", 5) == 0 ? "/api/v1/teams" : "/teams", near);
-	else if (team == 0)
-		http_fail(out, 404, "no team '%s'", req->param[0]);
+	if (team == 0 && near) {
+		char *path = xasprintf(
+		    "%s/%s", strncmp(req->path, "/api/", 5) == 0 ? "/api/v1/teams" : "/teams",
+		    near);
+		http_fail_near(out, 404, path, "detail.no_team", req->param[0]);
+		free(path);
+	} else if (team == 0)
+		http_fail_tr(out, 404, "detail.no_team", req->param[0]);
 	else if (team_report(req->db, team, 0, r, &err) != 0) {
 		http_fail(out, 500, "%s", err);
 		free(err);

@@ -53,11 +53,12 @@ page_tournament(const struct http_req *req, struct http_out *out)
 	if (id == 0) {
 		char *near = stage_nearest(req->db, "SELECT slug FROM tournament ORDER BY slug", 0,
 		                           req->param[0]);
+		char *path = near ? xasprintf("/t/%s", near) : NULL;
 		if (near)
-			http_fail(out, 404, "no tournament '%s'; did you mean /t/%s ?",
-			          req->param[0], near);
+			http_fail_near(out, 404, path, "detail.no_tournament", req->param[0]);
 		else
-			http_fail(out, 404, "no tournament '%s'", req->param[0]);
+			http_fail_tr(out, 404, "detail.no_tournament", req->param[0]);
+		free(path);
 		free(near);
 		return;
 	}

@@ -94,13 +94,11 @@ stage_missing(const struct http_req *req, struct http_out *out)
 		size_t skip = 0;
 		char *p1 = path_with(req->path, req->param[0], ts, &skip);
 		char *p2 = path_with(p1, req->param[1], ss, &skip);
-		http_fail(out, 404, "no stage '%s' in a tournament '%s'; did you mean %s ?",
-		          req->param[1], req->param[0], p2);
+		http_fail_near(out, 404, p2, "detail.no_stage", req->param[1], req->param[0]);
 		free(p1);
 		free(p2);
 	} else
-		http_fail(out, 404, "no stage '%s' in a tournament '%s'", req->param[1],
-		          req->param[0]);
+		http_fail_tr(out, 404, "detail.no_stage", req->param[1], req->param[0]);
 	free(ts);
 	free(ss);
 }
@@ -170,10 +168,7 @@ after_arg(const struct http_req *req, struct http_out *out, int64_t stage, int *
 			return 0;
 	}
 	if (!stored) {
-		http_fail(out, 400,
-		          "after=%s: expected 0 (before the first match) or a match number "
-		          "from 1 to %lld",
-		          arg, (long long)last);
+		http_fail_tr(out, 400, "detail.after", arg, (long long)last);
 		return 0;
 	}
 	*after = (int)v;
@@ -204,10 +199,10 @@ group_arg(const struct http_req *req, struct http_out *out, int64_t stage, const
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1)
 		*group = arg;
 	else if (sqlite3_column_type(st, 1) == SQLITE_TEXT)
-		http_fail(out, 400, "group=%s: the stage has groups %s", arg,
-		          (const char *)sqlite3_column_text(st, 1));
+		http_fail_tr(out, 400, "detail.groups", arg,
+		             (const char *)sqlite3_column_text(st, 1));
 	else
-		http_fail(out, 400, "group=%s: the stage has no groups", arg);
+		http_fail_tr(out, 400, "detail.no_groups", arg);
 	sqlite3_finalize(st);
 	return *group != NULL;
 }

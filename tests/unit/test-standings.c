@@ -134,14 +134,17 @@ get(sqlite3 *db, const struct standings_opts *o, struct standings *s)
 	}
 }
 
-/* The note of s that starts with prefix, or NULL. */
-static const char *
+/* 1 when a note of s, in the CLI's English, starts with prefix. */
+static int
 note_of(const struct standings *s, const char *prefix)
 {
-	for (int i = 0; i < s->nnotes; i++)
-		if (strncmp(s->notes[i], prefix, strlen(prefix)) == 0)
-			return s->notes[i];
-	return NULL;
+	int found = 0;
+	for (int i = 0; i < s->nnotes && !found; i++) {
+		char *text = msg_english(&s->notes[i]);
+		found = strncmp(text, prefix, strlen(prefix)) == 0;
+		free(text);
+	}
+	return found;
 }
 
 /*
@@ -241,7 +244,7 @@ raw_kills_note(void)
 	compute(db, 0, &s);
 	CHECK("raw-kills-flag", s.raw_kills == 1);
 	CHECK("raw-kills-note", note_of(&s, "The kills tiebreaker counts raw kills: kills above "
-	                                    "the kill cap (5)") != NULL);
+	                                    "the kill cap (5)"));
 	CHECK("raw-kills-counted", row(&s, "A")->counted_kills == 5 && row(&s, "A")->kills == 10);
 	standings_free(&s);
 	sqlite3_close(db);
