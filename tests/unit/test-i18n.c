@@ -3,12 +3,14 @@
  * has every key of the English one, no other, and the same conversions in
  * the same order (i18n_check), and i18n_check finds each kind of fault in
  * catalogs made for it; Accept-Language and ?lang= values to languages;
- * numbers and dates as each language writes them.
+ * numbers and dates as each language writes them; messages in a page's
+ * language and in the CLI's English.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "msg.h"
 #include "unit.h"
 
 /*
@@ -159,6 +161,38 @@ main(void)
 	i18n_done();
 	CHECK_STR("after the request: English", "en", i18n_code(i18n_lang()));
 	CHECK_STR("after the request: links add nothing", "", i18n_q());
+	/* messages (a key and its arguments): the pages' words and numbers, the CLI's English */
+	struct msg reach = msg_of("scen.reach", -1, "LL", 1208L, 1300L);
+	i18n_use(I18N_PT_BR, 1, "/");
+	CHECK_STR("message in pt-BR: its words, 1.208 grouped",
+	          "1.208 pontos para chegar a 1.300, depois um Booyah", trm(&reach));
+	char *en = msg_english(&reach);
+	CHECK_STR("message in the CLI's English: digits alone",
+	          "1208 points to reach 1300, then a Booyah", en);
+	free(en);
+	msg_free(&reach);
+	static const char *const three[] = {"LOS", "LOUD SNICKERS", "FLUXO"};
+	struct msg point = msg_of("story.point", -1, "do", 160, three, 3);
+	i18n_use(I18N_ES, 1, "/");
+	CHECK_STR(
+	    "message in es: a list with its 'or'",
+	    "En match point (160 puntos): el próximo Booyah de LOS, LOUD SNICKERS o FLUXO gana "
+	    "el título",
+	    trm(&point));
+	en = msg_english(&point);
+	CHECK_STR("message in English: the list",
+	          "On match point (160 points): the next Booyah by "
+	          "LOS, LOUD SNICKERS or FLUXO wins the title",
+	          en);
+	free(en);
+	msg_free(&point);
+	struct msg ahead =
+	    msg_of("scen.ahead", -1, "ms", msg_of("scen.points", 1, "L", 1L), "INTZ");
+	i18n_use(I18N_PT_BR, 1, "/");
+	CHECK_STR("message in pt-BR: a message in it, .one by its count",
+	          "1 ponto à frente de INTZ, a primeira equipe de fora", trm(&ahead));
+	msg_free(&ahead);
+	i18n_done();
 	i18n_use(I18N_TH, 0, "/");
 	CHECK_STR("a language from the header: links add nothing", "", i18n_amp());
 	i18n_done();

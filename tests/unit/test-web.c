@@ -1127,6 +1127,14 @@ test_locked(void)
 	CHECK("locked: API 503 JSON",
 	      r->status == 503 && strstr(r->body, "{\"error\":") == r->body);
 	http_resp_unref(r);
+	CHECK_STR("locked: the API's detail in English, whatever the request asks",
+	          "{\"error\":\"the database is busy; try again\",\"status\":503}\n",
+	          (r = getq("/api/v1/tournaments", "lang", "pt-BR", NULL, NULL))->body);
+	http_resp_unref(r);
+	r = getq("/t/cup-b/final", "lang", "pt-BR", NULL, NULL);
+	holds("locked: a page's detail in Portuguese (pt-BR.txt's detail.busy)", r->body,
+	      "<p class=\"error\">o banco de dados está ocupado; tente de novo</p>");
+	http_resp_unref(r);
 	db_exec(locker, "ROLLBACK");
 	r = ask("GET", "/t/cup-b/final", NULL, NULL, NULL, NULL, NULL);
 	CHECK("locked: 200 once the lock is gone",
@@ -1184,7 +1192,16 @@ test_altered(void)
 		snprintf(name, sizeof name, "%s.%s renamed: %s %s 500", cases[i].table,
 		         cases[i].column, cases[i].method, cases[i].path);
 		CHECK(name, r->status == 500 && r->retry_after == 0);
+		if (i == 3) /* the API as before: SQLite's words after "database: " */
+			holds("altered: the API's 500 in English", r->body,
+			      "{\"error\":\"database: no such column: ");
 		http_resp_unref(r);
+		if (i == 0) { /* the page in Portuguese says what failed in its words */
+			r = getq(cases[i].path, "lang", "pt-BR", NULL, NULL);
+			holds("altered: a page's 500 in pt-BR (detail.db_error)", r->body,
+			      "<p class=\"error\">erro no banco de dados: no such column");
+			http_resp_unref(r);
+		}
 		snprintf(sql, sizeof sql, "ALTER TABLE %s RENAME COLUMN %s_x TO %s", cases[i].table,
 		         cases[i].column, cases[i].column);
 		db_exec(db, sql);
@@ -1415,6 +1432,138 @@ test_languages(void)
 	}
 }
 
+/*
+ * The notes, the match-point story and the scenarios in Portuguese, each
+ * text as pt-BR.txt writes it (the Copa Nota, tests/scoring/nota-*.json; 0
+ * kills throughout, FFWS table 12, 9, 8). The Seletiva ranks Ara, Boto,
+ * Cuca, so the Final carries 5 to Ara and 3 to Boto; Cuca -2 from the
+ * start, Boto +1 from after match 1; match 2 voided. After match 1: Ara
+ * 5 + 12 = 17, Boto 3 + 9 + 1 = 13, Cuca 8 - 2 = 6. After match 3 (2 of 4
+ * played): Ara 17 + 9 = 26, Boto 13 + 12 = 25 (its Booyah at 13, under 20),
+ * Cuca 6 + 8 = 14: Ara and Boto on match point, Cuca 6 short, 2 matches
+ * left. Match 4: Ara's Booyah on match point wins the title; match 5 comes
+ * after it. Bounds: 3 teams, no player rows (squads of 4): at most 2 * 4 =
+ * 8 kills a team, 3 * 4 - 1 = 11 the lobby, 8 (3rd, no kill) to 12 + 8 =
+ * 20 points a match. Zone top 2 after match 3: Ara 26 - 14 = 12 ahead of
+ * Cuca, Cuca needs 25 - 14 + 1 = 12 more than Boto.
+ */
+static void
+test_notes_in_portuguese(void)
+{
+	CHECK("copa nota imported", import_file("scoring/nota-seletiva.json") == 0 &&
+	                                import_file("scoring/nota-final.json") == 0);
+	struct http_resp *r = get_lang("/t/copa-nota/final", "pt-BR", NULL);
+	const char *p = r->body;
+	CHECK("copa nota in pt-BR: 200", r->status == 200);
+	holds("pt-BR note: the carried head starts", p,
+	      "<li>Vantagens iniciais trazidas de Seletiva: pela classificação final, do 1º lugar "
+	      "para baixo, 5, 3</li>");
+	holds("pt-BR note: the voided match", p,
+	      "<li>Partida 2 anulada (queda do servidor): não conta para nada</li>");
+	holds("pt-BR note: the penalty from the start", p,
+	      "<li>Ajuste: Cuca -2 desde o início (atraso na escalação)</li>");
+	holds("pt-BR note: the bonus after match 1", p,
+	      "<li>Ajuste: Boto +1 a partir da classificação após a partida 1 (recurso "
+	      "aceito)</li>");
+	holds("pt-BR note: the match after the title", p,
+	      "<li>A partida 5 foi jogada depois que a campeã foi decidida na partida 4: conta no "
+	      "total, não para o título</li>");
+	holds("pt-BR: how the title was won", p,
+	      "decidido na partida 4 por um Booyah no match point");
+	static const char *const english[] = {"Head starts",    "voided (",   "Adjustment",
+	                                      "from the start", "was played", "counts for",
+	                                      "in the totals",  "the title",  "Champion:"};
+	for (size_t i = 0; i < sizeof english / sizeof english[0]; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "copa nota in pt-BR: no \"%s\"", english[i]);
+		lacks(name, p, english[i]);
+	}
+	http_resp_unref(r);
+
+	r = getq("/t/copa-nota/final", "after", "3", "lang", "pt-BR");
+	p = r->body;
+	holds("pt-BR story: on match point, Ara or Boto", p,
+	      "<li>No match point (20 pontos): o próximo Booyah de Ara ou Boto vale o título</li>");
+	holds("pt-BR story: matches left", p, "<li>Partidas restantes: 2 de 4</li>");
+	holds("pt-BR story: what Cuca needs", p, "<li>Pontos para chegar a 20: Cuca 6</li>");
+	lacks("pt-BR story: no English", p, "On match point");
+	lacks("pt-BR story: no English or", p, " or Boto");
+	http_resp_unref(r);
+
+	r = getq("/t/copa-nota/final/scenarios", "after", "3", "lang", "pt-BR");
+	p = r->body;
+	CHECK("scenarios in pt-BR: 200", r->status == 200);
+	holds("pt-BR scenarios: the title's goal", p, "<h2>o título</h2>");
+	holds("pt-BR scenarios: the zone's goal", p, "<h2>top 2 (Mundial)</h2>");
+	holds("pt-BR scenarios: Ara on match point", p,
+	      "<td class=\"needs\">no match point: o próximo Booyah vale o título</td>");
+	holds("pt-BR scenarios: Cuca's 6 points", p,
+	      "<td class=\"needs\">6 pontos para chegar a 20, depois um Booyah</td>");
+	holds("pt-BR scenarios: Ara 12 ahead", p,
+	      "<td class=\"needs\">12 pontos à frente de Cuca, a primeira equipe de fora</td>");
+	holds("pt-BR scenarios: Cuca 12 more than Boto", p,
+	      "<td class=\"needs\">precisa marcar 12 pontos a mais que Boto nas 2 partidas "
+	      "restantes para ultrapassá-la</td>");
+	holds("pt-BR scenarios: squads assumed", p,
+	      "<li>A fase não tem dados de jogadores: supõe-se que cada equipe tenha 4.</li>");
+	holds("pt-BR scenarios: the bounds", p,
+	      "<li>Cada equipe joga todas as partidas restantes, termina entre 1º e 3º e faz no "
+	      "máximo 8 abates, os jogadores das outras 2 equipes (o lobby, no máximo 11): marca "
+	      "de 8 a 20 pontos.</li>");
+	holds("pt-BR scenarios: what the states rest on", p,
+	      "<li>Garantido e eliminado valem em qualquer resultado das partidas restantes");
+	static const char *const scen_english[] = {"the title", "top 2 whatever", "points ahead",
+	                                           "needs 12",  "Every team",     "Clinched and",
+	                                           "squads of", "On match point"};
+	for (size_t i = 0; i < sizeof scen_english / sizeof scen_english[0]; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "scenarios in pt-BR: no \"%s\"", scen_english[i]);
+		lacks(name, p, scen_english[i]);
+	}
+	http_resp_unref(r);
+
+	/* the API says the same in English, whatever the request asks */
+	r = getq("/api/v1/tournaments/copa-nota/stages/final/scenarios", "after", "3", "lang",
+	         "pt-BR");
+	holds("scenarios API: Cuca's needs in English", r->body,
+	      "\"needs\":\"needs 12 points more than Boto scores in the last 2 matches to pass "
+	      "it\"");
+	lacks("scenarios API: no Portuguese", r->body, "pontos");
+	http_resp_unref(r);
+	r = get_lang("/api/v1/tournaments/copa-nota/stages/final/standings", "pt-BR", "pt-BR");
+	holds("standings API: the voided match's note in English", r->body,
+	      "\"Match 2 voided (queda do servidor): it counts for nothing\"");
+	http_resp_unref(r);
+
+	/* a 404's "did you mean" in Portuguese; the API's in English */
+	r = get_lang("/t/copa-nota/finall", "pt-BR", NULL);
+	CHECK("404 near stage in pt-BR: 404", r->status == 404);
+	holds("404 near stage in pt-BR: the detail and the suggestion", r->body,
+	      "<p class=\"error\">nenhuma fase 'finall' em um torneio 'copa-nota'.</p><p "
+	      "class=\"dym\">Você quis dizer <a href=\"/t/copa-nota/final?lang=pt-BR\">");
+	holds("404 near stage in pt-BR: og:description, the detail alone", r->body,
+	      "<meta property=\"og:description\" content=\"nenhuma fase &#39;finall&#39; em um "
+	      "torneio &#39;copa-nota&#39;\">");
+	lacks("404 near stage in pt-BR: no English", r->body, "did you mean");
+	http_resp_unref(r);
+	r = get_lang("/teams/cucaa", "pt-BR", NULL);
+	holds("404 near team in pt-BR", r->body,
+	      "<p class=\"error\">nenhuma equipe 'cucaa'.</p><p class=\"dym\">Você quis dizer <a "
+	      "href=\"/teams/cuca?lang=pt-BR\">");
+	http_resp_unref(r);
+	r = get_lang("/t/copa-notaa", "pt-BR", NULL);
+	holds("404 near tournament in pt-BR", r->body,
+	      "<p class=\"error\">nenhum torneio 'copa-notaa'.</p><p class=\"dym\">Você quis "
+	      "dizer <a href=\"/t/copa-nota?lang=pt-BR\">");
+	http_resp_unref(r);
+	r = get_lang("/api/v1/teams/cucaa", "pt-BR", "pt-BR");
+	CHECK_STR(
+	    "API 404 near team: English, as before",
+	    "{\"error\":\"no team 'cucaa'; did you mean /api/v1/teams/cuca ?\",\"status\":404}\n",
+	    r->body);
+	http_resp_unref(r);
+}
+
 int
 main(void)
 {
@@ -1440,6 +1589,7 @@ main(void)
 	test_carry_cup();
 	test_below_zero();
 	test_languages();
+	test_notes_in_portuguese();
 	test_version_race();
 	test_locked();
 	test_altered();
