@@ -118,6 +118,16 @@ contains "after 13: the teams on match point" \
 	"$(cat "$T/body")"
 contains "after 13: the matches left" "<li>Matches left: 3 of 16</li>" "$(cat "$T/body")"
 contains "after 13: TEAM SOLID's 4" "Points to reach 160: TEAM SOLID 4," "$(cat "$T/body")"
+# the same story in Portuguese (web/i18n/pt-BR.txt's story.*), and a 404's "did you mean"
+eq "stage page after 13 in pt-BR: 200" 200 "$(code "$U$PAGE?after=13&lang=pt-BR")"
+contains "after 13 in pt-BR: the teams on match point" \
+	"<li>No match point (160 pontos): o próximo Booyah de LOS, LOUD SNICKERS, RUSH GAMING ou FLUXO W7M vale o título</li>" \
+	"$(cat "$T/body")"
+contains "after 13 in pt-BR: the matches left" "<li>Partidas restantes: 3 de 16</li>" "$(cat "$T/body")"
+eq "a near stage in pt-BR: 404" 404 "$(code "${U}t/ffws-brazil-2026-split-1/grand-finale?lang=pt-BR")"
+contains "a near stage in pt-BR: the detail and its link" \
+	"nenhuma fase 'grand-finale' em um torneio 'ffws-brazil-2026-split-1'.</p><p class=\"dym\">Você quis dizer <a href=\"/$PAGE?lang=pt-BR\">" \
+	"$(cat "$T/body")"
 lacks "after 14: no match-point story once decided" 'class="story"' "$(curl -s "$U$PAGE")"
 eq "scenarios page after 13: 200" 200 "$(code "$U$PAGE/scenarios?after=13")"
 contains "scenarios page: TEAM SOLID alive, 4 points then a Booyah" \
