@@ -141,6 +141,20 @@ await run("browser", { viewport: { width: 375, height: 800 } }, async (context) 
 	check("switcher: a team link keeps Portuguese",
 		page.url().endsWith("?lang=pt-BR") && teamText.includes("Últimas 10 partidas"),
 		`${page.url()} ${teamText.slice(0, 120)}`);
+	// The notes in Portuguese (web/i18n/pt-BR.txt's note.*), longer than the English, on a phone.
+	await page.goto(`${base}t/rules-cup/final?lang=pt-BR`);
+	const ptNotes = await page.$eval("ul.notes", (u) => u.textContent);
+	check("rules cup in pt-BR: the voided match, the penalty and the late match in Portuguese",
+		ptNotes.includes("Partida 3 anulada (server crash): não conta para nada") &&
+		ptNotes.includes("Ajuste: Nova -5 a partir da classificação após a partida 2") &&
+		ptNotes.includes("A partida 6 foi jogada além de max_matches (4)") &&
+		!/voided|Adjustment|was played|counts/.test(ptNotes), ptNotes);
+	check("rules cup in pt-BR: fits 375 px", await fits() <= 375, `scrollWidth ${await fits()}`);
+	await page.goto(`${base}t/carry-cup/final?lang=pt-BR`);
+	const carried = await page.$eval("ul.notes", (u) => u.textContent);
+	check("carry cup in pt-BR: the carried head starts in Portuguese",
+		carried.includes("Vantagens iniciais trazidas de Point Rush") &&
+		!carried.includes("Head starts"), carried);
 	check("no console errors, CSP violations or failed requests", problems.length === 0,
 		problems.join(" | "));
 });
