@@ -9,6 +9,9 @@
 
 #include "report.h"
 
+struct msg;
+struct standings;
+
 struct command {
 	const char *name;                                            /* as typed */
 	int (*fn)(const struct command *cmd, int argc, char **argv); /* returns the exit status */
@@ -62,8 +65,6 @@ void cli_print(struct report *t);
 char *cli_name(sqlite3 *db, const char *which, int64_t id);
 void cli_print_json(const struct command *cmd, struct buf *b);
 void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-struct msg;
-struct standings;
 void cli_say_msgs(const struct msg *m, int n);
 void cli_story(const struct standings *s);
 const char *cli_suggest(const char *arg, const char *const *names, int n);

@@ -511,6 +511,13 @@ format(struct buf *b, int lang, const char *fmt, struct args *a)
 	}
 }
 
+/* key.one into k when n is 1, else key.other (trn's and a message's plurals). */
+static void
+plural_key(char k[128], const char *key, int n)
+{
+	snprintf(k, 128, "%s.%s", key, n == 1 ? "one" : "other");
+}
+
 /* The text of m's key (key.one or key.other by its count) in lang. */
 static const char *
 msg_text(int lang, const struct msg *m)
@@ -518,7 +525,7 @@ msg_text(int lang, const struct msg *m)
 	if (m->count < 0)
 		return i18n_text(lang, m->key);
 	char k[128];
-	snprintf(k, sizeof k, "%s.%s", m->key, m->count == 1 ? "one" : "other");
+	plural_key(k, m->key, m->count);
 	return i18n_text(lang, k);
 }
 
@@ -587,7 +594,7 @@ const char *
 trn(const char *key, int n, ...)
 {
 	char k[128];
-	snprintf(k, sizeof k, "%s.%s", key, n == 1 ? "one" : "other");
+	plural_key(k, key, n);
 	va_list ap;
 	va_start(ap, n);
 	const char *s = vtr(k, ap);
