@@ -29,7 +29,8 @@ joined(const char *const *items, int n)
  * The message key (count -1, or the count that picks key.one or key.other)
  * with the arguments types names, one letter each: d an int, L a long, s a
  * text (copied; NULL is ""), l and o a list (const char *const *texts, int
- * n; copied) joined by commas or with "or", m a struct msg (taken over).
+ * n; copied) joined by commas or with "or", n numbers (const int *, int n)
+ * joined by commas, m a struct msg (taken over).
  * Free it with msg_free().
  */
 struct msg
@@ -47,6 +48,14 @@ msg_of(const char *key, int count, const char *types, ...)
 			const char *s = va_arg(ap, const char *);
 			a->type = MSG_STR;
 			a->s = xstrdup(s ? s : "");
+		} else if (*t == 'n') {
+			const int *nums = va_arg(ap, const int *);
+			int n = va_arg(ap, int);
+			struct buf b = {0};
+			for (int i = 0; i < n; i++)
+				buf_printf(&b, "%d\n", nums[i]);
+			a->type = MSG_LIST;
+			a->s = b.data ? buf_detach(&b, NULL) : xstrdup("");
 		} else if (*t == 'l' || *t == 'o') {
 			const char *const *items = va_arg(ap, const char *const *);
 			int n = va_arg(ap, int);

@@ -663,27 +663,13 @@ name_teams(sqlite3 *db, struct roster *ro, struct res *res, int nres, struct adj
 	return 0;
 }
 
-/* The n numbers nums as texts into words[0..n) (free each). */
-static void
-numbers_as_words(const int *nums, int n, char **words)
-{
-	for (int i = 0; i < n; i++)
-		words[i] = xasprintf("%d", nums[i]);
-}
-
 /* The note key ("Matches 15, 16 were played ...: they count in the totals, not for
  * the title") of the n match numbers nums with the number arg (none: no note). */
 static void
 note_matches(struct standings *out, const char *key, const int *nums, int n, int arg)
 {
-	if (n == 0)
-		return;
-	char **words = xcalloc((size_t)n, sizeof *words);
-	numbers_as_words(nums, n, words);
-	note(out, msg_of(key, n, "ld", (const char *const *)words, n, arg));
-	for (int i = 0; i < n; i++)
-		free(words[i]);
-	free(words);
+	if (n > 0)
+		note(out, msg_of(key, n, "nd", nums, n, arg));
 }
 
 /* The notes of out (voided and late matches, adjustments, carried head
@@ -694,14 +680,9 @@ notes(struct standings *out)
 	const struct ruleset *r = &out->rules;
 	if (out->headstart_from) {
 		int n = r->nheadstart_by_rank;
-		char **words = xcalloc((size_t)(n ? n : 1), sizeof *words);
-		numbers_as_words(r->headstart_by_rank, n, words);
-		note(out, n ? msg_of("note.carried", -1, "sl", out->headstart_from,
-		                     (const char *const *)words, n)
+		note(out, n ? msg_of("note.carried", -1, "sn", out->headstart_from,
+		                     r->headstart_by_rank, n)
 		            : msg_of("note.carried_nothing", -1, "s", out->headstart_from));
-		for (int i = 0; i < n; i++)
-			free(words[i]);
-		free(words);
 	}
 	for (int i = 0; i < out->nvoids; i++)
 		note(out,
