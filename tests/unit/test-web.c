@@ -542,7 +542,23 @@ test_desk(void)
 	holds("desk fix in pt-BR: the removal", r->body, ">Remover a fase Final</button>");
 	lacks("desk fix in pt-BR: no English left", r->body, "Void match");
 	http_resp_unref(r);
+	/* a refusal on a desk page in its language (pt-BR.txt's detail.csrf) */
+	in.method = "POST";
+	in.path = "/desk/cup-b/final/commit";
+	in.body = "csrf=stale&doc=%7B%7D";
+	in.body_len = strlen(in.body);
+	r = http_handle(&in);
+	CHECK("desk commit with a stale CSRF token in pt-BR: 403", r->status == 403);
+	holds("desk commit with a stale CSRF token in pt-BR: why, in Portuguese", r->body,
+	      "o token CSRF do formulário está ausente ou vencido: recarregue a página");
+	http_resp_unref(r);
 	free(cookie);
+	r = ask("POST", "/desk/login", "lang", "pt-BR", NULL, "token=not-the-token-at-all",
+	        "0123456789abcdef");
+	CHECK("desk login with a wrong token in pt-BR: 401", r->status == 401);
+	holds("desk login with a wrong token in pt-BR: why, in Portuguese (desk.bad_token)",
+	      r->body, "esse não é um dos tokens do servidor");
+	http_resp_unref(r);
 	r = ask("POST", "/desk/cup-b/final/commit", NULL, NULL, NULL, "csrf=x&doc=%7B%7D",
 	        "0123456789abcdef");
 	CHECK("desk commit without a session 401", r->status == 401);
