@@ -16,7 +16,8 @@
  * Append the error page for status and msg to b: the heading ("404 Not
  * Found", "404 Página não encontrada") and msg in the page's language (the
  * handler's http_fail_tr), its "did you mean PATH ?" (http_fail_near) as
- * a link in that language too.
+ * a link in that language too: a path of this site (not "//host"), since
+ * a query value the message quotes may hold the words too.
  */
 void
 page_error(struct buf *b, int status, const char *msg)
@@ -27,7 +28,7 @@ page_error(struct buf *b, int status, const char *msg)
 	const char *dym = strstr(msg, HTTP_DID_YOU_MEAN);
 	const char *path = dym ? dym + strlen(HTTP_DID_YOU_MEAN) : NULL;
 	size_t end = path ? strcspn(path, " ") : 0;
-	if (path && *path == '/' && end > 1) {
+	if (path && path[0] == '/' && path[1] != '/' && path[1] != '\\' && end > 1) {
 		char *head = xasprintf("%.*s", (int)(dym - msg), msg);
 		char *near = xasprintf("%.*s", (int)end, path);
 		html_open(b, title, head, NULL);

@@ -1572,6 +1572,13 @@ test_notes_in_portuguese(void)
 	      "<p class=\"error\">nenhum torneio 'copa-notaa'.</p><p class=\"dym\">Você quis "
 	      "dizer <a href=\"/t/copa-nota?lang=pt-BR\">");
 	http_resp_unref(r);
+	/* a query value that says "did you mean" links nowhere off the site */
+	r = getq("/t/rules-cup/final", "group", "x; did you mean //evil.example ?", "lang",
+	         "pt-BR");
+	CHECK("a group= that says did you mean: 400", r->status == 400);
+	lacks("a group= that says did you mean: no link off the site", r->body,
+	      "href=\"//evil.example");
+	http_resp_unref(r);
 	r = get_lang("/api/v1/teams/cucaa", "pt-BR", "pt-BR");
 	CHECK_STR(
 	    "API 404 near team: English, as before",
