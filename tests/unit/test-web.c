@@ -1521,7 +1521,8 @@ test_notes_in_portuguese(void)
 	      "<td class=\"needs\">precisa marcar 12 pontos a mais que Boto nas 2 partidas "
 	      "restantes para ultrapassá-la</td>");
 	holds("pt-BR scenarios: squads assumed", p,
-	      "<li>A fase não tem dados de jogadores: supõe-se que cada equipe tenha 4.</li>");
+	      "<li>A fase não tem dados de jogadores: supõe-se que cada equipe tenha 4 "
+	      "jogadores.</li>");
 	holds("pt-BR scenarios: the bounds", p,
 	      "<li>Cada equipe joga todas as partidas restantes, termina entre 1º e 3º e faz no "
 	      "máximo 8 abates, os jogadores das outras 2 equipes (o lobby, no máximo 11): marca "
