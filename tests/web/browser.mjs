@@ -155,6 +155,14 @@ await run("browser", { viewport: { width: 375, height: 800 } }, async (context) 
 	check("carry cup in pt-BR: the carried head starts in Portuguese",
 		carried.includes("Vantagens iniciais trazidas de Point Rush") &&
 		!carried.includes("Head starts"), carried);
+	// Who can still win after match 13, in Portuguese (web/i18n/pt-BR.txt's story.* and scen.*).
+	await page.goto(`${base}t/ffws-brazil-2026-split-1/grand-final/scenarios?after=13&lang=pt-BR`);
+	const scen = await page.$eval("main", (m) => m.textContent);
+	check("scenarios in pt-BR: the story and TEAM SOLID's needs in Portuguese",
+		scen.includes("Partidas restantes: 3 de 16") &&
+		scen.includes("4 pontos para chegar a 160, depois um Booyah") &&
+		!/points to reach|Matches left|Every team/.test(scen), scen.slice(0, 300));
+	check("scenarios in pt-BR: fits 375 px", await fits() <= 375, `scrollWidth ${await fits()}`);
 	check("no console errors, CSP violations or failed requests", problems.length === 0,
 		problems.join(" | "));
 });
