@@ -161,8 +161,8 @@ desk_login(const struct http_req *req, struct http_out *out)
 	}
 	if (req->content_length > LOGIN_MAX || req->content_length < 0) { /* -1: chunked */
 		out->keep_body = 0;
-		http_fail(out, req->content_length < 0 ? 411 : 413,
-		          "a login form has a Content-Length, of at most %d bytes", LOGIN_MAX);
+		http_fail_tr(out, req->content_length < 0 ? 411 : 413, "detail.login_length",
+		             LOGIN_MAX);
 		return;
 	}
 	if (req->head_only) {

@@ -559,6 +559,22 @@ test_desk(void)
 	holds("desk login with a wrong token in pt-BR: why, in Portuguese (desk.bad_token)",
 	      r->body, "esse não é um dos tokens do servidor");
 	http_resp_unref(r);
+	/* a chunked login form: 411, its heading and its detail in the page's language */
+	struct http_req chunked = {.method = "POST",
+	                           .path = "/desk/login",
+	                           .db = db,
+	                           .tokens = &tok,
+	                           .ntokens = 1,
+	                           .content_length = -1,
+	                           .args = {{"lang", "pt-BR"}},
+	                           .nargs = 1};
+	r = http_handle(&chunked);
+	CHECK("chunked desk login: 411", r->status == 411);
+	holds("chunked desk login in pt-BR: the heading (error.411)", r->body,
+	      "<h1>411 Tamanho obrigatório</h1>");
+	holds("chunked desk login in pt-BR: the detail (detail.login_length)", r->body,
+	      "um formulário de login tem um Content-Length, de no máximo 4096 bytes");
+	http_resp_unref(r);
 	r = ask("POST", "/desk/cup-b/final/commit", NULL, NULL, NULL, "csrf=x&doc=%7B%7D",
 	        "0123456789abcdef");
 	CHECK("desk commit without a session 401", r->status == 401);
