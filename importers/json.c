@@ -773,7 +773,8 @@ read_json(struct doc *d, const char *data, size_t len)
 	char *err = NULL;
 	d->locate = json_locate;
 	/* a text without a list of matches (a single match) is small: read whole */
-	if (find_list(data, len) < len && jsontext_sound(data, len) && read_parts(d, data, len) == 0)
+	if (find_list(data, len) < len && jsontext_sound(data, len) &&
+	    read_parts(d, data, len) == 0)
 		return;
 	cJSON *root = jsontext_parse(data, len, "a match JSON v1 object or array", &err);
 	if (root == NULL) {

@@ -18,8 +18,21 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 
-enum { TOUR_ADD, TOUR_GET, STAGE_ADD, STAGE_GET, TEAM_ADD, TALIAS_ADD, PLAYER_ADD, PALIAS_ADD,
-       ROSTER_ADD, MATCH_ADD, RESULT_ADD, PRESULT_ADD, NSTMT };
+enum {
+	TOUR_ADD,
+	TOUR_GET,
+	STAGE_ADD,
+	STAGE_GET,
+	TEAM_ADD,
+	TALIAS_ADD,
+	PLAYER_ADD,
+	PALIAS_ADD,
+	ROSTER_ADD,
+	MATCH_ADD,
+	RESULT_ADD,
+	PRESULT_ADD,
+	NSTMT
+};
 
 static const char *const sqls[NSTMT] = {
     [TOUR_ADD] = "INSERT OR IGNORE INTO tournament (name, slug) VALUES (?1, ?2)",
@@ -57,8 +70,8 @@ run(int i)
 	int rc = sqlite3_step(st[i]);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		fail(sqls[i]);
-	sqlite3_int64 id = rc == SQLITE_ROW ? sqlite3_column_int64(st[i], 0)
-	                                    : sqlite3_last_insert_rowid(db);
+	sqlite3_int64 id =
+	    rc == SQLITE_ROW ? sqlite3_column_int64(st[i], 0) : sqlite3_last_insert_rowid(db);
 	sqlite3_reset(st[i]);
 	return id;
 }
@@ -199,9 +212,9 @@ json(const char *data, size_t len)
 	if (root == NULL)
 		fail("cJSON_Parse");
 	const cJSON *src = cJSON_GetObjectItem(root, "source");
-	sqlite3_int64 sid = stage(cJSON_GetObjectItem(root, "tournament")->valuestring,
-	                          cJSON_GetObjectItem(root, "stage")->valuestring,
-	                          src ? src->valuestring : NULL);
+	sqlite3_int64 sid =
+	    stage(cJSON_GetObjectItem(root, "tournament")->valuestring,
+	          cJSON_GetObjectItem(root, "stage")->valuestring, src ? src->valuestring : NULL);
 	const cJSON *e;
 	cJSON_ArrayForEach(e, cJSON_GetObjectItem(root, "teams"))
 	{
@@ -279,10 +292,11 @@ main(int argc, char **argv)
 	if (sqlite3_open(argv[1], &db) != SQLITE_OK)
 		fail(argv[1]);
 	sqlite3_busy_timeout(db, 10000);
-	if (sqlite3_exec(db,
-	                 "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-	                 " PRAGMA cache_size=-65536",
-	                 NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(
+	        db,
+	        "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	        " PRAGMA cache_size=-65536",
+	        NULL, NULL, NULL) != SQLITE_OK)
 		fail("PRAGMA");
 	for (int i = 0; i < NSTMT; i++)
 		if (sqlite3_prepare_v3(db, sqls[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL) !=
