@@ -7,31 +7,59 @@
  * send asks the server to park (suspend) its connection, and a version
  * change or the periodic ping wakes (resumes) every parked one. Nothing here
  * knows libmicrohttpd: the server passes its suspend and resume as ops.
+ *
+ * Stream lifetime: a parked connection is not polled by the server, so a
+ * client that leaves would keep its slot until the next write fails. A
+ * reaper thread instead watches every stream's socket (epoll, EPOLLRDHUP):
+ * when the client closes it, or TCP keepalive finds it gone, the stream is
+ * woken and ends at once. A closed stream is freed by the reaper, after the
+ * epoll batch that may still name it.
  */
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "live.h"
 #include "util.h"
 
 #define POLL_MS    200 /* how often the watcher reads data_version */
-#define PING_POLLS 75  /* polls between pings (15 s): finds streams whose client left */
+#define PING_POLLS 75  /* polls between pings (15 s): keeps proxies from timing a stream out */
+#define KEEPIDLE   3   /* seconds of silence before TCP keepalive probes a stream's client */
+#define KEEPINTVL  1   /* seconds between probes */
+#define KEEPCNT    2   /* probes unanswered before the kernel drops the connection */
+
+/* An event's text, shared by every stream that hands it out. */
+struct event {
+	atomic_int refs;  /* streams and the cache holding it */
+	uint64_t version; /* the data version it announces */
+	size_t len;       /* bytes of text */
+	char text[];      /* the event as the stream sends it */
+};
 
 struct live_stream {
-	void *conn;               /* the server's connection */
-	uint64_t seen;            /* data version the client was last told of */
-	int suspended;            /* 1: parked, waiting for a wake */
-	int ping;                 /* 1: send a comment line at the next read */
-	char pending[128];        /* bytes of an event not yet handed out */
-	size_t npending;          /* how many */
-	size_t off;               /* how many of them were handed out */
-	struct live_stream *next; /* next registered stream */
+	void *conn;                      /* the server's connection */
+	int fd;                          /* its socket, watched by the reaper; -1: none */
+	uint64_t seen;                   /* data version the client was last told of */
+	unsigned char suspended;         /* 1: parked, waiting for a wake */
+	unsigned char ping;              /* 1: send a comment line at the next read */
+	unsigned char gone;              /* 1: the client left; the stream ends */
+	unsigned char closed;            /* 1: unregistered, waiting for the reaper to free it */
+	const char *out;                 /* bytes being handed out: ev's text or a constant */
+	size_t nout;                     /* how many */
+	size_t off;                      /* how many of them were handed out */
+	struct event *ev;                /* the shared event out points into, or NULL */
+	struct live_stream *prev, *next; /* registered streams; next: the graveyard's too */
 };
 
 static atomic_uint_fast64_t version = 1;
@@ -44,6 +72,13 @@ static int running;                 /* 1: the watcher thread runs */
 static struct live_ops ops;         /* the server's suspend/resume */
 static sqlite3 *wdb;                /* the watcher's own connection */
 static pthread_t watcher;
+static struct event *latest;                  /* the last event made, under lock */
+static _Atomic(void (*)(uint64_t)) on_change; /* told of every new version (live_listen) */
+static int reap_ep = -1;                      /* the reaper's epoll set: every stream's socket */
+static int reap_wake = -1;                    /* eventfd that wakes the reaper */
+static int reaping;                           /* 1: the reaper thread runs */
+static struct live_stream *graveyard;         /* closed streams the reaper frees, under lock */
+static pthread_t reaper;
 
 /* The current data version: changes whenever stored data may have. */
 uint64_t
@@ -70,10 +105,72 @@ wake_all_locked(int ping)
 void
 live_bump(void)
 {
-	atomic_fetch_add(&version, 1);
+	uint64_t v = atomic_fetch_add(&version, 1) + 1;
 	pthread_mutex_lock(&lock);
 	wake_all_locked(0);
 	pthread_mutex_unlock(&lock);
+	void (*fn)(uint64_t) = atomic_load(&on_change);
+	if (fn)
+		fn(v);
+}
+
+/*
+ * Have fn called with the new version whenever it moves, from the thread
+ * that moved it (a request's, or the watcher): fn must not block. NULL:
+ * no more calls.
+ */
+void
+live_listen(void (*fn)(uint64_t version))
+{
+	atomic_store(&on_change, fn);
+}
+
+/*
+ * The data of the event announcing version v: the one text every stream
+ * and the publisher (publish.c) send. Returns it (free() it), its length
+ * in *len.
+ */
+char *
+live_event_data(uint64_t v, size_t *len)
+{
+	char *d = xasprintf("{\"version\":%llu}", (unsigned long long)v);
+	*len = strlen(d);
+	return d;
+}
+
+/* Drop a reference to e, freeing it with the last. */
+static void
+event_unref(struct event *e)
+{
+	if (e && atomic_fetch_sub(&e->refs, 1) == 1)
+		free(e);
+}
+
+/*
+ * The event announcing version v as a stream sends it, made once per
+ * version and shared (a reference for the caller: event_unref); lock held.
+ */
+static struct event *
+event_locked(uint64_t v)
+{
+	if (latest == NULL || latest->version != v) {
+		size_t n;
+		char *data = live_event_data(v, &n);
+		char *text =
+		    xasprintf("id: %llu\nevent: update\ndata: %s\n\n", (unsigned long long)v, data);
+		free(data);
+		n = strlen(text);
+		struct event *e = xmalloc(sizeof *e + n);
+		atomic_init(&e->refs, 1);
+		e->version = v;
+		e->len = n;
+		memcpy(e->text, text, n);
+		free(text);
+		event_unref(latest);
+		latest = e;
+	}
+	atomic_fetch_add(&latest->refs, 1);
+	return latest;
 }
 
 /*
@@ -113,9 +210,118 @@ watch(void *arg)
 		}
 		if (changed || ping)
 			wake_all_locked(ping);
+		void (*fn)(uint64_t) = atomic_load(&on_change);
+		if (changed && fn) {
+			pthread_mutex_unlock(&lock);
+			fn(live_version());
+			pthread_mutex_lock(&lock);
+		}
 	}
 	pthread_mutex_unlock(&lock);
 	return NULL;
+}
+
+/* Free the graveyard's streams; lock held. */
+static void
+bury_locked(void)
+{
+	while (graveyard) {
+		struct live_stream *s = graveyard;
+		graveyard = s->next;
+		event_unref(s->ev);
+		free(s);
+	}
+}
+
+/*
+ * The reaper: wakes every stream whose socket says its client left (closed,
+ * reset, or dropped by keepalive), so that it ends now rather than at a
+ * write that fails; frees closed streams. Runs until live_stop.
+ */
+static void *
+reap(void *arg)
+{
+	(void)arg;
+	struct epoll_event evs[256];
+	for (;;) {
+		int n = epoll_wait(reap_ep, evs, 256, -1);
+		pthread_mutex_lock(&lock);
+		for (int i = 0; i < n; i++) {
+			struct live_stream *s = evs[i].data.ptr;
+			if (s == NULL) {
+				uint64_t x;
+				while (read(reap_wake, &x, sizeof x) > 0)
+					;
+				continue;
+			}
+			if (s->closed || s->gone)
+				continue;
+			s->gone = 1;
+			if (s->suspended) {
+				s->suspended = 0;
+				ops.resume(s->conn);
+			}
+		}
+		/* every stream in the graveyard left the epoll set before this batch was read */
+		bury_locked();
+		int done = closing == 2;
+		pthread_mutex_unlock(&lock);
+		if (done)
+			return NULL;
+	}
+}
+
+/* Start the reaper. Returns 0, or -1 with *err set (free() it). */
+static int
+reaper_start(char **err)
+{
+	reap_ep = epoll_create1(EPOLL_CLOEXEC);
+	reap_wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL};
+	int rc = reap_ep < 0 || reap_wake < 0 ? errno
+	         : epoll_ctl(reap_ep, EPOLL_CTL_ADD, reap_wake, &ev) != 0
+	             ? errno
+	             : pthread_create(&reaper, NULL, reap, NULL);
+	if (rc != 0) {
+		*err = xasprintf("starting the stream reaper: %s", strerror(rc));
+		if (reap_ep >= 0)
+			close(reap_ep);
+		if (reap_wake >= 0)
+			close(reap_wake);
+		reap_ep = reap_wake = -1;
+		return -1;
+	}
+	reaping = 1;
+	return 0;
+}
+
+/* Wake the reaper (to free the graveyard, or to stop). */
+static void
+reaper_wake(void)
+{
+	uint64_t one = 1;
+	if (write(reap_wake, &one, sizeof one) < 0)
+		return; /* the counter is full: a wake is pending anyway */
+}
+
+/* Stop the reaper and free what it would have; streams closed later are freed at once. */
+static void
+reaper_stop(void)
+{
+	if (!reaping)
+		return;
+	pthread_mutex_lock(&lock);
+	closing = 2;
+	pthread_mutex_unlock(&lock);
+	reaper_wake();
+	pthread_join(reaper, NULL);
+	pthread_mutex_lock(&lock);
+	reaping = 0;
+	bury_locked();
+	close(reap_ep);
+	close(reap_wake);
+	reap_ep = reap_wake = -1;
+	pthread_mutex_unlock(&lock);
 }
 
 /*
@@ -130,9 +336,12 @@ live_start(sqlite3 *db, const struct live_ops *o, int max_streams, char **err)
 	wdb = db;
 	maxstreams = max_streams;
 	closing = 0;
+	if (reaper_start(err) != 0)
+		return -1;
 	int rc = pthread_create(&watcher, NULL, watch, NULL);
 	if (rc != 0) {
 		*err = xasprintf("starting the watcher: %s", strerror(rc));
+		reaper_stop();
 		return -1;
 	}
 	running = 1;
@@ -154,30 +363,60 @@ live_stop(void)
 	if (running)
 		pthread_join(watcher, NULL);
 	running = 0;
+	reaper_stop();
+	pthread_mutex_lock(&lock);
+	event_unref(latest);
+	latest = NULL;
+	pthread_mutex_unlock(&lock);
 	sqlite3_close(wdb);
 	wdb = NULL;
 }
 
 /*
- * Register a stream for the server's connection conn, whose client has seen
- * data version since (0: unknown; an event follows at once when it is not
- * the current one). Returns the stream (live_close frees it), or NULL when
- * the cap is reached or the server is shutting down.
+ * Have the reaper watch s's socket, and TCP keepalive probe it so that a
+ * client that vanished without closing is found too; lock held.
+ */
+static void
+watch_socket_locked(struct live_stream *s)
+{
+	if (s->fd < 0 || reap_ep < 0)
+		return;
+	int on = 1, idle = KEEPIDLE, intvl = KEEPINTVL, cnt = KEEPCNT;
+	setsockopt(s->fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
+	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
+	struct epoll_event ev = {.events = EPOLLRDHUP | EPOLLONESHOT, .data.ptr = s};
+	if (epoll_ctl(reap_ep, EPOLL_CTL_ADD, s->fd, &ev) != 0)
+		s->fd = -1;
+}
+
+/*
+ * Register a stream for the server's connection conn on socket fd (-1:
+ * none to watch), whose client has seen data version since (0: unknown; an
+ * event follows at once when it is not the current one). Returns the
+ * stream (live_close frees it), or NULL when the cap is reached or the
+ * server is shutting down.
  */
 struct live_stream *
-live_open(void *conn, uint64_t since)
+live_open(void *conn, int fd, uint64_t since)
 {
+	static const char hello[] = "retry: 1000\n: tracker events\n\n";
 	struct live_stream *s = NULL;
 	pthread_mutex_lock(&lock);
 	if (!closing && nstreams < maxstreams) {
 		s = xcalloc(1, sizeof *s);
 		s->conn = conn;
+		s->fd = fd;
 		s->seen = since ? since : live_version();
-		s->npending = (size_t)snprintf(s->pending, sizeof s->pending,
-		                               "retry: 1000\n: tracker events\n\n");
+		s->out = hello;
+		s->nout = sizeof hello - 1;
 		s->next = streams;
+		if (streams)
+			streams->prev = s;
 		streams = s;
 		nstreams++;
+		watch_socket_locked(s);
 	}
 	pthread_mutex_unlock(&lock);
 	return s;
@@ -186,29 +425,32 @@ live_open(void *conn, uint64_t since)
 /*
  * Up to max bytes of the stream into out. Returns how many (> 0); 0 when
  * there is nothing to send, after asking the server to park the connection
- * (woken by the next version change or ping); -1 at the end of the stream.
+ * (woken by the next version change or ping); -1 at the end of the stream
+ * (the server is stopping, or the client left).
  */
 ssize_t
 live_read(struct live_stream *s, char *out, size_t max)
 {
 	ssize_t n;
 	pthread_mutex_lock(&lock);
-	if (s->off == s->npending) {
+	if (s->off == s->nout) {
 		uint64_t v = live_version();
-		s->off = s->npending = 0;
-		if (closing) {
+		event_unref(s->ev);
+		s->ev = NULL;
+		s->off = s->nout = 0;
+		if (closing || s->gone) {
 			n = -1;
 			goto out;
 		}
 		if (v != s->seen) {
 			s->seen = v;
-			s->npending = (size_t)snprintf(
-			    s->pending, sizeof s->pending,
-			    "id: %llu\nevent: update\ndata: {\"version\":%llu}\n\n",
-			    (unsigned long long)v, (unsigned long long)v);
+			s->ev = event_locked(v);
+			s->out = s->ev->text;
+			s->nout = s->ev->len;
 		} else if (s->ping) {
 			s->ping = 0;
-			s->npending = (size_t)snprintf(s->pending, sizeof s->pending, ": ping\n\n");
+			s->out = ": ping\n\n";
+			s->nout = strlen(s->out);
 		} else {
 			s->suspended = 1;
 			ops.suspend(s->conn);
@@ -216,25 +458,43 @@ live_read(struct live_stream *s, char *out, size_t max)
 			goto out;
 		}
 	}
-	n = (ssize_t)(s->npending - s->off < max ? s->npending - s->off : max);
-	memcpy(out, s->pending + s->off, (size_t)n);
+	n = (ssize_t)(s->nout - s->off < max ? s->nout - s->off : max);
+	memcpy(out, s->out + s->off, (size_t)n);
 	s->off += (size_t)n;
 out:
 	pthread_mutex_unlock(&lock);
 	return n;
 }
 
-/* Unregister and free s (its connection is gone). */
+/*
+ * Unregister s (its connection is done with it; its socket still open).
+ * The reaper frees it once no epoll batch can name it; freed here when the
+ * reaper has stopped.
+ */
 void
 live_close(struct live_stream *s)
 {
 	pthread_mutex_lock(&lock);
-	for (struct live_stream **p = &streams; *p; p = &(*p)->next)
-		if (*p == s) {
-			*p = s->next;
-			nstreams--;
-			break;
-		}
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		streams = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	nstreams--;
+	if (reaping) {
+		if (s->fd >= 0)
+			epoll_ctl(reap_ep, EPOLL_CTL_DEL, s->fd, NULL);
+		s->closed = 1;
+		int wake = graveyard == NULL;
+		s->next = graveyard;
+		graveyard = s;
+		pthread_mutex_unlock(&lock);
+		if (wake)
+			reaper_wake();
+		return;
+	}
 	pthread_mutex_unlock(&lock);
+	event_unref(s->ev);
 	free(s);
 }

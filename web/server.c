@@ -265,7 +265,9 @@ stream_free(void *cls)
 static enum MHD_Result
 send_stream(struct MHD_Connection *c, struct http_resp *r)
 {
-	struct live_stream *s = live_open(c, r->stream_since);
+	const union MHD_ConnectionInfo *fd =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct live_stream *s = live_open(c, fd ? fd->connect_fd : -1, r->stream_since);
 	if (s == NULL) {
 		struct http_resp *e = http_error(503, 1, "too many event streams open");
 		http_resp_unref(r);
