@@ -74,13 +74,13 @@ deps:
 # What the timed tests use besides the build: curl, wrk (the load test),
 # clang (make fuzz), Chromium driven by playwright-core, rsvg-convert
 # (t-card's tracker card --png), systemd-analyze (t-systemd checks the
-# unit) and nginx (t-nginx: docs/deploy/nginx.conf).
+# unit), nginx (t-nginx: docs/deploy/nginx.conf) and its nchan module (t-nchan).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
 	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null && \
-	  command -v nginx >/dev/null || \
-	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx; }
+	  command -v nginx >/dev/null && [ -e /usr/lib/nginx/modules/ngx_nchan_module.so ] || \
+	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx libnginx-mod-nchan; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
@@ -101,16 +101,17 @@ check: deps
 # Every test: check's and the timed ones (kills, hostile HTTP, load, the
 # server over a socket, the browser).
 test: test-deps
-	$(MAKE) build/asan/tracker
+	$(MAKE) build/asan/tracker build/tracker build/streams
 	LC_ALL=C sh tests/run.sh build/asan/tracker
 
 test-long: test-deps
-	$(MAKE) build/asan/tracker
+	$(MAKE) build/asan/tracker build/tracker build/streams
 	LC_ALL=C TRACKER_LONG=1 sh tests/run.sh build/asan/tracker
 
 bench: deps
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(APT) wrk nginx; }
-	$(MAKE) build/tracker
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && \
+	  [ -e /usr/lib/nginx/modules/ngx_nchan_module.so ] || { $(APT) wrk nginx libnginx-mod-nchan; }
+	$(MAKE) build/tracker build/streams
 	sh tests/bench/run.sh build/tracker
 
 FUZZ_SECONDS ?= 60
@@ -130,7 +131,7 @@ install-unit:
 	sed 's|@BINDIR@|$(PREFIX)/bin|' docs/deploy/tracker.service >$(DESTDIR)$(UNITDIR)/tracker.service
 
 format:
-	clang-format -i tracker/*.[ch] importers/*.[ch] web/*.[ch] tests/*/*.c
+	clang-format -i tracker/*.[ch] importers/*.[ch] web/*.[ch] tests/*.c tests/*/*.c
 
 clean:
 	rm -rf build tracker.db tracker.db-wal tracker.db-shm
@@ -145,3 +146,8 @@ build/asan/unit/%: tests/unit/%.c tests/unit/unit.h $(filter-out build/asan/obj/
 build/asan/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(filter-out build/asan/obj/tracker/main.o,$(SRCS:%.c=build/asan/obj/%.o)) build/asan/embed.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS)
+
+# The event-stream load client of t-streams.sh, t-nchan.sh and bench-streams.sh.
+build/streams: tests/streams.c
+	@mkdir -p build
+	$(CC) $(CFLAGS) $(WARN) -o $@ $<
