@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "db.h"
 #include "peers.h"
+#include "publish.h"
 #include "server.h"
 #include "util.h"
 
@@ -171,8 +172,9 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"secure-cookie", no_argument, NULL, 'S'},
 	                                     {"trust-proxy", required_argument, NULL, 'P'},
 	                                     {"cache-mb", required_argument, NULL, 'M'},
+	                                     {"publish", required_argument, NULL, 'U'},
 	                                     CLI_COMMON_OPTIONS};
-	const char *token_file = NULL;
+	const char *token_file = NULL, *publish = NULL;
 	struct http_token *tokens = NULL;
 	int ntokens = 0;
 	struct server_conf conf = {0};
@@ -206,6 +208,11 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			break;
 		case 'M':
 			cache_mb = number(cmd, "cache-mb", optarg);
+			break;
+		case 'U':
+			if (publish_parse(optarg, &err) != 0)
+				cli_usage(cmd, "%s", err);
+			publish = optarg;
 			break;
 		case 'c':
 			conf.max_conns = number(cmd, "max-connections", optarg);
@@ -286,6 +293,8 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	cache_budget((size_t)cache_mb << 20);
 	if (server_start(&conf, wdb, &port, &err) != 0)
 		die("%s", err);
+	if (publish && publish_start(publish, &err) != 0)
+		die("%s", err);
 	char host[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
 	printf("tracker: serving http://%s:%u/ (%s; Ctrl-C stops)\n", host, port, conf.db);
@@ -294,6 +303,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	int sig;
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "tracker: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	publish_stop();
 	server_stop();
 	for (int i = 0; i < ntokens; i++) {
 		free((char *)tokens[i].name);
