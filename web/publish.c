@@ -173,8 +173,8 @@ run(void *arg)
 		}
 		if (status >= 200 && status < 300) {
 			if (failing)
-				warnmsg("--publish %s: publishing again (%ld updates skipped)", url,
-				        skipped);
+				warnmsg("--publish %s: publishing again (skipped %ld update%s)",
+				        url, skipped, skipped == 1 ? "" : "s");
 			failing = 0;
 			skipped = 0;
 		} else {
