@@ -74,13 +74,15 @@ deps:
 # What the timed tests use besides the build: curl, wrk (the load test),
 # clang (make fuzz), Chromium driven by playwright-core, rsvg-convert
 # (t-card's tracker card --png), systemd-analyze (t-systemd checks the
-# unit), nginx (t-nginx: docs/deploy/nginx.conf) and its nchan module (t-nchan).
+# unit), nginx (t-nginx: docs/deploy/nginx.conf) and its nchan module and Redis
+# (t-nchan).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
 	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null && \
-	  command -v nginx >/dev/null && [ -e /usr/lib/nginx/modules/ngx_nchan_module.so ] || \
-	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx libnginx-mod-nchan; }
+	  command -v nginx >/dev/null && [ -e /usr/lib/nginx/modules/ngx_nchan_module.so ] && \
+	  command -v redis-server >/dev/null || \
+	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx libnginx-mod-nchan redis-server; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)

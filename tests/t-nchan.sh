@@ -8,11 +8,13 @@
 # the publisher location refuses another address; with nginx stopped a POST
 # is still stored at once and the tracker warns that it skips updates; with
 # nginx back the next update reaches new subscribers and the tracker says it
-# publishes again. About 10 s.
+# publishes again. Then two nginx edges sharing the channel through Redis
+# (a redis-server of its own): a match published to edge A reaches 100 fans
+# at edge B. About 10 s.
 . ./lib.sh
 N=200
 MOD=/usr/lib/nginx/modules/ngx_nchan_module.so
-for tool in nginx curl make ss; do
+for tool in nginx curl make ss shuf; do
 	command -v $tool >/dev/null || { not_ok nchan-needs-$tool "$tool is not installed (make test-deps)"; exit 0; }
 done
 [ -e "$MOD" ] || { not_ok nchan-needs-module "$MOD is missing (libnginx-mod-nchan; make test-deps)"; exit 0; }
@@ -23,80 +25,97 @@ CLIENT=$TESTS/../build/streams
 status nchan-import 0 "$TRACKER" import "$DATA/grand-final.json"
 TOK=tok-$$-0123456789abcdef
 printf 'desk %s\n' "$TOK" >"$T/token"
-for m in 15 16 17 18; do
+for m in 15 16 17 18 19; do
 	printf '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":%d,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":10},{"team":"LOUD SNICKERS","placement":2,"kills":3}]}' \
 		$m >"$T/m$m.json"
 done
 
-# nginx: a port nobody listens on (another test may take it first: then
-# nginx says so and the next one is tried)
-NPID=
-mkdir -p "$T/nginx/tmp"
+# free_port: a random port nobody listens on now (another test may still
+# take it first: nginx then says so and nginx_start tries another)
+free_port() {
+	for _s in 1 2 3 4 5 6 7 8 9; do
+		_p=$(shuf -i 20000-50000 -n 1)
+		[ -z "$(ss -Hltn "sport = :$_p")" ] && break
+	done
+	echo "$_p"
+}
 chmod 755 "$T"
+NPIDS=
+# nginx_start DIR PORT INCLUDE [HTTP LINES]: nginx in its own prefix $T/DIR on
+# PORT (0: a free one), with INCLUDE in its server block and the rest proxied
+# to the tracker ($TPORT); sets NG_PID and NG_PORT; fails when it cannot start
 nginx_start() {
+	_dir=$T/$1 _want=$2 _inc=$3 _extra=${4:-}
+	mkdir -p "$_dir/tmp"
 	for _try in 1 2 3 4 5; do
-		[ -n "${NPORT:-}" ] && [ "$_try" = 1 ] || NPORT=$(awk -v s="$$$_try" 'BEGIN { srand(s); print 20000 + int(rand() * 30000) }')
-		[ -n "$(ss -Hltn "sport = :$NPORT")" ] && continue
-		cat >"$T/nginx/nginx.conf" <<EOF
+		NG_PORT=$_want
+		[ "$_want" != 0 ] || NG_PORT=$(free_port)
+		cat >"$_dir/nginx.conf" <<EOF
 load_module $MOD;
 $([ "$(id -u)" = 0 ] && echo "user root;")
 worker_processes 1;
-pid $T/nginx/nginx.pid;
-error_log $T/nginx/error.log;
+pid $_dir/nginx.pid;
+error_log $_dir/error.log;
 events { worker_connections 2048; }
 http {
 	access_log off;
-	client_body_temp_path $T/nginx/tmp;
-	proxy_temp_path $T/nginx/tmp;
-	fastcgi_temp_path $T/nginx/tmp;
-	uwsgi_temp_path $T/nginx/tmp;
-	scgi_temp_path $T/nginx/tmp;
+	client_body_temp_path $_dir/tmp;
+	proxy_temp_path $_dir/tmp;
+	fastcgi_temp_path $_dir/tmp;
+	uwsgi_temp_path $_dir/tmp;
+	scgi_temp_path $_dir/tmp;
+	$_extra
 	server {
-		listen 127.0.0.1:$NPORT;
-		include $TESTS/../docs/deploy/nchan.conf;
+		listen 127.0.0.1:$NG_PORT;
+		include $_inc;
 		location / { proxy_pass http://127.0.0.1:$TPORT; }
 	}
 }
 EOF
-		nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -g 'daemon off;' 2>>"$T/nginx/stderr" &
-		NPID=$!
+		nginx -p "$_dir" -c "$_dir/nginx.conf" -g 'daemon off;' 2>"$_dir/stderr" &
+		NG_PID=$!
+		NPIDS="$NPIDS $NG_PID"
 		for _i in $(seq 50); do
-			[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NPORT/")" = 200 ] && return 0
-			kill -0 "$NPID" 2>/dev/null || break
+			kill -0 "$NG_PID" 2>/dev/null || break
+			[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NG_PORT/")" = 200 ] &&
+				! grep -q 'bind()' "$_dir/stderr" && return 0
 			sleep 0.1
 		done
-		kill "$NPID" 2>/dev/null
-		wait "$NPID" 2>/dev/null
-		NPID=
+		nginx_stop "$NG_PID"
+		[ "$_want" = 0 ] || return 1
 	done
 	return 1
 }
+# nginx_stop PID: stop that nginx and wait for it
 nginx_stop() {
-	[ -n "$NPID" ] || return 0
-	kill -TERM "$NPID" 2>/dev/null
-	wait "$NPID" 2>/dev/null
-	NPID=
+	kill -TERM "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
 }
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; nginx_stop; rm -rf "$T"' EXIT
+RPID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; for p in $NPIDS $RPID; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
-# The tracker first (nginx proxies the pages to it), publishing to nginx's
-# port, chosen before either starts.
-NPORT=$(awk -v s="$$" 'BEGIN { srand(s); print 20000 + int(rand() * 30000) }')
+# The tracker first (nginx proxies the pages to it), publishing to the port
+# nginx is to get; when another test took it, the tracker restarts for the
+# one nginx got.
+NPORT=$(free_port)
 start nchan-tracker-starts --token-file "$T/token" \
 	--publish "http://127.0.0.1:$NPORT/.tracker/publish"
 TPORT=${U#http://127.0.0.1:}
 TPORT=${TPORT%/}
-want=$NPORT
-if nginx_start; then ok nchan-nginx-starts; else
-	not_ok nchan-nginx-starts "$(cat "$T/nginx/stderr" "$T/nginx/error.log" 2>/dev/null | tail -5)"
-	exit 0
-fi
-if [ "$NPORT" != "$want" ]; then
-	# the port was taken: the tracker publishes to the one nginx got
+CONF=$TESTS/../docs/deploy/nchan.conf
+if nginx_start main "$NPORT" "$CONF"; then :; elif nginx_start main 0 "$CONF"; then
+	NPORT=$NG_PORT
 	stop nchan-tracker-restarts-for-the-port
 	start nchan-tracker-starts-again --token-file "$T/token" \
 		--publish "http://127.0.0.1:$NPORT/.tracker/publish"
+	TPORT=${U#http://127.0.0.1:}
+	TPORT=${TPORT%/}
 fi
+if [ "${NG_PORT:-}" = "$NPORT" ] && kill -0 "$NG_PID" 2>/dev/null; then ok nchan-nginx-starts; else
+	not_ok nchan-nginx-starts "$(cat "$T/main/stderr" "$T/main/error.log" 2>/dev/null | tail -5)"
+	exit 0
+fi
+MAIN=$NG_PID
 N_URL=http://127.0.0.1:$NPORT/
 EVENTS=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/events
 eq nchan-nginx-proxies-pages 200 "$(code "${N_URL}t/ffws-brazil-2026-split-1/grand-final")"
@@ -135,7 +154,7 @@ eq nchan-publisher-refuses-other-address 403 \
 	"$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 -X POST --data x "${N_URL}.tracker/publish")"
 
 # nginx down: the POST is stored at once, the tracker skips the update and says so
-nginx_stop
+nginx_stop "$MAIN"
 t0=$(date +%s%N)
 eq nchan-down-post-stored 201 "$(code "${U}api/v1/matches" -H "Authorization: Bearer $TOK" --data-binary @"$T/m17.json")"
 ms=$((($(date +%s%N) - t0) / 1000000))
@@ -147,13 +166,48 @@ done
 contains nchan-down-warns "--publish http://127.0.0.1:$NPORT/.tracker/publish: connection refused; skipping updates" "$(cat "$T/serve.err")"
 
 # nginx back on the same port: the next update is published again
-if nginx_start; then ok nchan-nginx-restarts; else not_ok nchan-nginx-restarts "$(tail -3 "$T/nginx/error.log")"; fi
+if nginx_start main "$NPORT" "$CONF"; then ok nchan-nginx-restarts; else not_ok nchan-nginx-restarts "$(tail -3 "$T/main/error.log")"; fi
+MAIN=$NG_PID
 "$CLIENT" -u "$N_URL$EVENTS" -n 20 -a 1 -t 10 -w 300 -P "${U}api/v1/matches" -b "$T/m18.json" \
 	-H "Authorization: Bearer $TOK" >"$T/back" 2>&1
 sed "s/^/# back: /" "$T/back"
 eq nchan-back-every-subscriber-got-it 20 "$(fig back received)"
 contains nchan-back-says-so "publishing again (skipped 1 update)" "$(cat "$T/serve.err")"
 
+# Several machines: two nginx edges share the channel through Redis (nchan's
+# storage: the shipped locations with nchan_redis_pass added); the tracker
+# publishes to edge A, and fans at edge B get the match.
+if command -v redis-server >/dev/null && command -v redis-cli >/dev/null; then
+	RPORT=$(free_port)
+	mkdir -p "$T/redis"
+	redis-server --port "$RPORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$T/redis" \
+		>"$T/redis/out" 2>&1 &
+	RPID=$!
+	for _i in $(seq 50); do
+		[ "$(redis-cli -p "$RPORT" ping 2>/dev/null)" = PONG ] && break
+		sleep 0.1
+	done
+	sed 's/^\([[:space:]]*\)nchan_channel_id tracker;/&\n\1nchan_redis_pass tracker_redis;/' \
+		"$CONF" >"$T/nchan-redis.conf"
+	UP="upstream tracker_redis { nchan_redis_server redis://127.0.0.1:$RPORT; }"
+	A= B=
+	nginx_start edge-a 0 "$T/nchan-redis.conf" "$UP" && A=$NG_PORT
+	nginx_start edge-b 0 "$T/nchan-redis.conf" "$UP" && B=$NG_PORT
+	if [ -n "$A" ] && [ -n "$B" ]; then ok nchan-redis-edges-start; else
+		not_ok nchan-redis-edges-start "$(cat "$T"/edge-*/stderr "$T"/edge-*/error.log 2>/dev/null | tail -5)"
+	fi
+	stop nchan-tracker-stops-for-the-edges
+	start nchan-tracker-publishes-to-edge-a --token-file "$T/token" \
+		--publish "http://127.0.0.1:$A/.tracker/publish"
+	"$CLIENT" -u "http://127.0.0.1:$B/$EVENTS" -n 100 -a 2 -t 10 -w 500 -P "${U}api/v1/matches" \
+		-b "$T/m19.json" -H "Authorization: Bearer $TOK" >"$T/fans-b" 2>&1
+	sed "s/^/# fans-b: /" "$T/fans-b"
+	eq nchan-redis-post-stored 201 "$(fig fans-b post_status)"
+	eq nchan-redis-every-fan-at-edge-b-got-it 100 "$(fig fans-b received)"
+else
+	not_ok nchan-redis-needs-redis-server "redis-server is not installed (make test-deps)"
+fi
+
 stop nchan-tracker-stops-cleanly
-nginx_stop
+nginx_stop "$MAIN"
 lacks nchan-sanitizers-quiet "ERROR: AddressSanitizer" "$(cat "$T/serve.err")"
