@@ -148,6 +148,9 @@ wait $cpid
 v=$(sed -n 's/^data: {"version":\([0-9]*\)}$/\1/p' "$T/one" | tail -n 1)
 contains nchan-event-is-update "event: update" "$(cat "$T/one")"
 case $v in [1-9]*) ok nchan-event-carries-version ;; *) not_ok nchan-event-carries-version "$(cat "$T/one")" ;; esac
+# a page that subscribes after the update (rendered just before it) still gets it, at once
+curl -s -N -m 1 -H 'Accept: text/event-stream' "$N_URL$EVENTS" >"$T/late"
+contains nchan-late-subscriber-gets-last-event "data: {\"version\":$v}" "$(cat "$T/late")"
 
 # the publisher location answers this machine's loopback address only
 eq nchan-publisher-refuses-other-address 403 \
