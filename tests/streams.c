@@ -14,6 +14,7 @@
  *   extra_status S  (-x) the status of one more stream once N are held
  *   rss_kb X        the server's RSS (sum over every -r PID) with N held
  *   post_status S   the POST's status
+ *   cmd_status S    (-c) the exit status of CMD, run instead of a POST
  *   received N      held streams that got MARKER after the POST
  *   p50_ms, p99_ms, max_ms   delay from sending the POST to each receipt
  *   closed_held N   held streams the server closed before the end
@@ -21,7 +22,9 @@
  *                   ones are held (each refused one retried every 100 ms)
  *
  * usage: streams -u URL -n N [-a ADDRS] [-m MARKER] [-P URL [-b FILE]
- *        [-H 'Name: value']...] [-r PID]... [-t SECONDS] [-w MS] [-x] [-d K]
+ *        [-H 'Name: value']... | -c CMD] [-r PID]... [-t SECONDS] [-w MS] [-x] [-d K]
+ * -c CMD runs sh -c CMD where the POST would be sent (e.g. a `tracker import`
+ * from another process), the clock starting as it starts.
  * URLs are http://IPV4:PORT/PATH. Exit status 0 when it could run (the
  * figures say how it went), 2 on a usage error.
  */
@@ -37,6 +40,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -85,7 +89,7 @@ usage(const char *why)
 {
 	fprintf(stderr,
 	        "streams: %s\nusage: streams -u URL -n N [-a ADDRS] [-m MARKER] [-P URL [-b FILE] "
-	        "[-H HEADER]...] [-r PID]... [-t SECONDS] [-w MS] [-x] [-d K]\n",
+	        "[-H HEADER]... | -c CMD] [-r PID]... [-t SECONDS] [-w MS] [-x] [-d K]\n",
 	        why);
 	exit(2);
 }
@@ -378,10 +382,10 @@ main(int argc, char **argv)
 	int n = 0, nhdrs = 0, npids = 0, extra = 0, depart = 0, settle_ms = 500;
 	int pids[MAX_PIDS];
 	char *hdrs[MAX_HDRS];
-	const char *body_file = NULL;
+	const char *body_file = NULL, *cmd = NULL;
 	double limit_s = 30;
 	int have_post = 0, opt;
-	while ((opt = getopt(argc, argv, "u:n:a:m:P:b:H:r:t:w:xd:")) != -1) {
+	while ((opt = getopt(argc, argv, "u:n:a:m:P:b:H:c:r:t:w:xd:")) != -1) {
 		switch (opt) {
 		case 'u':
 			parse_url(optarg, &su);
@@ -401,6 +405,9 @@ main(int argc, char **argv)
 			break;
 		case 'b':
 			body_file = optarg;
+			break;
+		case 'c':
+			cmd = optarg;
 			break;
 		case 'H':
 			if (nhdrs == MAX_HDRS)
@@ -470,11 +477,23 @@ main(int argc, char **argv)
 	if (npids)
 		printf("rss_kb %ld\n", rss_kb(pids, npids));
 
-	if (have_post) {
-		size_t len = 0;
-		char *body = body_file ? slurp(body_file, &len) : calloc(1, 1);
-		int pfd = send_post(body, len, hdrs, nhdrs);
-		free(body);
+	if (have_post || cmd) {
+		int pfd = -1;
+		pid_t child = -1;
+		if (cmd) {
+			fflush(stdout);
+			post_us = now_us();
+			child = fork();
+			if (child == 0) {
+				execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+				_exit(127);
+			}
+		} else {
+			size_t len = 0;
+			char *body = body_file ? slurp(body_file, &len) : calloc(1, 1);
+			pfd = send_post(body, len, hdrs, nhdrs);
+			free(body);
+		}
 		char resp[64] = "";
 		size_t nresp = 0;
 		int64_t deadline = post_us + limit_us;
@@ -501,7 +520,13 @@ main(int argc, char **argv)
 		if (pfd >= 0)
 			close(pfd);
 		resp[nresp] = '\0';
-		printf("post_status %d\n", nresp >= 12 ? atoi(resp + 9) : 0);
+		if (cmd) {
+			int st = 0;
+			if (child < 0 || waitpid(child, &st, 0) != child)
+				st = 127 << 8;
+			printf("cmd_status %d\n", WIFEXITED(st) ? WEXITSTATUS(st) : 128);
+		} else
+			printf("post_status %d\n", nresp >= 12 ? atoi(resp + 9) : 0);
 		int64_t *d = calloc((size_t)n + 1, sizeof *d);
 		int nd = 0;
 		for (int i = 0; i < n; i++)

@@ -4,7 +4,8 @@
 # port (killed by PID), in front of `tracker serve --publish` pointed at its
 # publisher location. 200 fans (tests/streams.c, from 4 addresses) subscribe
 # at nginx to the Grand Final's event stream; a POST of a new match to the
-# tracker must reach every one of them through nchan (p99 within 1 s). Then:
+# tracker must reach every one of them through nchan (p99 within 1 s), and so
+# must a `tracker import` of another match by another process. Then:
 # the publisher location refuses another address; with nginx stopped a POST
 # is still stored at once and the tracker warns that it skips updates; with
 # nginx back the next update reaches new subscribers and the tracker says it
@@ -25,7 +26,7 @@ CLIENT=$TESTS/../build/streams
 status nchan-import 0 "$TRACKER" import "$DATA/grand-final.json"
 TOK=tok-$$-0123456789abcdef
 printf 'desk %s\n' "$TOK" >"$T/token"
-for m in 15 16 17 18 19; do
+for m in 15 16 17 18 19 20; do
 	printf '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":%d,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":10},{"team":"LOUD SNICKERS","placement":2,"kills":3}]}' \
 		$m >"$T/m$m.json"
 done
@@ -139,6 +140,14 @@ if awk -v v="$(fig first p99_ms)" 'BEGIN { exit !(v != "" && v < 1000) }'; then
 else
 	not_ok nchan-delivery-p99-under-1s "p99 '$(fig first p99_ms)' ms"
 fi
+# a `tracker import` by another process: the server sees the write (its
+# 200 ms poll of the database) and publishes it too
+"$CLIENT" -u "$N_URL$EVENTS" -n $N -a 4 -t 10 -w 300 -c "\"$TRACKER\" import \"$T/m20.json\"" \
+	>"$T/cli" 2>&1
+sed "s/^/# cli: /" "$T/cli"
+eq nchan-cli-import-succeeds 0 "$(fig cli cmd_status)"
+eq nchan-every-subscriber-got-the-cli-import $N "$(fig cli received)"
+
 # the event the fans got is the tracker's: event update, data its version
 curl -s -N -m 2 -H 'Accept: text/event-stream' "$N_URL$EVENTS" >"$T/one" &
 cpid=$!
