@@ -10,7 +10,8 @@
 # every stream told of the match, p99 within 1 s of the POST, and the 1,000
 # slots of departed clients free again within 5 s. The binary under test
 # ($TRACKER, ASan) then does the same at --max-streams 2000 and must stop cleanly
-# with its sanitizers quiet. About 10 s.
+# with its sanitizers quiet, and a parked stream's socket must have TCP
+# keepalive on (a vanished client found within about 5 s). About 12 s.
 . ./lib.sh
 N=10000
 for tool in make curl; do
@@ -81,6 +82,22 @@ eq streams-asan-held 2000 "$(fig asan held)"
 eq streams-asan-one-more-refused-503 503 "$(fig asan extra_status)"
 eq streams-asan-every-stream-told 2000 "$(fig asan received)"
 below streams-asan-departed-freed-within-5s "$(fig asan freed_ms)" 5000
+# a parked stream's socket has TCP keepalive on, first probe within 3 s, so
+# that a client whose network vanished is found (ss shows the timer)
+if command -v ss >/dev/null; then
+	curl -s -N -m 10 "$U$EVENTS" >/dev/null &
+	cpid=$!
+	sleep 1
+	port=${U#http://127.0.0.1:}
+	port=${port%/}
+	timer=$(ss -Htno state established "( sport = :$port )" | grep -o 'timer:(keepalive,[^)]*)' | head -1)
+	kill $cpid
+	wait $cpid 2>/dev/null
+	case $timer in
+	"timer:(keepalive,"[0-2].*sec,* | "timer:(keepalive,"[0-9]*ms,*) ok streams-keepalive-on-parked-stream ;;
+	*) not_ok streams-keepalive-on-parked-stream "ss says '$timer'" ;;
+	esac
+fi
 stop streams-asan-stops-cleanly
 lacks streams-sanitizers-quiet "ERROR: AddressSanitizer" "$(cat "$T/serve.err")"
 lacks streams-ubsan-quiet "runtime error" "$(cat "$T/serve.err")"
