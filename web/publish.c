@@ -37,6 +37,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
 static uint64_t queue[QUEUE_MAX]; /* versions to post, oldest first, under lock */
 static int nqueue;
+static long dropped; /* versions dropped from a full queue, not yet counted as skipped */
 static int stopping;
 static int running;
 static pthread_t thread;
@@ -148,6 +149,16 @@ post(uint64_t v, const char **why)
 	return status;
 }
 
+/* 1 once publish_stop was called (no more tries). */
+static int
+stopped(void)
+{
+	pthread_mutex_lock(&lock);
+	int s = stopping;
+	pthread_mutex_unlock(&lock);
+	return s;
+}
+
 /* The publisher thread: posts every queued version, in order, until publish_stop. */
 static void *
 run(void *arg)
@@ -166,11 +177,16 @@ run(void *arg)
 		pthread_mutex_unlock(&lock);
 		int status = 0;
 		const char *why = "";
-		for (int i = 0; i < ATTEMPTS && !(status >= 200 && status < 300); i++) {
+		for (int i = 0; i < ATTEMPTS && !(status >= 200 && status < 300) && !stopped();
+		     i++) {
 			if (i)
 				usleep(RETRY_MS * 1000);
 			status = post(v, &why);
 		}
+		pthread_mutex_lock(&lock);
+		if (stopping)
+			break;
+		pthread_mutex_unlock(&lock);
 		if (status >= 200 && status < 300) {
 			if (failing)
 				warnmsg("--publish %s: publishing again (skipped %ld update%s)",
@@ -189,6 +205,8 @@ run(void *arg)
 			skipped++;
 		}
 		pthread_mutex_lock(&lock);
+		skipped += dropped;
+		dropped = 0;
 	}
 	pthread_mutex_unlock(&lock);
 	return NULL;
@@ -199,8 +217,10 @@ static void
 publish_note(uint64_t v)
 {
 	pthread_mutex_lock(&lock);
-	if (nqueue == QUEUE_MAX)
+	if (nqueue == QUEUE_MAX) {
 		memmove(queue, queue + 1, (size_t)--nqueue * sizeof *queue);
+		dropped++;
+	}
 	queue[nqueue++] = v;
 	pthread_cond_signal(&cond);
 	pthread_mutex_unlock(&lock);
