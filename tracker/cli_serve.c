@@ -291,9 +291,9 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 
 	unsigned port;
 	cache_budget((size_t)cache_mb << 20);
-	if (server_start(&conf, wdb, &port, &err) != 0)
-		die("%s", err);
 	if (publish && publish_start(publish, &err) != 0)
+		die("%s", err);
+	if (server_start(&conf, wdb, &port, &err) != 0)
 		die("%s", err);
 	char host[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, &conf.addr.sin_addr, host, sizeof host);
@@ -303,8 +303,8 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	int sig;
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "tracker: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
-	publish_stop();
 	server_stop();
+	publish_stop();
 	for (int i = 0; i < ntokens; i++) {
 		free((char *)tokens[i].name);
 		free((char *)tokens[i].secret);
