@@ -88,12 +88,18 @@ dial(long deadline, const char **why)
 			continue;
 		int err = 0;
 		socklen_t len = sizeof err;
-		if (connect(fd, a->ai_addr, a->ai_addrlen) != 0 &&
-		    (errno != EINPROGRESS || !wait_fd(fd, POLLOUT, deadline) ||
-		     getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0)) {
+		if (connect(fd, a->ai_addr, a->ai_addrlen) != 0) {
+			if (errno != EINPROGRESS)
+				err = errno;
+			else if (!wait_fd(fd, POLLOUT, deadline))
+				err = ETIMEDOUT;
+			else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
+				err = errno;
+		}
+		if (err) {
 			*why = err == ECONNREFUSED ? "connection refused"
-			       : err               ? "cannot connect"
-			                           : "connect timed out";
+			       : err == ETIMEDOUT  ? "connect timed out"
+			                           : "cannot connect";
 			close(fd);
 			fd = -1;
 		}
@@ -137,12 +143,13 @@ post(const char *text, const char **why)
 	struct buf data = {0};
 	char name[64];
 	sse_parts(text, &data, name, sizeof name);
-	char *req =
-	    xasprintf("POST %s HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n"
-	              "Content-Type: application/json\r\n%s%s%s"
-	              "Content-Length: %zu\r\n\r\n%.*s",
-	              path, host, port, *name ? "X-EventSource-Event: " : "", name,
-	              *name ? "\r\n" : "", data.len, (int)data.len, data.data ? data.data : "");
+	int v6 = strchr(host, ':') != NULL;
+	char *req = xasprintf("POST %s HTTP/1.1\r\nHost: %s%s%s:%s\r\nConnection: close\r\n"
+	                      "Content-Type: application/json\r\n%s%s%s"
+	                      "Content-Length: %zu\r\n\r\n%.*s",
+	                      path, v6 ? "[" : "", host, v6 ? "]" : "", port,
+	                      *name ? "X-EventSource-Event: " : "", name, *name ? "\r\n" : "",
+	                      data.len, (int)data.len, data.data ? data.data : "");
 	buf_free(&data);
 	size_t n = strlen(req), off = 0;
 	int status = 0;
