@@ -39,14 +39,14 @@ for m in 15 16; do
 		$m >"$T/m$m.json"
 done
 
-# load BINARY NAME N MATCH [SERVE ARGS]: serve with BINARY (--max-connections
-# above the streams' cap), run the client with N streams, its figures in $T/NAME
+# load BINARY NAME N MATCH [SERVE ARGS]: serve with BINARY (its default
+# limits unless SERVE ARGS), run the client with N streams, its figures in $T/NAME
 load() {
 	l_bin=$1 l_name=$2 l_n=$3 l_m=$4
 	shift 4
 	_under_test=$TRACKER
 	TRACKER=$l_bin
-	start "$l_name-server-starts" --token-file "$T/token" --max-connections 12000 "$@"
+	start "$l_name-server-starts" --token-file "$T/token" "$@"
 	TRACKER=$_under_test
 	"$CLIENT" -u "$U$EVENTS" -n "$l_n" -x -d 1000 -t 15 -r "$PID" \
 		-P "${U}api/v1/matches" -b "$T/m$l_m.json" -H "Authorization: Bearer $TOK" \
