@@ -72,13 +72,12 @@ static int running;                 /* 1: the watcher thread runs */
 static struct live_ops ops;         /* the server's suspend/resume */
 static sqlite3 *wdb;                /* the watcher's own connection */
 static pthread_t watcher;
-static struct event *latest;                          /* the last event made, under lock */
-static void (*publish)(const char *, size_t, void *); /* live_on_event's */
-static void *publish_arg;
-static int reap_ep = -1;              /* the reaper's epoll set: every stream's socket */
-static int reap_wake = -1;            /* eventfd that wakes the reaper */
-static int reaping;                   /* 1: the reaper thread runs */
-static struct live_stream *graveyard; /* closed streams the reaper frees, under lock */
+static struct event *latest;                  /* the last event made, under lock */
+static _Atomic(void (*)(uint64_t)) on_change; /* told of every new version (live_listen) */
+static int reap_ep = -1;                      /* the reaper's epoll set: every stream's socket */
+static int reap_wake = -1;                    /* eventfd that wakes the reaper */
+static int reaping;                           /* 1: the reaper thread runs */
+static struct live_stream *graveyard;         /* closed streams the reaper frees, under lock */
 static pthread_t reaper;
 
 /* The current data version: changes whenever stored data may have. */
@@ -102,28 +101,41 @@ wake_all_locked(int ping)
 	}
 }
 
-/*
- * Have fn(text, len, arg) called with the text of every event, as the
- * streams send it, from the thread that announced it (a request's, or the
- * watcher): fn must not block. Set before live_start.
- */
+/* Note a write: move the version and wake every stream. */
 void
-live_on_event(void (*fn)(const char *text, size_t len, void *arg), void *arg)
+live_bump(void)
 {
-	publish = fn;
-	publish_arg = arg;
+	uint64_t v = atomic_fetch_add(&version, 1) + 1;
+	pthread_mutex_lock(&lock);
+	wake_all_locked(0);
+	pthread_mutex_unlock(&lock);
+	void (*fn)(uint64_t) = atomic_load(&on_change);
+	if (fn)
+		fn(v);
 }
 
 /*
- * The text of the event announcing data version v, the server-sent event
- * "update" with id v and one line of JSON data: every stream and
- * live_on_event's publisher send it. Returns it (free() it).
+ * Have fn called with the new version whenever it moves, from the thread
+ * that moved it (a request's, or the watcher): fn must not block. NULL:
+ * no more calls.
  */
-static char *
-event_text(uint64_t v)
+void
+live_listen(void (*fn)(uint64_t version))
 {
-	return xasprintf("id: %llu\nevent: update\ndata: {\"version\":%llu}\n\n",
-	                 (unsigned long long)v, (unsigned long long)v);
+	atomic_store(&on_change, fn);
+}
+
+/*
+ * The data of the event announcing version v: the one text every stream
+ * and the publisher (publish.c) send. Returns it (free() it), its length
+ * in *len.
+ */
+char *
+live_event_data(uint64_t v, size_t *len)
+{
+	char *d = xasprintf("{\"version\":%llu}", (unsigned long long)v);
+	*len = strlen(d);
+	return d;
 }
 
 /* Drop a reference to e, freeing it with the last. */
@@ -142,8 +154,12 @@ static struct event *
 event_locked(uint64_t v)
 {
 	if (latest == NULL || latest->version != v) {
-		char *text = event_text(v);
-		size_t n = strlen(text);
+		size_t n;
+		char *data = live_event_data(v, &n);
+		char *text =
+		    xasprintf("id: %llu\nevent: update\ndata: %s\n\n", (unsigned long long)v, data);
+		free(data);
+		n = strlen(text);
 		struct event *e = xmalloc(sizeof *e + n);
 		atomic_init(&e->refs, 1);
 		e->version = v;
@@ -155,30 +171,6 @@ event_locked(uint64_t v)
 	}
 	atomic_fetch_add(&latest->refs, 1);
 	return latest;
-}
-
-/* Hand the event of version v to live_on_event's publisher, if any. */
-static void
-announce(uint64_t v)
-{
-	if (publish == NULL)
-		return;
-	pthread_mutex_lock(&lock);
-	struct event *e = event_locked(v);
-	pthread_mutex_unlock(&lock);
-	publish(e->text, e->len, publish_arg);
-	event_unref(e);
-}
-
-/* Note a write: move the version and wake every stream. */
-void
-live_bump(void)
-{
-	uint64_t v = atomic_fetch_add(&version, 1) + 1;
-	pthread_mutex_lock(&lock);
-	wake_all_locked(0);
-	pthread_mutex_unlock(&lock);
-	announce(v);
 }
 
 /*
@@ -218,9 +210,10 @@ watch(void *arg)
 		}
 		if (changed || ping)
 			wake_all_locked(ping);
-		if (changed && publish) {
+		void (*fn)(uint64_t) = atomic_load(&on_change);
+		if (changed && fn) {
 			pthread_mutex_unlock(&lock);
-			announce(live_version());
+			fn(live_version());
 			pthread_mutex_lock(&lock);
 		}
 	}

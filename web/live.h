@@ -16,7 +16,8 @@ struct live_stream;
 
 uint64_t live_version(void);
 void live_bump(void);
-void live_on_event(void (*fn)(const char *text, size_t len, void *arg), void *arg);
+void live_listen(void (*fn)(uint64_t version));
+char *live_event_data(uint64_t version, size_t *len);
 int live_start(sqlite3 *db, const struct live_ops *ops, int max_streams, char **err);
 void live_stop(void);
 struct live_stream *live_open(void *conn, int fd, uint64_t since);

@@ -1,16 +1,15 @@
 /*
- * publish.c: `tracker serve --publish URL`: every event the streams send
- * (live.c hands us its text: live_on_event) is POSTed to an nchan publisher
- * location, so that nginx fans it out to any number of subscribers: the
- * event's data as the message, its name in X-EventSource-Event (nchan
- * numbers the messages itself). publish_note only queues a copy of the
- * text; one thread of our own posts them in order over plain HTTP/1.1, one
- * connection per event, every step under a timeout. So a request thread
- * never waits on nchan. When nchan cannot be reached or answers other than
- * 2xx, an event is tried ATTEMPTS times, then skipped; one warning when
- * that starts and one when nchan answers again. At most QUEUE_MAX events
- * wait; past that the oldest are dropped (a page that misses an event
- * catches up at the next, which names its version).
+ * publish.c: `tracker serve --publish URL`: every update event (the data
+ * live_event_data gives) is POSTed to an nchan publisher location, so that
+ * nginx fans it out to any number of subscribers. live.c tells us of each
+ * new version (publish_note, from whatever thread moved it: it only queues
+ * the version); one thread of our own posts them in order over plain
+ * HTTP/1.1, one connection per event, every step under a timeout. So a
+ * request thread never waits on nchan. When nchan cannot be reached or
+ * answers other than 2xx, an event is tried ATTEMPTS times, then skipped;
+ * one warning when that starts and one when nchan answers again. At most
+ * QUEUE_MAX versions wait; past that the oldest are dropped (a page that
+ * misses a version re-fetches on the next).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,7 +24,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "live.h"
 #include "publish.h"
 #include "util.h"
@@ -33,13 +31,13 @@
 #define TIMEOUT_MS 2000 /* for the connect, the request's write and the status */
 #define ATTEMPTS   3    /* tries of one event before it is skipped */
 #define RETRY_MS   300  /* between tries */
-#define QUEUE_MAX  64   /* events waiting to be posted */
+#define QUEUE_MAX  64   /* versions waiting to be posted */
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
-static char *queue[QUEUE_MAX]; /* event texts to post, oldest first, under lock */
+static uint64_t queue[QUEUE_MAX]; /* versions to post, oldest first, under lock */
 static int nqueue;
-static long dropped; /* events dropped from a full queue, not yet counted as skipped */
+static long dropped; /* versions dropped from a full queue, not yet counted as skipped */
 static int stopping;
 static int running;
 static pthread_t thread;
@@ -109,48 +107,24 @@ dial(long deadline, const char **why)
 }
 
 /*
- * The parts of the server-sent event text: its data lines' values (joined
- * by newlines) into *data, its name ("" when it has none) into name.
- */
-static void
-sse_parts(const char *text, struct buf *data, char *name, size_t nname)
-{
-	*name = '\0';
-	for (const char *l = text; *l; l += strcspn(l, "\n"), l += *l == '\n') {
-		size_t n = strcspn(l, "\n");
-		if (strncmp(l, "data: ", 6) == 0 && n >= 6) {
-			if (data->len)
-				buf_putc(data, '\n');
-			buf_put(data, l + 6, n - 6);
-		} else if (strncmp(l, "event: ", 7) == 0 && n >= 7 && n - 7 < nname) {
-			memcpy(name, l + 7, n - 7);
-			name[n - 7] = '\0';
-		}
-	}
-}
-
-/*
- * POST the event whose text is text. Returns the HTTP status (2xx:
- * published), or 0 with *why set when there was no answer in time.
+ * POST the event of version v. Returns the HTTP status (2xx: published),
+ * or 0 with *why set when there was no answer in time.
  */
 static int
-post(const char *text, const char **why)
+post(uint64_t v, const char **why)
 {
 	long deadline = now_ms() + TIMEOUT_MS;
 	int fd = dial(deadline, why);
 	if (fd < 0)
 		return 0;
-	struct buf data = {0};
-	char name[64];
-	sse_parts(text, &data, name, sizeof name);
+	size_t len;
+	char *data = live_event_data(v, &len);
 	int v6 = strchr(host, ':') != NULL;
 	char *req = xasprintf("POST %s HTTP/1.1\r\nHost: %s%s%s:%s\r\nConnection: close\r\n"
-	                      "Content-Type: application/json\r\n%s%s%s"
-	                      "Content-Length: %zu\r\n\r\n%.*s",
-	                      path, v6 ? "[" : "", host, v6 ? "]" : "", port,
-	                      *name ? "X-EventSource-Event: " : "", name, *name ? "\r\n" : "",
-	                      data.len, (int)data.len, data.data ? data.data : "");
-	buf_free(&data);
+	                      "Content-Type: application/json\r\nX-EventSource-Event: update\r\n"
+	                      "Content-Length: %zu\r\n\r\n%s",
+	                      path, v6 ? "[" : "", host, v6 ? "]" : "", port, len, data);
+	free(data);
 	size_t n = strlen(req), off = 0;
 	int status = 0;
 	*why = "the request timed out";
@@ -205,7 +179,7 @@ run(void *arg)
 			pthread_cond_wait(&cond, &lock);
 		if (stopping)
 			break;
-		char *text = queue[0];
+		uint64_t v = queue[0];
 		memmove(queue, queue + 1, (size_t)--nqueue * sizeof *queue);
 		pthread_mutex_unlock(&lock);
 		int status = 0;
@@ -214,9 +188,8 @@ run(void *arg)
 		     i++) {
 			if (i)
 				usleep(RETRY_MS * 1000);
-			status = post(text, &why);
+			status = post(v, &why);
 		}
-		free(text);
 		pthread_mutex_lock(&lock);
 		if (stopping)
 			break;
@@ -246,21 +219,16 @@ run(void *arg)
 	return NULL;
 }
 
-/* live.c's publisher: queue a copy of the event's text (dropping the oldest when full). */
+/* live.c's listener: queue version v (dropping the oldest when full). */
 static void
-publish_note(const char *text, size_t len, void *arg)
+publish_note(uint64_t v)
 {
-	(void)arg;
-	char *copy = xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
 	pthread_mutex_lock(&lock);
 	if (nqueue == QUEUE_MAX) {
-		free(queue[0]);
 		memmove(queue, queue + 1, (size_t)--nqueue * sizeof *queue);
 		dropped++;
 	}
-	queue[nqueue++] = copy;
+	queue[nqueue++] = v;
 	pthread_cond_signal(&cond);
 	pthread_mutex_unlock(&lock);
 }
@@ -312,9 +280,8 @@ publish_parse(const char *u, char **err)
 }
 
 /*
- * Start publishing to u (checked by publish_parse first) every event
- * live.c announces; before the server starts. Returns 0, or -1 with *err
- * set.
+ * Start publishing to u (checked by publish_parse first) every version
+ * live.c announces from now on. Returns 0, or -1 with *err set.
  */
 int
 publish_start(const char *u, char **err)
@@ -331,24 +298,20 @@ publish_start(const char *u, char **err)
 		return -1;
 	}
 	running = 1;
-	live_on_event(publish_note, NULL);
+	live_listen(publish_note);
 	return 0;
 }
 
-/*
- * Stop, once the server has: what is still queued is dropped; a post under
- * way ends within its timeout.
- */
+/* Stop: what is still queued is dropped; a post under way ends within its timeout. */
 void
 publish_stop(void)
 {
 	if (!running)
 		return;
-	live_on_event(NULL, NULL);
+	live_listen(NULL);
 	pthread_mutex_lock(&lock);
 	stopping = 1;
-	while (nqueue)
-		free(queue[--nqueue]);
+	nqueue = 0;
 	pthread_cond_signal(&cond);
 	pthread_mutex_unlock(&lock);
 	pthread_join(thread, NULL);
