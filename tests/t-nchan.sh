@@ -1,6 +1,7 @@
 #!/bin/sh
 # t-nchan.sh: live updates fanned out by real nginx + nchan with the shipped
-# docs/deploy/nchan.conf. nginx runs in its own prefix under $T on a free
+# docs/deploy/nchan.conf, included in the shipped docs/deploy/nginx.conf in
+# place of its event-stream location. nginx runs in its own prefix under $T on a free
 # port (killed by PID), in front of `tracker serve --publish` pointed at its
 # publisher location. 200 fans (tests/streams.c, from 4 addresses) subscribe
 # at nginx to the Grand Final's event stream; a POST of a new match to the
@@ -66,13 +67,26 @@ http {
 	uwsgi_temp_path $_dir/tmp;
 	scgi_temp_path $_dir/tmp;
 	$_extra
-	server {
-		listen 127.0.0.1:$NG_PORT;
-		include $_inc;
-		location / { proxy_pass http://127.0.0.1:$TPORT; }
-	}
+	include $_dir/site.conf;
 }
 EOF
+		if [ -n "${NG_SITE:-}" ]; then
+			# the shipped nginx.conf (its ports and cache directory set) with
+			# INCLUDE in place of its own event-stream location
+			mkdir -p "$_dir/cache"
+			awk -v inc="$_inc" -v port="$NG_PORT" -v tport="$TPORT" -v cache="$_dir/cache" '
+				/^\tlocation ~ .*events\$ \{$/ { print "\tinclude " inc ";"; skip = 1; next }
+				skip { if ($0 ~ /^\t\}$/) skip = 0; next }
+				{
+					sub("/var/cache/nginx/tracker", cache)
+					sub("listen 80;", "listen 127.0.0.1:" port ";")
+					sub("server 127.0.0.1:8080;", "server 127.0.0.1:" tport ";")
+					print
+				}' "$TESTS/../docs/deploy/nginx.conf" >"$_dir/site.conf"
+		else
+			printf 'server {\n\tlisten 127.0.0.1:%s;\n\tinclude %s;\n\tlocation / { proxy_pass http://127.0.0.1:%s; }\n}\n' \
+				"$NG_PORT" "$_inc" "$TPORT" >"$_dir/site.conf"
+		fi
 		nginx -p "$_dir" -c "$_dir/nginx.conf" -g 'daemon off;' 2>"$_dir/stderr" &
 		NG_PID=$!
 		NPIDS="$NPIDS $NG_PID"
@@ -104,6 +118,7 @@ start nchan-tracker-starts --token-file "$T/token" \
 TPORT=${U#http://127.0.0.1:}
 TPORT=${TPORT%/}
 CONF=$TESTS/../docs/deploy/nchan.conf
+NG_SITE=1 # the main nginx: the shipped nginx.conf with nchan.conf in it
 if nginx_start main "$NPORT" "$CONF"; then :; elif nginx_start main 0 "$CONF"; then
 	NPORT=$NG_PORT
 	stop nchan-tracker-restarts-for-the-port
@@ -161,6 +176,12 @@ data=$(grep '^data: ' "$T/direct" | tail -n 1)
 case $data in "data: {"*) ok nchan-direct-stream-has-the-event ;; *) not_ok nchan-direct-stream-has-the-event "$(cat "$T/direct")" ;; esac
 eq nchan-same-data-as-the-tracker "$data" "$(grep '^data: ' "$T/via-nchan" | tail -n 1)"
 eq nchan-same-event-name "$(grep '^event: ' "$T/direct" | tail -n 1)" "$(grep '^event: ' "$T/via-nchan" | tail -n 1)"
+# and it came from nchan (which numbers its messages TIME:TAG), not from the
+# tracker's own stream passed through nginx
+case $(grep '^id: ' "$T/via-nchan" | tail -n 1) in
+"id: "[0-9]*:[0-9]*) ok nchan-fans-served-by-nchan ;;
+*) not_ok nchan-fans-served-by-nchan "$(cat "$T/via-nchan") (site.conf: $(grep -n 'include\|events' "$T/main/site.conf"))" ;;
+esac
 # a page that subscribes after the update (rendered just before it) still gets it, at once
 curl -s -N -m 1 -H 'Accept: text/event-stream' "$N_URL$EVENTS" >"$T/late"
 contains nchan-late-subscriber-gets-last-event "$data" "$(cat "$T/late")"
@@ -206,6 +227,7 @@ if command -v redis-server >/dev/null && command -v redis-cli >/dev/null; then
 	sed 's/^\([[:space:]]*\)nchan_channel_id tracker;/&\n\1nchan_redis_pass tracker_redis;/' \
 		"$CONF" >"$T/nchan-redis.conf"
 	UP="upstream tracker_redis { nchan_redis_server redis://127.0.0.1:$RPORT; }"
+	NG_SITE=
 	A= B=
 	nginx_start edge-a 0 "$T/nchan-redis.conf" "$UP" && A=$NG_PORT
 	nginx_start edge-b 0 "$T/nchan-redis.conf" "$UP" && B=$NG_PORT
