@@ -70,6 +70,14 @@ over_data() {
 	sqlite3 -list -separator , :memory: ".read $TESTS/scoring/$_q" <"$T/over-data.json"
 }
 
+# matches_of FILE FROM TO: the match JSON v1 FILE with only its matches
+# FROM..TO-1 (0-based), by the sqlite3 CLI
+matches_of() {
+	sqlite3 :memory: "SELECT json_set(d, '\$.matches', (SELECT json_group_array(json(value))
+		FROM json_each(d, '\$.matches') WHERE key >= $2 AND key < $3))
+		FROM (SELECT CAST(readfile('$1') AS TEXT) AS d)"
+}
+
 # The server, for the scripts that talk to it with curl (t-web.sh, t-desk.sh).
 PID=
 

@@ -167,6 +167,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	                                     {"threads", required_argument, NULL, 'j'},
 	                                     {"max-streams", required_argument, NULL, 's'},
 	                                     {"render-timeout", required_argument, NULL, 'R'},
+	                                     {"stream-write-timeout", required_argument, NULL, 'w'},
 	                                     {"max-body", required_argument, NULL, 'b'},
 	                                     {"max-header", required_argument, NULL, 'H'},
 	                                     {"secure-cookie", no_argument, NULL, 'S'},
@@ -188,6 +189,7 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 	conf.threads = 2;
 	conf.max_streams = 10000;
 	conf.render_ms = 10000;
+	conf.stream_timeout = 60;
 	conf.max_body = 1 << 20;
 	conf.max_header = 8192;
 	parse_listen(cmd, "127.0.0.1:8080", &conf.addr);
@@ -247,6 +249,11 @@ cmd_serve(const struct command *cmd, int argc, char **argv)
 			conf.render_ms = (unsigned)(s * 1000 + 0.5);
 			break;
 		}
+		case 'w':
+			conf.stream_timeout = number(cmd, "stream-write-timeout", optarg);
+			if (conf.stream_timeout == 0)
+				cli_usage(cmd, "--stream-write-timeout: at least 1 second");
+			break;
 		case 'b':
 			conf.max_body = number(cmd, "max-body", optarg);
 			break;

@@ -25,17 +25,36 @@
 #define TOP   12  /* margin on top */
 #define BOT   26  /* room for the x labels */
 
-/* x of the m-th match (0..n; 0: the start) and y of points p (low..top) in the viewBox. */
-static double
-xat(int m, int n)
+/*
+ * x of the m-th match (0..n; 0: the start) and y of points p (low..top) in
+ * the viewBox, in tenths, rounded half up in integers: the page's script
+ * redraws the chart after a live update with the same arithmetic, to the
+ * same digits.
+ */
+static int
+half_up(long a, long b)
 {
-	return LEFT + (double)(W - LEFT - RIGHT) * m / (n > 0 ? n : 1);
+	return (int)((2 * a + b) / (2 * b));
 }
 
-static double
+static int
+xat(int m, int n)
+{
+	return LEFT * 10 + half_up(10L * (W - LEFT - RIGHT) * m, n > 0 ? n : 1);
+}
+
+static int
 yat(int p, int low, int top)
 {
-	return H - BOT - (double)(H - TOP - BOT) * (p - low) / (top > low ? top - low : 1);
+	return (H - BOT) * 10 -
+	       half_up(10L * (H - TOP - BOT) * (p - low), top > low ? top - low : 1);
+}
+
+/* Append tenths t (>= 0) as "12.3". */
+static void
+tenths(struct buf *b, int t)
+{
+	htmlf(b, "%d.%d", t / 10, t % 10);
 }
 
 /*
@@ -89,36 +108,55 @@ page_chart(struct buf *b, sqlite3 *db, const struct standings *st)
 
 	htmlf(b,
 	      "<figure class=\"chart\"><svg class=\"race\" viewBox=\"0 0 %d %d\" role=\"img\" "
-	      "aria-label=\"%a\" xmlns=\"http://www.w3.org/2000/svg\">",
-	      W, H, tr("chart.label"));
-	for (int p = low; p <= top; p += step)
-		htmlf(b,
-		      "<line class=\"gridline\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		      "<text class=\"ylabel\" x=\"%d\" y=\"%.1f\">%d</text>",
-		      LEFT, yat(p, low, top), W - RIGHT, yat(p, low, top), LEFT - 4,
-		      yat(p, low, top) + 4, p);
+	      "aria-label=\"%a\" xmlns=\"http://www.w3.org/2000/svg\" data-rush=\"%d\" "
+	      "data-numbers=\"",
+	      W, H, tr("chart.label"), st->rules.rush_threshold);
+	for (int m = 0; m < n; m++)
+		htmlf(b, "%r%d", m ? " " : "", st->numbers[m]);
+	htmlf(b, "\">");
+	for (int p = low; p <= top; p += step) {
+		int y = yat(p, low, top);
+		htmlf(b, "<line class=\"gridline\" x1=\"%d\" y1=\"", LEFT);
+		tenths(b, y);
+		htmlf(b, "\" x2=\"%d\" y2=\"", W - RIGHT);
+		tenths(b, y);
+		htmlf(b, "\"/><text class=\"ylabel\" x=\"%d\" y=\"", LEFT - 4);
+		tenths(b, y + 40);
+		htmlf(b, "\">%d</text>", p);
+	}
 	int every = n <= 16 ? 1 : n <= 40 ? 5 : 10;
 	for (int m = 1; m <= n; m++)
-		if (m % every == 0 || m == 1)
-			htmlf(b, "<text class=\"xlabel\" x=\"%.1f\" y=\"%d\">%d</text>", xat(m, n),
-			      H - 8, st->numbers[m - 1]);
+		if (m % every == 0 || m == 1) {
+			htmlf(b, "<text class=\"xlabel\" x=\"");
+			tenths(b, xat(m, n));
+			htmlf(b, "\" y=\"%d\">%d</text>", H - 8, st->numbers[m - 1]);
+		}
 	if (st->rules.rush_threshold) {
-		double y = yat(st->rules.rush_threshold, low, top);
-		htmlf(b,
-		      "<line class=\"rush-line\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		      "<text class=\"rush-label\" x=\"%d\" y=\"%.1f\">%s</text>",
-		      LEFT, y, W - RIGHT, y, LEFT + 4, y - 4,
-		      tr("chart.rush", st->rules.rush_threshold));
+		int y = yat(st->rules.rush_threshold, low, top);
+		htmlf(b, "<line class=\"rush-line\" x1=\"%d\" y1=\"", LEFT);
+		tenths(b, y);
+		htmlf(b, "\" x2=\"%d\" y2=\"", W - RIGHT);
+		tenths(b, y);
+		htmlf(b, "\"/><text class=\"rush-label\" x=\"%d\" y=\"", LEFT + 4);
+		tenths(b, y - 40);
+		htmlf(b, "\">%s</text>", tr("chart.rush", st->rules.rush_threshold));
 	}
 	int *c = colours(db, st);
-	/* Draw the leaders last, so they sit on top. */
+	/* Draw the leaders last, so they sit on top; data-pts: the totals, for the script. */
 	for (int t = nt - 1; t >= 0; t--) {
 		const struct standing *r = &st->rows[t];
+		const int *row = pts + (size_t)t * ((size_t)n + 1);
 		htmlf(b, "<polyline class=\"line c%d%r\" data-team=\"%a\" points=\"", c[t],
 		      st->champion_id && r->team_id == st->champion_id ? " champ" : "", r->team);
+		for (int m = 0; m <= n; m++) {
+			htmlf(b, "%r", m ? " " : "");
+			tenths(b, xat(m, n));
+			htmlf(b, ",");
+			tenths(b, yat(row[m], low, top));
+		}
+		htmlf(b, "\" data-pts=\"");
 		for (int m = 0; m <= n; m++)
-			htmlf(b, "%r%.1f,%.1f", m ? " " : "", xat(m, n),
-			      yat(pts[(size_t)t * ((size_t)n + 1) + (size_t)m], low, top));
+			htmlf(b, "%r%d", m ? " " : "", row[m]);
 		htmlf(b, "\"><title>%s</title></polyline>", tr("chart.points", r->team, r->points));
 	}
 	htmlf(b, "</svg><figcaption><ol class=\"legend\">");

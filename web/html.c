@@ -170,8 +170,10 @@ html_open(struct buf *b, const char *title, const char *desc, const char *events
 		htmlf(b, "<meta property=\"og:image\" content=\"/t/%p/%p/card.svg\">", t, st);
 	htmlf(b, "</head>\n<body");
 	if (events)
-		htmlf(b, " data-events=\"%a\" data-w-live=\"%a\" data-w-off=\"%a\"", events,
-		      tr("live.updated"), tr("live.off"));
+		htmlf(b,
+		      " data-events=\"%a\" data-w-live=\"%a\" data-w-off=\"%a\" "
+		      "data-w-refused=\"%a\"",
+		      events, tr("live.updated"), tr("live.off"), tr("live.refused"));
 	htmlf(b,
 	      "><header><a class=\"home\" href=\"/%s\">tracker</a><nav class=\"langs\" "
 	      "aria-label=\"%a\">",

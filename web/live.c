@@ -1,12 +1,22 @@
 /*
  * live.c: what makes open pages update. The data version is a counter that
- * moves whenever the database changes: a watcher thread reads PRAGMA
- * data_version on a connection of its own every 200 ms (so a `tracker
- * import` from another process is seen), and a POST bumps it at once. Event
- * streams (GET .../events) are registered here; a stream with nothing to
- * send asks the server to park (suspend) its connection, and a version
- * change or the periodic ping wakes (resumes) every parked one. Nothing here
- * knows libmicrohttpd: the server passes its suspend and resume as ops.
+ * moves once per write: a write by this process (a POST, the desk) calls
+ * live_bump() once it has committed, and a watcher thread reads PRAGMA
+ * data_version on a connection of its own every 50 ms, so that a
+ * `tracker import` from another process is seen too. Both announce through
+ * announce(), which first takes in the watcher's data_version, so that the
+ * write a POST announced is not announced again by the next poll: one
+ * event per write. The event (live_event_data) names the version and, when the
+ * audit log says the write stored one match, its stage and the delta the
+ * open leaderboards apply (stage_delta, from the one scoring function).
+ * It is made once per write and its bytes are shared by every stream.
+ *
+ * Event streams (GET .../events) are registered here; a stream with nothing
+ * to send asks the server to park (suspend) its connection, and a new event
+ * or the periodic ping wakes (resumes) every parked one. A stream that has
+ * something to send is not parked: the server's write deadline closes it
+ * when its client does not drain what it was sent. Nothing here knows
+ * libmicrohttpd: the server passes its suspend and resume as ops.
  *
  * Stream lifetime: a parked connection is not polled by the server, so a
  * client that leaves would keep its slot until the next write fails. A
@@ -29,22 +39,25 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "db.h"
 #include "live.h"
+#include "stage.h"
 #include "util.h"
 
-#define POLL_MS    200 /* how often the watcher reads data_version */
-#define PING_POLLS 75  /* polls between pings (15 s): keeps proxies from timing a stream out */
+#define POLL_MS    50  /* how often the watcher reads data_version */
+#define PING_POLLS 300 /* polls between pings (15 s): keeps proxies from timing a stream out */
 #define KEEPIDLE   3   /* seconds of silence before TCP keepalive probes a stream's client */
 #define KEEPINTVL  1   /* seconds between probes */
 #define KEEPCNT    2   /* probes unanswered before the kernel drops the connection */
 
-/* An event's text, shared by every stream that hands it out. */
+/* An event's text, shared by the streams sending it; freed with its last reference. */
 struct event {
-	atomic_int refs;  /* streams and the cache holding it */
+	atomic_int refs;  /* the current event's own, and one per stream sending it */
 	uint64_t version; /* the data version it announces */
 	size_t len;       /* bytes of text */
-	char text[];      /* the event as the stream sends it */
+	size_t data, end; /* where its data line's JSON starts and ends in text */
+	char text[];      /* the event as every stream sends it */
 };
 
 struct live_stream {
@@ -63,21 +76,24 @@ struct live_stream {
 };
 
 static atomic_uint_fast64_t version = 1;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;       /* the streams */
+static pthread_mutex_t announcing = PTHREAD_MUTEX_INITIALIZER; /* wdb and the marks below */
 static pthread_cond_t wakeup = PTHREAD_COND_INITIALIZER;
-static struct live_stream *streams; /* registered streams, under lock */
-static int nstreams, maxstreams;    /* how many, and the cap */
-static int closing;                 /* 1: shutting down, streams end */
-static int running;                 /* 1: the watcher thread runs */
-static struct live_ops ops;         /* the server's suspend/resume */
-static sqlite3 *wdb;                /* the watcher's own connection */
-static pthread_t watcher;
-static struct event *latest;                  /* the last event made, under lock */
+static struct live_stream *streams;           /* registered streams, under lock */
+static struct event *current;                 /* the latest event, under lock */
+static int nstreams, maxstreams;              /* how many, and the cap */
+static int closing;                           /* 1: shutting down, streams end */
+static int running;                           /* 1: the watcher thread runs */
+static struct live_ops ops;                   /* the server's suspend/resume */
+static sqlite3 *wdb;                          /* the watcher's own connection, under announcing */
+static int64_t seen_dv;                       /* its data_version as last taken in */
+static int64_t seen_log, seen_match;          /* the highest log and match row ids announced */
 static _Atomic(void (*)(uint64_t)) on_change; /* told of every new version (live_listen) */
-static int reap_ep = -1;                      /* the reaper's epoll set: every stream's socket */
-static int reap_wake = -1;                    /* eventfd that wakes the reaper */
-static int reaping;                           /* 1: the reaper thread runs */
-static struct live_stream *graveyard;         /* closed streams the reaper frees, under lock */
+static pthread_t watcher;
+static int reap_ep = -1;              /* the reaper's epoll set: every stream's socket */
+static int reap_wake = -1;            /* eventfd that wakes the reaper */
+static int reaping;                   /* 1: the reaper thread runs */
+static struct live_stream *graveyard; /* closed streams the reaper frees, under lock */
 static pthread_t reaper;
 
 /* The current data version: changes whenever stored data may have. */
@@ -85,6 +101,57 @@ uint64_t
 live_version(void)
 {
 	return atomic_load(&version);
+}
+
+static void
+event_unref(struct event *e)
+{
+	if (e && atomic_fetch_sub(&e->refs, 1) == 1)
+		free(e);
+}
+
+/*
+ * Append to out the data of the event announcing data version v, one line
+ * of JSON: {"version":V} for a write that may have changed anything (every
+ * page re-fetches), {"version":V,"stage":ID} for one that changed only
+ * that stage, and with stage_delta's members as well when it stored that
+ * stage's match number match (0: none) and the stage's leaderboard can
+ * take it as a delta.
+ */
+static void
+event_data(sqlite3 *db, uint64_t v, int64_t stage, int match, struct buf *out)
+{
+	buf_printf(out, "{\"version\":%llu", (unsigned long long)v);
+	if (stage) {
+		buf_printf(out, ",\"stage\":%lld", (long long)stage);
+		if (match)
+			stage_delta(db, stage, match, out);
+	}
+	buf_putc(out, '}');
+}
+
+/*
+ * A new event (one reference: the caller's) for data version v: the
+ * server-sent event "update" with id v and live_event_data's JSON.
+ */
+static struct event *
+event_new(sqlite3 *db, uint64_t v, int64_t stage, int match)
+{
+	struct buf b = {0};
+	buf_printf(&b, "id: %llu\nevent: update\ndata: ", (unsigned long long)v);
+	size_t data = b.len;
+	event_data(db, v, stage, match, &b);
+	size_t end = b.len;
+	buf_puts(&b, "\n\n");
+	struct event *e = xmalloc(sizeof *e + b.len + 1);
+	atomic_init(&e->refs, 1);
+	e->version = v;
+	e->len = b.len;
+	e->data = data;
+	e->end = end;
+	memcpy(e->text, b.data, b.len + 1);
+	buf_free(&b);
+	return e;
 }
 
 /* Wake every parked stream (and mark each for a ping when ping); lock held. */
@@ -101,23 +168,101 @@ wake_all_locked(int ping)
 	}
 }
 
-/* Note a write: move the version and wake every stream. */
-void
-live_bump(void)
+/*
+ * What the writes since the last announcement did, from the audit log
+ * (every write adds one row: schema/003-log.sql) and the match table, read
+ * on db: *stage the one stage every new log row names (0: none, several,
+ * or a row for none), *match the number of the one match they stored when
+ * they are one import, POST or desk entry that added exactly one match row
+ * (0: else). Moves the marks on; announcing held.
+ */
+static void
+what_changed(sqlite3 *db, int64_t *stage, int *match)
 {
-	uint64_t v = atomic_fetch_add(&version, 1) + 1;
+	*stage = 0;
+	*match = 0;
+	int64_t nlog = 0, nostage = 0, lo = 0, hi = 0, simple = 0, nmatch = 0, top = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), count(*) - count(stage_id),"
+	                                  " min(stage_id), max(stage_id), max(id),"
+	                                  " sum(action IN ('import', 'post', 'desk'))"
+	                                  " FROM log WHERE id > ?1");
+	if (st == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, seen_log);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		nlog = sqlite3_column_int64(st, 0);
+		nostage = sqlite3_column_int64(st, 1);
+		lo = sqlite3_column_int64(st, 2);
+		hi = sqlite3_column_int64(st, 3);
+		if (nlog)
+			seen_log = sqlite3_column_int64(st, 4);
+		simple = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	if ((st = db_prepare(db, "SELECT count(*), max(id) FROM match WHERE id > ?1")) == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, seen_match);
+	if (sqlite3_step(st) == SQLITE_ROW && (nmatch = sqlite3_column_int64(st, 0)) > 0)
+		seen_match = top = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	if (nlog == 0 || nostage || lo != hi)
+		return;
+	*stage = lo;
+	if (nlog != 1 || simple != 1 || nmatch != 1)
+		return;
+	if ((st = db_prepare(db, "SELECT number FROM match WHERE id = ?1 AND stage_id = ?2")) ==
+	    NULL)
+		return;
+	sqlite3_bind_int64(st, 1, top);
+	sqlite3_bind_int64(st, 2, lo);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*match = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+}
+
+/*
+ * Announce a write: take in the watcher's data_version, make the write's
+ * event, move the version on and hand the event to every stream (waking
+ * the parked ones), then tell the listener (live_listen). announcing held.
+ */
+static void
+announce(void)
+{
+	int64_t stage = 0;
+	int match = 0, had = db_error_code() != 0;
+	if (wdb) {
+		db_int(wdb, &seen_dv, "PRAGMA data_version", 0);
+		what_changed(wdb, &stage, &match);
+	}
+	uint64_t v = atomic_load(&version) + 1;
+	struct event *e = event_new(wdb, v, stage, match);
+	if (!had)
+		db_error_reset(); /* a failed read here is no fault of the request that wrote */
 	pthread_mutex_lock(&lock);
+	struct event *old = current;
+	current = e;
+	atomic_store(&version, v);
 	wake_all_locked(0);
 	pthread_mutex_unlock(&lock);
+	event_unref(old);
 	void (*fn)(uint64_t) = atomic_load(&on_change);
 	if (fn)
 		fn(v);
 }
 
+/* Note a write this process committed: announce it now (the watcher will not again). */
+void
+live_bump(void)
+{
+	pthread_mutex_lock(&announcing);
+	announce();
+	pthread_mutex_unlock(&announcing);
+}
+
 /*
- * Have fn called with the new version whenever it moves, from the thread
- * that moved it (a request's, or the watcher): fn must not block. NULL:
- * no more calls.
+ * Have fn called with the new version whenever one is announced, from the
+ * thread that announced it (a request's, or the watcher): fn must not
+ * block. NULL: no more calls.
  */
 void
 live_listen(void (*fn)(uint64_t version))
@@ -126,64 +271,40 @@ live_listen(void (*fn)(uint64_t version))
 }
 
 /*
- * The data of the event announcing version v: the one text every stream
- * and the publisher (publish.c) send. Returns it (free() it), its length
- * in *len.
+ * The data of the event announcing version v, the JSON every stream sends
+ * on its data line (the publisher posts the same bytes): the latest
+ * event's when it is v's, else {"version":V}. Returns it (free() it), its
+ * length in *len.
  */
 char *
 live_event_data(uint64_t v, size_t *len)
 {
-	char *d = xasprintf("{\"version\":%llu}", (unsigned long long)v);
-	*len = strlen(d);
+	char *d = NULL;
+	pthread_mutex_lock(&lock);
+	if (current && current->version == v) {
+		*len = current->end - current->data;
+		d = xmalloc(*len + 1);
+		memcpy(d, current->text + current->data, *len);
+		d[*len] = '\0';
+	}
+	pthread_mutex_unlock(&lock);
+	if (d == NULL) {
+		d = xasprintf("{\"version\":%llu}", (unsigned long long)v);
+		*len = strlen(d);
+	}
 	return d;
 }
 
-/* Drop a reference to e, freeing it with the last. */
-static void
-event_unref(struct event *e)
-{
-	if (e && atomic_fetch_sub(&e->refs, 1) == 1)
-		free(e);
-}
-
 /*
- * The event announcing version v as a stream sends it, made once per
- * version and shared (a reference for the caller: event_unref); lock held.
- */
-static struct event *
-event_locked(uint64_t v)
-{
-	if (latest == NULL || latest->version != v) {
-		size_t n;
-		char *data = live_event_data(v, &n);
-		char *text =
-		    xasprintf("id: %llu\nevent: update\ndata: %s\n\n", (unsigned long long)v, data);
-		free(data);
-		n = strlen(text);
-		struct event *e = xmalloc(sizeof *e + n);
-		atomic_init(&e->refs, 1);
-		e->version = v;
-		e->len = n;
-		memcpy(e->text, text, n);
-		free(text);
-		event_unref(latest);
-		latest = e;
-	}
-	atomic_fetch_add(&latest->refs, 1);
-	return latest;
-}
-
-/*
- * The watcher: polls data_version until live_stop, bumping on a change. A
- * poll that cannot run (db_int fails: the database busy or unreadable)
- * reads as no change, and the next poll tries again.
+ * The watcher: polls data_version until live_stop, announcing a change
+ * that live_bump has not. A poll that cannot run (db_int fails: the
+ * database busy or unreadable) reads as no change, and the next poll tries
+ * again.
  */
 static void *
 watch(void *arg)
 {
 	(void)arg;
-	int64_t last = 0;
-	db_int(wdb, &last, "PRAGMA data_version", 0);
 	int polls = 0;
 	pthread_mutex_lock(&lock);
 	while (!closing) {
@@ -200,22 +321,15 @@ watch(void *arg)
 		if (rc != ETIMEDOUT)
 			continue;
 		pthread_mutex_unlock(&lock);
-		int64_t now = last;
+		pthread_mutex_lock(&announcing);
+		int64_t now = seen_dv;
 		db_int(wdb, &now, "PRAGMA data_version", 0);
+		if (now != seen_dv)
+			announce();
+		pthread_mutex_unlock(&announcing);
 		pthread_mutex_lock(&lock);
-		int ping = ++polls % PING_POLLS == 0, changed = now != last;
-		if (changed) {
-			last = now;
-			atomic_fetch_add(&version, 1);
-		}
-		if (changed || ping)
-			wake_all_locked(ping);
-		void (*fn)(uint64_t) = atomic_load(&on_change);
-		if (changed && fn) {
-			pthread_mutex_unlock(&lock);
-			fn(live_version());
-			pthread_mutex_lock(&lock);
-		}
+		if (++polls % PING_POLLS == 0)
+			wake_all_locked(1);
 	}
 	pthread_mutex_unlock(&lock);
 	return NULL;
@@ -333,11 +447,20 @@ int
 live_start(sqlite3 *db, const struct live_ops *o, int max_streams, char **err)
 {
 	ops = *o;
-	wdb = db;
 	maxstreams = max_streams;
 	closing = 0;
 	if (reaper_start(err) != 0)
 		return -1;
+	pthread_mutex_lock(&announcing);
+	wdb = db;
+	db_int(wdb, &seen_dv, "PRAGMA data_version", 0);
+	db_int(wdb, &seen_log, "SELECT coalesce(max(id), 0) FROM log", 0);
+	db_int(wdb, &seen_match, "SELECT coalesce(max(id), 0) FROM match", 0);
+	pthread_mutex_unlock(&announcing);
+	pthread_mutex_lock(&lock);
+	if (current == NULL) /* no write yet: a stream told of an older version gets this one */
+		current = event_new(NULL, live_version(), 0, 0);
+	pthread_mutex_unlock(&lock);
 	int rc = pthread_create(&watcher, NULL, watch, NULL);
 	if (rc != 0) {
 		*err = xasprintf("starting the watcher: %s", strerror(rc));
@@ -364,12 +487,14 @@ live_stop(void)
 		pthread_join(watcher, NULL);
 	running = 0;
 	reaper_stop();
-	pthread_mutex_lock(&lock);
-	event_unref(latest);
-	latest = NULL;
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_lock(&announcing);
 	sqlite3_close(wdb);
 	wdb = NULL;
+	pthread_mutex_unlock(&announcing);
+	pthread_mutex_lock(&lock);
+	event_unref(current);
+	current = NULL;
+	pthread_mutex_unlock(&lock);
 }
 
 /*
@@ -425,8 +550,9 @@ live_open(void *conn, int fd, uint64_t since)
 /*
  * Up to max bytes of the stream into out. Returns how many (> 0); 0 when
  * there is nothing to send, after asking the server to park the connection
- * (woken by the next version change or ping); -1 at the end of the stream
- * (the server is stopping, or the client left).
+ * (woken by the next event or ping); -1 at the end of the stream (the
+ * server is stopping, or the client left). A client that missed events
+ * gets the latest one (its version tells the page).
  */
 ssize_t
 live_read(struct live_stream *s, char *out, size_t max)
@@ -442,11 +568,12 @@ live_read(struct live_stream *s, char *out, size_t max)
 			n = -1;
 			goto out;
 		}
-		if (v != s->seen) {
+		if (v != s->seen && current) {
 			s->seen = v;
-			s->ev = event_locked(v);
-			s->out = s->ev->text;
-			s->nout = s->ev->len;
+			atomic_fetch_add(&current->refs, 1);
+			s->ev = current;
+			s->out = current->text;
+			s->nout = current->len;
 		} else if (s->ping) {
 			s->ping = 0;
 			s->out = ": ping\n\n";

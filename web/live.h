@@ -1,4 +1,5 @@
-/* live.h: the data version, the watcher that notices writes, and server-sent event streams. */
+/* live.h: the data version, the watcher that notices writes, the event of each write, and
+ * server-sent event streams. */
 #ifndef TRACKER_LIVE_H
 #define TRACKER_LIVE_H
 

@@ -557,6 +557,54 @@ page_story(struct buf *b, const struct standings *s, int link)
 	htmlf(b, "</div>\n");
 }
 
+/*
+ * The attributes of <section id="live"> that the script reads on a live
+ * event: data-stage (the stage's id: an event for another stage changes
+ * nothing here, unless data-carried says this stage's head starts come
+ * from another one), and on the latest leaderboard of the whole stage of a
+ * plain stage (stage_plain) data-words, the catalog texts it needs to
+ * place an event's delta, as JSON ({"sep": the thousands separator, KEY:
+ * the text with its conversions as written}).
+ */
+static void
+live_attrs(struct buf *b, const struct http_req *req, const struct standings *s)
+{
+	static const char *const keys[] = {"board.up",
+	                                   "board.down",
+	                                   "board.same",
+	                                   "board.tie",
+	                                   "tiebreak.booyahs",
+	                                   "tiebreak.kills",
+	                                   "tiebreak.counted_kills",
+	                                   "tiebreak.placement_points",
+	                                   "tiebreak.last_placement",
+	                                   "tiebreak.avg_placement",
+	                                   "tiebreak.best_match",
+	                                   "tiebreak.countback",
+	                                   "grid.m",
+	                                   "grid.match.title",
+	                                   "map.unknown",
+	                                   "grid.kills_words.one",
+	                                   "grid.kills_words.other",
+	                                   "chart.points",
+	                                   "status.after",
+	                                   "stage.after.latest"};
+	const char *after = http_arg(req, "after");
+	htmlf(b, " data-stage=\"%lld\"%r", (long long)s->stage_id,
+	      s->headstart_from ? " data-carried" : "");
+	if ((after && *after) || s->group || !stage_plain(s))
+		return;
+	struct buf j = {0}, n = {0};
+	i18n_number(&n, i18n_lang(), 1000, 0);
+	htmlf(&j, "{\"sep\":%j", n.len == 5 ? (char[]){n.data[1], '\0'} : "");
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		htmlf(&j, ",%j:%j", keys[i], i18n_text(i18n_lang(), keys[i]));
+	htmlf(&j, "}");
+	htmlf(b, " data-words=\"%a\"", j.data);
+	buf_free(&j);
+	buf_free(&n);
+}
+
 /* GET /t/{tournament}/{stage}[?after=N][&group=G]: the leaderboard page. */
 void
 page_stage(const struct http_req *req, struct http_out *out)
@@ -581,7 +629,9 @@ page_stage(const struct http_req *req, struct http_out *out)
 	if (stored > 0)
 		selector(b, req->db, &s);
 
-	htmlf(b, "<section id=\"live\">");
+	htmlf(b, "<section id=\"live\"");
+	live_attrs(b, req, &s);
+	htmlf(b, ">");
 	status(b, &s);
 	if (s.nrows == 0)
 		htmlf(b, "<p class=\"muted\">%s</p>", tr("stage.empty"));

@@ -261,7 +261,14 @@ stream_free(void *cls)
 	live_close(cls);
 }
 
-/* Start the event stream r announced on c, or answer 503 when at the cap. */
+/*
+ * Start the event stream r announced on c, or answer 503 when at the cap.
+ * Its write deadline: libmicrohttpd's timeout for c, which runs while c is
+ * not parked, that is while it has something to send; it closes c once it
+ * has gone stream_timeout seconds without the client taking a byte. The
+ * socket's send buffer is kept small, so that what the kernel takes in for
+ * a client that stopped reading is soon full and the deadline starts.
+ */
 static enum MHD_Result
 send_stream(struct MHD_Connection *c, struct http_resp *r)
 {
@@ -273,6 +280,10 @@ send_stream(struct MHD_Connection *c, struct http_resp *r)
 		http_resp_unref(r);
 		return send_resp(c, e);
 	}
+	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, conf.stream_timeout);
+	int sndbuf = 4096; /* bytes (the kernel doubles it): a few events */
+	if (fd)
+		setsockopt(fd->connect_fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
 	return send_own(
 	    c, MHD_HTTP_OK,
 	    MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, stream_read, s, stream_free),

@@ -19,6 +19,7 @@ struct server_conf {
 	unsigned threads;         /* pool threads, 1 to SERVER_MAX_THREADS */
 	unsigned max_streams;     /* event streams at once */
 	unsigned render_ms;       /* milliseconds a page's database reads may take (then 503) */
+	unsigned stream_timeout;  /* seconds a stream may go without its client draining it */
 	size_t max_body;          /* bytes a POST body may have */
 	size_t max_header;        /* bytes a request line and headers may have, roughly */
 	const struct http_token

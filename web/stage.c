@@ -2,7 +2,8 @@
  * stage.c: what the stage pages (page_stage.c, page_maps.c) and the API
  * (api.c) share, like cgit's ui-shared.c: the stage a request's slugs
  * name, the ?after= and ?group= checks, the standings, the crumbs, heading and tabs
- * above a stage page, and who leads, for the share preview.
+ * above a stage page, who leads, for the share preview, and the delta a live
+ * event carries to the open leaderboards (live.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -276,4 +277,106 @@ stage_lead(const struct standings *s)
 	if (s->champion)
 		return tr("lead.champion_alone", s->champion, s->after_match);
 	return tr("lead.leads", s->rows[0].team, s->rows[0].points, s->after_match);
+}
+
+/*
+ * Whether the whole-stage leaderboard of s (the latest, every match) is one
+ * the page's script can bring up to date from a delta: no Champion Rush,
+ * zones, head starts, adjustments, groups, voided or late matches, notes,
+ * DQ or forfeits, no day or map filter. Other stages' pages re-fetch.
+ */
+int
+stage_plain(const struct standings *s)
+{
+	if (s->rules.rush_threshold || s->rules.nzones || s->nadj || s->nvoids || s->nlate ||
+	    s->nnotes || s->filtered || s->champion_id || s->group || s->headstart_from)
+		return 0;
+	for (int i = 0; i < s->nrows; i++)
+		if (s->rows[i].headstart || s->rows[i].dq || s->rows[i].group)
+			return 0;
+	return 1;
+}
+
+/*
+ * The delta of a live event for the stage whose match number was just
+ * stored, appended to out as members of the event's JSON object, for open
+ * leaderboards of the whole stage: ,"match":N,"prev":P,"played":M,
+ * "of":T,"map":"..." and "rows", one per team in rank order, each
+ * [team id, name, rank, rank before, matches, Booyahs, kills, placement
+ * points, total, race total before the match, race total after it,
+ * tiebreaker or null, placement in the match (0: not in it), kills in it].
+ * All of it is the scoring function's (standings_get with race): the page
+ * only places it. Returns 1 when written; 0 (nothing written) when the
+ * stage is not stage_plain(), the match is not its latest counted one or has a
+ * start time (its column's title is a date in the page's language), or
+ * the database fails; the pages then re-fetch.
+ */
+int
+stage_delta(sqlite3 *db, int64_t stage, int match, struct buf *out)
+{
+	struct standings s;
+	struct standings_opts o = {.after = -1, .race = 1};
+	char *err;
+	if (standings_get(db, stage, &o, &s, &err) != 0) {
+		free(err);
+		return 0;
+	}
+	int n = s.nrace, ok = 0;
+	int *place = xcalloc((size_t)s.nrows + 1, sizeof *place);
+	int *kills = xcalloc((size_t)s.nrows + 1, sizeof *kills);
+	char *map = NULL;
+	if (!stage_plain(&s) || n < 1 || s.after_match != match || s.numbers[n - 1] != match)
+		goto out;
+	sqlite3_stmt *st = db_prepare(db, "SELECT m.map, m.played_at IS NOT NULL, r.team_id,"
+	                                  " r.placement, r.kills, r.status"
+	                                  " FROM match m LEFT JOIN result r ON r.match_id = m.id"
+	                                  " WHERE m.stage_id = ?1 AND m.number = ?2");
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, stage);
+	sqlite3_bind_int(st, 2, match);
+	int rc, timed = 0, odd = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (map == NULL)
+			map = db_text(st, 0);
+		timed |= sqlite3_column_int(st, 1);
+		const char *status = (const char *)sqlite3_column_text(st, 5);
+		if (status == NULL)
+			continue;
+		odd |= status[0] != 'p';
+		for (int i = 0; i < s.nrows; i++)
+			if (s.rows[i].team_id == sqlite3_column_int64(st, 2)) {
+				place[i] = sqlite3_column_int(st, 3);
+				kills[i] = sqlite3_column_int(st, 4);
+			}
+	}
+	if (db_end(db, st, rc) != 0 || timed || odd)
+		goto out;
+	htmlf(out, ",\"match\":%d,\"prev\":%d,\"played\":%d,\"of\":%d,\"map\":", match,
+	      n > 1 ? s.numbers[n - 2] : 0, s.matches_played, s.total_matches);
+	if (map)
+		htmlf(out, "%j", map);
+	else
+		htmlf(out, "null");
+	htmlf(out, ",\"rows\":[");
+	for (int i = 0; i < s.nrows; i++) {
+		const struct standing *r = &s.rows[i];
+		const int *race = s.race + (size_t)i * ((size_t)n + 1);
+		htmlf(out, "%r[%lld,%j,%d,%d,%d,%d,%d,%d,%d,%d,%d,", i ? "," : "",
+		      (long long)r->team_id, r->team, r->rank, r->prev_rank, r->matches, r->booyahs,
+		      r->kills, r->placement_points, r->points, race[n - 1], race[n]);
+		if (r->tiebreak)
+			htmlf(out, "%j", r->tiebreak);
+		else
+			htmlf(out, "null");
+		htmlf(out, ",%d,%d]", place[i], kills[i]);
+	}
+	htmlf(out, "]");
+	ok = 1;
+out:
+	free(map);
+	free(place);
+	free(kills);
+	standings_free(&s);
+	return ok;
 }

@@ -7,7 +7,7 @@
  * when a write lands while it renders, a database locked by another
  * process before a connection has read its schema, and the languages
  * (?lang=, Accept-Language, the cache per language, numbers in the locale,
- * the share preview on every page).
+ * the share preview on every page), the delta a live event carries.
  * Expected numbers are hand counts of the fixture below.
  */
 #include <stdlib.h>
@@ -20,6 +20,7 @@
 #include "http.h"
 #include "json.h"
 #include "live.h"
+#include "stage.h"
 #include "standings.h"
 #include "unit.h"
 #include "util.h"
@@ -1084,6 +1085,54 @@ bump_once(void *arg)
  * version read before it rendered, so that its event stream announces the
  * write; the version read mid-render would hide it.
  */
+static uint64_t heard; /* the version the listener was last told of */
+
+/* A listener (live_listen): notes the version. */
+static void
+hear(uint64_t v)
+{
+	heard = v;
+}
+
+/*
+ * The delta of a live event (stage_delta): the gaps stage after match 5000
+ * (hand counts above): Beta 1st (1st after match 2 too: 23 to 22), 3
+ * matches, 2 Booyahs, 2 kills, 9+12+12 = 33 placement points, 35, race 23
+ * then 35, 1st with 0 kills in match 5000; Alpha 2nd, 1 Booyah, 1 kill,
+ * 12+9+9 = 30, 31, race 22 then 31, 2nd with 0 kills. None for a match
+ * that is not the latest, nor for a Champion Rush stage (the Cup's final).
+ */
+static void
+test_delta(void)
+{
+	int64_t gap = one_int("SELECT s.id FROM stage s JOIN tournament t ON t.id = s.tournament_id"
+	                      " WHERE t.slug = 'gap-cup' AND s.slug = 'gaps'");
+	int64_t cup = one_int("SELECT s.id FROM stage s JOIN tournament t ON t.id = s.tournament_id"
+	                      " WHERE t.slug = 'cup-b' AND s.slug = 'final'");
+	struct buf b = {0};
+	CHECK("delta: the gaps stage after match 5000", stage_delta(db, gap, 5000, &b) == 1);
+	holds("delta: the match, the one before, played and stored, the map", b.data,
+	      ",\"match\":5000,\"prev\":2,\"played\":3,\"of\":3,\"map\":\"Purgatory\",\"rows\":[[");
+	holds("delta: Beta's row", b.data, ",\"Beta\",1,1,3,2,2,33,35,23,35,null,1,0]");
+	holds("delta: Alpha's row", b.data, ",\"Alpha\",2,2,3,1,1,30,31,22,31,null,2,0]]");
+	buf_free(&b);
+	CHECK("delta: none for a match that is not the latest",
+	      stage_delta(db, gap, 2, &b) == 0 && b.len == 0);
+	CHECK("delta: none for a Champion Rush stage",
+	      stage_delta(db, cup, 3, &b) == 0 && b.len == 0);
+	/* A write with no watcher (no database to read what it did): the version alone. */
+	live_listen(hear);
+	live_bump();
+	live_listen(NULL);
+	CHECK("the listener is told of the new version", heard == live_version());
+	size_t len;
+	char *d = live_event_data(live_version(), &len), want[64];
+	snprintf(want, sizeof want, "{\"version\":%llu}", (unsigned long long)live_version());
+	CHECK("event data without a watcher: the version alone",
+	      strcmp(d, want) == 0 && len == strlen(want));
+	free(d);
+}
+
 static void
 test_version_race(void)
 {
@@ -1631,6 +1680,7 @@ main(void)
 	test_languages();
 	test_notes_in_portuguese();
 	test_version_race();
+	test_delta();
 	test_locked();
 	test_altered();
 	cache_clear();
