@@ -667,13 +667,12 @@ notfound:
 }
 
 /*
- * Answer req. Returns a response with one reference for the caller (drop it
- * with http_resp_unref), as handle() makes it. A page (not the API, not a
- * static file) is in the language ?lang= names, else in the one
- * Accept-Language prefers (i18n_negotiate), for the time of the request.
+ * 1 when req asks for a page (not the API, not a static file), whose
+ * language is then, until i18n_done, the one ?lang= names, else the one
+ * Accept-Language prefers (i18n_negotiate).
  */
-struct http_resp *
-http_handle(struct http_req *req)
+static int
+use_language(const struct http_req *req)
 {
 	int page = strncmp(req->path, "/api/", 5) != 0 && strncmp(req->path, "/static/", 8) != 0;
 	if (page) {
@@ -683,6 +682,35 @@ http_handle(struct http_req *req)
 		i18n_use(lang >= 0 ? lang : i18n_negotiate(req->accept_language), lang >= 0, self);
 		free(self);
 	}
+	return page;
+}
+
+/*
+ * The answer status with the catalog's detail key (no arguments) to req,
+ * made outside its route (a refusal of the server's): an error page in the
+ * language http_handle would choose, JSON in English under /api/. Returns
+ * a response with one reference for the caller.
+ */
+struct http_resp *
+http_refuse(const struct http_req *req, int status, const char *key)
+{
+	int page = use_language(req);
+	struct http_resp *r =
+	    marked(http_error(status, strncmp(req->path, "/api/", 5) == 0, tr(key)), page);
+	i18n_done();
+	return r;
+}
+
+/*
+ * Answer req. Returns a response with one reference for the caller (drop it
+ * with http_resp_unref), as handle() makes it. A page (not the API, not a
+ * static file) is in the language ?lang= names, else in the one
+ * Accept-Language prefers (i18n_negotiate), for the time of the request.
+ */
+struct http_resp *
+http_handle(struct http_req *req)
+{
+	int page = use_language(req);
 	struct http_resp *r = handle(req, page);
 	i18n_done();
 	req->gzip = r->gz != NULL && gzip_accepted(req->accept_encoding);

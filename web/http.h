@@ -123,6 +123,7 @@ char *http_form(const struct http_req *req, const char *key);
 const struct http_token *http_token_find(const struct http_req *req, const char *given);
 struct http_resp *http_handle(struct http_req *req);
 struct http_resp *http_error(int status, int api, const char *msg);
+struct http_resp *http_refuse(const struct http_req *req, int status, const char *key);
 void http_resp_unref(struct http_resp *r);
 void http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
                   void *ctx);

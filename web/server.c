@@ -95,16 +95,11 @@ db_moved(void)
 	return 1;
 }
 
-/* A 503 for a write refused because the database's files moved (db_moved). */
+/* A 503 for req, a write refused because the database's files moved (db_moved). */
 static struct http_resp *
-moved_error(const char *url, int after)
+moved_error(const struct http_req *req, int after)
 {
-	struct http_resp *r = http_error(
-	    503, strncmp(url, "/api/", 5) == 0,
-	    after ? "the database file was deleted or replaced during the write: it is not "
-	            "stored in the file being served; try again once the server is restarted"
-	          : "the database file was deleted or replaced while serving: writes are "
-	            "refused until the server is restarted");
+	struct http_resp *r = http_refuse(req, 503, after ? "detail.moved_during" : "detail.moved");
 	r->retry_after = MOVED_RETRY;
 	return r;
 }
@@ -145,16 +140,15 @@ answer(struct MHD_Connection *c, struct http_req *req, int get)
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += BUSY_MS / 1000;
 	if (pthread_mutex_timedlock(&write_lock, &until) != 0) {
-		r = http_error(503, strncmp(req->path, "/api/", 5) == 0,
-		               "the database is busy with other writes; try again");
+		r = http_refuse(req, 503, "detail.busy_write");
 		r->retry_after = 1;
 		return r;
 	}
 	if (db_moved())
-		r = moved_error(req->path, 0);
+		r = moved_error(req, 0);
 	else if ((r = http_handle(req))->status < 300 && db_moved()) {
 		http_resp_unref(r);
-		r = moved_error(req->path, 1);
+		r = moved_error(req, 1);
 	}
 	pthread_mutex_unlock(&write_lock);
 	return r;
@@ -392,13 +386,15 @@ static struct http_resp *
 admit(struct MHD_Connection *c, const char *url, const char *method, int get)
 {
 	struct peer_addr peer, who;
-	if (client_of(c, &peer, &who) == 0 && peer_trusted(&peer) && deadline_client(c, &who) != 0)
-		return http_error(429, strncmp(url, "/api/", 5) == 0,
-		                  "too many connections from this address");
-	if (get)
-		return NULL;
 	struct http_req req;
 	char client[INET6_ADDRSTRLEN];
+	if (client_of(c, &peer, &who) == 0 && peer_trusted(&peer) &&
+	    deadline_client(c, &who) != 0) {
+		request_of(c, url, method, &req, client);
+		return http_refuse(&req, 429, "detail.per_address");
+	}
+	if (get)
+		return NULL;
 	request_of(c, url, method, &req, client);
 	if (req.content_length > 0 && (unsigned long long)req.content_length > conf.max_body)
 		return http_error(413, 1, "the body is over the size limit");

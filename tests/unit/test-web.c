@@ -1327,6 +1327,36 @@ headers_of(const struct http_resp *r)
 }
 
 /*
+ * A refusal the server makes outside a route (http_refuse): a page's in
+ * the page's language, with the texts of web/i18n/pt-BR.txt and es.txt;
+ * the API's in English JSON whatever the header says.
+ */
+static void
+test_refusals(void)
+{
+	struct http_req req = {
+	    .method = "POST", .path = "/desk/t/x/final", .accept_language = "pt-BR"};
+	struct http_resp *r = http_refuse(&req, 429, "detail.per_address");
+	CHECK("a refused page is 429", r->status == 429);
+	CHECK("a refused page is in Portuguese",
+	      strstr(r->body, "conexões demais a partir deste endereço") != NULL);
+	http_resp_unref(r);
+	req.args[0] = (struct http_arg){"lang", "es"};
+	req.nargs = 1;
+	r = http_refuse(&req, 503, "detail.moved");
+	CHECK("?lang=es over the header",
+	      strstr(r->body, "el archivo de la base de datos se borró") != NULL);
+	http_resp_unref(r);
+	req.path = "/api/v1/matches";
+	r = http_refuse(&req, 503, "detail.busy_write");
+	CHECK_STR(
+	    "the API's refusal stays English JSON",
+	    "{\"error\":\"the database is busy with another write; try again\",\"status\":503}\n",
+	    r->body);
+	http_resp_unref(r);
+}
+
+/*
  * The languages: the stage page in Portuguese by ?lang= (links keep it, no
  * Vary) and by Accept-Language (Vary, links without it), English and
  * Spanish from the same cache without mixing, numbers in each locale, the
@@ -1678,6 +1708,7 @@ main(void)
 	test_carry_cup();
 	test_below_zero();
 	test_languages();
+	test_refusals();
 	test_notes_in_portuguese();
 	test_version_race();
 	test_delta();
