@@ -75,14 +75,15 @@ deps:
 # clang (make fuzz), Chromium driven by playwright-core, rsvg-convert
 # (t-card's tracker card --png), systemd-analyze (t-systemd checks the
 # unit), nginx (t-nginx: docs/deploy/nginx.conf) and its nchan module and Redis
-# (t-nchan).
+# (t-nchan), and ss (iproute2: t-streams reads a stream socket's keepalive timer).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
 	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null && \
 	  command -v nginx >/dev/null && [ -e /usr/lib/nginx/modules/ngx_nchan_module.so ] && \
-	  command -v redis-server >/dev/null || \
-	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx libnginx-mod-nchan redis-server; }
+	  command -v redis-server >/dev/null && command -v ss >/dev/null || \
+	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx libnginx-mod-nchan redis-server \
+	    iproute2; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)

@@ -105,6 +105,8 @@ if command -v ss >/dev/null; then
 	else
 		not_ok streams-keepalive-on-parked-stream "ss says '$timer'"
 	fi
+else
+	not_ok streams-keepalive-needs-ss "ss is not installed (make test-deps: iproute2)"
 fi
 stop streams-asan-stops-cleanly
 lacks streams-sanitizers-quiet "ERROR: AddressSanitizer" "$(cat "$T/serve.err")"
