@@ -121,6 +121,20 @@ stop "deleted: clean stop"
 absent "deleted: no file created at the path by the stop" "$DB"
 eq "deleted: the stop leaves the file at the -wal path" "another database's WAL" "$(cat "$DB-wal" 2>&1)"
 
+# A write that waits for the database past --request-timeout: the request
+# came in whole, so its answer is not cut (the deadline is the request's
+# arrival, not its answer). Another process holds the write lock 1.5 s.
+cp "$T/good.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+TRACKER_TOKEN=$TOKEN start "slow write: serving" --db "$DB" --request-timeout 1
+( sqlite3 "$DB" ".timeout 100" "BEGIN IMMEDIATE;" ".shell sleep 1.5" "COMMIT;" >/dev/null ) &
+hold=$!
+sleep 0.2
+eq "slow write: answered 201 after waiting for the lock" 201 "$(post 44)"
+wait $hold
+contains "slow write: stored" " 44" " $(stored "$DB" | tr '\n' ' ')"
+stop "slow write: clean stop"
+
 # F7, on a tmpfs of 4 MB of our own (mounting needs root: without it, said and skipped).
 SMALL=$T/small
 mkdir -p "$SMALL"

@@ -469,6 +469,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	}
 	if ((req.db = db_here()) == NULL)
 		return send_resp(c, http_error(503, 1, "no database connection for this thread"));
+	deadline_arm(c, 0); /* the request is in: being answered, it is neither timed out nor
+	                       reclaimed (a write may be committing) */
 	struct http_resp *r = answer(c, &req, p == NULL);
 	if (r->stream)
 		return send_stream(c, r);
