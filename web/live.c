@@ -45,11 +45,12 @@
 #include "stage.h"
 #include "util.h"
 
-#define POLL_MS    50  /* how often the watcher reads data_version */
-#define PING_POLLS 300 /* polls between pings (15 s): keeps proxies from timing a stream out */
-#define KEEPIDLE   3   /* seconds of silence before TCP keepalive probes a stream's client */
-#define KEEPINTVL  1   /* seconds between probes */
-#define KEEPCNT    2   /* probes unanswered before the kernel drops the connection */
+#define POLL_MS    50   /* how often the watcher reads data_version */
+#define PING_POLLS 300  /* polls between pings (15 s): keeps proxies from timing a stream out */
+#define KEEPIDLE   3    /* seconds of silence before TCP keepalive probes a stream's client */
+#define KEEPINTVL  1    /* seconds between probes */
+#define KEEPCNT    2    /* probes unanswered before the kernel drops the connection */
+#define UNACKED_MS 5000 /* sent data unacknowledged this long: the kernel drops the connection */
 
 /* An event's text, shared by the streams sending it; freed with its last reference. */
 struct event {
@@ -239,6 +240,11 @@ announce(void)
 	if (!had)
 		db_error_reset(); /* a failed read here is no fault of the request that wrote */
 	pthread_mutex_lock(&lock);
+	if (closing) { /* a write that ends during live_stop: no stream is left to tell */
+		pthread_mutex_unlock(&lock);
+		event_unref(e);
+		return;
+	}
 	struct event *old = current;
 	current = e;
 	atomic_store(&version, v);
@@ -449,6 +455,13 @@ live_start(sqlite3 *db, const struct live_ops *o, int max_streams, char **err)
 	ops = *o;
 	maxstreams = max_streams;
 	closing = 0;
+	/* The version goes on from the wall clock's milliseconds, so that it grows across
+	   restarts: a page open before one names no version this process will not reach. */
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	uint64_t ms = (uint64_t)now.tv_sec * 1000 + (uint64_t)now.tv_nsec / 1000000;
+	if (ms > atomic_load(&version))
+		atomic_store(&version, ms);
 	if (reaper_start(err) != 0)
 		return -1;
 	pthread_mutex_lock(&announcing);
@@ -511,6 +524,10 @@ watch_socket_locked(struct live_stream *s)
 	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
 	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
 	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
+	/* keepalive does not probe while sent data is unacknowledged (an event sent to a phone
+	   that dropped off the network): then TCP gives up after this long instead of ~15 min */
+	unsigned unacked = UNACKED_MS;
+	setsockopt(s->fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &unacked, sizeof unacked);
 	struct epoll_event ev = {.events = EPOLLRDHUP | EPOLLONESHOT, .data.ptr = s};
 	if (epoll_ctl(reap_ep, EPOLL_CTL_ADD, s->fd, &ev) != 0)
 		s->fd = -1;
