@@ -25,9 +25,11 @@
 
 #define NBUCKETS 16384 /* hash buckets */
 #define OVERHEAD                                                                                   \
-	1024          /* bytes counted per entry beyond body and key: the entry, the response
+	1024 /* bytes counted per entry beyond body and key: the entry, the response
                           and its prepared headers (about 15 of them) */
-#define WAIT_MS  2000 /* how long a request waits for another's render of its key */
+#define WAIT_MS                                                                                    \
+	250 /* how long a request waits for another's render of its key, then renders
+                        itself: short, as a waiting request holds its pool thread */
 #define MMAP_MIN (256 * 1024) /* bytes from which malloc maps a block on its own */
 
 struct entry {
