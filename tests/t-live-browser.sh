@@ -5,7 +5,7 @@
 # must equal a fresh load without having re-fetched itself. Then a page
 # refused its stream (--max-streams 1, held by another client) says so and
 # polls (tests/web/live-refused.mjs).
-. ./lib.sh
+. "$TESTS/lib.sh"
 
 if [ ! -d "$TESTS/web/node_modules/playwright-core" ]; then
 	(cd "$TESTS/web" && npm ci --no-audit --no-fund --loglevel=error) >"$T/npm.log" 2>&1 ||

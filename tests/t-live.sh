@@ -6,7 +6,7 @@
 # a re-fetch downloads; streams whose client stopped reading are closed by
 # the write deadline (--stream-write-timeout) once what they were sent is
 # stuck, and another fan then gets a stream and its updates.
-. ./lib.sh
+. "$TESTS/lib.sh"
 
 TOK=live-$$-0123456789abcdef
 EV=api/v1/tournaments/ffws-brazil-2026-split-1/stages/group-stage/events

@@ -21,7 +21,7 @@
 		off: document.body.getAttribute("data-w-off"),
 		refused: document.body.getAttribute("data-w-refused")
 	};
-	var POLL_S = 15, RETRY_POLLS = 4;
+	var POLL_S = 15, RETRY_POLLS = 4, REFETCH_TRIES = 4;
 	var SVG = "http://www.w3.org/2000/svg";
 	var picked = null;
 
@@ -333,14 +333,18 @@
 	// Re-fetch the page at the version last heard of and swap in its live
 	// section (and its "after match" selector); then again if an event came
 	// meanwhile. When only is set (polling), a page of the version already
-	// shown is left as it is.
-	var busy = false, again = false;
+	// shown is left as it is. A re-fetch the server refuses (a 503 in the
+	// burst after a write) or the network loses is tried again after its
+	// Retry-After (else 2 s), REFETCH_TRIES times in all.
+	var busy = false, again = false, tries = 0;
 	function refresh(only) {
 		if (busy) { again = true; return; }
 		busy = true;
+		var retry = 0;
 		var u = new URL(location.href);
 		u.searchParams.set("v", String(version));
 		fetch(u.href, { cache: only ? "no-cache" : "no-store" }).then(function (r) {
+			if (!r.ok) { retry = Number(r.headers.get("Retry-After")) || 2; }
 			return r.ok ? r.text() : null;
 		}).then(function (html) {
 			if (!html) { return; }
@@ -361,9 +365,17 @@
 			}
 			if (sel && old) { old.innerHTML = sel.innerHTML; }
 			done(before, scroll);
-		}).catch(function () {}).then(function () {
+		}).catch(function () { retry = 2; }).then(function () {
 			busy = false;
-			if (again) { again = false; refresh(false); }
+			if (again) {
+				again = false;
+				tries = 0;
+				refresh(false);
+			} else if (retry && ++tries < REFETCH_TRIES) {
+				setTimeout(function () { refresh(only); }, Math.min(retry, 30) * 1000);
+			} else {
+				tries = 0;
+			}
 		});
 	}
 
