@@ -141,6 +141,15 @@ contains "the undo offered is for match 14" 'Undo match 14</button>' "$(cat "$T/
 
 # Undo: a void with a reason.
 eq "void without a reason 400" 400 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=  ")"
+# Another process holds the database's write lock past the server's 2 s
+# wait: the undo is not the desk's fault (503 with Retry-After, not 400).
+( sqlite3 "$TRACKER_DB" ".timeout 5000" "BEGIN IMMEDIATE;" ".shell touch $T/held; sleep 2.6" \
+	"COMMIT;" >/dev/null ) &
+hold=$!
+for _i in $(seq 50); do [ -e "$T/held" ] && break; sleep 0.1; done
+eq "void while another process holds the database 503" 503 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=locked")"
+eq "void while another process holds the database: Retry-After" 1 "$(header Retry-After)"
+wait $hold
 eq "void of a match not stored 400" 400 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=15" --data-urlencode "reason=typo")"
 eq "void of match 14 303" 303 "$(code "$P/void" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "match=14" --data-urlencode "reason=entered on the wrong stage")"
 eq "void goes back to the stage's desk" "/desk/$STAGE" "$(header Location)"

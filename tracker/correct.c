@@ -37,10 +37,17 @@ refuse(sqlite3 *db, char **msg, const char *fmt, ...)
 	return -1;
 }
 
-/* Refuse with SQLite's last error. */
+/*
+ * Refuse with SQLite's last error; one that says the database cannot be
+ * used for now (db_transient: busy, full, read-only, I/O) is recorded first
+ * (db_error_set), before the rollback clears it, so that a server answers
+ * it 503 and not as the request's fault.
+ */
 static int
 db_fail(sqlite3 *db, char **msg)
 {
+	if (db_transient(sqlite3_extended_errcode(db)))
+		db_error_set(db);
 	return refuse(db, msg, "database: %s", sqlite3_errmsg(db));
 }
 
