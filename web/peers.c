@@ -198,6 +198,21 @@ peer_forwarded(const struct peer_addr *peer, const char *xff, struct peer_addr *
 	}
 }
 
+/*
+ * The address whose count a's connections go to: a itself for IPv4, its
+ * /64 for IPv6, as one client (a home, a phone) is given a whole /64 and
+ * could otherwise take a share per address in it.
+ */
+static struct peer_addr
+share_of(const struct peer_addr *a)
+{
+	static const unsigned char v4[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	struct peer_addr k = *a;
+	if (memcmp(a->b, v4, sizeof v4) != 0)
+		memset(k.b + 8, 0, 8);
+	return k;
+}
+
 static unsigned
 bucket(const struct peer_addr *a)
 {
@@ -225,12 +240,14 @@ entry(const struct peer_addr *a, int make)
 }
 
 /*
- * Count one more connection of a, unless it holds limit already (0: no
- * limit). 1 when counted (give it back with peer_give), 0 when not.
+ * Count one more connection of peer (of its /64 for IPv6: share_of), unless
+ * it holds limit already (0: no limit). 1 when counted (give it back with
+ * peer_give), 0 when not.
  */
 int
-peer_take(const struct peer_addr *a, unsigned limit)
+peer_take(const struct peer_addr *peer, unsigned limit)
 {
+	struct peer_addr k = share_of(peer), *a = &k;
 	pthread_mutex_lock(&lock);
 	struct counted *e = entry(a, 1);
 	int ok = limit == 0 || e->n < limit;
@@ -240,10 +257,11 @@ peer_take(const struct peer_addr *a, unsigned limit)
 	return ok;
 }
 
-/* Count one connection of a less (one peer_take counted). */
+/* Count one connection of peer less (one peer_take counted). */
 void
-peer_give(const struct peer_addr *a)
+peer_give(const struct peer_addr *peer)
 {
+	struct peer_addr k = share_of(peer), *a = &k;
 	pthread_mutex_lock(&lock);
 	struct counted **p = &table[bucket(a)];
 	while (*p && memcmp((*p)->addr.b, a->b, 16) != 0)
@@ -256,10 +274,11 @@ peer_give(const struct peer_addr *a)
 	pthread_mutex_unlock(&lock);
 }
 
-/* The connections a holds now. */
+/* The connections peer holds now (its /64's for IPv6). */
 unsigned
-peer_count(const struct peer_addr *a)
+peer_count(const struct peer_addr *peer)
 {
+	struct peer_addr k = share_of(peer), *a = &k;
 	pthread_mutex_lock(&lock);
 	struct counted *e = entry(a, 0);
 	unsigned n = e ? e->n : 0;

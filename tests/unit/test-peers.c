@@ -94,6 +94,19 @@ main(void)
 	CHECK("take: no limit", peer_take(&a, 0) == 1 && peer_count(&a) == 3);
 	peer_give(&a), peer_give(&a), peer_give(&a), peer_give(&b);
 	CHECK("give: all back", peer_count(&a) == 0 && peer_count(&b) == 0);
+
+	/* IPv6: one client's /64 is one share; another /64 has its own */
+	struct peer_addr c, d, e;
+	peer_parse("2001:db8:1:2::1", 15, &c);
+	peer_parse("2001:db8:1:2:ffff::9", 20, &d);
+	peer_parse("2001:db8:1:3::1", 15, &e);
+	CHECK("take: an IPv6 address", peer_take(&c, 2) == 1);
+	CHECK("take: another in its /64", peer_take(&d, 2) == 1);
+	CHECK("take: a third in that /64 refused", peer_take(&d, 2) == 0);
+	CHECK("take: the next /64 has its own", peer_take(&e, 2) == 1);
+	CHECK("count: the /64's", peer_count(&c) == 2 && peer_count(&e) == 1);
+	peer_give(&c), peer_give(&d), peer_give(&e);
+	CHECK("give: the /64's back", peer_count(&d) == 0 && peer_count(&e) == 0);
 	peer_trust_clear();
 	return unit_failed;
 }
