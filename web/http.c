@@ -783,14 +783,6 @@ http_variant_headers(const struct http_resp *r, int gz,
 	add(ctx, "X-Frame-Options", "DENY");
 }
 
-/* Every header of r as sent with its body (not compressed). */
-void
-http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
-             void *ctx)
-{
-	http_variant_headers(r, 0, add, ctx);
-}
-
 /*
  * 1 when the If-None-Match value (may be NULL) names the ETag of r's body
  * (gz: 0) or of its compressed twin (gz: 1), or is "*"; else 0.
@@ -802,11 +794,4 @@ http_variant_match(const struct http_resp *r, int gz, const char *if_none_match)
 		return 0;
 	return strcmp(if_none_match, "*") == 0 ||
 	       strstr(if_none_match, gz ? r->gz_etag : r->etag) != NULL;
-}
-
-/* 1 when the If-None-Match value (may be NULL) names r's ETag or is "*"; else 0. */
-int
-http_etag_match(const struct http_resp *r, const char *if_none_match)
-{
-	return http_variant_match(r, 0, if_none_match);
 }

@@ -125,12 +125,9 @@ struct http_resp *http_handle(struct http_req *req);
 struct http_resp *http_error(int status, int api, const char *msg);
 struct http_resp *http_refuse(const struct http_req *req, int status, const char *key);
 void http_resp_unref(struct http_resp *r);
-void http_headers(const struct http_resp *r, void (*add)(void *ctx, const char *k, const char *v),
-                  void *ctx);
 void http_variant_headers(const struct http_resp *r, int gz,
                           void (*add)(void *ctx, const char *k, const char *v), void *ctx);
 long long http_second(void);
-int http_etag_match(const struct http_resp *r, const char *if_none_match);
 int http_variant_match(const struct http_resp *r, int gz, const char *if_none_match);
 void http_fail(struct http_out *out, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -432,7 +432,7 @@ test_api_and_headers(void)
 	CHECK("standings API hand-counted 32",
 	      strstr(r->body, "\"team\":\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\"") &&
 	          strstr(r->body, "\"points\":32"));
-	http_headers(r, collect, &h);
+	http_variant_headers(r, 0, collect, &h);
 	CHECK("header content type", strstr(h.data, "Content-Type: application/json\n") != NULL);
 	CHECK("header CSP", strstr(h.data, "Content-Security-Policy: default-src 'none'") != NULL);
 	CHECK("header nosniff", strstr(h.data, "X-Content-Type-Options: nosniff\n") != NULL);
@@ -440,10 +440,21 @@ test_api_and_headers(void)
 	CHECK("header CORS", strstr(h.data, "Access-Control-Allow-Origin: *\n") != NULL);
 	CHECK("header cache", strstr(h.data, "Cache-Control: public, max-age=1\n") != NULL);
 	CHECK("header etag", strstr(h.data, "ETag: \"") != NULL);
-	CHECK("etag matches", http_etag_match(r, r->etag));
+	CHECK("etag matches", http_variant_match(r, 0, r->etag));
 	CHECK("etag in list matches",
-	      http_etag_match(r, strcat(strcpy((char[64]){0}, "\"x\", "), r->etag)));
-	CHECK("other etag does not", !http_etag_match(r, "\"0000000000000000\""));
+	      http_variant_match(r, 0, strcat(strcpy((char[64]){0}, "\"x\", "), r->etag)));
+	CHECK("other etag does not", !http_variant_match(r, 0, "\"0000000000000000\""));
+	CHECK("the standings have a gzip twin",
+	      r->gz != NULL && r->gz_len > 0 && r->gz_len < r->len);
+	CHECK("the twin's etag matches the twin only", http_variant_match(r, 1, r->gz_etag) &&
+	                                                   !http_variant_match(r, 0, r->gz_etag) &&
+	                                                   !http_variant_match(r, 1, r->etag));
+	struct buf gh = {0};
+	http_variant_headers(r, 1, collect, &gh);
+	CHECK("the twin's headers: gzip, its etag, Vary",
+	      strstr(gh.data, "Content-Encoding: gzip\n") && strstr(gh.data, r->gz_etag) &&
+	          strstr(gh.data, "Vary: Accept-Encoding"));
+	buf_free(&gh);
 	struct http_resp *again = ask("GET", "/api/v1/tournaments/cup-b/stages/final/standings",
 	                              NULL, NULL, NULL, NULL, NULL);
 	CHECK("second GET from the cache", again == r);
@@ -919,14 +930,14 @@ test_rules_cup(void)
 	r = ask("GET", "/api/v1/tournaments/rules-cup/stages/final/maps", NULL, NULL, NULL, NULL,
 	        NULL);
 	struct buf h = {0};
-	http_headers(r, collect, &h);
+	http_variant_headers(r, 0, collect, &h);
 	holds("maps API: X-Unknown-Map-Matches 1", h.data, "X-Unknown-Map-Matches: 1\n");
 	holds("maps API: the header readable cross-origin", h.data,
 	      "Access-Control-Expose-Headers: X-Unknown-Map-Matches\n");
 	http_resp_unref(r);
 	buf_reset(&h);
 	r = ask("GET", "/api/v1/tournaments/cup-b/stages/final/maps", NULL, NULL, NULL, NULL, NULL);
-	http_headers(r, collect, &h);
+	http_variant_headers(r, 0, collect, &h);
 	holds("maps API: 0 when no map is unknown", h.data, "X-Unknown-Map-Matches: 0\n");
 	http_resp_unref(r);
 	buf_free(&h);
@@ -1322,7 +1333,7 @@ static char *
 headers_of(const struct http_resp *r)
 {
 	struct buf h = {0};
-	http_headers(r, collect, &h);
+	http_variant_headers(r, 0, collect, &h);
 	return buf_detach(&h, NULL);
 }
 
