@@ -15,44 +15,17 @@
 # byte and stall, next to its RSS before. SECS (default 20) is F1's length;
 # F1b's runs are half that. Stops every process by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
 SECS=${SECS:-20}
 SRCS=127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6
 w=$(mktemp -d)
-spid= npid= apid=
-cleanup() {
-	[ -n "$apid" ] && kill "$apid" 2>/dev/null
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "$npid" ] && kill -QUIT "$npid" 2>/dev/null
-	sleep 0.2
-	rm -rf "$w"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+apid=
+trap '[ -n "$apid" ] && kill "$apid" 2>/dev/null; stop_servers; rm -rf "$w"' EXIT
 chmod 755 "$w"
 cc -std=c11 -D_GNU_SOURCE -O2 -o "$w/flood" "$here/../hostile/flood.c"
 db=$w/bench.db
 "$bin" --db "$db" import "$here/../../data/group-stage.json" "$here/../../data/grand-final.json" \
 	>/dev/null 2>&1
-
-# serve ARGS...: start tracker serve; sets spid and sport
-serve() {
-	: >"$w/serve.out"
-	"$bin" --db "$db" serve --listen 127.0.0.1:0 "$@" >"$w/serve.out" 2>"$w/serve.err" &
-	spid=$!
-	sport=
-	for _i in $(seq 100); do
-		sport=$(sed -n 's/^tracker: serving http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$w/serve.out")
-		[ -n "$sport" ] && break
-		sleep 0.1
-	done
-	[ -n "$sport" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
-}
-unserve() {
-	kill -TERM "$spid"
-	wait "$spid" || true
-	spid=
-}
 
 # measure PORT SECS ATTACK...: the probe's line during ATTACK into $probe
 measure() {
@@ -69,15 +42,13 @@ measure() {
 share() { set -- $probe; awk -v a="$6" -v n="$2" 'BEGIN { printf "%.1f", n ? 100 * a / n : 0 }'; }
 slowest() { set -- $probe; echo "$8"; }
 
-serve --max-connections 600 --timeout 4
+serve "$db" --max-connections 600 --timeout 4
 mkdir -p "$w/www"
-curl -sf -o "$w/www/index.html" "http://127.0.0.1:$sport/"
+curl -sf -o "$w/www/index.html" "$U"
 
-for port in $(seq 20280 20380); do
-	[ -z "$(ss -Hltn "sport = :$port")" ] && break
-done
+port=$(free_ports 1 20280 20380)
 cat >"$w/nginx.conf" <<EOF
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
+$(nginx_user)
 worker_processes 2;
 worker_rlimit_nofile 4096;
 pid $w/nginx.pid;
@@ -87,11 +58,7 @@ http {
 	access_log off;
 	keepalive_timeout 4s;
 	client_header_timeout 4s;
-	client_body_temp_path $w/tmp;
-	proxy_temp_path $w/tmp;
-	fastcgi_temp_path $w/tmp;
-	uwsgi_temp_path $w/tmp;
-	scgi_temp_path $w/tmp;
+$(nginx_temp_paths)
 	types { text/html html; text/css css; }
 	server {
 		listen 127.0.0.1:$port;
@@ -100,13 +67,7 @@ http {
 	}
 }
 EOF
-mkdir -p "$w/tmp"
-nginx -p "$w" -c "$w/nginx.conf" -g 'daemon off;' 2>"$w/nginx.err" &
-npid=$!
-for _i in $(seq 100); do
-	curl -sf -o /dev/null "http://127.0.0.1:$port/" && break
-	sleep 0.1
-done
+nginx_up "$w/nginx.conf" "http://127.0.0.1:$port/"
 
 row() { # WHAT: the two ROW lines of the last two probes ($o: ours, $n: nginx)
 	probe=$o
@@ -114,7 +75,7 @@ row() { # WHAT: the two ROW lines of the last two probes ($o: ours, $n: nginx)
 	probe=$n
 	ns=$(share) nt=$(slowest)
 	printf 'ROW\t%s: client answered within 1 s (%%)\t%s\t%s\t%s\t>= 99%%\n' "$1" "$os" "$ns" \
-		"$(awk -v a="$os" -v b="$ns" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')"
+		"$(ratio "$os" "$ns")"
 	printf 'ROW\t%s: slowest answer (ms)\t%s\t%s\t-\t<= 1000\n' "$1" "$ot" "$nt"
 }
 half=$((SECS / 2))
@@ -135,13 +96,12 @@ n=$probe
 row "F1b 5x200 slowloris, limit 600"
 unserve
 
-TRACKER_TOKEN=bench-token-0123456789 serve
-rss() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' /proc/$spid/status; }
-r0=$(rss)
+TRACKER_TOKEN=bench-token-0123456789 serve "$db"
+r0=$(rss "$spid")
 "$w/flood" post "$sport" $SRCS 200 8 >"$w/post" &
 apid=$!
 sleep 5
-r1=$(rss)
+r1=$(rss "$spid")
 wait "$apid" || true
 apid=
 echo "F2: $(cat "$w/post"); RSS $r0 kB before, $r1 kB during" >&2

@@ -9,38 +9,22 @@
 # targets: no more bytes than nginx level 6, at least 0.9x gzip_static's
 # requests/s. Stops both servers by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
 DUR=${DUR:-10s}
 ROUNDS=${ROUNDS:-2}
 w=$(mktemp -d)
-spid= npid=
-cleanup() {
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "$npid" ] && kill -QUIT "$npid" 2>/dev/null
-	sleep 0.2
-	rm -rf "$w"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'stop_servers; rm -rf "$w"' EXIT
 chmod 755 "$w"
 db=$w/bench.db
 T=t/ffws-brazil-2026-split-1
 
 "$bin" --db "$db" import "$here/../../data/group-stage.json" "$here/../../data/grand-final.json" \
 	>/dev/null 2>&1
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$w/serve.out" 2>"$w/serve.err" &
-spid=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
-[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+serve "$db" --threads 2
 
 # www-static: each page and our gzip of it beside it (gzip_static); www-6:
 # the page alone, compressed by nginx at level 6.
-mkdir -p "$w/www-static" "$w/www-6" "$w/tmp"
+mkdir -p "$w/www-static" "$w/www-6"
 for p in grand-final group-stage; do
 	curl -sf -o "$w/www-6/$p.html" "$U$T/$p"
 	cp "$w/www-6/$p.html" "$w/www-static/$p.html"
@@ -49,15 +33,10 @@ for p in grand-final group-stage; do
 		{ echo "our gzip of $p does not unzip to the page" >&2; exit 1; }
 done
 
-ports=
-for port in $(seq 20280 20400); do
-	[ -z "$(ss -Hltn "sport = :$port")" ] && ports="$ports $port"
-	[ "$(echo $ports | wc -w)" = 2 ] && break
-done
-set -- $ports
+set -- $(free_ports 2 20280 20400)
 ps=$1 p6=$2
 cat >"$w/nginx.conf" <<CONF
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
+$(nginx_user)
 worker_processes 2;
 pid $w/nginx.pid;
 error_log $w/nginx-error.log;
@@ -67,11 +46,7 @@ http {
 	sendfile on;
 	tcp_nopush on;
 	keepalive_requests 100000000;
-	client_body_temp_path $w/tmp;
-	proxy_temp_path $w/tmp;
-	fastcgi_temp_path $w/tmp;
-	uwsgi_temp_path $w/tmp;
-	scgi_temp_path $w/tmp;
+$(nginx_temp_paths)
 	types { text/html html; }
 	server {
 		listen 127.0.0.1:$ps;
@@ -87,15 +62,9 @@ http {
 	}
 }
 CONF
-nginx -p "$w" -c "$w/nginx.conf" -g 'daemon off;' 2>"$w/nginx.err" &
-npid=$!
 NS=http://127.0.0.1:$ps/ N6=http://127.0.0.1:$p6/
-for _i in $(seq 100); do
-	curl -sf -o /dev/null "${N6}grand-final.html" && break
-	sleep 0.1
-done
+nginx_up "$w/nginx.conf" "${N6}grand-final.html"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 # wire URL: bytes of the body sent with Accept-Encoding: gzip (and it must be gzip)
 wire() {
 	curl -sf -H 'Accept-Encoding: gzip' -D "$w/h" -o "$w/b" "$1"
@@ -105,8 +74,7 @@ wire() {
 # run URL: wrk with Accept-Encoding: gzip; sets rps
 run() {
 	wrk -t2 -c64 -d"$DUR" -H 'Accept-Encoding: gzip' "$1" >"$w/wrk" 2>&1
-	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$w/wrk")
-	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$w/wrk")
+	wrk_figures "$w/wrk"
 	echo "$1: ${rps} req/s${non2xx:+, NON-2XX: $non2xx}"
 }
 

@@ -7,19 +7,11 @@
 # workers. Prints what it measured and ROW lines (see run.sh); target: at
 # least 0.7x nginx's requests/s. Stops both servers by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
 DUR=${DUR:-10s}
 ROUNDS=${ROUNDS:-2}
 w=$(mktemp -d)
-spid= npid=
-cleanup() {
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "$npid" ] && kill -QUIT "$npid" 2>/dev/null
-	sleep 0.2
-	rm -rf "$w"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'stop_servers; rm -rf "$w"' EXIT
 chmod 755 "$w"
 db=$w/bench.db
 PAGE=t/ffws-brazil-2026-split-1/grand-final
@@ -27,27 +19,16 @@ API=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings
 
 "$bin" --db "$db" import "$here/../../data/group-stage.json" "$here/../../data/grand-final.json" \
 	>/dev/null 2>&1
-: >"$w/serve.out"
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$w/serve.out" 2>"$w/serve.err" &
-spid=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
-[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+serve "$db" --threads 2
 
 mkdir -p "$w/www"
 curl -sf -o "$w/www/grand-final.html" "$U$PAGE"
 curl -sf -o "$w/www/standings.json" "$U$API"
 
 # nginx on the first free port from 20080, as root with its files in $w.
-for port in $(seq 20080 20180); do
-	[ -z "$(ss -Hltn "sport = :$port")" ] && break
-done
+port=$(free_ports 1 20080 20180)
 cat >"$w/nginx.conf" <<EOF
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
+$(nginx_user)
 worker_processes 2;
 pid $w/nginx.pid;
 error_log $w/nginx-error.log;
@@ -57,11 +38,7 @@ http {
 	sendfile on;
 	tcp_nopush on;
 	keepalive_requests 100000000;
-	client_body_temp_path $w/tmp;
-	proxy_temp_path $w/tmp;
-	fastcgi_temp_path $w/tmp;
-	uwsgi_temp_path $w/tmp;
-	scgi_temp_path $w/tmp;
+$(nginx_temp_paths)
 	types { text/html html; application/json json; }
 	server {
 		listen 127.0.0.1:$port;
@@ -69,14 +46,8 @@ http {
 	}
 }
 EOF
-mkdir -p "$w/tmp"
-nginx -p "$w" -c "$w/nginx.conf" -g 'daemon off;' 2>"$w/nginx.err" &
-npid=$!
 N=http://127.0.0.1:$port/
-for _i in $(seq 100); do
-	curl -sf -o /dev/null "${N}standings.json" && break
-	sleep 0.1
-done
+nginx_up "$w/nginx.conf" "${N}standings.json"
 curl -sf -o "$w/n.html" "${N}grand-final.html" && cmp -s "$w/n.html" "$w/www/grand-final.html" ||
 	{ echo "nginx does not serve the page: $(cat "$w/nginx.err" "$w/nginx-error.log" 2>/dev/null)" >&2; exit 1; }
 echo "same bytes: page $(wc -c <"$w/www/grand-final.html") B, standings $(wc -c <"$w/www/standings.json") B"
@@ -84,13 +55,11 @@ echo "same bytes: page $(wc -c <"$w/www/grand-final.html") B, standings $(wc -c 
 # run URL: wrk; sets rps and p99 (ms)
 run() {
 	wrk -t2 -c64 -d"$DUR" --latency "$1" >"$w/wrk" 2>&1
-	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$w/wrk")
+	wrk_figures "$w/wrk"
 	p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
 		m = u == "us" ? v / 1000 : u == "s" ? v * 1000 : v; printf "%.2f", m }' "$w/wrk")
-	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$w/wrk")
 	echo "$1: ${rps} req/s, p99 ${p99} ms${non2xx:+, NON-2XX: $non2xx}"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
 # pair WHAT OURS_URL NGINX_URL: ROUNDS rounds of ours then nginx (the machine is
 # shared, so each side keeps its best round), then the two ROW lines.

@@ -9,45 +9,28 @@
 # ROW lines (see run.sh); targets: at least the tracker's own req/s, a
 # handful a second reaching it. Stops both servers by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
 DUR=${DUR:-10}
 ROUNDS=${ROUNDS:-2}
 w=$(mktemp -d)
-spid= NPID=
-cleanup() {
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "$NPID" ] && kill -QUIT "$NPID" 2>/dev/null
-	sleep 0.2
-	rm -rf "$w"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'stop_servers; rm -rf "$w"' EXIT
 chmod 755 "$w"
 "$bin" --db "$w/bench.db" import "$here/../../data/group-stage.json" "$here/../../data/grand-final.json" \
 	>/dev/null 2>&1
-"$bin" --db "$w/bench.db" serve --listen 127.0.0.1:0 --threads 2 >"$w/serve.out" 2>"$w/serve.err" &
-spid=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
-[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+serve "$w/bench.db" --threads 2
 hostport=${U#http://}
 . "$here/../nginx-front.sh"
 nginx_front "$w/nginx" "${hostport%/}" "$here/../../docs/deploy/nginx.conf"
+npid=$NPID
 PAGE=t/ffws-brazil-2026-split-1/grand-final
 curl -sf -o "$w/a" "$U$PAGE" && curl -sf -o "$w/b" "$N$PAGE" && cmp -s "$w/a" "$w/b" ||
 	{ echo "nginx does not serve the page: $(cat "$w/nginx/stderr" "$w/nginx/logs/error.log" 2>/dev/null)" >&2; exit 1; }
 
 run() {
 	wrk -t2 -c64 -d"${DUR}s" "$1" >"$w/wrk" 2>&1
-	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$w/wrk")
-	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$w/wrk")
+	wrk_figures "$w/wrk"
 	echo "$1: ${rps} req/s${non2xx:+, NON-2XX: $non2xx}"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 orps=0 nrps=0 reached=0
 for _r in $(seq "$ROUNDS"); do
 	run "$U$PAGE"

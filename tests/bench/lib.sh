@@ -1,0 +1,93 @@
+# lib.sh: what the bench-*.sh scripts share. Source it with the TRACKER
+# binary as $1 and a scratch directory in $w; it sets bin (that binary, by
+# an absolute path) and here (tests/bench), and gives these helpers. The
+# servers they start are in spid (tracker) and npid (nginx): stop_servers
+# stops both by PID.
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+spid= npid=
+
+# serve DB ARGS...: `tracker serve` on DB at a free port of 127.0.0.1; sets
+# spid, U (its URL, ending in /) and sport (its port), or ends the bench
+# with serve's stderr
+serve() {
+	_db=$1
+	shift
+	: >"$w/serve.out"
+	"$bin" --db "$_db" serve --listen 127.0.0.1:0 "$@" >"$w/serve.out" 2>"$w/serve.err" &
+	spid=$!
+	U=
+	for _i in $(seq 100); do
+		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
+		[ -n "$U" ] && break
+		sleep 0.1
+	done
+	[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+	sport=${U#http://127.0.0.1:}
+	sport=${sport%/}
+}
+
+# unserve: SIGTERM to the server serve started, and wait for it
+unserve() {
+	kill -TERM "$spid"
+	wait "$spid" 2>/dev/null || true
+	spid=
+}
+
+# stop_servers: the tracker (SIGTERM) and nginx (SIGQUIT) still running
+stop_servers() {
+	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+	[ -n "$npid" ] && kill -QUIT "$npid" 2>/dev/null && sleep 0.2
+	return 0
+}
+
+# free_ports N FROM TO: the first N ports of FROM..TO nothing listens on
+free_ports() {
+	_n=$1 _got=
+	for _p in $(seq "$2" "$3"); do
+		[ -z "$(ss -Hltn "sport = :$_p")" ] && _got="$_got $_p" && _n=$((_n - 1))
+		[ "$_n" = 0 ] && break
+	done
+	echo $_got
+}
+
+# nginx_up CONF [URL]: nginx with CONF in the prefix $w (its temporary
+# files in $w/tmp, its stderr in $w/nginx.err); sets npid. With URL, waits
+# until URL answers 2xx (10 s at most).
+nginx_up() {
+	mkdir -p "$w/tmp"
+	nginx -p "$w" -c "$1" -g 'daemon off;' 2>"$w/nginx.err" &
+	npid=$!
+	[ $# = 2 ] || return 0
+	for _i in $(seq 100); do
+		curl -sf -o /dev/null "$2" && break
+		sleep 0.1
+	done
+}
+
+# nginx_temp_paths: the nginx.conf lines that keep nginx's temporary files
+# in $w/tmp
+nginx_temp_paths() {
+	for _k in client_body proxy fastcgi uwsgi scgi; do
+		printf '\t%s_temp_path %s/tmp;\n' "$_k" "$w"
+	done
+}
+
+# nginx_user: "user root;" when run as root (nginx's workers read $w)
+nginx_user() {
+	[ "$(id -u)" = 0 ] && echo "user root;"
+	return 0
+}
+
+# wrk_figures FILE: from wrk's output in FILE, sets rps (requests/s) and
+# non2xx (the count of non-2xx/3xx answers, empty when there were none)
+wrk_figures() {
+	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1")
+	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$1")
+}
+
+# ratio A B: A / B as "N.NNx", or "-" when B is not positive
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+# rss PID: the resident memory of process PID in kB
+rss() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$1/status" 2>/dev/null; }
