@@ -11,38 +11,11 @@
 #           under 1 s
 # Stops every process by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
 TOKEN=bench-token-0123456789
 w=$(mktemp -d)
-spid=
-cleanup() {
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$w"
-}
-trap cleanup EXIT
-
-# serve DB ARGS...: start tracker serve on DB; sets spid and url
-serve() {
-	_db=$1
-	shift
-	: >"$w/serve.out"
-	TRACKER_TOKEN=$TOKEN "$bin" --db "$_db" serve --listen 127.0.0.1:0 "$@" >"$w/serve.out" \
-		2>"$w/serve.err" &
-	spid=$!
-	url=
-	for _i in $(seq 100); do
-		url=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-		[ -n "$url" ] && break
-		sleep 0.1
-	done
-	[ -n "$url" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
-}
-stop() {
-	kill -TERM "$spid"
-	wait "$spid" || true
-	spid=
-}
+. "$(dirname "$0")/lib.sh"
+trap 'stop_servers; rm -rf "$w"' EXIT
+export TRACKER_TOKEN=$TOKEN
 
 # posters N: N curl clients sharing the files, each over one connection; the
 # slowest answer in ms on stdout, any status but 201 on stderr
@@ -51,7 +24,7 @@ posters() {
 	_i=0
 	while [ "$_i" -lt "$_n" ]; do
 		ls "$w"/post/live-*.json | awk -v c="$_i" -v n="$_n" 'NR % n == c' | while read -r f; do
-			printf 'url = "%sapi/v1/matches"\nheader = "Authorization: Bearer %s"\n' "$url" "$TOKEN"
+			printf 'url = "%sapi/v1/matches"\nheader = "Authorization: Bearer %s"\n' "$U" "$TOKEN"
 			printf 'data-binary = "@%s"\noutput = /dev/null\nwrite-out = "%%{http_code} %%{time_total}\\n"\n' "$f"
 		done | sed '1!s/^url/next\nurl/' >"$w/post.$_i.cfg"
 		_i=$((_i + 1))
@@ -75,12 +48,12 @@ rm -f "$w/p.db"*
 "$bin" --db "$w/p.db" import "$here/../../data/grand-final.json" >/dev/null 2>&1
 serve "$w/p.db"
 one=$(posters 1)
-stop
+unserve
 rm -f "$w/p.db"*
 "$bin" --db "$w/p.db" import "$here/../../data/grand-final.json" >/dev/null 2>&1
 serve "$w/p.db"
 four=$(posters 4)
-stop
+unserve
 echo "writes: slowest POST of 600, 4 clients at once: $four ms; one client: $one ms" >&2
 printf 'ROW\tslowest POST, 4 clients at once (ms)\t%s\t%s\t%s\t< 2000\n' "$four" "$one" \
 	"$(awk -v a="$four" -v b="$one" 'BEGIN { printf "%.1fx", b ? a / b : 0 }')"
@@ -103,16 +76,16 @@ sqlite3 "$w/r.db" "PRAGMA foreign_keys=OFF; BEGIN;
 stage=$(sqlite3 "$w/r.db" "SELECT t.slug || '/' || s.slug FROM stage s JOIN tournament t ON t.id = s.tournament_id")
 serve "$w/r.db" --threads 2
 ms() { curl -s -o /dev/null -w '%{time_total}' "$1" | awk '{ printf "%.1f\n", $1 * 1000 }'; }
-idle=$(ms "${url}static/style.css")
-curl -s -o /dev/null "${url}t/$stage/players" &
+idle=$(ms "${U}static/style.css")
+curl -s -o /dev/null "${U}t/$stage/players" &
 c1=$!
 sleep 0.1
-curl -s -o /dev/null "${url}t/$stage/players?lang=es" &
+curl -s -o /dev/null "${U}t/$stage/players?lang=es" &
 c2=$!
 sleep 0.5
-busy=$(ms "${url}static/style.css")
+busy=$(ms "${U}static/style.css")
 wait "$c1" "$c2"
-stop
+unserve
 echo "renders: a static file during two slow renders: $busy ms; idle: $idle ms" >&2
 printf 'ROW\tstatic file during 2 slow renders (ms)\t%s\t%s\t%s\t< 1000\n' "$busy" "$idle" \
 	"$(awk -v a="$busy" -v b="$idle" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"

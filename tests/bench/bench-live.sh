@@ -8,17 +8,11 @@
 # exit), and a POST to the server (from the request). Prints ROW lines
 # (see run.sh). Stops the server by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-data=$here/../../data/group-stage.json
 w=$(mktemp -d)
-spid= cpid=
-cleanup() {
-	[ -n "$cpid" ] && kill "$cpid" 2>/dev/null
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$w"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+cpid=
+trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; stop_servers; rm -rf "$w"' EXIT
+data=$here/../../data/group-stage.json
 db=$w/bench.db
 PAGE=t/ffws-brazil-2026-split-1/group-stage
 EV=api/v1/tournaments/ffws-brazil-2026-split-1/stages/group-stage/events
@@ -35,15 +29,7 @@ sqlite3 :memory: "SELECT json_set(CAST(readfile('$w/m120.json') AS TEXT), '\$.ma
 	>"$w/m121.json"
 TOK=bench-$$-0123456789abcdef
 "$bin" --db "$db" import "$w/gs-119.json" >/dev/null 2>&1
-TRACKER_TOKEN=$TOK "$bin" --db "$db" serve --listen 127.0.0.1:0 >"$w/serve.out" 2>"$w/serve.err" &
-spid=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
-[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+TRACKER_TOKEN=$TOK serve "$db"
 
 curl -sN "$U$EV" >"$w/stream" 2>/dev/null &
 cpid=$!

@@ -18,18 +18,13 @@
 # home page, which lists every stage and team of the database). Prints what it measured and ROW lines
 # (see run.sh). Stops the server by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
 SIZES=${SIZES:-1000 100000 1000000}
 RUNS=${RUNS:-10}
-mkdir -p "$here/../../build/bench"
-w=$(mktemp -d "$here/../../build/bench/run.XXXXXX") # beside the databases, not in a shared /tmp
-spid=
-cleanup() {
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	rm -rf "$w"
-}
-trap cleanup EXIT
+top=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$top/build/bench"
+w=$(mktemp -d "$top/build/bench/run.XXXXXX") # beside the databases, not in a shared /tmp
+. "$top/tests/bench/lib.sh"
+trap 'stop_servers; rm -rf "$w"' EXIT
 langs="en pt-BR id es th"
 
 now() { date +%s%N; }
@@ -65,15 +60,7 @@ for n in $SIZES; do
 	slug=$(printf 'bench-team-%05d' $(((cups - 1) * 24 + 40)))
 	players=$(cli players --tournament "$tour" --stage "Stage 05")
 	teamcli=$(cli team "$team")
-	"$bin" --db "$db" serve --listen 127.0.0.1:0 >"$w/serve.out" 2>"$w/serve.err" &
-	spid=$!
-	U=
-	for _i in $(seq 100); do
-		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-		[ -n "$U" ] && break
-		sleep 0.1
-	done
-	[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
+	serve "$db"
 	U=${U%/}
 	curl -sf -o /dev/null "$U/t/$tour/stage-05/maps" # a page not timed: the database opened
 	teampage=$(page "/teams/$slug")
@@ -81,9 +68,7 @@ for n in $SIZES; do
 	stagepage=$(page "/t/$tour/stage-05")
 	tourpage=$(page "/t/$tour")
 	homepage=$(page "/")
-	kill -TERM "$spid"
-	wait "$spid" 2>/dev/null || true
-	spid=
+	unserve
 	echo "$n matches: players --stage $players ms, team $teamcli ms; pages: team $teampage ms, players $playerspage ms, stage $stagepage ms, tournament $tourpage ms, home $homepage ms"
 	echo "$n $players $teamcli $teampage $playerspage $stagepage $tourpage $homepage" >>"$w/rows"
 done

@@ -11,8 +11,9 @@
 # subscribers. Both servers have two threads / workers. Prints ROW lines
 # (see run.sh); stops every server by PID.
 set -eu
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+w=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
+trap 'stop_servers; rm -rf "$w"' EXIT
 top=$here/../..
 N=${STREAMS:-10000}
 MOD=/usr/lib/nginx/modules/ngx_nchan_module.so
@@ -20,14 +21,6 @@ CLIENT=$top/build/streams
 [ -x "$CLIENT" ] || make -s -C "$top" build/streams
 [ -e "$MOD" ] || { echo "nginx's nchan module is missing ($MOD: libnginx-mod-nchan)" >&2; exit 1; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-w=$(mktemp -d)
-spid= npid=
-cleanup() {
-	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "$npid" ] && kill -TERM "$npid" 2>/dev/null && wait "$npid" 2>/dev/null
-	rm -rf "$w"
-}
-trap cleanup EXIT
 chmod 755 "$w"
 db=$w/bench.db
 TOK=bench-$$-0123456789abcdef
@@ -40,13 +33,10 @@ done
 EVENTS=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/events
 
 # nginx + nchan on a free port, as root with its files in $w
-for port in $(seq 20280 20380); do
-	[ -z "$(ss -Hltn "sport = :$port")" ] && break
-done
-mkdir -p "$w/tmp"
+port=$(free_ports 1 20280 20380)
 cat >"$w/nginx.conf" <<EOF
 load_module $MOD;
-$([ "$(id -u)" = 0 ] && echo "user root;")
+$(nginx_user)
 worker_processes 2;
 worker_rlimit_nofile $((N + 1000));
 pid $w/nginx.pid;
@@ -54,19 +44,14 @@ error_log $w/nginx-error.log;
 events { worker_connections $((N + 500)); }
 http {
 	access_log off;
-	client_body_temp_path $w/tmp;
-	proxy_temp_path $w/tmp;
-	fastcgi_temp_path $w/tmp;
-	uwsgi_temp_path $w/tmp;
-	scgi_temp_path $w/tmp;
+$(nginx_temp_paths)
 	server {
 		listen 127.0.0.1:$port;
 		include $top/docs/deploy/nchan.conf;
 	}
 }
 EOF
-nginx -p "$w" -c "$w/nginx.conf" -g 'daemon off;' 2>"$w/nginx.err" &
-npid=$!
+nginx_up "$w/nginx.conf"
 NU=http://127.0.0.1:$port/
 for _i in $(seq 50); do
 	[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST --data x "${NU}.tracker/publish")" = 201 ] && break
@@ -74,30 +59,15 @@ for _i in $(seq 50); do
 done
 npids="-r $npid $(pgrep -P "$npid" | sed 's/^/-r /' | tr '\n' ' ')"
 
-# serve: tracker serve (the cap at N; --max-connections above it), sets spid and U
-serve() {
-	: >"$w/serve.out"
-	"$bin" --db "$db" serve --listen 127.0.0.1:0 --threads 2 --token-file "$w/token" \
-		--max-connections $((N + 2000)) --max-streams "$N" "$@" >"$w/serve.out" 2>"$w/serve.err" &
-	spid=$!
-	U=
-	for _i in $(seq 100); do
-		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-		[ -n "$U" ] && break
-		sleep 0.1
-	done
-	[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
-}
-unserve() {
-	kill -TERM "$spid"
-	wait "$spid" || true
-	spid=
+# serve_capped ARGS...: tracker serve (the cap at N; --max-connections above it)
+serve_capped() {
+	serve "$db" --threads 2 --token-file "$w/token" --max-connections $((N + 2000)) --max-streams "$N" "$@"
 }
 fig() {
 	sed -n "s/^$2 //p" "$w/$1"
 }
 
-serve
+serve_capped
 "$CLIENT" -u "$U$EVENTS" -n "$N" -t 30 -r "$spid" -P "${U}api/v1/matches" -b "$w/m15.json" \
 	-H "Authorization: Bearer $TOK" >"$w/ours"
 unserve
@@ -105,13 +75,12 @@ printf '{"version":1}' >"$w/event.json"
 # shellcheck disable=SC2086
 "$CLIENT" -u "$NU$EVENTS" -n "$N" -t 30 $npids -P "${NU}.tracker/publish" -b "$w/event.json" \
 	-H "X-EventSource-Event: update" -H "Content-Type: application/json" >"$w/nchan"
-serve --publish "${NU}.tracker/publish"
+serve_capped --publish "${NU}.tracker/publish"
 "$CLIENT" -u "$NU$EVENTS" -n "$N" -t 30 -P "${U}api/v1/matches" -b "$w/m16.json" \
 	-H "Authorization: Bearer $TOK" >"$w/via"
 unserve
 for f in ours nchan via; do sed "s/^/$f: /" "$w/$f"; done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2fx", a / b; else print "-" }'; }
 mb() { awk -v k="$1" 'BEGIN { if (k != "") printf "%.1f", k / 1024; else print "-" }'; }
 row() { printf 'ROW\t%s\t%s\t%s\t%s\t%s\n' "$1" "${2:--}" "${3:--}" "$(ratio "${2:-}" "${3:-}")" "$4"; }
 row "event streams held (of $N)" "$(fig ours held)" "$(fig nchan held)" "$N"

@@ -34,10 +34,11 @@ unserve() {
 	spid=
 }
 
-# stop_servers: the tracker (SIGTERM) and nginx (SIGQUIT) still running
+# stop_servers: SIGTERM to the tracker and nginx still running, and wait
+# for them
 stop_servers() {
 	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
-	[ -n "$npid" ] && kill -QUIT "$npid" 2>/dev/null && sleep 0.2
+	[ -n "$npid" ] && kill -TERM "$npid" 2>/dev/null && wait "$npid" 2>/dev/null
 	return 0
 }
 
@@ -86,8 +87,8 @@ wrk_figures() {
 	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$1")
 }
 
-# ratio A B: A / B as "N.NNx", or "-" when B is not positive
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+# ratio A B: A / B as "N.NNx", or "-" when either is empty or B is not positive
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
 # rss PID: the resident memory of process PID in kB
 rss() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$1/status" 2>/dev/null; }
