@@ -48,11 +48,8 @@ curl -sf -o "$w/www/index.html" "$U"
 
 port=$(free_ports 1 20280 20380)
 cat >"$w/nginx.conf" <<EOF
-$(nginx_user)
-worker_processes 2;
+$(nginx_main)
 worker_rlimit_nofile 4096;
-pid $w/nginx.pid;
-error_log $w/nginx-error.log;
 events { worker_connections 300; }
 http {
 	access_log off;

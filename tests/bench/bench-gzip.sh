@@ -36,10 +36,7 @@ done
 set -- $(free_ports 2 20280 20400)
 ps=$1 p6=$2
 cat >"$w/nginx.conf" <<CONF
-$(nginx_user)
-worker_processes 2;
-pid $w/nginx.pid;
-error_log $w/nginx-error.log;
+$(nginx_main)
 events { worker_connections 1024; }
 http {
 	access_log off;

@@ -28,10 +28,7 @@ curl -sf -o "$w/www/standings.json" "$U$API"
 # nginx on the first free port from 20080, as root with its files in $w.
 port=$(free_ports 1 20080 20180)
 cat >"$w/nginx.conf" <<EOF
-$(nginx_user)
-worker_processes 2;
-pid $w/nginx.pid;
-error_log $w/nginx-error.log;
+$(nginx_main)
 events { worker_connections 1024; }
 http {
 	access_log off;

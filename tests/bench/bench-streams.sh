@@ -36,11 +36,8 @@ EVENTS=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/events
 port=$(free_ports 1 20280 20380)
 cat >"$w/nginx.conf" <<EOF
 load_module $MOD;
-$(nginx_user)
-worker_processes 2;
+$(nginx_main)
 worker_rlimit_nofile $((N + 1000));
-pid $w/nginx.pid;
-error_log $w/nginx-error.log;
 events { worker_connections $((N + 500)); }
 http {
 	access_log off;

@@ -74,10 +74,12 @@ nginx_temp_paths() {
 	done
 }
 
-# nginx_user: "user root;" when run as root (nginx's workers read $w)
-nginx_user() {
+# nginx_main: the main lines of the benches' nginx.conf: two workers, its
+# pid and error log in $w, and "user root;" when run as root (the workers
+# read $w)
+nginx_main() {
 	[ "$(id -u)" = 0 ] && echo "user root;"
-	return 0
+	printf 'worker_processes 2;\npid %s/nginx.pid;\nerror_log %s/nginx-error.log;\n' "$w" "$w"
 }
 
 # wrk_figures FILE: from wrk's output in FILE, sets rps (requests/s) and
