@@ -8,6 +8,7 @@ DATA=$TESTS/../data
 export TRACKER_DB=$T/tracker.db
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+. "$TESTS/servers.sh"
 
 ok() { echo "ok $1"; }
 not_ok() { echo "not ok $1: $2"; }

@@ -41,11 +41,6 @@ SRCS=127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6
 APIDS=
 trap 'for p in $APIDS $PID; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
 
-# rss: the server's resident memory in kB.
-rss() {
-	sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' /proc/$PID/status 2>/dev/null
-}
-
 # during NAME SECS ATTACK...: run the flood ATTACK for SECS seconds and the
 # probe for SECS - 3 of them (from its second second); assert the figure.
 during() {
@@ -83,15 +78,15 @@ lacks attack-limited-sanitizers-quiet "Sanitizer" "$(cat "$T/serve.err")"
 TRACKER_TOKEN=$TOKEN start attack-default-starts
 port=${U#http://127.0.0.1:}
 port=${port%/}
-r0=$(rss)
+r0=$(mem_kb VmRSS "$PID")
 "$FLOOD" post "$port" $SRCS 200 6 >"$T/post.out" &
 APIDS=$!
 sleep 4
-r1=$(rss)
+r1=$(mem_kb VmRSS "$PID")
 head=$(printf 'POST /api/v1/matches HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048575\r\n\r\n' | "$CLIENT" raw "$port")
 wait $APIDS
 APIDS=
-r2=$(rss)
+r2=$(mem_kb VmRSS "$PID")
 echo "# f2: $(cat "$T/post.out"); RSS before ${r0:-?} kB, during ${r1:-?} kB, after ${r2:-?} kB"
 if [ -n "$r1" ] && [ "$r1" -lt 102400 ] && [ -n "$r2" ] && [ "$r2" -lt 102400 ]; then
 	ok attack-f2-rss-under-100mb

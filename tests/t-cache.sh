@@ -16,9 +16,7 @@ status "import a 2,000-match stage" 0 "$TRACKER" import "$T/stage-01.json"
 ASAN_OPTIONS=quarantine_size_mb=16:detect_leaks=1 start "server starts (default --cache-mb)"
 P=${U}t/crash-cup/stage-01
 
-rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
-hwm_kb() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$PID/status"; }
-echo "# RSS at start: $(rss_kb) kB"
+echo "# RSS at start: $(mem_kb VmRSS "$PID") kB"
 
 # Batches of 8 distinct ?after=N, 4 at a time, from N = 2000 down (the
 # biggest pages), for 20 s at most, until 2,000 were asked for or 300 MB
@@ -33,7 +31,7 @@ while [ "$n" -gt 0 ] && [ $(($(date +%s) - t0)) -lt 20 ] && [ "$served" -lt 3000
 		-o /dev/null -o /dev/null -o /dev/null -o /dev/null -o /dev/null -o /dev/null \
 		-w '%{size_download}\n' | awk '{ s += $1 } END { print s + 0 }')))
 done
-echo "# F4: $asked distinct pages asked for in $(($(date +%s) - t0)) s, $((served / 1000000)) MB served; RSS $(rss_kb) kB, peak $(hwm_kb) kB"
+echo "# F4: $asked distinct pages asked for in $(($(date +%s) - t0)) s, $((served / 1000000)) MB served; RSS $(mem_kb VmRSS "$PID") kB, peak $(mem_kb VmHWM "$PID") kB"
 # A cache bounded by entries (4,096 of them) would have kept all of it: over
 # 100 MB of bodies and their gzip twins (about 8% more), with the 15 MB the
 # server starts with and the 55 MB that the server holds beyond its cache
@@ -42,8 +40,8 @@ echo "# F4: $asked distinct pages asked for in $(($(date +%s) - t0)) s, $((serve
 # 150 MB.
 [ "$served" -gt 100000000 ] && ok "F4: over 100 MB of distinct pages served" ||
 	not_ok "F4: over 100 MB of distinct pages served" "only $served bytes in 20 s"
-[ "$(hwm_kb)" -lt 153600 ] && ok "F4: peak RSS under 150 MB" ||
-	not_ok "F4: peak RSS under 150 MB" "VmHWM $(hwm_kb) kB"
+[ "$(mem_kb VmHWM "$PID")" -lt 153600 ] && ok "F4: peak RSS under 150 MB" ||
+	not_ok "F4: peak RSS under 150 MB" "VmHWM $(mem_kb VmHWM "$PID") kB"
 eq "F4: the server still answers" 200 "$(code "$U")"
 
 # Single flight: one render for eight requests at once of a page not yet

@@ -50,11 +50,6 @@ code() {
 	curl -s -o "$T/body" -D "$T/head" -w '%{http_code}' --max-time 20 "$@"
 }
 
-# rss: the server's resident memory in kB.
-rss() {
-	sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' /proc/$pid/status 2>/dev/null
-}
-
 # alive NAME: another client (curl from 127.0.0.1) gets the home page.
 alive() {
 	eq "$1" 200 "$(code "$url/")"
@@ -62,11 +57,11 @@ alive() {
 
 # begin NAME / end NAME: the RSS before and after a case, and the checks after it.
 begin() {
-	rss0=$(rss)
+	rss0=$(mem_kb VmRSS "$pid")
 }
 end() {
 	alive "hostile-$1-answers-after"
-	_r=$(rss)
+	_r=$(mem_kb VmRSS "$pid")
 	echo "# $1: RSS before ${rss0:-?} kB, after ${_r:-?} kB"
 	if [ -n "$_r" ] && [ -n "$rss0" ] && [ "$_r" -lt $((rss0 * 2 + 20480)) ]; then
 		ok "hostile-$1-rss-bounded"

@@ -35,11 +35,8 @@ done
 # free_port: a random port nobody listens on now (another test may still
 # take it first: nginx then says so and nginx_start tries another)
 free_port() {
-	for _s in 1 2 3 4 5 6 7 8 9; do
-		_p=$(shuf -i 20000-50000 -n 1)
-		[ -z "$(ss -Hltn "sport = :$_p")" ] && break
-	done
-	echo "$_p"
+	_s=$(shuf -i 20000-49900 -n 1)
+	free_ports 1 "$_s" $((_s + 100))
 }
 chmod 755 "$T"
 NPIDS=
@@ -61,11 +58,7 @@ error_log $_dir/error.log;
 events { worker_connections 2048; }
 http {
 	access_log off;
-	client_body_temp_path $_dir/tmp;
-	proxy_temp_path $_dir/tmp;
-	fastcgi_temp_path $_dir/tmp;
-	uwsgi_temp_path $_dir/tmp;
-	scgi_temp_path $_dir/tmp;
+$(nginx_temp_paths "$_dir")
 	$_extra
 	include $_dir/site.conf;
 }

@@ -17,7 +17,6 @@ TU=$U
 hostport=${U#http://}
 hostport=${hostport%/}
 
-. "$TESTS/nginx-front.sh"
 nginx_front "$T/nginx" "$hostport" "$TESTS/../docs/deploy/nginx.conf"
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; kill -QUIT "$NPID" 2>/dev/null; sleep 0.2; rm -rf "$T"' EXIT
 PAGE=t/ffws-brazil-2026-split-1/grand-final
@@ -38,13 +37,15 @@ eq "nginx: the plain variant stays plain" "" "$(code "$N$PAGE" >/dev/null; heade
 # wrk: direct, then through nginx; requests that reached the tracker during
 # the second run counted in nginx's log.
 DUR=5
-rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
 wrk -t2 -c32 -d${DUR}s "$TU$PAGE" >"$T/wrk.direct" 2>&1
 before=$(wc -l <"$T/nginx/logs/upstream.log")
 wrk -t2 -c32 -d${DUR}s "$N$PAGE" >"$T/wrk.nginx" 2>&1
 sleep 0.2
 reached=$(tail -n +$((before + 1)) "$T/nginx/logs/upstream.log" | grep -cv '^STALE ')
-d=$(rps "$T/wrk.direct") n=$(rps "$T/wrk.nginx")
+wrk_figures "$T/wrk.direct"
+d=$rps
+wrk_figures "$T/wrk.nginx"
+n=$rps
 echo "# wrk -t2 -c32 -d${DUR}s, the Grand Final page: direct $d req/s, through nginx $n req/s; $reached requests reached the tracker during the nginx run"
 tail -n +$((before + 1)) "$T/nginx/logs/upstream.log" | grep -v '^STALE ' | head -20 | sed 's/^/# /'
 grep -q 'Non-2xx' "$T/wrk.nginx" && not_ok "nginx: every answer 2xx" "$(grep Non-2xx "$T/wrk.nginx")" ||

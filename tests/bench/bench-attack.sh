@@ -55,7 +55,7 @@ http {
 	access_log off;
 	keepalive_timeout 4s;
 	client_header_timeout 4s;
-$(nginx_temp_paths)
+$(nginx_temp_paths "$w")
 	types { text/html html; text/css css; }
 	server {
 		listen 127.0.0.1:$port;
@@ -94,11 +94,11 @@ row "F1b 5x200 slowloris, limit 600"
 unserve
 
 TRACKER_TOKEN=bench-token-0123456789 serve "$db"
-r0=$(rss "$spid")
+r0=$(mem_kb VmRSS "$spid")
 "$w/flood" post "$sport" $SRCS 200 8 >"$w/post" &
 apid=$!
 sleep 5
-r1=$(rss "$spid")
+r1=$(mem_kb VmRSS "$spid")
 wait "$apid" || true
 apid=
 echo "F2: $(cat "$w/post"); RSS $r0 kB before, $r1 kB during" >&2

@@ -35,7 +35,7 @@ http {
 	sendfile on;
 	tcp_nopush on;
 	keepalive_requests 100000000;
-$(nginx_temp_paths)
+$(nginx_temp_paths "$w")
 	types { text/html html; application/json json; }
 	server {
 		listen 127.0.0.1:$port;

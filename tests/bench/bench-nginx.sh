@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench-nginx.sh TRACKER: the shipped docs/deploy/nginx.conf in front of
-# the release tracker (tests/nginx-front.sh), on the real Grand Final page:
+# the release tracker (tests/servers.sh), on the real Grand Final page:
 # requests/s through nginx against the tracker direct (wrk -t2 -c64 -d$DUR
 # on 127.0.0.1, alternating, best of $ROUNDS rounds each; nginx has two
 # workers, the tracker two threads, and wrk shares the same 2 cores), and
@@ -19,7 +19,6 @@ chmod 755 "$w"
 	>/dev/null 2>&1
 serve "$w/bench.db" --threads 2
 hostport=${U#http://}
-. "$here/../nginx-front.sh"
 nginx_front "$w/nginx" "${hostport%/}" "$here/../../docs/deploy/nginx.conf"
 npid=$NPID
 PAGE=t/ffws-brazil-2026-split-1/grand-final

@@ -41,7 +41,7 @@ worker_rlimit_nofile $((N + 1000));
 events { worker_connections $((N + 500)); }
 http {
 	access_log off;
-$(nginx_temp_paths)
+$(nginx_temp_paths "$w")
 	server {
 		listen 127.0.0.1:$port;
 		include $top/docs/deploy/nchan.conf;

@@ -1,11 +1,12 @@
 # lib.sh: what the bench-*.sh scripts share. Source it with the TRACKER
 # binary as $1 and a scratch directory in $w; it sets bin (that binary, by
-# an absolute path) and here (tests/bench), and gives these helpers. The
-# servers they start are in spid (tracker) and npid (nginx): stop_servers
-# stops both by PID.
+# an absolute path) and here (tests/bench), and gives these helpers and
+# those of tests/servers.sh. The servers they start are in spid (tracker)
+# and npid (nginx): stop_servers stops both by PID.
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 spid= npid=
+. "$here/../servers.sh"
 
 # serve DB ARGS...: `tracker serve` on DB at a free port of 127.0.0.1; sets
 # spid, U (its URL, ending in /) and sport (its port), or ends the bench
@@ -42,16 +43,6 @@ stop_servers() {
 	return 0
 }
 
-# free_ports N FROM TO: the first N ports of FROM..TO nothing listens on
-free_ports() {
-	_n=$1 _got=
-	for _p in $(seq "$2" "$3"); do
-		[ -z "$(ss -Hltn "sport = :$_p")" ] && _got="$_got $_p" && _n=$((_n - 1))
-		[ "$_n" = 0 ] && break
-	done
-	echo $_got
-}
-
 # nginx_up CONF [URL]: nginx with CONF in the prefix $w (its temporary
 # files in $w/tmp, its stderr in $w/nginx.err); sets npid. With URL, waits
 # until URL answers 2xx (10 s at most).
@@ -66,14 +57,6 @@ nginx_up() {
 	done
 }
 
-# nginx_temp_paths: the nginx.conf lines that keep nginx's temporary files
-# in $w/tmp
-nginx_temp_paths() {
-	for _k in client_body proxy fastcgi uwsgi scgi; do
-		printf '\t%s_temp_path %s/tmp;\n' "$_k" "$w"
-	done
-}
-
 # nginx_main: the main lines of the benches' nginx.conf: two workers, its
 # pid and error log in $w, and "user root;" when run as root (the workers
 # read $w)
@@ -82,15 +65,5 @@ nginx_main() {
 	printf 'worker_processes 2;\npid %s/nginx.pid;\nerror_log %s/nginx-error.log;\n' "$w" "$w"
 }
 
-# wrk_figures FILE: from wrk's output in FILE, sets rps (requests/s) and
-# non2xx (the count of non-2xx/3xx answers, empty when there were none)
-wrk_figures() {
-	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1")
-	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$1")
-}
-
 # ratio A B: A / B as "N.NNx", or "-" when either is empty or B is not positive
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2fx", a / b; else print "-" }'; }
-
-# rss PID: the resident memory of process PID in kB
-rss() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$1/status" 2>/dev/null; }

@@ -1,5 +1,39 @@
-# nginx-front.sh: what t-nginx.sh and bench/bench-nginx.sh share. Source it.
-#
+# servers.sh: what the shell tests (through lib.sh) and the benches
+# (through bench/lib.sh) share about the servers they run: free ports,
+# nginx in a scratch prefix, wrk's figures, a process's memory. Source it;
+# it only defines functions.
+
+# free_ports N FROM TO: the first N ports of FROM..TO nothing listens on
+free_ports() {
+	_n=$1 _got=
+	for _q in $(seq "$2" "$3"); do
+		[ -z "$(ss -Hltn "sport = :$_q")" ] && _got="$_got $_q" && _n=$((_n - 1))
+		[ "$_n" = 0 ] && break
+	done
+	echo $_got
+}
+
+# nginx_temp_paths DIR: the nginx.conf lines that keep nginx's temporary
+# files in DIR/tmp
+nginx_temp_paths() {
+	for _k in client_body proxy fastcgi uwsgi scgi; do
+		printf '\t%s_temp_path %s/tmp;\n' "$_k" "$1"
+	done
+}
+
+# wrk_figures FILE: from wrk's output in FILE, sets rps (requests/s) and
+# non2xx (the count of non-2xx/3xx answers, empty when there were none)
+wrk_figures() {
+	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1")
+	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$1")
+}
+
+# mem_kb FIELD PID: FIELD of /proc/PID/status (VmRSS: resident memory,
+# VmHWM: its peak) in kB; empty when the process is gone
+mem_kb() {
+	sed -n "s/^$1:[^0-9]*\([0-9]*\).*/\1/p" "/proc/$2/status" 2>/dev/null
+}
+
 # nginx_front DIR HOSTPORT CONF: the real nginx with CONF (the shipped
 # docs/deploy/nginx.conf) in front of the tracker at HOSTPORT, in its own
 # prefix DIR, on a free port found now; CONF is templated only for its
@@ -10,10 +44,7 @@
 # logged too, as STALE).
 nginx_front() {
 	_d=$1
-	_p=
-	for _q in $(seq $((20500 + $$ % 2000)) $((20600 + $$ % 2000))); do
-		[ -z "$(ss -Hltn "sport = :$_q")" ] && _p=$_q && break
-	done
+	_p=$(free_ports 1 $((20500 + $$ % 2000)) $((20600 + $$ % 2000)))
 	mkdir -p "$_d/cache" "$_d/tmp" "$_d/logs"
 	sed -e "s|/var/cache/nginx/tracker|$_d/cache|" -e "s|server 127.0.0.1:8080;|server $2;|" \
 		-e "s|listen 80;|listen 127.0.0.1:$_p;|" "$3" >"$_d/tracker.conf"
@@ -28,11 +59,7 @@ http {
 	map \$upstream_addr \$to_tracker { "" 0; default 1; }
 	log_subrequest on;
 	access_log $_d/logs/upstream.log upstream if=\$to_tracker;
-	client_body_temp_path $_d/tmp;
-	proxy_temp_path $_d/tmp;
-	fastcgi_temp_path $_d/tmp;
-	uwsgi_temp_path $_d/tmp;
-	scgi_temp_path $_d/tmp;
+$(nginx_temp_paths "$_d")
 	types { text/html html; }
 	include $_d/tracker.conf;
 }
