@@ -12,17 +12,7 @@
 mkdir -p "$T/gen"
 awk -f gen-matches.awk -v dir="$T/gen" -v stages=1 -v per=100 -v live=0 >/dev/null
 "$TRACKER" import "$T"/gen/stage-*.json >/dev/null 2>&1
-sqlite3 "$TRACKER_DB" "PRAGMA foreign_keys=OFF; BEGIN;
-	CREATE TEMP TABLE k AS WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 149)
-		SELECT n FROM k;
-	INSERT INTO match (id, stage_id, number, day, map)
-		SELECT m.id + k.n * 100, m.stage_id, m.number + k.n * 100, m.day, m.map FROM match m, k;
-	INSERT INTO result (match_id, team_id, placement, kills, status)
-		SELECT r.match_id + k.n * 100, r.team_id, r.placement, r.kills, r.status FROM result r, k;
-	INSERT INTO player_result (match_id, player_id, team_id, kills, damage, assists, mvp)
-		SELECT p.match_id + k.n * 100, p.player_id, p.team_id, p.kills, p.damage, p.assists, p.mvp
-		FROM player_result p, k;
-	COMMIT;"
+sqlite3 "$TRACKER_DB" <slow-stage.sql
 eq "15,000 matches in the stage" 15000 "$(sql "$TRACKER_DB" "SELECT count(*) FROM match")"
 # ms CMD...: how long CMD takes, in milliseconds
 ms() {

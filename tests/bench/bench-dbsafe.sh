@@ -58,21 +58,11 @@ echo "writes: slowest POST of 600, 4 clients at once: $four ms; one client: $one
 printf 'ROW\tslowest POST, 4 clients at once (ms)\t%s\t%s\t%s\t< 2000\n' "$four" "$one" \
 	"$(awk -v a="$four" -v b="$one" 'BEGIN { printf "%.1fx", b ? a / b : 0 }')"
 
-# The slow stage, as t-web-render.sh makes it.
+# The slow stage of t-web-render.sh (slow-stage.sql).
 mkdir -p "$w/gen"
 awk -f "$here/../gen-matches.awk" -v dir="$w/gen" -v stages=1 -v per=100 -v live=0 >/dev/null
 "$bin" --db "$w/r.db" import "$w"/gen/stage-*.json >/dev/null 2>&1
-sqlite3 "$w/r.db" "PRAGMA foreign_keys=OFF; BEGIN;
-	CREATE TEMP TABLE k AS WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 149)
-		SELECT n FROM k;
-	INSERT INTO match (id, stage_id, number, day, map)
-		SELECT m.id + k.n * 100, m.stage_id, m.number + k.n * 100, m.day, m.map FROM match m, k;
-	INSERT INTO result (match_id, team_id, placement, kills, status)
-		SELECT r.match_id + k.n * 100, r.team_id, r.placement, r.kills, r.status FROM result r, k;
-	INSERT INTO player_result (match_id, player_id, team_id, kills, damage, assists, mvp)
-		SELECT p.match_id + k.n * 100, p.player_id, p.team_id, p.kills, p.damage, p.assists, p.mvp
-		FROM player_result p, k;
-	COMMIT;"
+sqlite3 "$w/r.db" <"$here/../slow-stage.sql"
 stage=$(sqlite3 "$w/r.db" "SELECT t.slug || '/' || s.slug FROM stage s JOIN tournament t ON t.id = s.tournament_id")
 serve "$w/r.db" --threads 2
 ms() { curl -s -o /dev/null -w '%{time_total}' "$1" | awk '{ printf "%.1f\n", $1 * 1000 }'; }
