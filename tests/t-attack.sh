@@ -31,7 +31,7 @@ for tool in curl cc; do
 done
 FLOOD=$T/flood CLIENT=$T/client
 for c in flood client; do
-	if ! cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -o "$T/$c" hostile/$c.c 2>"$T/cc.err"; then
+	if ! cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -o "$T/$c" hostile/$c.c hostile/net.c 2>"$T/cc.err"; then
 		not_ok "attack-$c-builds" "$(head -20 "$T/cc.err")"
 		exit 0
 	fi

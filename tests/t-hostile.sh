@@ -17,7 +17,7 @@ for tool in curl cc; do
 	fi
 done
 CLIENT=$T/client
-if ! cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -o "$CLIENT" hostile/client.c 2>"$T/cc.err"; then
+if ! cc -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -o "$CLIENT" hostile/client.c hostile/net.c 2>"$T/cc.err"; then
 	not_ok hostile-client-builds "$(head -20 "$T/cc.err")"
 	exit 0
 fi

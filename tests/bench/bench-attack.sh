@@ -22,7 +22,7 @@ w=$(mktemp -d)
 apid=
 trap '[ -n "$apid" ] && kill "$apid" 2>/dev/null; stop_servers; rm -rf "$w"' EXIT
 chmod 755 "$w"
-cc -std=c11 -D_GNU_SOURCE -O2 -o "$w/flood" "$here/../hostile/flood.c"
+cc -std=c11 -D_GNU_SOURCE -O2 -o "$w/flood" "$here/../hostile/flood.c" "$here/../hostile/net.c"
 db=$w/bench.db
 "$bin" --db "$db" import "$here/../../data/group-stage.json" "$here/../../data/grand-final.json" \
 	>/dev/null 2>&1

@@ -29,40 +29,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "net.h"
+
 static int port; /* the server's port on 127.0.0.1 */
-
-/* Seconds since an arbitrary start, for the modes' durations. */
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* A socket connected to the server from address src (NULL: any). -1 when refused. */
-static int
-dial(const char *src)
-{
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (fd < 0)
-		return -1;
-	struct sockaddr_in a = {.sin_family = AF_INET};
-	if (src) {
-		inet_pton(AF_INET, src, &a.sin_addr);
-		if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	a.sin_port = htons((unsigned short)port);
-	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-	if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
 
 /* Send all of s; 0, or -1 when the server has dropped the connection. */
 static int
@@ -99,7 +68,7 @@ mode_raw(void)
 	while (in && (r = fread(in + len, 1, cap - len, stdin)) > 0)
 		if ((len += r) == cap)
 			in = realloc(in, cap *= 2);
-	int fd = dial(NULL);
+	int fd = dial(NULL, port, 0);
 	if (!in || fd < 0) {
 		puts("cannot connect");
 		return 1;
@@ -140,7 +109,7 @@ mode_many(const char *src, int n, int secs, int dribble)
 	int *fds = calloc((size_t)n, sizeof *fds);
 	int open = 0, closed = 0, early = -1;
 	for (int i = 0; i < n; i++) {
-		fds[i] = dial(src);
+		fds[i] = dial(src, port, 0);
 		if (fds[i] < 0)
 			continue;
 		open++;
@@ -184,7 +153,7 @@ mode_many(const char *src, int n, int secs, int dribble)
 static int
 mode_chunked(int secs, const char *auth)
 {
-	int fd = dial(NULL);
+	int fd = dial(NULL, port, 0);
 	if (fd < 0) {
 		puts("cannot connect");
 		return 1;

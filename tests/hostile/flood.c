@@ -35,42 +35,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "net.h"
+
 #define MAX_CONNS 4000 /* connections one run holds at most */
 #define BODY      1048576
 
 static int port;
-
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* A non-blocking socket connecting to the server from src (NULL: any); -1 when none. */
-static int
-dial(const char *src)
-{
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-	if (fd < 0)
-		return -1;
-	struct sockaddr_in a = {.sin_family = AF_INET};
-	if (src) {
-		inet_pton(AF_INET, src, &a.sin_addr);
-		if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	a.sin_port = htons((unsigned short)port);
-	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-	if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0 && errno != EINPROGRESS) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
 
 struct conn {
 	int fd;          /* -1: closed */
@@ -147,7 +117,7 @@ attack(char m, double period, int secs)
 		for (int i = 0; i < nconns; i++) {
 			struct conn *c = &conns[i];
 			if (c->fd < 0 && t >= c->next && (m != 'p' || c->next == start)) {
-				if ((c->fd = dial(c->src)) >= 0) {
+				if ((c->fd = dial(c->src, port, SOCK_NONBLOCK)) >= 0) {
 					if (c->next != start)
 						reopened++;
 					if (opening(c->fd, m) == 0 && m == 'k')
@@ -213,7 +183,7 @@ static double
 one_get(const char *path)
 {
 	double t0 = now();
-	int fd = dial(NULL);
+	int fd = dial(NULL, port, SOCK_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	char req[512], b[512];
