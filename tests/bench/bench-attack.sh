@@ -17,11 +17,7 @@
 set -eu
 SECS=${SECS:-20}
 SRCS=127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6
-w=$(mktemp -d)
 . "$(dirname "$0")/lib.sh"
-apid=
-trap '[ -n "$apid" ] && kill "$apid" 2>/dev/null; stop_servers; rm -rf "$w"' EXIT
-chmod 755 "$w"
 cc -std=c11 -D_GNU_SOURCE -O2 -o "$w/flood" "$here/../hostile/flood.c" "$here/../hostile/net.c"
 db=$w/bench.db
 "$bin" --db "$db" import "$here/../../data/group-stage.json" "$here/../../data/grand-final.json" \
@@ -32,11 +28,11 @@ measure() {
 	_p=$1 _s=$2
 	shift 2
 	"$w/flood" "$@" >"$w/attack" &
-	apid=$!
+	cpid=$!
 	sleep 2
 	probe=$("$w/flood" probe "$_p" $((_s - 3)) 150 /)
-	wait "$apid" || true
-	apid=
+	wait "$cpid" || true
+	cpid=
 	echo "port $_p, $*: attack: $(cat "$w/attack"); client: $probe" >&2
 }
 share() { set -- $probe; awk -v a="$6" -v n="$2" 'BEGIN { printf "%.1f", n ? 100 * a / n : 0 }'; }
@@ -96,11 +92,11 @@ unserve
 TRACKER_TOKEN=bench-token-0123456789 serve "$db"
 r0=$(mem_kb VmRSS "$spid")
 "$w/flood" post "$sport" $SRCS 200 8 >"$w/post" &
-apid=$!
+cpid=$!
 sleep 5
 r1=$(mem_kb VmRSS "$spid")
-wait "$apid" || true
-apid=
+wait "$cpid" || true
+cpid=
 echo "F2: $(cat "$w/post"); RSS $r0 kB before, $r1 kB during" >&2
 awk -v a="$r1" -v b="$r0" 'BEGIN { printf "ROW\tF2 1000 stalled POSTs without a token: RSS (MB, before: reference)\t%.1f\t%.1f\t%.2fx\t< 100 MB\n", a / 1024, b / 1024, a / b }'
 unserve

@@ -12,9 +12,7 @@
 # Stops every process by PID.
 set -eu
 TOKEN=bench-token-0123456789
-w=$(mktemp -d)
 . "$(dirname "$0")/lib.sh"
-trap 'stop_servers; rm -rf "$w"' EXIT
 export TRACKER_TOKEN=$TOKEN
 
 # posters N: N curl clients sharing the files, each over one connection; the

@@ -11,10 +11,7 @@
 set -eu
 DUR=${DUR:-10s}
 ROUNDS=${ROUNDS:-2}
-w=$(mktemp -d)
 . "$(dirname "$0")/lib.sh"
-trap 'stop_servers; rm -rf "$w"' EXIT
-chmod 755 "$w"
 db=$w/bench.db
 T=t/ffws-brazil-2026-split-1
 

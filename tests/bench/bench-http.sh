@@ -9,10 +9,7 @@
 set -eu
 DUR=${DUR:-10s}
 ROUNDS=${ROUNDS:-2}
-w=$(mktemp -d)
 . "$(dirname "$0")/lib.sh"
-trap 'stop_servers; rm -rf "$w"' EXIT
-chmod 755 "$w"
 db=$w/bench.db
 PAGE=t/ffws-brazil-2026-split-1/grand-final
 API=api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings

@@ -8,10 +8,7 @@
 # exit), and a POST to the server (from the request). Prints ROW lines
 # (see run.sh). Stops the server by PID.
 set -eu
-w=$(mktemp -d)
 . "$(dirname "$0")/lib.sh"
-cpid=
-trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; stop_servers; rm -rf "$w"' EXIT
 data=$here/../../data/group-stage.json
 db=$w/bench.db
 PAGE=t/ffws-brazil-2026-split-1/group-stage

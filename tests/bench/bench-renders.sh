@@ -22,9 +22,8 @@ SIZES=${SIZES:-1000 100000 1000000}
 RUNS=${RUNS:-10}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$top/build/bench"
-w=$(mktemp -d "$top/build/bench/run.XXXXXX") # beside the databases, not in a shared /tmp
-. "$top/tests/bench/lib.sh"
-trap 'stop_servers; rm -rf "$w"' EXIT
+scratch=$top/build/bench # beside the databases, not in a shared /tmp
+. "$(dirname "$0")/lib.sh"
 langs="en pt-BR id es th"
 
 now() { date +%s%N; }

@@ -11,9 +11,7 @@
 # subscribers. Both servers have two threads / workers. Prints ROW lines
 # (see run.sh); stops every server by PID.
 set -eu
-w=$(mktemp -d)
 . "$(dirname "$0")/lib.sh"
-trap 'stop_servers; rm -rf "$w"' EXIT
 top=$here/../..
 N=${STREAMS:-10000}
 MOD=/usr/lib/nginx/modules/ngx_nchan_module.so
@@ -21,7 +19,6 @@ CLIENT=$top/build/streams
 [ -x "$CLIENT" ] || make -s -C "$top" build/streams
 [ -e "$MOD" ] || { echo "nginx's nchan module is missing ($MOD: libnginx-mod-nchan)" >&2; exit 1; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-chmod 755 "$w"
 db=$w/bench.db
 TOK=bench-$$-0123456789abcdef
 printf 'bench %s\n' "$TOK" >"$w/token"

@@ -1,11 +1,17 @@
 # lib.sh: what the bench-*.sh scripts share. Source it with the TRACKER
-# binary as $1 and a scratch directory in $w; it sets bin (that binary, by
-# an absolute path) and here (tests/bench), and gives these helpers and
-# those of tests/servers.sh. The servers they start are in spid (tracker)
-# and npid (nginx): stop_servers stops both by PID.
+# binary as $1; it sets bin (that binary, by an absolute path), here
+# (tests/bench) and w (a new scratch directory that nginx's workers can
+# read, in $scratch when the bench sets it, else in $TMPDIR or /tmp), and
+# gives these helpers and those of tests/servers.sh. The servers they start
+# are in spid (tracker) and npid (nginx), a client the bench runs in the
+# background in cpid: on exit stop_servers stops them by PID, and w is
+# removed.
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-spid= npid=
+w=$(mktemp -d -p "${scratch:-${TMPDIR:-/tmp}}")
+chmod 755 "$w"
+spid= npid= cpid=
+trap 'stop_servers; rm -rf "$w"' EXIT
 . "$here/../servers.sh"
 
 # serve DB ARGS...: `tracker serve` on DB at a free port of 127.0.0.1; sets
@@ -35,9 +41,10 @@ unserve() {
 	spid=
 }
 
-# stop_servers: SIGTERM to the tracker and nginx still running, and wait
-# for them
+# stop_servers: the background client killed, SIGTERM to the tracker and
+# nginx still running, and wait for them
 stop_servers() {
+	[ -n "$cpid" ] && kill "$cpid" 2>/dev/null
 	[ -n "$spid" ] && kill -TERM "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
 	[ -n "$npid" ] && kill -TERM "$npid" 2>/dev/null && wait "$npid" 2>/dev/null
 	return 0
