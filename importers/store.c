@@ -897,12 +897,13 @@ store_close(struct store *s)
 		}
 }
 
-/* Finalize c's statements, free its names and leave it empty. */
+/* Finalize c's statements (the log's too), free its names and leave it empty. */
 void
 store_cache_free(struct store_cache *c)
 {
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(c->st[i]);
+	sqlite3_finalize(c->log);
 	names_free(&c->teams);
 	names_free(&c->players);
 	store_cache_abort(c);

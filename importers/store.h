@@ -65,6 +65,7 @@ enum stmt {
 struct store_cache {
 	sqlite3 *db;                   /* the connection they are prepared on; NULL: none yet */
 	sqlite3_stmt *st[S_COUNT];     /* prepared, reset and unbound between documents */
+	sqlite3_stmt *log;             /* the audit log's row (log_write_kept), or NULL */
 	int64_t version;               /* the data_version the names hold for; 0: none */
 	struct names teams, players;   /* committed: key -> row id and stored name */
 	struct names pteams, pplayers; /* the last document's, until its commit */

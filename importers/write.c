@@ -65,8 +65,10 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 		buf_free(&what);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
 	}
-	rc = what.len &&
-	     log_write(db, origin, action, 0, st->stage, NULL, "%s: %s", name, what.data) != 0;
+	/* the log's statement kept with the importer's, when they are kept for db */
+	struct store_cache *c = opt->cache && opt->cache->db == db ? opt->cache : NULL;
+	rc = what.len && log_write_kept(db, c ? &c->log : NULL, origin, action, 0, st->stage, NULL,
+	                                "%s: %s", name, what.data) != 0;
 	buf_free(&what);
 	if (rc) {
 		db_rollback(db);

@@ -11,6 +11,48 @@
 #include "log.h"
 #include "util.h"
 
+/* The log's row, bound by log_vwrite. */
+static const char insert_sql[] =
+    "INSERT INTO log (time, origin, action, tournament_id, stage_id, ids, what)"
+    " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2,"
+    " coalesce(nullif(?3, 0), (SELECT tournament_id FROM stage WHERE id = ?4)),"
+    " nullif(?4, 0), ?5, ?6)";
+
+/*
+ * Add the row log_write describes with the statement *kept (prepared on db
+ * into it when NULL, and left there reset and unbound for the next call;
+ * the caller finalizes it), or with a statement of its own when kept is
+ * NULL. Returns 0, or -1 (sqlite3_errmsg says why).
+ */
+static int
+log_vwrite(sqlite3 *db, sqlite3_stmt **kept, const char *origin, const char *action,
+           int64_t tournament, int64_t stage, const char *ids, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *what = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	vsnprintf(what, (size_t)(n < 0 ? 0 : n) + 1, fmt, again);
+	va_end(again);
+	sqlite3_stmt *own = NULL, **st = kept ? kept : &own;
+	if (*st == NULL && (*st = db_prepare(db, insert_sql)) == NULL) {
+		free(what);
+		return -1;
+	}
+	sqlite3_bind_text(*st, 1, origin ? origin : "cli", -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 3, tournament);
+	sqlite3_bind_int64(*st, 4, stage);
+	sqlite3_bind_text(*st, 5, ids, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 6, what, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(*st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	sqlite3_finalize(own);
+	free(what);
+	return rc;
+}
+
 /*
  * Add one row to the log: origin ("cli" when NULL; "http ADDRESS token
  * NAME" for the server), action (import, void, merge, ...), the tournament
@@ -26,30 +68,24 @@ log_write(sqlite3 *db, const char *origin, const char *action, int64_t tournamen
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int rc = log_vwrite(db, NULL, origin, action, tournament, stage, ids, fmt, ap);
 	va_end(ap);
-	char *what = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	return rc;
+}
+
+/*
+ * log_write for a caller that writes many rows on db: the statement is
+ * prepared once, into *kept when it is NULL, and reused from there (the
+ * caller finalizes *kept before closing db).
+ */
+int
+log_write_kept(sqlite3 *db, sqlite3_stmt **kept, const char *origin, const char *action,
+               int64_t tournament, int64_t stage, const char *ids, const char *fmt, ...)
+{
+	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(what, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	int rc = log_vwrite(db, kept, origin, action, tournament, stage, ids, fmt, ap);
 	va_end(ap);
-	sqlite3_stmt *st = db_prepare(
-	    db, "INSERT INTO log (time, origin, action, tournament_id, stage_id, ids, what)"
-	        " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2,"
-	        " coalesce(nullif(?3, 0), (SELECT tournament_id FROM stage WHERE id = ?4)),"
-	        " nullif(?4, 0), ?5, ?6)");
-	if (st == NULL) {
-		free(what);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, origin ? origin : "cli", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, tournament);
-	sqlite3_bind_int64(st, 4, stage);
-	sqlite3_bind_text(st, 5, ids, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, what, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
-	free(what);
 	return rc;
 }
 
