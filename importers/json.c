@@ -661,6 +661,8 @@ find_list(const char *data, size_t len)
 		i++;
 	if (i < len && data[i] == '[')
 		return i;
+	if (memmem(data + i, len - i, "\"matches\"", 9) == NULL) /* a single match, a roster */
+		return len;
 	for (; i < len; i++) {
 		char c = data[i];
 		if (c == '"') {

@@ -122,22 +122,18 @@ parse(const char *data, size_t len, char **err)
 /*
  * The offset of the first \u0000 escape in a string of data (JSON text
  * cJSON has accepted), or len when there is none: cJSON would silently end
- * the string there.
+ * the string there. In JSON text every backslash is in a string and starts
+ * an escape of which it is the first byte, so the escapes are found from
+ * one backslash to the next, the string's own bounds aside.
  */
 static size_t
 nul_escape(const char *data, size_t len)
 {
-	int str = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (!str)
-			str = data[i] == '"';
-		else if (data[i] == '"')
-			str = 0;
-		else if (data[i] == '\\') {
-			if (len - i >= 6 && memcmp(data + i + 1, "u0000", 5) == 0)
-				return i;
-			i++;
-		}
+	const char *p = data, *e = data + len;
+	while ((p = memchr(p, '\\', (size_t)(e - p))) != NULL && e - p >= 6) {
+		if (memcmp(p + 1, "u0000", 5) == 0)
+			return (size_t)(p - data);
+		p += 2;
 	}
 	return len;
 }

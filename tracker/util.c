@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,12 +181,22 @@ name_key(const char *name)
 	return s;
 }
 
+#define LOW8  0x0101010101010101u /* 1 in each byte of a word */
+#define HIGH8 0x8080808080808080u /* each byte's high bit */
+
 /* 1 if the n bytes at s are well-formed UTF-8 without NUL, else 0. */
 int
 utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;
 	while (p < e) {
+		/* eight ASCII bytes at a time: no high bit, no zero byte */
+		uint64_t w;
+		while (e - p >= 8 && (memcpy(&w, p, 8), (w & HIGH8) == 0) &&
+		       ((w - LOW8) & ~w & HIGH8) == 0)
+			p += 8;
+		if (p == e)
+			break;
 		unsigned c = *p++;
 		int more;
 		unsigned min;
