@@ -207,7 +207,7 @@ store(struct doc *d)
 	int bad = 0;
 	if (store_open(&s, d) != 0)
 		goto out;
-	if (db_begin(d->db) != 0) {
+	if (db_begin_kept(d->db, s.tx) != 0) {
 		store_error(&s);
 		goto out;
 	}
@@ -231,12 +231,12 @@ store(struct doc *d)
 		bad |= !bad && stage_rush_warnings(&s, i) != 0;
 		bad |= !bad && stage_number_gaps(&s, i) != 0;
 	}
-	if (d->errors == 0 && !bad && db_commit(d->db) != 0)
+	if (d->errors == 0 && !bad && db_commit_kept(d->db, s.tx) != 0)
 		store_error(&s);
 	if (d->errors == 0 && !bad)
 		store_cache_keep(s.names, d);
 	if (d->errors || bad)
-		db_rollback(d->db);
+		db_rollback_kept(d->db, s.tx);
 out:
 	store_close(&s);
 	return d->errors || bad ? -1 : 0;

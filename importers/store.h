@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "db.h"
 #include "doc.h"
 
 enum stmt {
@@ -66,6 +67,7 @@ struct store_cache {
 	sqlite3 *db;                   /* the connection they are prepared on; NULL: none yet */
 	sqlite3_stmt *st[S_COUNT];     /* prepared, reset and unbound between documents */
 	sqlite3_stmt *log;             /* the audit log's row (log_write_kept), or NULL */
+	struct db_tx tx;               /* the transactions' statements (db_begin_kept) */
 	int64_t version;               /* the data_version the names hold for; 0: none */
 	struct names teams, players;   /* committed: key -> row id and stored name */
 	struct names pteams, pplayers; /* the last document's, until its commit */
@@ -75,6 +77,7 @@ struct store {
 	struct doc *d;              /* the document being stored */
 	struct store_cache *names;  /* the connection's names, valid for this document; or NULL */
 	sqlite3_stmt **st;          /* S_COUNT statements, reset after each use: own or a cache's */
+	struct db_tx *tx;           /* the cache's transaction statements, or NULL: none kept */
 	sqlite3_stmt *own[S_COUNT]; /* prepared for this document alone, without a cache */
 };
 

@@ -52,32 +52,36 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 {
 	struct buf what = {0};
 	struct buf *keep = st->what;
+	/* the statements kept for db with the importer's, when opt keeps them (store_open) */
+	struct store_cache *c = opt->cache;
+	if (c && c->db == NULL)
+		c->db = db;
+	c = c && c->db == db ? c : NULL;
+	struct db_tx *tx = c ? &c->tx : NULL;
 	db_exec(db, ""); /* clears the connection's last error code, preparing nothing */
-	if (db_begin(db) != 0)
+	if (db_begin_kept(db, tx) != 0)
 		return write_busy(db) ? WRITE_BUSY : WRITE_FAILED;
 	st->what = &what;
 	int rc = (csv ? import_csv : import_json_with)(db, name, data, len, opt, st, msgs);
 	st->what = keep;
 	if (rc != 0) {
 		int b = write_busy(db);
-		db_rollback(db);
+		db_rollback_kept(db, tx);
 		store_cache_abort(opt->cache);
 		buf_free(&what);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
 	}
-	/* the log's statement kept with the importer's, when they are kept for db */
-	struct store_cache *c = opt->cache && opt->cache->db == db ? opt->cache : NULL;
 	rc = what.len && log_write_kept(db, c ? &c->log : NULL, origin, action, 0, st->stage, NULL,
 	                                "%s: %s", name, what.data) != 0;
 	buf_free(&what);
 	if (rc) {
-		db_rollback(db);
+		db_rollback_kept(db, tx);
 		store_cache_abort(opt->cache);
 		return WRITE_FAILED;
 	}
-	if (db_commit(db) != 0) {
+	if (db_commit_kept(db, tx) != 0) {
 		int b = write_busy(db);
-		db_rollback(db);
+		db_rollback_kept(db, tx);
 		store_cache_abort(opt->cache);
 		return b ? WRITE_BUSY : WRITE_FAILED;
 	}

@@ -437,6 +437,77 @@ db_exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* The statements of a transaction (db_begin and the rest), by enum db_tx_stmt. */
+static const char *const tx_sql[DB_TX_COUNT] = {
+    [DB_TX_BEGIN] = "BEGIN IMMEDIATE",
+    [DB_TX_SAVEPOINT] = "SAVEPOINT db_nested",
+    [DB_TX_RELEASE] = "RELEASE db_nested",
+    [DB_TX_COMMIT] = "COMMIT",
+    [DB_TX_ROLLBACK_TO] = "ROLLBACK TO db_nested",
+    [DB_TX_ROLLBACK] = "ROLLBACK",
+};
+
+/*
+ * Run transaction statement i: with t's copy (prepared into it the first
+ * time), or parsed anew when t is NULL. SQLITE_OK, or SQLite's error code
+ * (sqlite3_errmsg tells).
+ */
+static int
+tx_run(sqlite3 *db, struct db_tx *t, enum db_tx_stmt i)
+{
+	if (t == NULL)
+		return sqlite3_exec(db, tx_sql[i], NULL, NULL, NULL);
+	if (t->st[i] == NULL && sqlite3_prepare_v3(db, tx_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+	                                           &t->st[i], NULL) != SQLITE_OK)
+		return sqlite3_errcode(db);
+	int rc = sqlite3_step(t->st[i]);
+	sqlite3_reset(t->st[i]);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * db_begin with the statements kept in t for db (NULL: none kept), for a
+ * caller that runs many transactions on one connection.
+ */
+int
+db_begin_kept(sqlite3 *db, struct db_tx *t)
+{
+	return tx_run(db, t, sqlite3_get_autocommit(db) ? DB_TX_BEGIN : DB_TX_SAVEPOINT) ==
+	               SQLITE_OK
+	           ? 0
+	           : -1;
+}
+
+/* db_commit with the statements kept in t for db (NULL: none kept). */
+int
+db_commit_kept(sqlite3 *db, struct db_tx *t)
+{
+	if (tx_run(db, t, DB_TX_RELEASE) == SQLITE_OK)
+		return 0;
+	return tx_run(db, t, DB_TX_COMMIT) == SQLITE_OK ? 0 : -1;
+}
+
+/* db_rollback with the statements kept in t for db (NULL: none kept). */
+void
+db_rollback_kept(sqlite3 *db, struct db_tx *t)
+{
+	if (sqlite3_get_autocommit(db))
+		return;
+	if (tx_run(db, t, DB_TX_ROLLBACK_TO) == SQLITE_OK)
+		tx_run(db, t, DB_TX_RELEASE);
+	else
+		tx_run(db, t, DB_TX_ROLLBACK);
+}
+
+/* Finalize the statements t keeps and leave it empty. */
+void
+db_tx_free(struct db_tx *t)
+{
+	for (int i = 0; i < DB_TX_COUNT; i++)
+		sqlite3_finalize(t->st[i]);
+	memset(t, 0, sizeof *t);
+}
+
 /*
  * Start a write transaction, taking the write lock now; inside a transaction
  * already open (a preview that rolls back what it tries), a savepoint
@@ -445,28 +516,21 @@ db_exec(sqlite3 *db, const char *sql)
 int
 db_begin(sqlite3 *db)
 {
-	return db_exec(db, sqlite3_get_autocommit(db) ? "BEGIN IMMEDIATE" : "SAVEPOINT db_nested");
+	return db_begin_kept(db, NULL);
 }
 
 /* Commit what db_begin started: the nested savepoint when there is one, else the transaction. */
 int
 db_commit(sqlite3 *db)
 {
-	if (sqlite3_exec(db, "RELEASE db_nested", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	return db_exec(db, "COMMIT");
+	return db_commit_kept(db, NULL);
 }
 
 /* Roll back what db_begin started (the nested savepoint, or the transaction), if open. */
 void
 db_rollback(sqlite3 *db)
 {
-	if (sqlite3_get_autocommit(db))
-		return;
-	if (sqlite3_exec(db, "ROLLBACK TO db_nested", NULL, NULL, NULL) == SQLITE_OK)
-		sqlite3_exec(db, "RELEASE db_nested", NULL, NULL, NULL);
-	else
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	db_rollback_kept(db, NULL);
 }
 
 /* Column col as a fresh string (NULL for SQL NULL); the caller frees it. */

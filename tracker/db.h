@@ -49,6 +49,24 @@ int db_exec(sqlite3 *db, const char *sql);
 int db_begin(sqlite3 *db);
 int db_commit(sqlite3 *db);
 void db_rollback(sqlite3 *db);
+
+/* A transaction's statements, prepared once for a connection that runs many (db_begin_kept). */
+enum db_tx_stmt {
+	DB_TX_BEGIN,
+	DB_TX_SAVEPOINT,
+	DB_TX_RELEASE,
+	DB_TX_COMMIT,
+	DB_TX_ROLLBACK_TO,
+	DB_TX_ROLLBACK,
+	DB_TX_COUNT
+};
+struct db_tx {
+	sqlite3_stmt *st[DB_TX_COUNT]; /* NULL until first used */
+};
+int db_begin_kept(sqlite3 *db, struct db_tx *t);
+int db_commit_kept(sqlite3 *db, struct db_tx *t);
+void db_rollback_kept(sqlite3 *db, struct db_tx *t);
+void db_tx_free(struct db_tx *t);
 char *db_text(sqlite3_stmt *st, int col);
 
 extern const char *const db_migrations[]; /* schema/NNN-*.sql, embedded */
