@@ -168,7 +168,8 @@ twice(const cJSON *v)
 	if (n <= 16) {
 		for (const cJSON *b = v->child->next; b; b = b->next)
 			for (const cJSON *a = v->child; a != b; a = a->next)
-				if (strcmp(a->string, b->string) == 0)
+				if (a->string[0] == b->string[0] &&
+				    strcmp(a->string, b->string) == 0)
 					return b->string;
 		return NULL;
 	}
