@@ -339,8 +339,13 @@ typed(const char *s)
 	struct value v = {.kind = VALUE_STRING, .string = s};
 	if (!isdigit((unsigned char)*p))
 		return v;
+	const char *digits = p;
+	uint64_t n = 0;
 	while (isdigit((unsigned char)*p))
-		p++;
+		n = 10 * n + (uint64_t)(*p++ - '0');
+	if (*p == '\0' && p - digits <= 15) /* an integer, exact in a double: strtod's value */
+		return (struct value){.kind = VALUE_NUMBER,
+		                      .number = *s == '-' ? -(double)n : (double)n};
 	if (*p == '.' && isdigit((unsigned char)p[1]))
 		for (p++; isdigit((unsigned char)*p);)
 			p++;

@@ -101,9 +101,14 @@ text_of(const struct value *v, int max, const char **out, char *why)
 	long n = 0, spaces = 0;
 	while (*p) {
 		const char *at = p;
-		unsigned c = utf8_next(&p);
-		const char *what =
-		    c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : utf8_invisible(prev, c);
+		unsigned c = (unsigned char)*p;
+		const char *what = NULL;
+		if (c >= 0x20 && c < 0x7F) /* printable ASCII, most of any name: seen */
+			p++;
+		else {
+			c = utf8_next(&p);
+			what = c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "" : utf8_invisible(prev, c);
+		}
 		if (what && *what == '\0') {
 			snprintf(why, VALUE_WHY,
 			         "must not hold control characters, got U+%04X at byte %d", c,
