@@ -60,6 +60,9 @@ struct import_options {
 	const char *stage;             /* and without a stage column (CSV); or NULL */
 	struct store_cache *cache;     /* statements kept from one document to the next on
 	                                  the same connection (store.h), or NULL */
+	int in_tx;                     /* 1: the caller began a transaction (or savepoint) for
+	                                  this import alone and rolls it back when the import
+	                                  fails (write.c), so the import opens none of its own */
 };
 
 enum doc_kind {

@@ -197,17 +197,19 @@ check_numbers(struct doc *d)
 }
 
 /*
- * Write the validated document d into d->db in one transaction: 0 stored,
- * -1 refused (reported; everything rolled back).
+ * Write the validated document d into d->db in one transaction (the
+ * caller's when d->opt->in_tx, which it rolls back on a refusal; a
+ * savepoint of its own would copy every page the document changes): 0
+ * stored, -1 refused (reported; everything rolled back).
  */
 static int
 store(struct doc *d)
 {
 	struct store s = {0};
-	int bad = 0;
+	int bad = 0, own = !d->opt->in_tx;
 	if (store_open(&s, d) != 0)
 		goto out;
-	if (db_begin_kept(d->db, s.tx) != 0) {
+	if (own && db_begin(d->db) != 0) {
 		store_error(&s);
 		goto out;
 	}
@@ -231,12 +233,12 @@ store(struct doc *d)
 		bad |= !bad && stage_rush_warnings(&s, i) != 0;
 		bad |= !bad && stage_number_gaps(&s, i) != 0;
 	}
-	if (d->errors == 0 && !bad && db_commit_kept(d->db, s.tx) != 0)
+	if (d->errors == 0 && !bad && own && db_commit(d->db) != 0)
 		store_error(&s);
 	if (d->errors == 0 && !bad)
 		store_cache_keep(s.names, d);
-	if (d->errors || bad)
-		db_rollback_kept(d->db, s.tx);
+	if ((d->errors || bad) && own)
+		db_rollback(d->db);
 out:
 	store_close(&s);
 	return d->errors || bad ? -1 : 0;

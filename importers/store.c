@@ -797,12 +797,10 @@ store_open(struct store *s, struct doc *d)
 	struct store_cache *c = d->opt->cache;
 	s->d = d;
 	s->st = s->own;
-	s->tx = NULL;
 	s->names = NULL;
 	if (c && (c->db == NULL || c->db == d->db)) {
 		c->db = d->db;
 		s->st = c->st;
-		s->tx = &c->tx;
 	}
 	for (int i = 0; i < S_COUNT; i++)
 		if (s->st[i] == NULL && (s->st[i] = db_prepare(d->db, sqls[i])) == NULL) {

@@ -77,7 +77,6 @@ struct store {
 	struct doc *d;              /* the document being stored */
 	struct store_cache *names;  /* the connection's names, valid for this document; or NULL */
 	sqlite3_stmt **st;          /* S_COUNT statements, reset after each use: own or a cache's */
-	struct db_tx *tx;           /* the cache's transaction statements, or NULL: none kept */
 	sqlite3_stmt *own[S_COUNT]; /* prepared for this document alone, without a cache */
 };
 

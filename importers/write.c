@@ -2,9 +2,9 @@
  * write.c: one import as a unit of work: import_json (or import_csv), and
  * when it stored anything the audit log's row saying who (the CLI, or a
  * client's address and its token's name) and what, in one transaction, so
- * that the two commit or roll back together. The import's own transaction
- * nests in it (db_begin). Used by `tracker import`, POST /api/v1/matches
- * and the desk's commit.
+ * that the two commit or roll back together. The import writes in that
+ * transaction, without a savepoint of its own (import_options.in_tx). Used
+ * by `tracker import`, POST /api/v1/matches and the desk's commit.
  */
 #include <stdlib.h>
 
@@ -62,7 +62,9 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 	if (db_begin_kept(db, tx) != 0)
 		return write_busy(db) ? WRITE_BUSY : WRITE_FAILED;
 	st->what = &what;
-	int rc = (csv ? import_csv : import_json_with)(db, name, data, len, opt, st, msgs);
+	struct import_options in = *opt; /* in this transaction, rolled back below if refused */
+	in.in_tx = 1;
+	int rc = (csv ? import_csv : import_json_with)(db, name, data, len, &in, st, msgs);
 	st->what = keep;
 	if (rc != 0) {
 		int b = write_busy(db);
