@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "i18n.h"
 #include "msg.h"
 #include "util.h"
@@ -78,6 +79,21 @@ msg_english(const struct msg *m)
 	struct buf b = {0};
 	i18n_msg(&b, I18N_EN, 1, m);
 	return b.data ? buf_detach(&b, NULL) : xstrdup("");
+}
+
+/* Append the n messages m as a JSON array of their English texts (the API's "notes"). */
+void
+msg_json_array(const struct msg *m, int n, struct buf *out)
+{
+	buf_putc(out, '[');
+	for (int i = 0; i < n; i++) {
+		char *text = msg_english(&m[i]);
+		if (i)
+			buf_putc(out, ',');
+		buf_json_str(out, text);
+		free(text);
+	}
+	buf_putc(out, ']');
 }
 
 /* Free what m holds (not m itself). */

@@ -29,6 +29,8 @@ struct msg {
 
 struct msg msg_of(const char *key, int count, const char *types, ...);
 char *msg_english(const struct msg *m);
+struct buf;
+void msg_json_array(const struct msg *m, int n, struct buf *out);
 void msg_free(struct msg *m);
 
 #endif

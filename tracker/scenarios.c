@@ -528,15 +528,9 @@ scenarios_json(const struct scenarios *sc, struct buf *out)
 		}
 		buf_puts(out, "]}");
 	}
-	buf_puts(out, "],\"notes\":[");
-	for (int i = 0; i < sc->nnotes; i++) {
-		char *text = msg_english(&sc->notes[i]);
-		if (i)
-			buf_putc(out, ',');
-		buf_json_str(out, text);
-		free(text);
-	}
-	buf_puts(out, "]}\n");
+	buf_puts(out, "],\"notes\":");
+	msg_json_array(sc->notes, sc->nnotes, out);
+	buf_puts(out, "}\n");
 }
 
 /* Free what sc holds (not sc itself). */

@@ -1145,15 +1145,8 @@ json_extra(const struct standings *s, struct buf *out)
 	}
 	buf_putc(out, ']');
 	json_adjustments(s, 0, out);
-	buf_puts(out, ",\"notes\":[");
-	for (int i = 0; i < s->nnotes; i++) {
-		char *text = msg_english(&s->notes[i]);
-		if (i)
-			buf_putc(out, ',');
-		buf_json_str(out, text);
-		free(text);
-	}
-	buf_putc(out, ']');
+	buf_puts(out, ",\"notes\":");
+	msg_json_array(s->notes, s->nnotes, out);
 }
 
 /* Append s as the JSON object the CLI's --format json and the API print. */
