@@ -475,14 +475,7 @@ void
 scenarios_json(const struct scenarios *sc, struct buf *out)
 {
 	const struct standings *s = &sc->s;
-	buf_puts(out, "{\"tournament\":");
-	buf_json_str(out, s->tournament);
-	buf_puts(out, ",\"tournament_slug\":");
-	buf_json_str(out, s->tournament_slug);
-	buf_puts(out, ",\"stage\":");
-	buf_json_str(out, s->stage);
-	buf_puts(out, ",\"stage_slug\":");
-	buf_json_str(out, s->stage_slug);
+	standings_json_open(s, out);
 	buf_printf(out,
 	           ",\"after_match\":%d,\"matches_played\":%d,\"matches_left\":", s->after_match,
 	           s->matches_played);

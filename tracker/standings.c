@@ -1149,9 +1149,10 @@ json_extra(const struct standings *s, struct buf *out)
 	msg_json_array(s->notes, s->nnotes, out);
 }
 
-/* Append s as the JSON object the CLI's --format json and the API print. */
+/* Append `{"tournament":...,"tournament_slug":...,"stage":...,"stage_slug":...`: the start
+ * of every JSON object about s's stage (standings_json, scenarios_json). */
 void
-standings_json(const struct standings *s, struct buf *out)
+standings_json_open(const struct standings *s, struct buf *out)
 {
 	buf_puts(out, "{\"tournament\":");
 	buf_json_str(out, s->tournament);
@@ -1161,6 +1162,13 @@ standings_json(const struct standings *s, struct buf *out)
 	buf_json_str(out, s->stage);
 	buf_puts(out, ",\"stage_slug\":");
 	buf_json_str(out, s->stage_slug);
+}
+
+/* Append s as the JSON object the CLI's --format json and the API print. */
+void
+standings_json(const struct standings *s, struct buf *out)
+{
+	standings_json_open(s, out);
 	buf_puts(out, ",\"ruleset\":");
 	rules_json(&s->rules, out);
 	buf_printf(out, ",\"after_match\":%d,\"total_matches\":%d,\"champion\":", s->after_match,

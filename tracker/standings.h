@@ -123,6 +123,7 @@ int standings_race(sqlite3 *db, int64_t stage, int after, struct standings *out,
 char *standings_label(const struct standings *s);
 char *standings_decided(const struct standings *s);
 struct msg standings_decided_msg(const struct standings *s);
+void standings_json_open(const struct standings *s, struct buf *out);
 void standings_json(const struct standings *s, struct buf *out);
 void standings_free(struct standings *s);
 
