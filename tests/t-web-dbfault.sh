@@ -147,16 +147,72 @@ cp "$T/good.db" "$SMALL/serve.db"
 DB=$SMALL/serve.db
 TRACKER_TOKEN=$TOKEN start "full: serving" --db "$DB"
 eq "full: a POST with room, 201" 201 "$(post 50)"
+# The desk of the Grand Final, with a session; match 13 voided while there is room.
+D=${U}desk/ffws-brazil-2026-split-1/grand-final
+eq "full: desk login 303" 303 "$(code "${U}desk/login" --data-urlencode "token=$TOKEN")"
+C=$(header Set-Cookie | sed 's/;.*//')
+code "$D" -b "$C" >/dev/null
+CS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -1)
+# desk WHAT FIELD=VALUE...: a desk POST (WHAT: void, fix, commit) with the session; its status
+desk() {
+	_w=$1
+	shift
+	for _f; do
+		set -- "$@" --data-urlencode "$_f"
+		shift
+	done
+	code "$D/$_w" -b "$C" --data-urlencode "csrf=$CS" "$@"
+}
+eq "full: the void of match 13 with room, 303" 303 "$(desk fix do=void match=13 reason=rehearsal)"
+# The desk's entry of Live match 52 (the match object of its file).
+sql :memory: "SELECT json_extract(CAST(readfile('$T/gen/live-00052.json') AS TEXT), '\$.matches[0]')" >"$T/m52.json"
+DL=${U}desk/crash-cup/live
+# state: what a write changes, read by the sqlite3 CLI: the matches, the
+# audit log's rows and its last, and the void matches with their reasons
+state() {
+	sql "$DB" "SELECT (SELECT count(*) FROM match) || ' matches, ' || (SELECT count(*) FROM log)
+		|| ' log rows (last ' || (SELECT max(id) FROM log) || '), void:'
+		|| coalesce((SELECT group_concat(number || '=' || void, ',') FROM
+		(SELECT m.number, m.void FROM match m JOIN stage s ON s.id = m.stage_id
+		WHERE s.slug = 'grand-final' AND m.void IS NOT NULL ORDER BY 1)), '')"
+}
+before=$(state)
+contains "full: before the fault, match 13 is void" "void:13=rehearsal" "$before"
 dd if=/dev/zero of="$SMALL/fill" bs=4096 2>/dev/null # until the disk is full
 c=$(post 51)
 eq "full: a POST on a full disk, 503" 503 "$c"
 eq "full: with Retry-After" 1 "$(header Retry-After)"
 contains "full: it says what SQLite said" "database or disk is full" "$(cat "$T/body")"
 eq "full: the leaderboard still answers" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
+# The desk's writes fail at their COMMIT (the WAL cannot grow): each is the
+# database's fault for now, 503 with Retry-After, never a 4xx or a 500.
+eq "full: the desk's undo (void) of match 14, 503" 503 "$(desk void match=14 "reason=wrong lobby")"
+eq "full: the undo: Retry-After" 1 "$(header Retry-After)"
+contains "full: the undo says what SQLite said" "database or disk is full" "$(cat "$T/body")"
+eq "full: a correction's void of match 12, 503" 503 "$(desk fix do=void match=12 reason=typo)"
+eq "full: the void: Retry-After" 1 "$(header Retry-After)"
+eq "full: a correction's unvoid of match 13, 503" 503 "$(desk fix do=unvoid match=13)"
+eq "full: the unvoid: Retry-After" 1 "$(header Retry-After)"
+eq "full: the desk's entry of Live match 52, 503" 503 "$(code "$DL/commit" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "doc@$T/m52.json")"
+eq "full: the entry: Retry-After" 1 "$(header Retry-After)"
+contains "full: the entry says what SQLite said" "database or disk is full" "$(cat "$T/body")"
+eq "full: nothing half-written (matches, log, voids as before)" "$before" "$(state)"
+eq "full: the home page still answers" 200 "$(code "$U")"
+eq "full: a static file still answers" 200 "$(code "${U}static/style.css")"
+if kill -0 "$PID" 2>/dev/null; then ok "full: the server lives"; else not_ok "full: the server lives" "$(tail -5 "$T/serve.err")"; fi
 rm -f "$SMALL/fill"
 eq "full: the same POST once there is room, 201" 201 "$(post 51)"
+eq "full: the same undo once there is room, 303" 303 "$(desk void match=14 "reason=wrong lobby")"
+eq "full: the same void, 303" 303 "$(desk fix do=void match=12 reason=typo)"
+eq "full: the same unvoid, 303" 303 "$(desk fix do=unvoid match=13)"
+eq "full: the same entry, 201" 201 "$(code "$DL/commit" -b "$C" --data-urlencode "csrf=$CS" --data-urlencode "doc@$T/m52.json")"
+# Each write stored once: 2 matches (51, 52) and 5 log rows more than before the fault.
+last=$(sql "$DB" "SELECT max(id) FROM log")
+eq "full: each write stored once" "$(printf '%s' "$before" | awk '{ printf "%d matches, %d log rows", $1 + 2, $3 + 5 }') (last $last), void:12=typo,14=wrong lobby" "$(state)"
+eq "full: the log rows are those writes, in order" "post void void unvoid desk" "$(sql "$DB" "SELECT action FROM log ORDER BY id DESC LIMIT 5" | tac | tr '\n' ' ' | sed 's/ $//')"
+eq "full: the undo again is refused (void already), 400" 400 "$(desk void match=14 "reason=wrong lobby")"
 stop "full: clean stop"
-eq "full: every match answered 201 is stored" "50 51" "$(stored "$DB" | tr '\n' ' ' | sed 's/ $//')"
+eq "full: every match answered 201 is stored" "50 51 52" "$(stored "$DB" | tr '\n' ' ' | sed 's/ $//')"
 # A file system read-only from the start (Linux refuses to make one
 # read-only while a server has its files open for writing): the server says
 # so and exits 1.
