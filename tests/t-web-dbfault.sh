@@ -11,10 +11,16 @@
 #   file is created at the path, and
 #   every POST answered 201, also those racing the move, is in the moved
 #   file; the files moved back, writes are taken again.
-# - F7 (as root, on a small tmpfs): a full disk answers a POST 503 with
-#   Retry-After and SQLite's words, never a 4xx; pages are still served, and
-#   once there is room the same POST is stored. On a read-only file system
-#   the server does not start, and says why.
+# - F7 (as root, on a small tmpfs): a full disk answers a POST, and the
+#   desk's undo, void, unvoid and match entry (each failing at its COMMIT),
+#   503 with Retry-After and SQLite's words, never a 4xx or a 500; nothing
+#   is half-written (the matches and the audit log, by the sqlite3 CLI);
+#   pages and static files are still served, and once there is room the
+#   same writes are stored, once each. On a read-only file system the
+#   server does not start, and says why. A file system that turns read-only
+#   while serving (ext4 on a loop device, an error triggered): a POST and
+#   the desk's undo 503 with Retry-After, nothing written, and once it is
+#   checked and mounted again the same writes are stored once.
 . ./lib.sh
 
 PAGE=t/ffws-brazil-2026-split-1/grand-final
@@ -147,12 +153,18 @@ cp "$T/good.db" "$SMALL/serve.db"
 DB=$SMALL/serve.db
 TRACKER_TOKEN=$TOKEN start "full: serving" --db "$DB"
 eq "full: a POST with room, 201" 201 "$(post 50)"
-# The desk of the Grand Final, with a session; match 13 voided while there is room.
-D=${U}desk/ffws-brazil-2026-split-1/grand-final
-eq "full: desk login 303" 303 "$(code "${U}desk/login" --data-urlencode "token=$TOKEN")"
-C=$(header Set-Cookie | sed 's/;.*//')
-code "$D" -b "$C" >/dev/null
-CS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -1)
+# desk_login NAME: a desk session on the server at $U (303), for the desk of
+# the Grand Final at $D and of the stage Live at $DL: sets C and CS
+desk_login() {
+	D=${U}desk/ffws-brazil-2026-split-1/grand-final
+	DL=${U}desk/crash-cup/live
+	eq "$1" 303 "$(code "${U}desk/login" --data-urlencode "token=$TOKEN")"
+	C=$(header Set-Cookie | sed 's/;.*//')
+	code "$D" -b "$C" >/dev/null
+	CS=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -1)
+}
+# The desk, with a session; match 13 voided while there is room.
+desk_login "full: desk login 303"
 # desk WHAT FIELD=VALUE...: a desk POST (WHAT: void, fix, commit) with the session; its status
 desk() {
 	_w=$1
@@ -166,7 +178,6 @@ desk() {
 eq "full: the void of match 13 with room, 303" 303 "$(desk fix do=void match=13 reason=rehearsal)"
 # The desk's entry of Live match 52 (the match object of its file).
 sql :memory: "SELECT json_extract(CAST(readfile('$T/gen/live-00052.json') AS TEXT), '\$.matches[0]')" >"$T/m52.json"
-DL=${U}desk/crash-cup/live
 # state: what a write changes, read by the sqlite3 CLI: the matches, the
 # audit log's rows and its last, and the void matches with their reasons
 state() {
@@ -220,3 +231,58 @@ mount -o remount,ro "$SMALL"
 status "read-only: serve exits 1" 1 "$TRACKER" --db "$DB" serve --listen 127.0.0.1:0
 contains "read-only: it names the file" "$DB: " "$OUT"
 umount "$SMALL"
+
+# Read-only while serving: Linux makes a file system read-only under open
+# files only when it fails, as ext4 with errors=remount-ro does on an error
+# (here triggered through sysfs, on an ext4 image of our own on a loop
+# device). SQLite's writes then fail with EROFS (SQLITE_IOERR_WRITE): a POST
+# and the desk's undo answer 503 with Retry-After, pages and static files
+# are still served, nothing is written; the file system stays read-only
+# until it is checked and mounted again, after which, served anew, the
+# same writes are stored once.
+RO=$T/ro
+mkdir -p "$RO"
+truncate -s 32M "$T/ro.img"
+if ! mkfs.ext4 -q -F "$T/ro.img" 2>"$T/mkfs.err" || ! mount -o loop,errors=remount-ro "$T/ro.img" "$RO" 2>>"$T/mkfs.err"; then
+	not_ok "read-only mid-serve: an ext4 image on a loop device" "$(cat "$T/mkfs.err")"
+	exit 0
+fi
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID"; umount "$RO" 2>/dev/null; rm -rf "$T"' EXIT
+cp "$T/good.db" "$RO/serve.db"
+DB=$RO/serve.db
+TRACKER_TOKEN=$TOKEN start "read-only mid-serve: serving" --db "$DB"
+desk_login "read-only mid-serve: desk login 303"
+eq "read-only mid-serve: a POST while writable, 201" 201 "$(post 55)"
+before=$(state)
+# What was written before the fault is made durable first: the server's
+# commits (synchronous=NORMAL) are not synced, and the failing file system
+# drops what it had not written yet, as a power cut would.
+sync -f "$DB"
+echo 1 >"/sys/fs/ext4/$(basename "$(findmnt -no SOURCE "$RO")")/trigger_fs_error"
+if touch "$RO/probe" 2>/dev/null; then
+	not_ok "read-only mid-serve: the file system is read-only" "a file was created"
+else
+	ok "read-only mid-serve: the file system is read-only"
+fi
+eq "read-only mid-serve: a POST, 503" 503 "$(post 56)"
+eq "read-only mid-serve: the POST: Retry-After" 1 "$(header Retry-After)"
+contains "read-only mid-serve: it says what SQLite said" "disk I/O error" "$(cat "$T/body")"
+eq "read-only mid-serve: the desk's undo of match 14, 503" 503 "$(desk void match=14 "reason=wrong lobby")"
+eq "read-only mid-serve: the undo: Retry-After" 1 "$(header Retry-After)"
+eq "read-only mid-serve: the leaderboard still answers" 200 "$(code "$U$PAGE" -H 'Cache-Control: no-cache')"
+eq "read-only mid-serve: the home page still answers" 200 "$(code "$U")"
+eq "read-only mid-serve: a static file still answers" 200 "$(code "${U}static/style.css")"
+if kill -0 "$PID" 2>/dev/null; then ok "read-only mid-serve: the server lives"; else not_ok "read-only mid-serve: the server lives" "$(tail -5 "$T/serve.err")"; fi
+stop "read-only mid-serve: clean stop"
+umount "$RO"
+e2fsck -fy "$T/ro.img" >/dev/null 2>&1
+mount -o loop "$T/ro.img" "$RO"
+eq "read-only mid-serve: nothing written (matches, log, voids as before)" "$before" "$(state)"
+TRACKER_TOKEN=$TOKEN start "read-only, checked and mounted again: serving" --db "$DB"
+desk_login "mounted again: desk login 303"
+eq "mounted again: the same POST, 201" 201 "$(post 56)"
+eq "mounted again: the same undo, 303" 303 "$(desk void match=14 "reason=wrong lobby")"
+stop "mounted again: clean stop"
+last=$(sql "$DB" "SELECT max(id) FROM log")
+eq "mounted again: each write stored once" "$(printf '%s' "$before" | awk '{ printf "%d matches, %d log rows", $1 + 1, $3 + 2 }') (last $last), void:14=wrong lobby" "$(state)"
+umount "$RO"
