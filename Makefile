@@ -75,7 +75,8 @@ deps:
 # clang (make fuzz), Chromium driven by playwright-core, rsvg-convert
 # (t-card's tracker card --png), systemd-analyze (t-systemd checks the
 # unit), nginx (t-nginx: docs/deploy/nginx.conf) and its nchan module and Redis
-# (t-nchan), and ss (iproute2: t-streams reads a stream socket's keepalive timer).
+# (t-nchan), and ss and ip (iproute2: t-streams reads a stream socket's keepalive timer,
+# t-vanish joins two network namespaces by veth).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \

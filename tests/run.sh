@@ -11,7 +11,7 @@ LC_ALL=C
 export LC_ALL
 # The scripts that wait on real clocks (kill moments, timeouts, load for a
 # duration) or need more than the build's packages (curl, wrk, Chromium).
-timed="t-attack t-browser t-cache t-cache-wal t-crash t-desk-browser t-hostile t-live t-live-browser t-load t-nchan t-nginx t-overlay t-streams t-systemd t-web t-web-dbfault t-web-render"
+timed="t-attack t-browser t-cache t-cache-wal t-crash t-desk-browser t-hostile t-live t-live-browser t-load t-nchan t-nginx t-overlay t-streams t-systemd t-vanish t-web t-web-dbfault t-web-render"
 check=
 if [ "${1:-}" = --check ]; then
 	check=1
