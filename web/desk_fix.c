@@ -421,8 +421,10 @@ apply(const struct http_req *req, struct http_out *out, const struct session *s,
  * remove-stage|remove-tournament with that form's fields. Done: 303 back
  * to the page, or, after a removal, 200 with what was removed (and the
  * backup's path). A merge without confirm=1: 200, the confirmation.
- * Refused: 400, the page with the message beside its form; busy: 503; the
- * database or the backup failing: 500.
+ * Refused: 400, the page with the message beside its form; the database
+ * unable to take it for now (busy, full, read-only, an I/O error: correct.c
+ * records it, http_handle answers): 503 with Retry-After; the database
+ * otherwise failing, or the backup: 500.
  */
 void
 desk_fix(const struct http_req *req, struct http_out *out)

@@ -742,7 +742,8 @@ desk_preview(const struct http_req *req, struct http_out *out)
 /*
  * POST /desk/{t}/{s}/commit: store the form's match through import_json, as
  * POST /api/v1/matches does: 201 stored, 200 unchanged, 400 refused (the
- * importer's messages), 503 busy.
+ * importer's messages), 503 with Retry-After when the database cannot take
+ * it for now (busy, full, read-only, an I/O error).
  */
 void
 desk_commit(const struct http_req *req, struct http_out *out)
@@ -779,7 +780,8 @@ desk_text(const struct http_req *req, const char *key, size_t max)
  * POST /desk/{t}/{s}/void: match=N, reason=...: the match no longer counts
  * (correct_void, the log naming the desk); 303 back to the stage's desk
  * page. 400 without a reason, or with correct_void's refusal (no such
- * match, or void already).
+ * match, or void already); 503 with Retry-After when the database cannot
+ * take it for now (busy, full, read-only, an I/O error).
  */
 void
 desk_void(const struct http_req *req, struct http_out *out)
