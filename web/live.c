@@ -526,7 +526,7 @@ watch_socket_locked(struct live_stream *s)
 	setsockopt(s->fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
 	/* keepalive does not probe while sent data is unacknowledged (an event sent to a phone
 	   that dropped off the network): then TCP gives up this long after the data's first
-	   retransmission instead of ~15 min (freed 4.3 s after the event: tests/t-vanish.sh) */
+	   retransmission instead of ~15 min (freed 3.7-4.3 s after the event: tests/t-vanish.sh) */
 	unsigned unacked = UNACKED_MS;
 	setsockopt(s->fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &unacked, sizeof unacked);
 	struct epoll_event ev = {.events = EPOLLRDHUP | EPOLLONESHOT, .data.ptr = s};
