@@ -526,8 +526,9 @@ close_dbs(void)
 
 /*
  * Open every pool thread's connection to conf.db, which exists (no file is
- * created), each with the busy timeout and the render limits, and record
- * the identity of the files they opened. 0, or -1 with *err set (free it).
+ * created), each with the busy timeout, its commits synced and the render
+ * limits, and record the identity of the files they opened. 0, or -1 with
+ * *err set (free it).
  */
 static int
 open_dbs(char **err)
@@ -543,6 +544,9 @@ open_dbs(char **err)
 			return -1;
 		}
 		sqlite3_busy_timeout(dbs[ndbs], BUSY_MS);
+		/* a write answered 201 is on the disk (the WAL synced at each commit): with
+		   NORMAL, a disk that fails or a power cut seconds later loses it */
+		db_exec(dbs[ndbs], "PRAGMA synchronous=FULL");
 		db_limit_install(dbs[ndbs++]);
 	}
 	db_limit_share(SLOW_MS, conf.threads > 1 ? conf.threads - 1 : 1);
