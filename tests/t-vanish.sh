@@ -13,7 +13,7 @@
 # - No event at all: keepalive (probes after 3 s of silence) drops it
 #   within 5 s.
 # The fan that reads keeps its stream and hears the event. As root only
-# (namespaces); about 15 s.
+# (namespaces); about 10 s.
 . ./lib.sh
 
 if [ "$(id -u)" != 0 ]; then
@@ -123,7 +123,7 @@ ip -n "$NC" link set "$VC" down
 eq "vanish: a POST after the client vanished, 201" 201 "$(ins curl -s -o /dev/null -w '%{http_code}' \
 	-H "Authorization: Bearer $TOK" --data-binary @"$T/m13.json" "${U}api/v1/matches")"
 t0=$(now_ms) # the POST announced its event before it answered
-set -- $(poll_free)
+set -- $(poll_free) none 0
 ms=$(($2 - t0))
 eq "vanish: after the event, the vanished stream's slot is given again" 200 "$1"
 # UNACKED_MS (3.5 s) runs from the event's first retransmission, which
@@ -144,7 +144,7 @@ held gone2 && ok "vanish: another client holds a stream" || not_ok "vanish: anot
 eq "vanish: at the cap again, refused" 503 "$(ins curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$U$EV")"
 ip -n "$NC" link set "$VC" down
 t1=$(now_ms)
-set -- $(poll_free)
+set -- $(poll_free) none 0
 ms=$(($2 - t1))
 eq "vanish: with no event, the slot is given again" 200 "$1"
 # keepalive's first probe 3 s after the client was last heard, the
