@@ -75,16 +75,18 @@ deps:
 # clang (make fuzz), Chromium driven by playwright-core, rsvg-convert
 # (t-card's tracker card --png), systemd-analyze (t-systemd checks the
 # unit), nginx (t-nginx: docs/deploy/nginx.conf) and its nchan module and Redis
-# (t-nchan), and ss and ip (iproute2: t-streams reads a stream socket's keepalive timer,
-# t-vanish joins two network namespaces by veth).
+# (t-nchan), ss and ip (iproute2: t-streams reads a stream socket's keepalive timer,
+# t-vanish joins two network namespaces by veth), perl's Time::HiRes (t-vanish's poller)
+# and mkfs.ext4 and e2fsck (e2fsprogs: t-web-dbfault's file system that fails).
 test-deps: deps
 	@command -v curl >/dev/null && command -v clang >/dev/null && \
 	  command -v chromium >/dev/null && command -v wrk >/dev/null && \
 	  command -v rsvg-convert >/dev/null && command -v systemd-analyze >/dev/null && \
 	  command -v nginx >/dev/null && [ -e /usr/lib/nginx/modules/ngx_nchan_module.so ] && \
-	  command -v redis-server >/dev/null && command -v ss >/dev/null || \
+	  command -v redis-server >/dev/null && command -v ss >/dev/null && \
+	  perl -MTime::HiRes -e1 2>/dev/null && command -v mkfs.ext4 >/dev/null || \
 	  { $(APT) curl clang chromium wrk librsvg2-bin systemd nginx libnginx-mod-nchan redis-server \
-	    iproute2; }
+	    iproute2 perl e2fsprogs; }
 	@command -v npm >/dev/null || { $(APT) nodejs npm; }
 	@[ tests/web/node_modules/.package-lock.json -nt tests/web/package-lock.json ] || \
 	  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)

@@ -4,6 +4,10 @@
 set -u
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# dash runs an EXIT trap only on exit: a signal exits, so that the script's
+# EXIT trap (servers, mounts, namespaces) runs then too
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 DATA=$TESTS/../data
 export TRACKER_DB=$T/tracker.db
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}

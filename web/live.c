@@ -49,7 +49,8 @@
 #define PING_POLLS 300  /* polls between pings (15 s): keeps proxies from timing a stream out */
 #define KEEPIDLE   3    /* seconds of silence before TCP keepalive probes a stream's client */
 #define KEEPINTVL  1    /* seconds between probes */
-#define KEEPCNT    2    /* probes unanswered before the kernel drops the connection */
+#define KEEPCNT    2    /* probes unanswered before a drop, had UNACKED_MS not been set: */
+                        /* with it, the first probe unanswered past UNACKED_MS drops it */
 #define UNACKED_MS 3500 /* sent data unacked this long after its first resend: dropped */
 
 /* An event's text, shared by the streams sending it; freed with its last reference. */
