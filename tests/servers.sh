@@ -47,7 +47,7 @@ nginx_front() {
 	_p=$(free_ports 1 $((20500 + $$ % 2000)) $((20600 + $$ % 2000)))
 	mkdir -p "$_d/cache" "$_d/tmp" "$_d/logs"
 	sed -e "s|/var/cache/nginx/tracker|$_d/cache|" -e "s|server 127.0.0.1:8080;|server $2;|" \
-		-e "s|listen 80;|listen 127.0.0.1:$_p;|" "$3" >"$_d/tracker.conf"
+		-e "s|listen 80\([ ;]\)|listen 127.0.0.1:$_p\1|" "$3" >"$_d/tracker.conf"
 	cat >"$_d/nginx.conf" <<CONF
 $( [ "$(id -u)" = 0 ] && echo "user root;" )
 worker_processes 2;

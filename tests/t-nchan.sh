@@ -72,7 +72,8 @@ EOF
 				skip { if ($0 ~ /^\t\}$/) skip = 0; next }
 				{
 					sub("/var/cache/nginx/tracker", cache)
-					sub("listen 80;", "listen 127.0.0.1:" port ";")
+					if (match($0, /listen 80[ ;]/))
+						$0 = substr($0, 1, RSTART + 6) "127.0.0.1:" port substr($0, RSTART + 9)
 					sub("server 127.0.0.1:8080;", "server 127.0.0.1:" tport ";")
 					print
 				}' "$TESTS/../docs/deploy/nginx.conf" >"$_dir/site.conf"
