@@ -21,10 +21,12 @@ nginx_temp_paths() {
 	done
 }
 
-# wrk_figures FILE: from wrk's output in FILE, sets rps (requests/s) and
-# non2xx (the count of non-2xx/3xx answers, empty when there were none)
+# wrk_figures FILE: from wrk's output in FILE, sets rps (requests/s), nreq
+# (requests in all) and non2xx (the count of non-2xx/3xx answers, empty
+# when there were none)
 wrk_figures() {
 	rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1")
+	nreq=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$1")
 	non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$1")
 }
 
