@@ -54,9 +54,10 @@ grep -q 'Non-2xx' "$T/wrk.nginx" && not_ok "nginx: every answer 2xx" "$(grep Non
 # the end of the current second), and its background update
 [ "$reached" -le $((3 * DUR)) ] && ok "nginx: a handful of requests per second reach the tracker" ||
 	not_ok "nginx: a handful of requests per second reach the tracker" "$reached in ${DUR} s"
-# nginx serves its copies at about 0.6x the tracker's own cache on this
-# 2-core machine shared with wrk; queued behind revalidations (no-cache)
-# it made 0.14x.
+# nginx serves its copies at 0.5x to 1.1x the tracker's own cache on this
+# 2-core machine shared with wrk (a hit costs nginx about 1.4x the
+# tracker's CPU: tests/bench/bench-nginx.sh); queued behind revalidations
+# (no-cache) it made 0.14x.
 awk -v n="$n" -v d="$d" 'BEGIN { exit !(n >= 0.3 * d) }' && ok "nginx: req/s at least 0.3x the tracker's direct" ||
 	not_ok "nginx: req/s at least 0.3x the tracker's direct" "$n against $d"
 
