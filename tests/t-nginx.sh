@@ -2,8 +2,10 @@
 # with the real nginx in a prefix of its own (the file templated only for
 # its ports and cache directory). During a wrk run through nginx only a
 # handful of requests per second reach the tracker (counted in nginx's own
-# log of upstream requests, its background updates included); req/s
-# through nginx and direct are printed; a match POSTed to the tracker shows
+# log of upstream requests, its background updates included: the count
+# that the no-cache plan failed, every request queued behind a revalidation);
+# req/s through nginx and direct are printed, not judged (tests do not time
+# things: tests/bench/bench-nginx.sh compares them); a match POSTed to the tracker shows
 # through nginx within a second; a re-fetch naming the new data version
 # (?v=N) gets the new page at once; an event stream passes through as it
 # comes.
@@ -54,13 +56,6 @@ grep -q 'Non-2xx' "$T/wrk.nginx" && not_ok "nginx: every answer 2xx" "$(grep Non
 # the end of the current second), and its background update
 [ "$reached" -le $((3 * DUR)) ] && ok "nginx: a handful of requests per second reach the tracker" ||
 	not_ok "nginx: a handful of requests per second reach the tracker" "$reached in ${DUR} s"
-# nginx serves its copies at 0.5x to 1.1x the tracker's own cache on this
-# 2-core machine shared with wrk (a hit costs nginx about 1.4x the
-# tracker's CPU: tests/bench/bench-nginx.sh); queued behind revalidations
-# (no-cache) it made 0.14x.
-awk -v n="$n" -v d="$d" 'BEGIN { exit !(n >= 0.3 * d) }' && ok "nginx: req/s at least 0.3x the tracker's direct" ||
-	not_ok "nginx: req/s at least 0.3x the tracker's direct" "$n against $d"
-
 # A POSTed match shows through nginx within a second, under a steady
 # reader (each poll 20 ms apart, as a crowd would keep the entry warm).
 worst=0
