@@ -1,6 +1,7 @@
 /*
  * catalog.c: the listings of what was imported, as tables: tournaments
- * with their stages, match and team counts and rulesets; a stage's matches
+ * with their stages, match and team counts (schema/005-counts.sql's, kept
+ * by triggers) and rulesets; a stage's matches
  * (day, map, Booyah team and its kills, lobby kills); teams with their
  * aliases and matches played. `tracker tournaments|matches|teams` print
  * them, the API serves the first two as JSON.
@@ -34,13 +35,12 @@ catalog_tournaments(sqlite3 *db)
 	};
 	sqlite3_stmt *st = db_prepare(
 	    db,
-	    "SELECT t.name, t.slug, s.name, s.slug,"
-	    " (SELECT count(*) FROM match m WHERE m.stage_id = s.id),"
-	    " (SELECT count(DISTINCT r.team_id) FROM match m JOIN result r ON r.match_id = m.id"
-	    "   WHERE m.stage_id = s.id),"
+	    "SELECT t.name, t.slug, s.name, s.slug, coalesce(c.played + c.voided, 0),"
+	    " coalesce(c.teams, 0),"
 	    " coalesce(s.ruleset ->> '$.name', CASE WHEN s.ruleset IS NULL THEN 'ffws (default)'"
 	    "   ELSE 'custom' END)"
-	    " FROM tournament t JOIN stage s ON s.tournament_id = t.id ORDER BY t.name, s.id");
+	    " FROM tournament t JOIN stage s ON s.tournament_id = t.id"
+	    " LEFT JOIN stage_count c ON c.stage_id = s.id ORDER BY t.name, s.id");
 	if (st == NULL)
 		return NULL;
 	struct report *t = report_new(cols, 7);
@@ -152,10 +152,10 @@ catalog_teams(sqlite3 *db)
 	    {"Aliases", "aliases", 0, 0, 1},
 	};
 	sqlite3_stmt *st = db_prepare(
-	    db, "SELECT t.name, t.slug, (SELECT count(*) FROM result r WHERE r.team_id = t.id),"
+	    db, "SELECT t.name, t.slug, coalesce(c.matches, 0),"
 	        " (SELECT group_concat(spelling, ' | ') FROM (SELECT spelling FROM team_alias a"
 	        "   WHERE a.team_id = t.id AND a.spelling <> t.name ORDER BY spelling))"
-	        " FROM team t ORDER BY t.name");
+	        " FROM team t LEFT JOIN team_count c ON c.team_id = t.id ORDER BY t.name");
 	if (st == NULL)
 		return NULL;
 	struct report *t = report_new(cols, 4);

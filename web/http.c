@@ -58,6 +58,8 @@ static const struct route routes[] = {
     {"GET", "/t/*/*/m/*", page_match, ROUTE_CACHE},
     {"GET", "/t/*/*/scenarios", page_scenarios, ROUTE_CACHE},
     {"GET", "/t/*/*/day/*", page_day, ROUTE_CACHE},
+    {"GET", "/tournaments", page_tournaments, ROUTE_CACHE},
+    {"GET", "/teams", page_teams, ROUTE_CACHE},
     {"GET", "/teams/*", page_team, ROUTE_CACHE},
     {"GET", "/static/*", static_asset, ROUTE_CACHE},
     {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},

@@ -234,11 +234,11 @@ page_desk(const struct http_req *req, struct http_out *out)
 	html_open(b, tr("desk.title"), tr("desk.og"), NULL);
 	desk_bar(b, &s);
 	htmlf(b, "<h1>%s</h1>\n<p>%s</p><ul class=\"stages\">", tr("desk.title"), tr("desk.pick"));
-	sqlite3_stmt *st =
-	    db_prepare(req->db, "SELECT t.name, t.slug, s.name, s.slug,"
-	                        " (SELECT count(*) FROM match m WHERE m.stage_id = s.id)"
-	                        " FROM tournament t JOIN stage s"
-	                        " ON s.tournament_id = t.id ORDER BY t.name, s.id");
+	sqlite3_stmt *st = db_prepare(
+	    req->db, "SELECT t.name, t.slug, s.name, s.slug,"
+	             " coalesce(c.played + c.voided, 0) FROM tournament t"
+	             " JOIN stage s ON s.tournament_id = t.id"
+	             " LEFT JOIN stage_count c ON c.stage_id = s.id ORDER BY t.name, s.id");
 	if (st == NULL) /* recorded (db_error_set): http_handle answers */
 		return;
 	int any = 0;

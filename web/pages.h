@@ -11,6 +11,8 @@
 #include "team.h"
 
 void page_home(const struct http_req *req, struct http_out *out);
+void page_tournaments(const struct http_req *req, struct http_out *out);
+void page_teams(const struct http_req *req, struct http_out *out);
 void page_tournament(const struct http_req *req, struct http_out *out);
 void page_stage(const struct http_req *req, struct http_out *out);
 void page_maps(const struct http_req *req, struct http_out *out);
