@@ -34,7 +34,7 @@ latest_stage(sqlite3 *db)
 	                   " FROM stage s JOIN tournament t ON t.id = s.tournament_id"
 	                   " LEFT JOIN stage_count c ON c.stage_id = s.id"
 	                   " WHERE s.id = (SELECT stage_id FROM match"
-	                   "  ORDER BY id DESC LIMIT 1)");
+	                   "  WHERE id = (SELECT max(id) FROM match))");
 	if (st == NULL)
 		return NULL;
 	int rc = sqlite3_step(st);

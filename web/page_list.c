@@ -50,36 +50,30 @@ list_page(const struct http_req *req, struct http_out *out, const struct list *l
 		return;
 	sqlite3_bind_int(st, 1, LIST_PAGE + 1);
 	sqlite3_bind_int64(st, 2, (page - 1) * LIST_PAGE);
-	struct buf rows = {0};
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++n <= LIST_PAGE) {
-		int c = sqlite3_column_int(st, 2);
-		htmlf(&rows, "<li><a href=\"%a/%p%s\">%s</a> <span class=\"muted\">%s</span></li>",
-		      l->link, (const char *)sqlite3_column_text(st, 1), i18n_q(),
-		      (const char *)sqlite3_column_text(st, 0), trn(l->count, c, c));
-	}
-	if (db_end(req->db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0) {
-		buf_free(&rows);
-		return;
-	}
-	if (n == 0 && page > 1) {
-		buf_free(&rows);
-		http_fail_tr(out, 404, "detail.no_page");
-		return;
-	}
 	struct buf *b = &out->body;
 	const char *self = l->path;
 	html_open_live(b, tr(l->title), tr("list.page", (int)page), req->version);
 	htmlf(b, "<p class=\"crumbs\"><a href=\"/%s\">%s</a></p><h1>%s</h1>\n<section id=\"live\">",
 	      i18n_q(), tr("home.title"), tr(l->title));
-	if (n) {
-		htmlf(b, "<ul class=\"stages\">");
-		buf_put(b, rows.data, rows.len);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++n <= LIST_PAGE) {
+		int c = sqlite3_column_int(st, 2);
+		htmlf(b, "%r<li><a href=\"%a/%p%s\">%s</a> <span class=\"muted\">%s</span></li>",
+		      n == 1 ? "<ul class=\"stages\">" : "", l->link,
+		      (const char *)sqlite3_column_text(st, 1), i18n_q(),
+		      (const char *)sqlite3_column_text(st, 0), trn(l->count, c, c));
+	}
+	if (db_end(req->db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc) != 0)
+		return;
+	if (n == 0 && page > 1) { /* the page written so far is replaced */
+		http_fail_tr(out, 404, "detail.no_page");
+		return;
+	}
+	if (n)
 		htmlf(b, "</ul>\n");
-	} else
+	else
 		htmlf(b, "<p class=\"muted\">%s <code>tracker import FILE.json</code></p>\n",
 		      tr("home.empty"));
-	buf_free(&rows);
 	if (page > 1 || n > LIST_PAGE) {
 		htmlf(b, "<nav class=\"pages\">");
 		if (page == 2)

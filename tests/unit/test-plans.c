@@ -5,12 +5,17 @@
  * table (a SEARCH through an index, or a temporary b-tree for the order).
  * The plan does not depend on the rows stored (no ANALYZE), so the real
  * Grand Final and the Rules Cup are data enough. The statements are the
- * ones each call really ran, recorded by sqlite3_trace_v2.
+ * ones each call really ran, recorded by sqlite3_trace_v2. The listings
+ * (tracker tournaments and teams, the home page, the whole lists, the API's
+ * tournaments) show every tournament, stage or team, so they scan those:
+ * but none of them reads result, and match only by row id (the last
+ * match), never by an index that starts from a stage, a team or a map.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cli.h"
 #include "db.h"
 #include "http.h"
@@ -67,6 +72,84 @@ no_scan(const char *name)
 		free(ran[i]);
 	}
 	CHECK(name, nran > 0 && scans == 0);
+	nran = 0;
+	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, record, NULL);
+}
+
+/* The table that owns the b-tree whose root page is root (itself or one of its indexes), or
+ * NULL; free() it. */
+static char *
+btree_table(int64_t root, int *is_index)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT tbl_name, type = 'index' FROM sqlite_schema"
+	                                  " WHERE rootpage = ?1");
+	sqlite3_bind_int64(st, 1, root);
+	char *t = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		t = xstrdup((const char *)sqlite3_column_text(st, 0));
+		*is_index = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return t;
+}
+
+/* 1 when sql's plan (EXPLAIN QUERY PLAN) has a SCAN of a table. */
+static int
+scans(const char *sql)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st = db_prepare(db, q);
+	int n = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+		n += strncmp(d, "SCAN ", 5) == 0 && strcmp(d, "SCAN CONSTANT ROW") != 0;
+	}
+	sqlite3_finalize(st);
+	free(q);
+	return n > 0;
+}
+
+/*
+ * Check the statements run since the last call as a listing's: from the
+ * b-trees each opens (EXPLAIN: OpenRead's root page), none reads result or
+ * player_result, and one that reads match reads only its table (by row id),
+ * no index of it, and has no SCAN in its plan. Each one that does not is
+ * named with what it reads.
+ */
+static void
+listing(const char *name)
+{
+	int bad = 0;
+	sqlite3_trace_v2(db, 0, NULL, NULL);
+	for (int i = 0; i < nran; i++) {
+		char *q = xasprintf("EXPLAIN %s", ran[i]);
+		sqlite3_stmt *st = db_prepare(db, q);
+		int match = 0;
+		while (st && sqlite3_step(st) == SQLITE_ROW) {
+			const char *op = (const char *)sqlite3_column_text(st, 1);
+			if (strcmp(op, "OpenRead") != 0 && strcmp(op, "ReopenIdx") != 0)
+				continue;
+			int index = 0;
+			char *t = btree_table(sqlite3_column_int64(st, 3), &index);
+			if (t && (strcmp(t, "result") == 0 || strcmp(t, "player_result") == 0 ||
+			          (strcmp(t, "match") == 0 && index))) {
+				printf("# %s: reads %s%s\n#   in %s\n", name,
+				       index ? "an index of " : "", t, ran[i]);
+				bad++;
+			}
+			match |= t && strcmp(t, "match") == 0;
+			free(t);
+		}
+		sqlite3_finalize(st);
+		free(q);
+		if (match && scans(ran[i])) {
+			printf("# %s: reads match with a SCAN in its plan\n#   in %s\n", name,
+			       ran[i]);
+			bad++;
+		}
+		free(ran[i]);
+	}
+	CHECK(name, nran > 0 && bad == 0);
 	nran = 0;
 	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, record, NULL);
 }
@@ -227,6 +310,19 @@ main(void)
 	for (size_t i = 0; i < sizeof stage_paths / sizeof stage_paths[0]; i++) {
 		get(stage_paths[i], stage_paths[i]);
 		no_scan("a stage's overlays, card, scenarios and API: no scan");
+	}
+
+	struct report *list = catalog_tournaments(db);
+	CHECK("tracker tournaments ran", list != NULL);
+	report_free(list);
+	listing("tracker tournaments: no result, match by row id only");
+	CHECK("tracker teams ran", (list = catalog_teams(db)) != NULL);
+	report_free(list);
+	listing("tracker teams: no result, match by row id only");
+	static const char *const lists[] = {"/", "/tournaments", "/teams", "/api/v1/tournaments"};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		get(lists[i], lists[i]);
+		listing("home page, whole lists, tournaments API: no result, match by row id only");
 	}
 	sqlite3_trace_v2(db, 0, NULL, NULL);
 	sqlite3_close(db);
