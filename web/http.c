@@ -428,7 +428,7 @@ limit_status(int hit, struct http_out *out)
 static char *
 self_url(const struct http_req *req)
 {
-	static const char *const keys[] = {"after", "group", "sort"};
+	static const char *const keys[] = {"after", "group", "sort", "page"};
 	struct buf b = {0};
 	buf_puts(&b, req->path);
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {

@@ -7,7 +7,8 @@
  * when a write lands while it renders, a database locked by another
  * process before a connection has read its schema, and the languages
  * (?lang=, Accept-Language, the cache per language, numbers in the locale,
- * the share preview on every page), the delta a live event carries.
+ * the share preview on every page), the delta a live event carries, the
+ * home page's limits and the whole lists a page at a time.
  * Expected numbers are hand counts of the fixture below.
  */
 #include <stdlib.h>
@@ -1694,6 +1695,109 @@ test_notes_in_portuguese(void)
 	http_resp_unref(r);
 }
 
+/*
+ * The home page and the whole lists when there is more than the home page
+ * shows, in a database of their own: 12 tournaments "List Cup 01" to "12",
+ * imported in that order, each of one stage but the last (14: "Stage 01" to
+ * "14"), each stage one match of the tournament's 10 teams ("Team 01-01" to
+ * "Team 12-10"): 120 teams, those of List Cup 12 with 14 matches. By name,
+ * the 48th team is Team 05-08, the 100th Team 10-10.
+ */
+static void
+test_lists(void)
+{
+	sqlite3 *keep = db;
+	char *err = NULL;
+	if (db_open(":memory:", 0, &db, &err) != 0) {
+		printf("not ok lists: %s\n", err);
+		unit_failed = 1;
+		db = keep;
+		return;
+	}
+	cache_clear();
+	int stored = 1;
+	for (int t = 1; t <= 12; t++)
+		for (int s = 1; s <= (t == 12 ? 14 : 1); s++) {
+			struct buf j = {0}, msgs = {0};
+			buf_printf(&j,
+			           "{\"tournament\":\"List Cup %02d\",\"stage\":\"Stage "
+			           "%02d\",\"matches\":"
+			           "[{\"match\":1,\"map\":\"Bermuda\",\"results\":[",
+			           t, s);
+			for (int k = 1; k <= 10; k++)
+				buf_printf(
+				    &j,
+				    "%s{\"team\":\"Team %02d-%02d\",\"placement\":%d,\"kills\":0}",
+				    k > 1 ? "," : "", t, k, k);
+			buf_puts(&j, "]}]}");
+			struct import_stats st = {0};
+			stored &= import_json(db, "lists", j.data, j.len, 0, &st, &msgs) == 0;
+			buf_free(&j);
+			buf_free(&msgs);
+		}
+	CHECK("lists: 12 tournaments imported", stored);
+
+	struct http_resp *r = ask("GET", "/", NULL, NULL, NULL, NULL, NULL);
+	const char *p = r->body, *newest = strstr(p, "<h2>List Cup 12</h2>");
+	CHECK("home: the newest tournament first",
+	      newest && newest < strstr(p, "<h2>List Cup 11</h2>"));
+	holds("home: the 10th newest", p, "<h2>List Cup 03</h2>");
+	lacks("home: not the 11th", p, "<h2>List Cup 02</h2>");
+	holds("home: a link to every tournament", p,
+	      "<p class=\"more\"><a href=\"/tournaments\">All tournaments</a></p>");
+	holds("home: the 12th stage of List Cup 12", p, ">Stage 12</a>");
+	lacks("home: not its 13th", p, ">Stage 13</a>");
+	holds("home: a link to all its stages", p,
+	      "<li><a href=\"/t/list-cup-12\">All stages</a></li>");
+	holds("home: the 48th team", p, ">Team 05-08</a>");
+	lacks("home: not the 49th", p, ">Team 05-09</a>");
+	holds("home: a link to every team", p,
+	      "<p class=\"more\"><a href=\"/teams\">All teams</a></p>");
+	http_resp_unref(r);
+
+	r = ask("GET", "/tournaments", NULL, NULL, NULL, NULL, NULL);
+	p = r->body;
+	CHECK("tournaments: 200", r->status == 200);
+	holds("tournaments: List Cup 12 first, with its 14 stages", p,
+	      "<ul class=\"stages\"><li><a href=\"/t/list-cup-12\">List Cup 12</a> <span "
+	      "class=\"muted\">14 stages</span></li>");
+	holds("tournaments: List Cup 01 last, 1 stage", p,
+	      "<a href=\"/t/list-cup-01\">List Cup 01</a> <span class=\"muted\">1 "
+	      "stage</span></li></ul>");
+	lacks("tournaments: one page, no page links", p, "rel=\"next\"");
+	http_resp_unref(r);
+
+	r = ask("GET", "/teams", NULL, NULL, NULL, NULL, NULL);
+	p = r->body;
+	holds("teams: the 100th on page 1", p,
+	      "<a href=\"/teams/team-10-10\">Team 10-10</a> <span class=\"muted\">1 match</span>");
+	lacks("teams: not the 101st", p, ">Team 11-01</a>");
+	holds("teams: a link to page 2", p, "<a rel=\"next\" href=\"/teams?page=2\">Next →</a>");
+	lacks("teams: none to a page before 1", p, "rel=\"prev\"");
+	http_resp_unref(r);
+	r = ask("GET", "/teams", "page", "2", NULL, NULL, NULL);
+	p = r->body;
+	holds(
+	    "teams page 2: List Cup 12's teams, 14 matches each", p,
+	    "<a href=\"/teams/team-12-01\">Team 12-01</a> <span class=\"muted\">14 matches</span>");
+	holds("teams page 2: back to page 1", p, "<a rel=\"prev\" href=\"/teams\">← Previous</a>");
+	lacks("teams page 2: the last", p, "rel=\"next\"");
+	lacks("teams page 2: not page 1's", p, ">Team 10-10</a>");
+	http_resp_unref(r);
+	static const char *const no_page[] = {"3", "0", "x", "-1", "02"};
+	for (size_t i = 0; i < sizeof no_page / sizeof no_page[0]; i++) {
+		r = ask("GET", "/teams", "page", no_page[i], NULL, NULL, NULL);
+		CHECK("teams: page 3 (past the end), 0, x, -1, 02: 404", r->status == 404);
+		http_resp_unref(r);
+	}
+	r = ask("GET", "/tournaments", "page", "2", NULL, NULL, NULL);
+	CHECK("tournaments: page 2 (past the end) 404", r->status == 404);
+	http_resp_unref(r);
+	cache_clear();
+	sqlite3_close(db);
+	db = keep;
+}
+
 int
 main(void)
 {
@@ -1725,6 +1829,7 @@ main(void)
 	test_delta();
 	test_locked();
 	test_altered();
+	test_lists();
 	cache_clear();
 	sqlite3_close(db);
 	return unit_failed;
