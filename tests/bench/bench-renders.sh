@@ -6,17 +6,21 @@
 # first run makes them, the 1M-match one in 27 minutes and 3.0 GB on the
 # shared 2-core machine, then 44 s to migrate it once), it times:
 #   - `tracker players --stage` of a 100-match stage of the middle tournament
-#     and `tracker team` of a team of the last one, the whole process;
+#     and `tracker team` of a team of the last one, the whole process, and
+#     the listings of every stage and team: `tracker tournaments` and
+#     `tracker teams` (1,000 and 24,024 lines at 1M matches);
 #   - through `tracker serve`, the team page, that stage's players page and
-#     its leaderboard page, the middle tournament's page and the home page:
+#     its leaderboard page, the middle tournament's page, the home page and
+#     the first page of the teams (GET /teams):
 #     curl's time_total, each request in another language or asking for it
 #     another way (?lang= or Accept-Language: ten cache keys), so none is
 #     answered from the cache.
 # Best of RUNS (at most 10 for a page) each, the machine being shared.
 # The reference of a row is the same render in the 1,000-match database, so
-# the ratio is the growth; target: under 50 ms at every size (none for the
-# home page, which lists every stage and team of the database). Prints what it measured and ROW lines
-# (see run.sh). Stops the server by PID.
+# the ratio is the growth; target: under 50 ms at every size (for the two
+# listings too, which print one line per stage or team: their counts are
+# stored, schema/005-counts.sql). Prints what it measured and ROW lines (see
+# run.sh). Stops the server by PID.
 set -eu
 SIZES=${SIZES:-1000 100000 1000000}
 RUNS=${RUNS:-10}
@@ -59,6 +63,8 @@ for n in $SIZES; do
 	slug=$(printf 'bench-team-%05d' $(((cups - 1) * 24 + 40)))
 	players=$(cli players --tournament "$tour" --stage "Stage 05")
 	teamcli=$(cli team "$team")
+	tourscli=$(cli tournaments)
+	teamscli=$(cli teams)
 	serve "$db"
 	U=${U%/}
 	curl -sf -o /dev/null "$U/t/$tour/stage-05/maps" # a page not timed: the database opened
@@ -67,23 +73,25 @@ for n in $SIZES; do
 	stagepage=$(page "/t/$tour/stage-05")
 	tourpage=$(page "/t/$tour")
 	homepage=$(page "/")
+	teamspage=$(page "/teams")
 	unserve
-	echo "$n matches: players --stage $players ms, team $teamcli ms; pages: team $teampage ms, players $playerspage ms, stage $stagepage ms, tournament $tourpage ms, home $homepage ms"
-	echo "$n $players $teamcli $teampage $playerspage $stagepage $tourpage $homepage" >>"$w/rows"
+	echo "$n matches: players --stage $players ms, team $teamcli ms, tournaments $tourscli ms, teams $teamscli ms; pages: team $teampage ms, players $playerspage ms, stage $stagepage ms, tournament $tourpage ms, home $homepage ms, teams $teamspage ms"
+	echo "$n $players $teamcli $teampage $playerspage $stagepage $tourpage $homepage $tourscli $teamscli $teamspage" >>"$w/rows"
 done
 
 # a ROW per figure and size, the reference the first size's same figure
 awk 'BEGIN {
 	split("tracker players --stage (100-match stage)|tracker team|team page (cache miss)|" \
 	      "players page (cache miss)|stage page (cache miss)|tournament page (cache miss)|" \
-	      "home page (cache miss)", what, "|")
+	      "home page (cache miss)|tracker tournaments (every stage)|tracker teams (every team)|" \
+	      "teams page 1 (cache miss)", what, "|")
 }
-{ n[NR] = $1; for (i = 2; i <= 8; i++) v[NR, i] = $i }
+{ n[NR] = $1; for (i = 2; i <= 11; i++) v[NR, i] = $i }
 END {
-	for (i = 2; i <= 8; i++)
+	for (i = 2; i <= 11; i++)
 		for (r = 1; r <= NR; r++) {
 			size = n[r] >= 1000000 ? n[r] / 1000000 "M" : n[r] / 1000 "k"
 			printf "ROW\t%s, %s-match db (ms)\t%s\t%s\t%.2fx\t%s\n", what[i - 1], size,
-			    v[r, i], v[1, i], (v[1, i] > 0 ? v[r, i] / v[1, i] : 0), (i < 8 ? "< 50 ms" : "-")
+			    v[r, i], v[1, i], (v[1, i] > 0 ? v[r, i] / v[1, i] : 0), "< 50 ms"
 		}
 }' "$w/rows"
