@@ -153,9 +153,9 @@ CREATE TRIGGER team_delete AFTER DELETE ON team BEGIN
 	DELETE FROM team_count WHERE team_id = OLD.id;
 END;
 
--- The teams by name (the home page's first ones, a page of GET /teams)
--- without sorting them all.
-CREATE INDEX team_name ON team(name);
+-- The teams by name (the home page's first ones, a page of GET /teams,
+-- `tracker teams`) without sorting them all, nor reading their rows.
+CREATE INDEX team_name ON team(name, slug);
 
 -- Back-fill from the rows already stored.
 INSERT INTO stage_team_count (stage_id, team_id, results, roster, headstart)
