@@ -39,11 +39,14 @@ CREATE TRIGGER stage_team_count_insert AFTER INSERT ON stage_team_count BEGIN
 	INSERT INTO stage_count (stage_id, teams, listed) VALUES (NEW.stage_id, NEW.results > 0, 1)
 	ON CONFLICT (stage_id) DO UPDATE SET teams = teams + excluded.teams, listed = listed + 1;
 END;
-CREATE TRIGGER stage_team_count_update AFTER UPDATE ON stage_team_count BEGIN
+-- An update changes them only when it takes the team's results to or from
+-- 0 (else the WHEN stops it before any statement: most imports' updates).
+CREATE TRIGGER stage_team_count_update AFTER UPDATE ON stage_team_count
+WHEN (NEW.results > 0) <> (OLD.results > 0) OR NEW.results + NEW.roster + NEW.headstart = 0 BEGIN
 	UPDATE stage_count SET teams = teams + (NEW.results > 0) - (OLD.results > 0)
 	WHERE stage_id = NEW.stage_id AND (NEW.results > 0) <> (OLD.results > 0);
 	DELETE FROM stage_team_count WHERE stage_id = NEW.stage_id AND team_id = NEW.team_id
-	AND NEW.results = 0 AND NEW.roster = 0 AND NEW.headstart = 0;
+	AND NEW.results + NEW.roster + NEW.headstart = 0;
 END;
 CREATE TRIGGER stage_team_count_delete AFTER DELETE ON stage_team_count BEGIN
 	UPDATE stage_count SET teams = teams - (OLD.results > 0), listed = listed - 1
