@@ -1198,6 +1198,8 @@ test_locked(void)
 	    "/t/cup-b/final",
 	    "/t/cup-b/final/maps",
 	    "/teams/tom-jerry",
+	    "/tournaments",
+	    "/teams",
 	    "/api/v1/tournaments",
 	    "/api/v1/tournaments/cup-b/stages/final/standings",
 	    "/api/v1/tournaments/cup-b/stages/final/matches",
@@ -1539,6 +1541,8 @@ test_languages(void)
 	     "&lt;script&gt;alert(1)&lt;/script&gt; campeã, Plain Team em 2º, após a partida 3"},
 	    {"/t/mil-cup/nope", "404 Página não encontrada", "nenhuma fase "},
 	    {"/desk", "Mesa de resultados", "Onde a organização registra"},
+	    {"/tournaments", "Todos os torneios", "Página 1"},
+	    {"/teams", "Todas as equipes", "Página 1"},
 	};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		r = get_lang(pages[i].path, "pt-BR", NULL);
