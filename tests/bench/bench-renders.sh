@@ -4,11 +4,12 @@
 # 100,000 and 1,000,000 matches (SIZES; gen-db.sh: gen.c -t, a tournament
 # per 1,000 matches, 12 teams x 4 players a match, kept in build/bench/: the
 # first run makes them, the 1M-match one in 27 minutes and 3.0 GB on the
-# shared 2-core machine, then 44 s to migrate it once), it times:
+# shared 2-core machine; one made before schema 005 migrates once, in 49 to
+# 62 s at 1M matches: the stored counts' back-fill), it times:
 #   - `tracker players --stage` of a 100-match stage of the middle tournament
 #     and `tracker team` of a team of the last one, the whole process, and
 #     the listings of every stage and team: `tracker tournaments` and
-#     `tracker teams` (1,000 and 24,024 lines at 1M matches);
+#     `tracker teams` (10,000 and 24,024 lines at 1M matches);
 #   - through `tracker serve`, the team page, that stage's players page and
 #     its leaderboard page, the middle tournament's page, the home page and
 #     the first page of the teams (GET /teams):
