@@ -592,6 +592,19 @@ listen_on(const struct sockaddr_in *addr, char **err)
 }
 
 /*
+ * libmicrohttpd's decoding of a URL's path or query argument s, unless s
+ * holds an encoded NUL: then it is left as it came, so that no route or
+ * slug matches it (decoded, "/teams/%00" would end at the NUL and read as
+ * "/teams/"). The length of the result.
+ */
+static size_t
+unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls, (void)c;
+	return strstr(s, "%00") ? strlen(s) : MHD_http_unescape(s);
+}
+
+/*
  * Start serving conf (copied; its tokens must outlive the server) with
  * watch_db as the connection live.c watches for writes. The caller blocks
  * the signals it waits for (and ignores SIGPIPE) first: the server's
@@ -637,7 +650,8 @@ server_start(const struct server_conf *c, sqlite3 *watch_db, unsigned *port, cha
 	    MHD_OPTION_THREAD_POOL_SIZE, conf.threads, MHD_OPTION_CONNECTION_LIMIT, mhd_limit,
 	    MHD_OPTION_CONNECTION_TIMEOUT, conf.timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	    pool_bytes(conf.max_header), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL, MHD_OPTION_END);
+	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
+	    unescape, NULL, MHD_OPTION_END);
 	if (mhd == NULL) {
 		live_stop();
 		deadline_stop();
