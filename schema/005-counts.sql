@@ -160,6 +160,10 @@ END;
 -- `tracker teams`) without sorting them all, nor reading their rows.
 CREATE INDEX team_name ON team(name, slug);
 
+-- A tournament's stages in play order (the home page's first ones) without
+-- sorting them all.
+CREATE INDEX stage_tournament ON stage(tournament_id);
+
 -- Back-fill from the rows already stored.
 INSERT INTO stage_team_count (stage_id, team_id, results, roster, headstart)
 SELECT stage_id, team_id, sum(results), max(roster), max(headstart) FROM (
