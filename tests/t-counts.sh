@@ -171,7 +171,7 @@ eq "roster final: 15 played, CIVIS played" "15 0 13 13" "$(counts roster-final)"
 "$TRACKER" --db "$T/old.db" import "$GS" "$GF" "$T/roster.json" >/dev/null 2>&1
 sql "$T/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger'" | sqlite3 "$T/old.db"
 sql "$T/old.db" "DROP TABLE stage_count; DROP TABLE stage_team_count; DROP TABLE team_count;
-	DROP INDEX team_name; PRAGMA user_version = 4"
+	DROP INDEX team_name; DROP INDEX stage_tournament; PRAGMA user_version = 4"
 eq "the old database has no counts" 0 "$(sql "$T/old.db" "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%count%' OR type = 'trigger'")"
 status "a command migrates it" 0 "$TRACKER" --db "$T/old.db" tournaments
 TRACKER_DB=$T/old.db exact "migrated"
