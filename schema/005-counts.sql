@@ -4,7 +4,9 @@
 -- row per line it prints instead of counting every match and result of the
 -- database. Written by nothing but these triggers. A migration that rebuilds
 -- match, result, stage_team or headstart (DROP TABLE drops their triggers)
--- must create them again.
+-- must create them again. No writer may use INSERT OR REPLACE (or REPLACE)
+-- on these tables: without recursive_triggers, the row it deletes fires no
+-- delete trigger, and the count would keep it.
 --
 -- A result's stage is its match's. When a match is deleted, its results
 -- cascade after the match row is gone: match_delete takes them off first,
@@ -59,8 +61,9 @@ CREATE TRIGGER match_insert AFTER INSERT ON match BEGIN
 	ON CONFLICT (stage_id) DO UPDATE SET played = played + excluded.played,
 	voided = voided + excluded.voided;
 END;
+-- (an update that also moves the match to another stage is match_stage's alone)
 CREATE TRIGGER match_void AFTER UPDATE OF void ON match
-WHEN (OLD.void IS NULL) <> (NEW.void IS NULL) BEGIN
+WHEN (OLD.void IS NULL) <> (NEW.void IS NULL) AND OLD.stage_id = NEW.stage_id BEGIN
 	UPDATE stage_count SET played = played + (NEW.void IS NULL) - (OLD.void IS NULL),
 	voided = voided + (NEW.void IS NOT NULL) - (OLD.void IS NOT NULL)
 	WHERE stage_id = NEW.stage_id;

@@ -50,24 +50,27 @@ void (*http_native_free)(void *native);
 static const struct route routes[] = {
     {"GET", "/", page_home, ROUTE_CACHE},
     {"GET", "/t/*", page_tournament, ROUTE_CACHE},
-    {"GET", "/t/*/*", page_stage, ROUTE_CACHE},
+    {"GET", "/t/*/*", page_stage, ROUTE_CACHE | ROUTE_AFTER | ROUTE_GROUP},
     {"GET", "/t/*/*/maps", page_maps, ROUTE_CACHE},
-    {"GET", "/t/*/*/card.svg", page_card, ROUTE_CACHE | ROUTE_ENGLISH},
+    {"GET", "/t/*/*/card.svg", page_card, ROUTE_CACHE | ROUTE_ENGLISH | ROUTE_AFTER | ROUTE_GROUP},
     {"GET", "/overlay/t/*/*/*", page_overlay, ROUTE_ENGLISH},
-    {"GET", "/t/*/*/players", page_players, ROUTE_CACHE},
+    {"GET", "/t/*/*/players", page_players, ROUTE_CACHE | ROUTE_SORT},
     {"GET", "/t/*/*/m/*", page_match, ROUTE_CACHE},
-    {"GET", "/t/*/*/scenarios", page_scenarios, ROUTE_CACHE},
+    {"GET", "/t/*/*/scenarios", page_scenarios, ROUTE_CACHE | ROUTE_AFTER | ROUTE_GROUP},
     {"GET", "/t/*/*/day/*", page_day, ROUTE_CACHE},
-    {"GET", "/tournaments", page_tournaments, ROUTE_CACHE},
-    {"GET", "/teams", page_teams, ROUTE_CACHE},
+    {"GET", "/tournaments", page_tournaments, ROUTE_CACHE | ROUTE_PAGE},
+    {"GET", "/teams", page_teams, ROUTE_CACHE | ROUTE_PAGE},
     {"GET", "/teams/*", page_team, ROUTE_CACHE},
     {"GET", "/static/*", static_asset, ROUTE_CACHE},
     {"GET", "/api/v1/tournaments", api_tournaments, ROUTE_CACHE | ROUTE_API},
-    {"GET", "/api/v1/tournaments/*/stages/*/standings", api_standings, ROUTE_CACHE | ROUTE_API},
-    {"GET", "/api/v1/tournaments/*/stages/*/scenarios", api_scenarios, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/standings", api_standings,
+     ROUTE_CACHE | ROUTE_API | ROUTE_AFTER | ROUTE_GROUP},
+    {"GET", "/api/v1/tournaments/*/stages/*/scenarios", api_scenarios,
+     ROUTE_CACHE | ROUTE_API | ROUTE_AFTER | ROUTE_GROUP},
     {"GET", "/api/v1/tournaments/*/stages/*/matches", api_matches, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/maps", api_maps, ROUTE_CACHE | ROUTE_API},
-    {"GET", "/api/v1/tournaments/*/stages/*/players", api_players, ROUTE_CACHE | ROUTE_API},
+    {"GET", "/api/v1/tournaments/*/stages/*/players", api_players,
+     ROUTE_CACHE | ROUTE_API | ROUTE_SORT},
     {"GET", "/api/v1/tournaments/*/stages/*/matches/*", api_match, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/days/*", api_day, ROUTE_CACHE | ROUTE_API},
     {"GET", "/api/v1/tournaments/*/stages/*/events", api_events, ROUTE_API},
@@ -424,18 +427,25 @@ limit_status(int hit, struct http_out *out)
 	out->retry_after = hit == DB_LIMIT_TIME ? 5 : 1;
 }
 
-/* req's path with the query arguments that change a response (the language aside). */
+/* req's path with those of the query arguments that change a response (the language aside)
+ * that flags (ROUTE_AFTER, ...) name. */
 static char *
-self_url(const struct http_req *req)
+self_url(const struct http_req *req, int flags)
 {
-	static const char *const keys[] = {"after", "group", "sort", "page"};
+	static const struct {
+		const char *key;
+		int flag;
+	} keys[] = {{"after", ROUTE_AFTER},
+	            {"group", ROUTE_GROUP},
+	            {"sort", ROUTE_SORT},
+	            {"page", ROUTE_PAGE}};
 	struct buf b = {0};
 	buf_puts(&b, req->path);
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		const char *v = http_arg(req, keys[i]);
+		const char *v = (flags & keys[i].flag) ? http_arg(req, keys[i].key) : NULL;
 		if (v == NULL)
 			continue;
-		buf_printf(&b, "%s%s=", b.len > strlen(req->path) ? "&" : "?", keys[i]);
+		buf_printf(&b, "%s%s=", b.len > strlen(req->path) ? "&" : "?", keys[i].key);
 		buf_url(&b, v);
 	}
 	return buf_detach(&b, NULL);
@@ -487,15 +497,16 @@ trailing_slash(struct http_req *req)
 }
 
 /*
- * The cache key of req: self_url's, for a page its language and whether
+ * The cache key of req for route rt: self_url's with the arguments rt reads,
+ * for a page its language and whether
  * the URL or the header chose it (links keep a ?lang= only), and whether
  * it asks for a data version this process has not reached (ahead: 1),
  * which is answered with what it has but kept by no other cache.
  */
 static char *
-cache_key(const struct http_req *req, int page, int ahead)
+cache_key(const struct route *rt, const struct http_req *req, int page, int ahead)
 {
-	char *self = self_url(req);
+	char *self = self_url(req, rt->flags);
 	char *key = page ? xasprintf("%s lang=%s %s%s", self, i18n_code(i18n_lang()),
 	                             i18n_q()[0] ? "url" : "header", ahead ? " ahead" : "")
 	                 : xasprintf("%s%s", self, ahead ? " ahead" : "");
@@ -603,7 +614,7 @@ handle(struct http_req *req, int page)
 	uint64_t want = wanted_version(req);
 	int claimed = 0;
 	if (rt->flags & ROUTE_CACHE) {
-		key = cache_key(req, page, want > version);
+		key = cache_key(rt, req, page, want > version);
 		if ((r = cache_get(key, version, want, &claimed)) != NULL) {
 			free(key);
 			return r;
@@ -680,7 +691,8 @@ use_language(const struct http_req *req)
 	if (page) {
 		const char *arg = http_arg(req, "lang");
 		int lang = arg ? i18n_find(arg) : -1;
-		char *self = self_url(req);
+		/* the language links keep every argument a page may read: the route is not known yet */
+		char *self = self_url(req, ROUTE_AFTER | ROUTE_GROUP | ROUTE_SORT | ROUTE_PAGE);
 		i18n_use(lang >= 0 ? lang : i18n_negotiate(req->accept_language), lang >= 0, self);
 		free(self);
 	}

@@ -108,6 +108,12 @@ enum {
 	ROUTE_API = 2,     /* errors as JSON rather than HTML */
 	ROUTE_PRIVATE = 4, /* a session's page: no CORS, no ETag, never stored (no-store) */
 	ROUTE_ENGLISH = 8, /* in English alone, whatever ?lang= or Accept-Language ask (i18n) */
+	/* the query arguments that choose its answer: only these are part of its cache key, so
+	   that an argument a route ignores cannot give each of its values an entry of its own */
+	ROUTE_AFTER = 16, /* ?after= */
+	ROUTE_GROUP = 32, /* ?group= */
+	ROUTE_SORT = 64,  /* ?sort= */
+	ROUTE_PAGE = 128, /* ?page= */
 };
 
 struct route {

@@ -1802,6 +1802,43 @@ test_lists(void)
 	db = keep;
 }
 
+/* A query argument that a route does not read is no part of its cache key: its values, however
+ * many, share the one entry. The ones it reads each have theirs. */
+static void
+test_cache_args(void)
+{
+	static const struct {
+		const char *path, *key;
+	} ignored[] = {{"/", "after"},
+	               {"/t/cup-b", "group"},
+	               {"/t/cup-b/final/maps", "sort"},
+	               {"/teams/tom-jerry", "page"},
+	               {"/t/cup-b/final", "page"},
+	               {"/t/cup-b/final/players", "after"}};
+	for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++) {
+		cache_clear();
+		struct http_resp *r =
+		    ask("GET", ignored[i].path, ignored[i].key, "1", NULL, NULL, NULL);
+		size_t one = cache_used();
+		http_resp_unref(r);
+		r = ask("GET", ignored[i].path, ignored[i].key, "2", NULL, NULL, NULL);
+		char name[128];
+		snprintf(name, sizeof name, "cache: %s?%s=1 and =2 share an entry", ignored[i].path,
+		         ignored[i].key);
+		CHECK(name, r->status == 200 && one > 0 && cache_used() == one);
+		http_resp_unref(r);
+	}
+	cache_clear();
+	struct http_resp *r = ask("GET", "/t/cup-b/final", "after", "1", NULL, NULL, NULL);
+	size_t one = cache_used();
+	http_resp_unref(r);
+	r = ask("GET", "/t/cup-b/final", "after", "2", NULL, NULL, NULL);
+	CHECK("cache: the stage page's ?after=1 and =2 each have an entry",
+	      r->status == 200 && cache_used() > one);
+	http_resp_unref(r);
+	cache_clear();
+}
+
 int
 main(void)
 {
@@ -1834,6 +1871,7 @@ main(void)
 	test_locked();
 	test_altered();
 	test_lists();
+	test_cache_args();
 	cache_clear();
 	sqlite3_close(db);
 	return unit_failed;
