@@ -104,6 +104,7 @@ struct doc_match {
 	const char *played_at; /* ISO 8601 as written (the reader's memory), or NULL */
 	const char *voided;    /* why the organizer annulled it (the reader's memory), or NULL */
 	int written;           /* 1 once stored as new content, 2 as replaced content */
+	int below;             /* once stored: the stage's highest number below it then, 0: none */
 	struct doc_result *results; /* one per team, at least one */
 	int nresults;               /* entries */
 };

@@ -96,6 +96,7 @@ declare_roster(struct store *s, int i, struct member **roster, int *n)
 		           g->name, *n);
 		return -1;
 	}
+	store_cache_roster(s->names, g->id); /* it changes */
 	sqlite3_bind_int64(s->st[S_ROSTER_DEL], 1, g->id);
 	if (store_run(s, S_ROSTER_DEL) != 0)
 		return -1;
@@ -199,11 +200,57 @@ on_roster(struct store *s, int i, int sp, int m, int r, const char *key, const s
  * cannot join unless allowed (--new-team); a head start can (it creates
  * the team, so that the standings can list it). 0, or -1 reported.
  */
+/* Compare two row ids, for bsearch. */
+static int
+by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The team ids of stage's stored roster, ascending, in *ids (*n of them):
+ * the connection's cache's when it holds that stage's (a desk's matches
+ * follow one another in a stage), else read and kept there (or, without a
+ * cache, in *own, which the caller frees). 0, or -1 reported.
+ */
+static int
+roster_ids(struct store *s, int64_t stage, const int64_t **ids, int *n, int64_t **own)
+{
+	struct store_cache *c = s->names;
+	*own = NULL;
+	if (c && c->roster_stage == stage) {
+		*ids = c->roster, *n = c->nroster;
+		return 0;
+	}
+	sqlite3_stmt *st = s->st[S_MEMBERS];
+	int64_t *v = NULL;
+	int k = 0, cap = 0, rc;
+	sqlite3_bind_int64(st, 1, stage);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap)
+			v = xrealloc(v, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *v);
+		v[k++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_error(s);
+	}
+	if (c) {
+		store_cache_roster(c, 0);
+		c->roster_stage = stage, c->roster = v, c->nroster = k;
+	} else
+		*own = v;
+	*ids = v, *n = k;
+	return 0;
+}
+
 /*
  * 1 if stage i has a stored roster, the document declares none, and every
  * team it names in the stage (results, adjustments; no head starts) is on
- * it: what a desk's match is, checked a team at a time, without reading
- * the roster. 0 when the whole check must run; -1 reported.
+ * it: what a desk's match is, checked against the roster's team ids alone
+ * (roster_ids). 0 when the whole check must run; -1 reported.
  */
 static int
 all_on_roster(struct store *s, int i)
@@ -212,28 +259,25 @@ all_on_roster(struct store *s, int i)
 	const struct doc_stage *g = &d->stages[i];
 	if (g->has_roster || !g->existed || (g->rules && g->rules->nheadstart))
 		return 0;
-	sqlite3_stmt *st = s->st[S_MEMBER];
-	for (int m = 0; m <= d->nmatches; m++) {
+	const int64_t *ids = NULL;
+	int64_t *own;
+	int n = 0, on = 1;
+	if (roster_ids(s, g->id, &ids, &n, &own) != 0)
+		return -1;
+	for (int m = 0; m <= d->nmatches && on > 0; m++) {
 		int count = m < d->nmatches
 		                ? (d->matches[m].stage == i ? d->matches[m].nresults : 0)
 		                : g->nadjust;
-		for (int k = 0; k < count; k++) {
+		for (int k = 0; k < count && on > 0; k++) {
 			int sp =
 			    m < d->nmatches ? d->matches[m].results[k].spell : g->adjust[k].spell;
 			int64_t id = store_team(s, sp, 0);
-			if (id == 0)
-				return -1;
-			if (id < 0)
-				return 0;
-			sqlite3_bind_int64(st, 1, g->id);
-			sqlite3_bind_int64(st, 2, id);
-			int rc = store_row(s, S_MEMBER); /* reported when it fails */
-			if (rc <= 0)
-				return rc;
-			sqlite3_reset(st);
+			if (id <= 0 || n == 0 || !bsearch(&id, ids, (size_t)n, sizeof *ids, by_id))
+				on = id == 0 ? -1 : 0;
 		}
 	}
-	return 1;
+	free(own);
+	return on;
 }
 
 int
@@ -300,11 +344,14 @@ stage_adjustments(struct store *s, int i)
 	for (int k = 0; k < g->nadjust; k++) {
 		if (g->adjust[k].after_match == 0)
 			continue;
-		sqlite3_bind_int64(s->st[S_MATCH_GET], 1, g->id);
-		sqlite3_bind_int(s->st[S_MATCH_GET], 2, g->adjust[k].after_match);
-		int rc = store_row(s, S_MATCH_GET);
-		if (rc > 0)
-			sqlite3_reset(s->st[S_MATCH_GET]);
+		sqlite3_stmt *near = s->st[S_MATCH_NEAR];
+		sqlite3_bind_int64(near, 1, g->id);
+		sqlite3_bind_int(near, 2, g->adjust[k].after_match);
+		int rc = store_row(s, S_MATCH_NEAR);
+		if (rc > 0) {
+			rc = sqlite3_column_int(near, 0) == g->adjust[k].after_match;
+			sqlite3_reset(near);
+		}
 		snprintf(key, sizeof key, "adjustments[%d].after_match", k);
 		if (rc == 0)
 			doc_report(d, 0, -1, -1, -1, key, "stage '%s' has no match %d", g->name,
@@ -508,14 +555,14 @@ stage_number_gaps(struct store *s, int i)
 		if (x->stage != i || !x->written)
 			continue;
 		int a = x->number - 1;
-		if (written <= 8) { /* a few matches (a desk's one): the number below each */
-			sqlite3_stmt *st = s->st[S_BELOW];
-			sqlite3_bind_int64(st, 1, d->stages[i].id);
-			sqlite3_bind_int(st, 2, x->number);
-			if (store_row(s, S_BELOW) <= 0)
-				return store_error(s);
-			a = sqlite3_column_int(st, 0); /* NULL, none below: 0 */
-			sqlite3_reset(st);
+		if (written <= 8) {
+			/* a few matches (a desk's one): the number below each, stored when it
+			   was (store_match) or in the document */
+			a = x->below;
+			for (int k = 0; k < d->nmatches; k++)
+				if (d->matches[k].stage == i && d->matches[k].number < x->number &&
+				    d->matches[k].number > a)
+					a = d->matches[k].number;
 		} else {
 			if (held == NULL) { /* many: every number of the stage, once */
 				sqlite3_stmt *st = s->st[S_NUMBERS];

@@ -45,8 +45,9 @@ static const char *const sqls[S_COUNT] = {
     [S_PLAYER_ADD] = "INSERT INTO player (name, key) VALUES (?1, ?2)",
     [S_PALIAS_GET] = "SELECT 1 FROM player_alias WHERE spelling = ?1",
     [S_PALIAS_ADD] = "INSERT INTO player_alias (spelling, player_id) VALUES (?1, ?2)",
-    [S_MATCH_GET] = "SELECT id, day, map, played_at, void FROM match"
-                    " WHERE stage_id = ?1 AND number = ?2",
+    /* the match numbered ?2, else the one below it: what is stored, and where a gap starts */
+    [S_MATCH_NEAR] = "SELECT number, id, day, map, played_at, void FROM match"
+                     " WHERE stage_id = ?1 AND number <= ?2 ORDER BY number DESC LIMIT 1",
     [S_MATCH_ADD] = "INSERT INTO match (stage_id, number, day, map, played_at, void)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [S_MATCH_SET] = "UPDATE match SET day = ?2, map = ?3, played_at = ?4, void = ?5 WHERE id = ?1",
@@ -62,7 +63,7 @@ static const char *const sqls[S_COUNT] = {
                       " assists, mvp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_ROSTER] = "SELECT x.team_id, t.name, x.grp FROM stage_team x JOIN team t ON t.id = x.team_id"
                  " WHERE x.stage_id = ?1 ORDER BY x.team_id",
-    [S_MEMBER] = "SELECT 1 FROM stage_team WHERE stage_id = ?1 AND team_id = ?2",
+    [S_MEMBERS] = "SELECT team_id FROM stage_team WHERE stage_id = ?1 ORDER BY team_id",
     [S_ROSTER_DEL] = "DELETE FROM stage_team WHERE stage_id = ?1",
     [S_ROSTER_ADD] = "INSERT INTO stage_team (stage_id, team_id, grp) VALUES (?1, ?2, ?3)",
     [S_SEEN] = "SELECT DISTINCT r.team_id, t.name FROM result r JOIN match m ON m.id = r.match_id"
@@ -74,7 +75,6 @@ static const char *const sqls[S_COUNT] = {
                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_COUNTED] = "SELECT number FROM match WHERE stage_id = ?1 AND void IS NULL ORDER BY number",
     [S_NUMBERS] = "SELECT number FROM match WHERE stage_id = ?1 ORDER BY number",
-    [S_BELOW] = "SELECT coalesce(max(number), 0) FROM match WHERE stage_id = ?1 AND number < ?2",
     [S_STAGES] = "SELECT name, slug FROM stage WHERE tournament_id = ?1 ORDER BY id",
     /* the teams of stage ?1's tournament: its matches' and its rosters' */
     [S_LOOK_TEAMS] =
@@ -740,20 +740,26 @@ store_match(struct store *s, int m)
 	struct doc *d = s->d;
 	const struct doc_match *g = &d->matches[m];
 	int64_t old = 0;
+	d->matches[m].below = 0; /* a new stage has no match below it */
 	if (d->stages[g->stage].existed) {
-		sqlite3_stmt *st = s->st[S_MATCH_GET];
+		sqlite3_stmt *st = s->st[S_MATCH_NEAR];
 		sqlite3_bind_int64(st, 1, d->stages[g->stage].id);
 		sqlite3_bind_int(st, 2, g->number);
-		int rc = store_row(s, S_MATCH_GET);
+		int rc = store_row(s, S_MATCH_NEAR);
 		if (rc < 0)
 			return -1;
+		if (rc > 0 && sqlite3_column_int(st, 0) != g->number) {
+			d->matches[m].below = sqlite3_column_int(st, 0);
+			sqlite3_reset(st);
+			rc = 0;
+		}
 		if (rc > 0) {
 			struct buf why = {0};
-			old = sqlite3_column_int64(st, 0);
-			int day = sqlite3_column_type(st, 1) == SQLITE_NULL
+			old = sqlite3_column_int64(st, 1);
+			int day = sqlite3_column_type(st, 2) == SQLITE_NULL
 			              ? -1
-			              : sqlite3_column_int(st, 1);
-			char *map = db_text(st, 2), *at = db_text(st, 3), *voided = db_text(st, 4);
+			              : sqlite3_column_int(st, 2);
+			char *map = db_text(st, 3), *at = db_text(st, 4), *voided = db_text(st, 5);
 			sqlite3_reset(st);
 			rc = differs(s, m, old, day, map, at, voided, &why);
 			free(map);
@@ -813,9 +819,10 @@ store_open(struct store *s, struct doc *d)
 		return store_error(s);
 	int64_t version = sqlite3_column_int64(s->st[S_DATA_VERSION], 0);
 	sqlite3_reset(s->st[S_DATA_VERSION]);
-	if (version != c->version) {
+	if (version != c->version || sqlite3_total_changes64(d->db) != c->changes) {
 		names_free(&c->teams);
 		names_free(&c->players);
+		store_cache_roster(c, 0);
 		c->version = version;
 	}
 	store_cache_abort(c);
@@ -872,6 +879,19 @@ store_cache_commit(struct store_cache *c)
 	keep_names(&c->teams, &c->pteams, NULL);
 	keep_names(&c->players, &c->pplayers, NULL);
 	store_cache_abort(c);
+	c->changes = sqlite3_total_changes64(c->db);
+}
+
+/* Forget the roster c holds unless it is stage's (0: whichever). */
+void
+store_cache_roster(struct store_cache *c, int64_t stage)
+{
+	if (c == NULL || (stage && c->roster_stage != stage))
+		return;
+	free(c->roster);
+	c->roster = NULL;
+	c->nroster = 0;
+	c->roster_stage = 0;
 }
 
 /* The kept document's transaction rolled back: its names go. c may be NULL. */
@@ -908,5 +928,6 @@ store_cache_free(struct store_cache *c)
 	names_free(&c->teams);
 	names_free(&c->players);
 	store_cache_abort(c);
+	store_cache_roster(c, 0);
 	memset(c, 0, sizeof *c);
 }

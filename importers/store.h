@@ -26,7 +26,7 @@ enum stmt {
 	S_PLAYER_ADD,
 	S_PALIAS_GET,
 	S_PALIAS_ADD,
-	S_MATCH_GET,
+	S_MATCH_NEAR,
 	S_MATCH_ADD,
 	S_MATCH_SET,
 	S_RESULTS_DEL,
@@ -35,7 +35,7 @@ enum stmt {
 	S_RESULT_ADD,
 	S_PRESULT_ADD,
 	S_ROSTER,
-	S_MEMBER,
+	S_MEMBERS,
 	S_ROSTER_DEL,
 	S_ROSTER_ADD,
 	S_SEEN,
@@ -44,7 +44,6 @@ enum stmt {
 	S_ADJUST_ADD,
 	S_COUNTED,
 	S_NUMBERS,
-	S_BELOW,
 	S_STAGES,
 	S_LOOK_TEAMS,
 	S_LOOK_PLAYERS,
@@ -57,11 +56,14 @@ enum stmt {
  * (import_options.cache): the statements, prepared once, so that an import
  * of many one-match files prepares nothing after the first; and the teams
  * and players the committed documents named, with their rows, so that a
- * name is looked up once per connection, not once per document. The names
- * hold while no other connection writes (PRAGMA data_version, read in each
- * document's transaction); a document's names join them once its
- * transaction commits (store_cache_commit; store_cache_abort drops them).
- * store_cache_free() before closing the connection.
+ * name is looked up once per connection, not once per document; and the
+ * team ids of the roster of the stage last checked against its roster. They
+ * hold while nothing else writes: no other connection (PRAGMA data_version,
+ * read in each document's transaction) and nothing else on this one (its
+ * total changes, as they were after the last document's commit). A
+ * document's names join them once its transaction commits
+ * (store_cache_commit; store_cache_abort drops them). store_cache_free()
+ * before closing the connection.
  */
 struct store_cache {
 	sqlite3 *db;                   /* the connection they are prepared on; NULL: none yet */
@@ -69,6 +71,10 @@ struct store_cache {
 	sqlite3_stmt *log;             /* the audit log's row (log_write_kept), or NULL */
 	struct db_tx tx;               /* the transactions' statements (db_begin_kept) */
 	int64_t version;               /* the data_version the names hold for; 0: none */
+	int64_t changes;               /* the connection's total changes after the last commit */
+	int64_t roster_stage;          /* the stage whose roster roster holds; 0: none */
+	int64_t *roster;               /* its team ids, ascending */
+	int nroster;                   /* entries */
 	struct names teams, players;   /* committed: key -> row id and stored name */
 	struct names pteams, pplayers; /* the last document's, until its commit */
 };
@@ -86,6 +92,7 @@ void store_cache_free(struct store_cache *c);
 void store_cache_keep(struct store_cache *c, const struct doc *d);
 void store_cache_commit(struct store_cache *c);
 void store_cache_abort(struct store_cache *c);
+void store_cache_roster(struct store_cache *c, int64_t stage);
 int store_stage(struct store *s, int i);
 int store_match(struct store *s, int m);
 int store_headstarts(struct store *s, int i);

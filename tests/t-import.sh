@@ -409,6 +409,16 @@ eq roster-replaced 5 "$(ndb "SELECT count(*) FROM stage_team x JOIN stage s ON s
 sqlite3 :memory: "SELECT json_remove(readfile('import/good/groups.json'), '\$.teams', '\$.groups')" >"$T/no-roster.json"
 status roster-outside 1 "$TRACKER" --db "$N" import "$T/no-roster.json"
 contains roster-outside-message "matches[1].results[1].team: 'Foxtrot' is not in the roster of stage 'Knockout' (its teams: Alpha, Bravo, Charlie, Delta, Echo)" "$OUT"
+# one run, the files in order: a roster of Alpha, Bravo and Charlie, a match of Alpha and
+# Bravo (checked against it), a roster of Alpha and Bravo alone, a match with Charlie: the
+# last is refused as the roster then stored says, whatever the run read before
+printf '{"tournament": "Roster Cup", "stage": "Final", "teams": ["Alpha", "Bravo", "%s"]}' Charlie >"$T/roster-abc.json"
+printf '{"tournament": "Roster Cup", "stage": "Final", "teams": ["Alpha", "Bravo"]}' >"$T/roster-ab.json"
+printf '{"tournament": "Roster Cup", "stage": "Final", "match": %d, "results": [{"team": "Alpha", "placement": 1, "kills": 0}, {"team": "%s", "placement": 2, "kills": 0}]}' 1 Bravo >"$T/match-ab.json"
+printf '{"tournament": "Roster Cup", "stage": "Final", "match": %d, "results": [{"team": "Alpha", "placement": 1, "kills": 0}, {"team": "%s", "placement": 2, "kills": 0}]}' 2 Charlie >"$T/match-ac.json"
+status roster-run 1 "$TRACKER" --db "$T/roster-run.db" import --replace "$T/roster-abc.json" "$T/match-ab.json" "$T/roster-ab.json" "$T/match-ac.json"
+contains roster-run-refused "match-ac.json: results[1].team: 'Charlie' is not in the roster of stage 'Final' (its teams: Alpha, Bravo)" "$OUT"
+contains roster-run-summary "4 files: 1 match added, 0 unchanged, 0 replaced; 1 stage new; 2 rosters stored; 3 teams, 0 players new; 0 warnings" "$OUT"
 # a stage a ruleset takes head starts from that is not there yet is a warning
 status carry-missing 0 "$TRACKER" --db "$T/carry.db" import import/good/groups.json
 contains carry-missing-warning "import/good/groups.json: ruleset.headstart_from.stage: warning: no stage 'Statuses' in tournament 'Additions Cup' yet" "$OUT"
