@@ -1,12 +1,13 @@
 #!/bin/sh
 # bench-import.sh TRACKER: `tracker import` against a bare loop (ref-import.c: cJSON, or a
 # split at commas for CSV, and prepared INSERTs of the same rows into the same schema, one
-# transaction per file, the connection set as tracker import sets it), both built and run
+# transaction per file with its audit-log row, the connection set as tracker import sets
+# it), both built and run
 # here, on the files gen.c writes in every shape an import meets (12 teams x 4 players a
 # match): one stage file of 10,000 matches, 100 stage files of 100, 1,000 one-match files
 # (each stage's roster first, as a desk posts them) and 100 CSV files of 100 matches. Each
 # shape into fresh databases, best of RUNS runs each; the two databases must hold the same
-# rows. Prints the rates and CPU seconds (user + system, for a machine that others load),
+# rows, the log's included. Prints the rates and CPU seconds (user + system, for a machine that others load),
 # the one-match files' WAL frames per match, and one ROW line per shape (see run.sh).
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -37,7 +38,7 @@ counts() {
 	sqlite3 "$1" "SELECT (SELECT count(*) FROM match), (SELECT count(*) FROM result),
 		(SELECT count(*) FROM player_result), (SELECT count(*) FROM team), (SELECT count(*) FROM player),
 		(SELECT count(*) FROM team_alias), (SELECT count(*) FROM player_alias),
-		(SELECT count(*) FROM stage_team), (SELECT count(*) FROM stage)"
+		(SELECT count(*) FROM stage_team), (SELECT count(*) FROM stage), (SELECT count(*) FROM log)"
 }
 # rate N A B: N matches in the seconds from A to B, per second
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%d", n / (b - a) }'; }
@@ -60,7 +61,7 @@ shape() {
 		[ "$r" -gt "$best_ref" ] && best_ref=$r
 	done
 	c1=$(counts "$db") c2=$(counts "$ref")
-	echo "$1 rows (matches|results|player results|teams|players|team aliases|player aliases|roster|stages): tracker $c1, bare loop $c2"
+	echo "$1 rows (matches|results|player results|teams|players|team aliases|player aliases|roster|stages|log rows): tracker $c1, bare loop $c2"
 	if [ "$c1" != "$c2" ]; then
 		echo "bench-import: $1: the two databases differ: the comparison is void" >&2
 		exit 1

@@ -8,7 +8,11 @@
  * as alias, the roster, matches, results, player results. One transaction
  * per file, each statement prepared once, teams and players looked up once
  * per run, the connection set as tracker import sets it. No checks: what it
- * measures is what storing the rows costs.
+ * measures is what storing the rows costs. Each file's transaction also adds
+ * its row to the audit log (schema/003-log.sql: every write adds one, in the
+ * same transaction, and tracker import makes one per file that stores
+ * anything), with the same columns: the rows the schema requires of an
+ * import, not a check.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -31,6 +35,7 @@ enum {
 	MATCH_ADD,
 	RESULT_ADD,
 	PRESULT_ADD,
+	LOG_ADD,
 	NSTMT
 };
 
@@ -50,10 +55,14 @@ static const char *const sqls[NSTMT] = {
                    " VALUES (?1, ?2, ?3, ?4, 'played')",
     [PRESULT_ADD] = "INSERT INTO player_result (match_id, player_id, team_id, kills, damage,"
                     " assists, mvp) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [LOG_ADD] = "INSERT INTO log (time, origin, action, tournament_id, stage_id, what)"
+                " VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'cli', 'import', ?1, ?2, ?3)",
 };
 
 static sqlite3 *db;
 static sqlite3_stmt *st[NSTMT];
+static sqlite3_int64 tour_id, stage_id; /* the file's, for its log row */
+static int nmatches;                    /* matches the file stored */
 
 /* Die with what failed. */
 static void
@@ -163,7 +172,8 @@ stage(const char *tournament, const char *name, const char *source)
 	run(STAGE_ADD);
 	sqlite3_bind_int64(st[STAGE_GET], 1, t);
 	text(STAGE_GET, 2, s);
-	return run(STAGE_GET);
+	tour_id = t;
+	return stage_id = run(STAGE_GET);
 }
 
 /* Insert one result row and its players' rows. */
@@ -200,6 +210,7 @@ match(sqlite3_int64 sid, const cJSON *m)
 	sqlite3_bind_int(st[MATCH_ADD], 3, cJSON_GetObjectItem(m, "day")->valueint);
 	text(MATCH_ADD, 4, cJSON_GetObjectItem(m, "map")->valuestring);
 	sqlite3_int64 id = run(MATCH_ADD);
+	nmatches++;
 	const cJSON *r;
 	cJSON_ArrayForEach(r, cJSON_GetObjectItem(m, "results")) result(id, r);
 }
@@ -261,6 +272,7 @@ csv(char *data)
 			sqlite3_bind_int(st[MATCH_ADD], 3, atoi(c[3]));
 			text(MATCH_ADD, 4, c[4]);
 			mid = run(MATCH_ADD);
+			nmatches++;
 			team[0] = '\0';
 		}
 		if (strcmp(team, c[5]) != 0) {
@@ -321,10 +333,17 @@ main(int argc, char **argv)
 		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			fail("BEGIN");
 		size_t len = strlen(argv[f]);
+		nmatches = 0;
 		if (len > 4 && strcmp(argv[f] + len - 4, ".csv") == 0)
 			csv(data);
 		else
 			json(data, (size_t)n);
+		char what[4096];
+		snprintf(what, sizeof what, "%s: %d matches stored", argv[f], nmatches);
+		sqlite3_bind_int64(st[LOG_ADD], 1, tour_id);
+		sqlite3_bind_int64(st[LOG_ADD], 2, stage_id);
+		text(LOG_ADD, 3, what);
+		run(LOG_ADD);
 		if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 			fail("COMMIT");
 		free(data);
