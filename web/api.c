@@ -259,7 +259,8 @@ api_post_match(const struct http_req *req, struct http_out *out)
 	struct buf msgs = {0};
 	struct import_options opt = {.replace = replace && strcmp(replace, "0") != 0,
 	                             .tournament = http_arg(req, "tournament"),
-	                             .stage = http_arg(req, "stage")};
+	                             .stage = http_arg(req, "stage"),
+	                             .cache = req->cache};
 	int csv = is_csv(req->content_type);
 	if (!csv && (opt.tournament || opt.stage)) {
 		http_fail(out, 400,

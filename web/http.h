@@ -22,6 +22,8 @@ struct http_token {
 	const char *secret; /* the token: 16 characters or more */
 };
 
+struct store_cache; /* importers/store.h */
+
 struct http_req {
 	const char *method;                  /* "GET", "HEAD", "POST", ... */
 	const char *path;                    /* URL path, decoded, without the query */
@@ -44,6 +46,7 @@ struct http_req {
 	const char *body;            /* request body (POST), or NULL */
 	size_t body_len;             /* its length */
 	sqlite3 *db;                 /* this thread's connection */
+	struct store_cache *cache;   /* the importer's, kept on db (a POST's), or NULL */
 	const struct http_token *tokens; /* write tokens; none: writes are off */
 	int ntokens;                     /* entries */
 	int secure_cookie;               /* 1: the session cookie is marked Secure */

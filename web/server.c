@@ -30,6 +30,7 @@
 #include "live.h"
 #include "peers.h"
 #include "server.h"
+#include "store.h"
 #include "util.h"
 
 #define BUSY_MS     2000 /* how long a pool thread waits for another writer (then 503) */
@@ -49,6 +50,7 @@ static struct server_conf conf;
 static struct MHD_Daemon *mhd;
 static int get_marker; /* *req_cls of a request without a body */
 static __thread sqlite3 *thread_db;
+static __thread struct store_cache *thread_cache;
 static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t native_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER; /* one write at a time */
@@ -57,6 +59,8 @@ static int ndbs, nused;                  /* opened, and handed to a thread */
 static struct db_ident ident;            /* the database's files as opened */
 static atomic_int moved_warned;          /* 1: their move was told on stderr */
 static atomic_llong moved_seen;          /* the second a read last looked at them */
+/* the importer's statements and names kept on each connection, from one POST to the next */
+static struct store_cache caches[SERVER_MAX_THREADS];
 
 /*
  * This thread's connection: one of those server_start opened, handed out on
@@ -69,8 +73,10 @@ db_here(void)
 	if (thread_db)
 		return thread_db;
 	pthread_mutex_lock(&dbs_lock);
-	if (nused < ndbs)
+	if (nused < ndbs) {
+		thread_cache = &caches[nused];
 		thread_db = dbs[nused++];
+	}
 	pthread_mutex_unlock(&dbs_lock);
 	return thread_db;
 }
@@ -469,6 +475,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	}
 	if ((req.db = db_here()) == NULL)
 		return send_resp(c, http_error(503, 1, "no database connection for this thread"));
+	req.cache = thread_cache;
 	deadline_arm(c, 0); /* the request is in: being answered, it is neither timed out nor
 	                       reclaimed (a write may be committing) */
 	struct http_resp *r = answer(c, &req, p == NULL);
@@ -519,6 +526,7 @@ close_dbs(void)
 	for (int i = 0; i < ndbs; i++) {
 		if (keep)
 			sqlite3_file_control(dbs[i], "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+		store_cache_free(&caches[i]);
 		sqlite3_close(dbs[i]);
 	}
 	ndbs = nused = 0;
