@@ -70,17 +70,20 @@ struct cmatch {
 };
 
 struct csv {
-	char *text;          /* the cells' text, unescaped, each NUL-terminated */
-	char **cells;        /* every cell, row after row */
-	size_t ncells, cap;  /* used, allocated */
-	struct row *rows;    /* the rows, header first */
-	int nrows, caprows;  /* used, allocated */
-	int col[C_COUNT];    /* the cell of each column in a row; -1: no such column */
-	int cur;             /* the line of the row being read; 0: none */
-	struct cmatch *m;    /* per d->matches entry */
-	int capm;            /* allocated */
-	const char *last[2]; /* the last row's tournament and stage cells (or NULL), */
-	int last_stage;      /* and its stage: rows of one stage name it once; -1: none */
+	char *text;                 /* the cells' text, unescaped, each NUL-terminated */
+	char **cells;               /* every cell, row after row */
+	size_t ncells, cap;         /* used, allocated */
+	struct row *rows;           /* the rows, header first */
+	int nrows, caprows;         /* used, allocated */
+	int col[C_COUNT];           /* the cell of each column in a row; -1: no such column */
+	int cur;                    /* the line of the row being read; 0: none */
+	struct cmatch *m;           /* per d->matches entry */
+	int capm;                   /* allocated */
+	const char *last[2];        /* the last row's tournament and stage cells (or NULL), */
+	int last_stage;             /* and its stage: rows of one stage name it once; -1: none */
+	const char *named[C_COUNT]; /* per column, the last cell found a good name, or NULL */
+	const char *last_team;      /* the last row's team cell, when it has a result: */
+	int last_m, last_r;         /* that result (a team's rows follow one another) */
 };
 
 /*
@@ -371,15 +374,26 @@ int_cell(struct doc *d, const struct csv *c, const struct row *w, enum col k, in
 	return value_int(&v, min, max, out, why) == 0 ? 0 : bad(d, colname[k], why);
 }
 
-/* The name in column k of row w (value_name) into *out, NULL when absent: 0, or -1 reported. */
+/*
+ * The name in column k of row w (value_name) into *out, NULL when absent: 0,
+ * or -1 reported. A cell that holds the text last found good in its column
+ * (a match's and a team's cells repeat on each of their rows) is that name.
+ */
 static int
 name_cell(struct doc *d, const struct csv *c, const struct row *w, enum col k, const char **out)
 {
+	struct csv *memo = d->keep;
 	const char *s = cell(c, w, k);
 	char why[VALUE_WHY];
 	struct value v = {.kind = VALUE_STRING, .string = s};
+	*out = s;
+	if (s == NULL || (memo->named[k] && strcmp(memo->named[k], s) == 0))
+		return 0;
 	*out = NULL;
-	return s == NULL || value_name(&v, out, why) == 0 ? 0 : bad(d, colname[k], why);
+	if (value_name(&v, out, why) != 0)
+		return bad(d, colname[k], why);
+	memo->named[k] = s;
+	return 0;
 }
 
 /* What a row says about its match. */
@@ -610,11 +624,17 @@ read_row(struct doc *d, struct csv *c, int wi)
 	if (name_cell(d, c, w, C_TEAM, &team) != 0)
 		return;
 	int tbad = team_cells(d, c, w, &tc) != 0;
-	char *key = name_key(team);
+	char *key = NULL;
 	int r = -1;
-	for (int k = 0; per_player && k < c->m[m].nres && r < 0; k++)
+	if (per_player && c->last_team && c->last_m == m && strcmp(c->last_team, team) == 0)
+		r = c->last_r; /* the row before's team: its key, so its result */
+	else
+		key = name_key(team);
+	for (int k = 0; per_player && key && k < c->m[m].nres && r < 0; k++)
 		if (strcmp(c->m[m].res[k].key, key) == 0 && *key)
 			r = k;
+	/* the next row's memo: a result found by a key that is not empty */
+	c->last_team = r >= 0 || *key ? team : NULL;
 	if (r < 0) {
 		r = new_result(d, c, m, wi, key);
 		struct doc_result *x = &g->results[r];
@@ -634,6 +654,7 @@ read_row(struct doc *d, struct csv *c, int wi)
 		else if (!tbad && x->kills != tc.kills)
 			disagree(d, c, w, first, C_KILLS, "the rows of a team in a match");
 	}
+	c->last_m = m, c->last_r = r;
 	if (per_player)
 		row_player(d, c, wi, m, r);
 }
