@@ -636,10 +636,11 @@ match_warnings(struct store *s, int m)
 			first = g->results[k].status != DOC_PLAYED ||
 			        g->results[k].placement != x->placement;
 		buf_reset(&teams);
-		buf_printf(&teams, "'%s'", x->team);
 		for (int k = r + 1; k < g->nresults && first; k++)
 			if (g->results[k].status == DOC_PLAYED &&
 			    g->results[k].placement == x->placement) {
+				if (!shared) /* written once a placement is found shared */
+					buf_printf(&teams, "'%s'", x->team);
 				buf_printf(&teams, " and '%s'", g->results[k].team);
 				shared = 1;
 			}
