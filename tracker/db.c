@@ -472,16 +472,22 @@ tx_run(sqlite3 *db, struct db_tx *t, enum db_tx_stmt i)
 int
 db_begin_kept(sqlite3 *db, struct db_tx *t)
 {
-	return tx_run(db, t, sqlite3_get_autocommit(db) ? DB_TX_BEGIN : DB_TX_SAVEPOINT) ==
-	               SQLITE_OK
-	           ? 0
-	           : -1;
+	int nested = !sqlite3_get_autocommit(db);
+	if (t)
+		t->nested = nested;
+	return tx_run(db, t, nested ? DB_TX_SAVEPOINT : DB_TX_BEGIN) == SQLITE_OK ? 0 : -1;
 }
 
-/* db_commit with the statements kept in t for db (NULL: none kept). */
+/*
+ * db_commit with the statements kept in t for db (NULL: none kept): t says
+ * what db_begin_kept opened, else a savepoint is tried first.
+ */
 int
 db_commit_kept(sqlite3 *db, struct db_tx *t)
 {
+	if (t)
+		return tx_run(db, t, t->nested ? DB_TX_RELEASE : DB_TX_COMMIT) == SQLITE_OK ? 0
+		                                                                            : -1;
 	if (tx_run(db, t, DB_TX_RELEASE) == SQLITE_OK)
 		return 0;
 	return tx_run(db, t, DB_TX_COMMIT) == SQLITE_OK ? 0 : -1;

@@ -62,6 +62,7 @@ enum db_tx_stmt {
 };
 struct db_tx {
 	sqlite3_stmt *st[DB_TX_COUNT]; /* NULL until first used */
+	int nested; /* 1: the last db_begin_kept opened a savepoint in a transaction */
 };
 int db_begin_kept(sqlite3 *db, struct db_tx *t);
 int db_commit_kept(sqlite3 *db, struct db_tx *t);
