@@ -201,6 +201,8 @@ split(struct doc *d, struct csv *c, const char *data, size_t i, size_t len)
 	char sep = separator(data, i, len), *t = c->text = xmalloc(len + 1);
 	size_t w = 0;
 	int line = 1;
+	unsigned char stop[256] = {0}; /* what ends an unquoted cell's text, or is refused in it */
+	stop[(unsigned char)sep] = stop['\n'] = stop['\r'] = stop['"'] = 1;
 	while (i < len) {
 		if (c->nrows == c->caprows)
 			c->rows = xrealloc(c->rows,
@@ -235,16 +237,14 @@ split(struct doc *d, struct csv *c, const char *data, size_t i, size_t len)
 					    "text after the closing quote of a cell (a quote in "
 					    "a quoted cell is written \"\")");
 			} else {
-				while (i < len && data[i] != sep && data[i] != '\n' &&
-				       data[i] != '\r') {
-					if (data[i] == '"')
-						return split_fail(
-						    d, c,
-						    "a quote inside a cell that does not start "
-						    "with one (quote the whole cell, the quote "
-						    "written \"\")");
+				while (i < len && !stop[(unsigned char)data[i]])
 					t[w++] = data[i++];
-				}
+				if (i < len && data[i] == '"')
+					return split_fail(
+					    d, c,
+					    "a quote inside a cell that does not start with "
+					    "one (quote the whole cell, the quote written "
+					    "\"\")");
 			}
 			if (i < len && data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n'))
 				return split_fail(d, c,
