@@ -370,7 +370,15 @@ int_cell(struct doc *d, const struct csv *c, const struct row *w, enum col k, in
 	*out = -1;
 	if (s == NULL || *s == '\0')
 		return required ? bad(d, colname[k], value_empty) : 0;
-	struct value v = typed(s);
+	int n = 0;
+	const char *p = s;
+	while (*p >= '0' && *p <= '9' && p - s < 9) /* most cells: a few digits, in range */
+		n = 10 * n + (*p++ - '0');
+	if (*p == '\0' && n >= min && n <= max) {
+		*out = n;
+		return 0;
+	}
+	struct value v = typed(s); /* the rest as value_int reads (and refuses) them */
 	return value_int(&v, min, max, out, why) == 0 ? 0 : bad(d, colname[k], why);
 }
 
