@@ -192,14 +192,6 @@ on_roster(struct store *s, int i, int sp, int m, int r, const char *key, const s
 	return -1;
 }
 
-/*
- * Store stage i's declared roster (declare_roster), then check every team
- * the document names in the stage (results, adjustments, head starts)
- * against the roster in force: the declared one, else, for a stage that
- * holds matches, the teams they have seen, which a team no stage has seen
- * cannot join unless allowed (--new-team); a head start can (it creates
- * the team, so that the standings can list it). 0, or -1 reported.
- */
 /* Compare two row ids, for bsearch. */
 static int
 by_id(const void *a, const void *b)
@@ -280,6 +272,14 @@ all_on_roster(struct store *s, int i)
 	return on;
 }
 
+/*
+ * Store stage i's declared roster (declare_roster), then check every team
+ * the document names in the stage (results, adjustments, head starts)
+ * against the roster in force: the declared one, else, for a stage that
+ * holds matches, the teams they have seen, which a team no stage has seen
+ * cannot join unless allowed (--new-team); a head start can (it creates
+ * the team, so that the standings can list it). 0, or -1 reported.
+ */
 int
 stage_roster(struct store *s, int i)
 {
