@@ -778,6 +778,14 @@ store_match(struct store *s, int m)
 				d->n.matches_unchanged++;
 				return 0;
 			}
+			/* replaced: the match below it, for the gap warning (stage_number_gaps) */
+			sqlite3_bind_int(st, 2, g->number - 1);
+			if ((rc = store_row(s, S_MATCH_NEAR)) < 0)
+				return -1;
+			if (rc > 0) {
+				d->matches[m].below = sqlite3_column_int(st, 0);
+				sqlite3_reset(st);
+			}
 		}
 	}
 	if (write_match(s, m, old) != 0)

@@ -558,6 +558,12 @@ OUT=$(printf '{"tournament": "Gap Cup", "stage": "Day 1", "match": 6, "results":
 contains gaps-json-number "-: warning: match 6: stage 'Day 1' has no matches 4 to 5 (a gap in match numbers)" "$OUT"
 contains gaps-json-placement "-: warning: match 6: no team has placement 2 (a gap in placements 1 to 3)" "$OUT"
 contains gaps-json-summary "1 file: 1 match added, 0 unchanged, 0 replaced; 0 teams, 0 players new; 3 warnings" "$OUT"
+# match 6 replaced alone (Bravo 2nd now): the gap it follows is still 4 to 5, after the stored 3
+OUT=$(printf '{"tournament": "Gap Cup", "stage": "Day 1", "match": 6, "results": [{"team": "Alpha",
+ "placement": 1, "kills": 0}, {"team": "Bravo", "placement": 2, "kills": 0}, {"team": "Charlie", "placement": 3, "kills": 0}]}' |
+	"$TRACKER" --db "$G" import --replace - 2>&1)
+contains gaps-replaced-number "-: warning: match 6: stage 'Day 1' has no matches 4 to 5 (a gap in match numbers)" "$OUT"
+contains gaps-replaced-summary "1 file: 0 matches added, 0 unchanged, 1 replaced; 0 teams, 0 players new; 1 warning" "$OUT"
 # many matches in one file (numbers 1 to 5 and 7 to 11 of a new stage): the same warning, for
 # the one that follows the gap only
 awk 'BEGIN { printf "{\"tournament\": \"Gap Cup\", \"stage\": \"Day 2\", \"matches\": ["
