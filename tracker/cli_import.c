@@ -241,8 +241,6 @@ cmd_import(const struct command *cmd, int argc, char **argv)
 	sqlite3 *db = cli_db();
 	/* a page cache that holds a whole file's changes: no spilling mid-transaction */
 	db_exec(db, "PRAGMA cache_size = -65536");
-	/* the import's savepoint keeps the pages it changes in memory, not in a temporary file */
-	db_exec(db, "PRAGMA temp_store = MEMORY");
 	struct import_stats st = {0};
 	struct buf data = {0}, msgs = {0}, failed = {0};
 	double start = now();
