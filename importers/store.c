@@ -801,10 +801,11 @@ store_match(struct store *s, int m)
 
 /*
  * Prepare s's statements for document d: on d's cache (import_options) when
- * it has one for d's connection, only those it lacks; the cache's names
- * serve d when no other connection has written since they were read (in
- * d's transaction, PRAGMA data_version tells), else they are dropped.
- * 0, or -1 reported.
+ * it has one for d's connection, only those it lacks; the cache's names and
+ * roster serve d while nothing else has written since they were read: no
+ * other connection (in d's transaction, PRAGMA data_version tells) and
+ * nothing else on this one (its total changes, as store_cache_commit left
+ * them); else they are dropped. 0, or -1 reported.
  */
 int
 store_open(struct store *s, struct doc *d)

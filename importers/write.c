@@ -69,7 +69,7 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 	if (rc != 0) {
 		int b = write_busy(db);
 		db_rollback_kept(db, tx);
-		store_cache_abort(opt->cache);
+		store_cache_abort(c);
 		buf_free(&what);
 		return b ? WRITE_BUSY : WRITE_REFUSED;
 	}
@@ -78,16 +78,16 @@ write_import_with(sqlite3 *db, const char *origin, const char *action, const cha
 	buf_free(&what);
 	if (rc) {
 		db_rollback_kept(db, tx);
-		store_cache_abort(opt->cache);
+		store_cache_abort(c);
 		return WRITE_FAILED;
 	}
 	if (db_commit_kept(db, tx) != 0) {
 		int b = write_busy(db);
 		db_rollback_kept(db, tx);
-		store_cache_abort(opt->cache);
+		store_cache_abort(c);
 		return b ? WRITE_BUSY : WRITE_FAILED;
 	}
-	store_cache_commit(opt->cache); /* the names it stored are the connection's now */
+	store_cache_commit(c); /* the names it stored are the connection's now */
 	return WRITE_STORED;
 }
 

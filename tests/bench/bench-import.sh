@@ -2,13 +2,13 @@
 # bench-import.sh TRACKER: `tracker import` against a bare loop (ref-import.c: cJSON, or a
 # split at commas for CSV, and prepared INSERTs of the same rows into the same schema, one
 # transaction per file with its audit-log row, the connection set as tracker import sets
-# it), both built and run
-# here, on the files gen.c writes in every shape an import meets (12 teams x 4 players a
-# match): one stage file of 10,000 matches, 100 stage files of 100, 1,000 one-match files
-# (each stage's roster first, as a desk posts them) and 100 CSV files of 100 matches. Each
-# shape into fresh databases, best of RUNS runs each; the two databases must hold the same
-# rows, the log's included. Prints the rates and CPU seconds (user + system, for a machine that others load),
-# the one-match files' WAL frames per match, and one ROW line per shape (see run.sh).
+# it), both built and run here, on the files gen.c writes in every shape an import meets
+# (12 teams x 4 players a match): one stage file of 10,000 matches, 100 stage files of 100,
+# 1,000 one-match files (each stage's roster first, as a desk posts them) and 100 CSV files
+# of 100 matches. Each shape into fresh databases, best of RUNS runs each; the two databases
+# must hold the same rows, the log's included. Prints the rates and CPU seconds (user +
+# system, for a machine that others load), the one-match files' WAL frames per match, and
+# one ROW line per shape (see run.sh).
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)

@@ -36,7 +36,7 @@ done
 # shellcheck disable=SC2086
 cc -O2 -std=c11 -D_GNU_SOURCE -I"$top/tracker" -I"$top/tests/unit" \
 	$(pkg-config --cflags sqlite3 libcjson) -o "$w/test-scenarios" \
-	"$top/tests/unit/test-scenarios.c" $objs $(pkg-config --libs sqlite3 libcjson libmicrohttpd) \
+	"$top/tests/unit/test-scenarios.c" $objs $(pkg-config --libs sqlite3 libcjson libmicrohttpd zlib) \
 	-lpthread -lm
 line=$("$w/test-scenarios" | grep '^brute force decides')
 echo "$line"
