@@ -93,13 +93,7 @@ start() {
 	: >"$T/serve.out"
 	"$TRACKER" serve --listen 127.0.0.1:0 "$@" >"$T/serve.out" 2>"$T/serve.err" &
 	PID=$!
-	U=
-	for _i in $(seq 100); do
-		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-		[ -n "$U" ] && break
-		kill -0 "$PID" 2>/dev/null || break
-		sleep 0.1
-	done
+	U=$(serving_url "$T/serve.out" "$PID")
 	case $U in
 	http://127.0.0.1:*/) ok "$_n" ;;
 	*) not_ok "$_n" "no URL printed: $(cat "$T/serve.out" "$T/serve.err")" ;;

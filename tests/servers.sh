@@ -3,6 +3,19 @@
 # nginx in a scratch prefix, wrk's figures, a process's memory. Source it;
 # it only defines functions.
 
+# serving_url OUT PID: the URL `tracker serve` (PID) prints into file OUT,
+# waited for at most 10 s and while PID lives; empty when it printed none
+serving_url() {
+	_u=
+	for _i in $(seq 100); do
+		_u=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$1")
+		[ -n "$_u" ] && break
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.1
+	done
+	printf '%s' "$_u"
+}
+
 # free_ports N FROM TO: the first N ports of FROM..TO nothing listens on
 free_ports() {
 	_n=$1 _got=

@@ -22,13 +22,7 @@ command -v node >/dev/null || { not_ok "node" "not installed (make test-deps)"; 
 "$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-done
+U=$(serving_url "$T/serve.out" "$PID")
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
 printf '%s' '{"tournament":"FFWS Brazil 2026 Split 1","stage":"Grand Final","match":15,"day":3,"map":"Bermuda","results":[{"team":"LOS","placement":1,"kills":12},{"team":"LOUD SNICKERS","placement":2,"kills":5},{"team":"RUSH GAMING","placement":3,"kills":4}]}' >"$T/m15.json"

@@ -39,13 +39,7 @@ printf '# who may write\nresults-desk %s\n' "$TOKEN" >"$T/tokens"
 "$TRACKER" serve --listen 127.0.0.1:0 --token-file "$T/tokens" >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-done
+U=$(serving_url "$T/serve.out" "$PID")
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
 node "$TESTS/web/desk.mjs" "$U" "$TOKEN" "$DATA/grand-final.json" "$T/full.json" "$T/after13.json" "$T/after12.json" ||

@@ -21,13 +21,7 @@ status "import up to match 13" 0 "$TRACKER" import "$DATA/group-stage.json" "$T/
 "$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-done
+U=$(serving_url "$T/serve.out" "$PID")
 [ -n "$U" ] || { not_ok "server starts" "$(cat "$T/serve.err")"; exit 0; }
 
 mkdir -p "${SCREENSHOTS:=$T/shots}"

@@ -130,12 +130,7 @@ contains "after beyond: says why" "the stage 'Grand Final' has matches up to 14"
 "$TRACKER" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
+U=$(serving_url "$T/serve.out" "$PID")
 eq "api: status" 200 "$(curl -s -o "$T/api.json" -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/scenarios?after=13")"
 same_file "api: same bytes as the CLI" "$T/cli.json" "$T/api.json"
 eq "api: unknown stage" 404 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/nope/scenarios")"
@@ -160,12 +155,7 @@ contains "fault: says database" "tracker: database: no such table: player_result
 lacks "fault: no sanitizer report" "Sanitizer" "$OUT"
 "$TRACKER" --db "$T/fault.db" serve --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
+U=$(serving_url "$T/serve.out" "$PID")
 eq "fault: api 500" 500 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/scenarios")"
 eq "fault: standings still 200" 200 "$(curl -s -o /dev/null -w '%{http_code}' "${U}api/v1/tournaments/ffws-brazil-2026-split-1/stages/grand-final/standings")"
 kill -TERM "$PID"

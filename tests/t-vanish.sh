@@ -62,12 +62,7 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 TRACKER_TOKEN=$TOK ip netns exec "$NS" "$TRACKER" serve --listen "$SRV:0" --max-streams 2 \
 	>"$T/serve.out" 2>"$T/serve.err" &
 PID=$!
-U=
-for _i in $(seq 100); do
-	U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
-	[ -n "$U" ] && break
-	sleep 0.1
-done
+U=$(serving_url "$T/serve.out" "$PID")
 PORT=${U##*:}
 PORT=${PORT%/}
 case $U in

@@ -23,12 +23,7 @@ serve() {
 	: >"$w/serve.out"
 	"$bin" --db "$_db" serve --listen 127.0.0.1:0 "$@" >"$w/serve.out" 2>"$w/serve.err" &
 	spid=$!
-	U=
-	for _i in $(seq 100); do
-		U=$(sed -n 's/^tracker: serving \(http:[^ ]*\) .*/\1/p' "$w/serve.out")
-		[ -n "$U" ] && break
-		sleep 0.1
-	done
+	U=$(serving_url "$w/serve.out" "$spid")
 	[ -n "$U" ] || { echo "tracker serve did not start: $(cat "$w/serve.err")" >&2; exit 1; }
 	sport=${U#http://127.0.0.1:}
 	sport=${sport%/}
